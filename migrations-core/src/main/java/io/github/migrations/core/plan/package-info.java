@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.migrations.core.plan;
+
+import org.jspecify.annotations.NullMarked;
