@@ -1,0 +1,354 @@
+package io.github.migrations.core.revision;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable graph of revisions, as in Alembic: several bases and heads, merge points, branch
+ * points, branch labels and cross-branch dependencies ({@code depends_on}).
+ * <p>
+ * Building one validates it: duplicate ids, missing parents or dependencies, cycles and branch
+ * labels used twice are {@link RevisionGraphException}s. Parent edges ({@code down_revision})
+ * define heads and bases; {@code depends_on} edges only add ordering.
+ */
+public final class RevisionGraph {
+
+	private final Map<RevisionId, Revision> revisions;
+
+	private final Map<RevisionId, List<RevisionId>> children;
+
+	private final Map<RevisionId, List<RevisionId>> dependencies;
+
+	private final Map<RevisionId, List<RevisionId>> dependents;
+
+	private final Map<String, RevisionId> labels;
+
+	private final List<RevisionId> order;
+
+	private final Map<RevisionId, Integer> position;
+
+	private RevisionGraph(Map<RevisionId, Revision> revisions, Map<String, RevisionId> labels) {
+		this.revisions = revisions;
+		this.labels = labels;
+		this.children = new HashMap<>();
+		this.dependencies = new HashMap<>();
+		this.dependents = new HashMap<>();
+		for (Revision revision : revisions.values()) {
+			this.children.putIfAbsent(revision.id(), new ArrayList<>());
+			this.dependents.putIfAbsent(revision.id(), new ArrayList<>());
+		}
+		for (Revision revision : revisions.values()) {
+			for (RevisionId parent : revision.downRevisions()) {
+				this.children.get(parent).add(revision.id());
+			}
+			List<RevisionId> needs = revision.dependsOn().stream().map((name) -> resolveDependency(revision, name)).toList();
+			this.dependencies.put(revision.id(), needs);
+			needs.forEach((need) -> this.dependents.get(need).add(revision.id()));
+		}
+		this.children.values().forEach((list) -> list.sort(Comparator.naturalOrder()));
+		this.order = topologicalOrder();
+		this.position = new HashMap<>();
+		for (int i = 0; i < this.order.size(); i++) {
+			this.position.put(this.order.get(i), i);
+		}
+	}
+
+	/**
+	 * Builds and validates a graph.
+	 * @throws RevisionGraphException when the revisions do not form a valid graph
+	 */
+	public static RevisionGraph of(Collection<Revision> revisions) {
+		Map<RevisionId, Revision> byId = new LinkedHashMap<>();
+		for (Revision revision : revisions) {
+			Revision previous = byId.putIfAbsent(revision.id(), revision);
+			if (previous != null) {
+				throw new RevisionGraphException("Revision '%s' is declared twice: in %s and in %s."
+					.formatted(revision.id(), previous.source(), revision.source()),
+						"Give one of them a new id (and update the down_revision that points to it).",
+						revision.id().value());
+			}
+		}
+		Map<String, RevisionId> labels = new HashMap<>();
+		for (Revision revision : byId.values()) {
+			for (RevisionId parent : revision.downRevisions()) {
+				if (!byId.containsKey(parent)) {
+					throw new RevisionGraphException(
+							"Revision '%s' (%s) has down_revision '%s', which no revision declares."
+								.formatted(revision.id(), revision.source(), parent),
+							"Check the id for a typo, or add the missing revision file.", revision.id().value());
+				}
+			}
+			for (String label : revision.branchLabels()) {
+				if (byId.containsKey(idOrNull(label))) {
+					throw new RevisionGraphException(
+							"Branch label '%s' of revision '%s' (%s) is also a revision id.".formatted(label,
+									revision.id(), revision.source()),
+							"Choose a label that is not a revision id.", revision.id().value());
+				}
+				RevisionId previous = labels.putIfAbsent(label, revision.id());
+				if (previous != null) {
+					throw new RevisionGraphException(
+							"Branch label '%s' is used by two revisions: '%s' (%s) and '%s' (%s).".formatted(label,
+									previous, byId.get(previous).source(), revision.id(), revision.source()),
+							"Keep the label on the revision that starts the branch and remove it from the other.",
+							revision.id().value());
+				}
+			}
+		}
+		return new RevisionGraph(Collections.unmodifiableMap(byId), Map.copyOf(labels));
+	}
+
+	private static @Nullable RevisionId idOrNull(String value) {
+		return RevisionId.isValid(value) ? RevisionId.of(value) : null;
+	}
+
+	private RevisionId resolveDependency(Revision revision, String name) {
+		RevisionId id = idOrNull(name);
+		if (id != null && this.revisions.containsKey(id)) {
+			return id;
+		}
+		RevisionId labelled = this.labels.get(name);
+		if (labelled != null) {
+			return labelled;
+		}
+		throw new RevisionGraphException("Revision '%s' (%s) depends on '%s', which is neither a revision nor a branch label."
+			.formatted(revision.id(), revision.source(), name), "Check depends_on for a typo, or add the missing revision.",
+				revision.id().value());
+	}
+
+	/**
+	 * Parents and dependencies before children, ties broken by id, so the order is stable.
+	 */
+	private List<RevisionId> topologicalOrder() {
+		Map<RevisionId, Integer> waitingOn = new HashMap<>();
+		for (Revision revision : this.revisions.values()) {
+			waitingOn.put(revision.id(), revision.downRevisions().size() + this.dependencies.get(revision.id()).size());
+		}
+		PriorityQueue<RevisionId> ready = new PriorityQueue<>();
+		waitingOn.forEach((id, count) -> {
+			if (count == 0) {
+				ready.add(id);
+			}
+		});
+		List<RevisionId> sorted = new ArrayList<>(this.revisions.size());
+		while (!ready.isEmpty()) {
+			RevisionId next = ready.poll();
+			sorted.add(next);
+			for (RevisionId successor : successors(next)) {
+				if (waitingOn.merge(successor, -1, Integer::sum) == 0) {
+					ready.add(successor);
+				}
+			}
+		}
+		if (sorted.size() < this.revisions.size()) {
+			List<RevisionId> cycle = findCycle(waitingOn);
+			String path = cycle.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" -> "));
+			throw new RevisionGraphException(
+					"The revisions form a cycle: %s (%s).".formatted(path, this.revisions.get(cycle.get(0)).source()),
+					"A revision cannot come after itself: fix the down_revision or depends_on of one of them.",
+					cycle.get(0).value());
+		}
+		return List.copyOf(sorted);
+	}
+
+	private List<RevisionId> successors(RevisionId id) {
+		List<RevisionId> successors = new ArrayList<>(this.children.get(id));
+		successors.addAll(this.dependents.get(id));
+		return successors;
+	}
+
+	private List<RevisionId> findCycle(Map<RevisionId, Integer> waitingOn) {
+		RevisionId start = waitingOn.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() > 0)
+			.map(Map.Entry::getKey)
+			.min(Comparator.naturalOrder())
+			.orElseThrow();
+		// walk predecessors that are still waiting until one repeats
+		List<RevisionId> path = new ArrayList<>();
+		Map<RevisionId, Integer> seen = new HashMap<>();
+		RevisionId current = start;
+		while (!seen.containsKey(current)) {
+			seen.put(current, path.size());
+			path.add(current);
+			current = predecessors(current).stream()
+				.filter((id) -> waitingOn.get(id) > 0)
+				.min(Comparator.naturalOrder())
+				.orElseThrow();
+		}
+		List<RevisionId> cycle = new ArrayList<>(path.subList(seen.get(current), path.size()));
+		Collections.reverse(cycle);
+		Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
+		cycle.add(cycle.get(0));
+		return cycle;
+	}
+
+	private List<RevisionId> predecessors(RevisionId id) {
+		List<RevisionId> predecessors = new ArrayList<>(this.revisions.get(id).downRevisions());
+		predecessors.addAll(this.dependencies.get(id));
+		return predecessors;
+	}
+
+	/**
+	 * All revisions, parents before children.
+	 */
+	public List<Revision> revisions() {
+		return this.order.stream().map(this.revisions::get).toList();
+	}
+
+	public boolean contains(RevisionId id) {
+		return this.revisions.containsKey(id);
+	}
+
+	public @Nullable Revision find(RevisionId id) {
+		return this.revisions.get(id);
+	}
+
+	public Revision get(RevisionId id) {
+		Revision revision = this.revisions.get(id);
+		if (revision == null) {
+			throw new IllegalArgumentException("No revision '" + id + "'");
+		}
+		return revision;
+	}
+
+	public boolean isEmpty() {
+		return this.revisions.isEmpty();
+	}
+
+	public int size() {
+		return this.revisions.size();
+	}
+
+	/**
+	 * Revisions that no other revision names as a parent, in id order.
+	 */
+	public List<RevisionId> heads() {
+		return this.order.stream().filter((id) -> this.children.get(id).isEmpty()).sorted().toList();
+	}
+
+	/**
+	 * Revisions without parents, in id order.
+	 */
+	public List<RevisionId> bases() {
+		return this.order.stream().filter((id) -> this.revisions.get(id).isBase()).sorted().toList();
+	}
+
+	public List<RevisionId> children(RevisionId id) {
+		return this.children.get(id);
+	}
+
+	public List<RevisionId> dependencies(RevisionId id) {
+		return this.dependencies.get(id);
+	}
+
+	public boolean isHead(RevisionId id) {
+		return this.children.get(id).isEmpty();
+	}
+
+	public boolean isBranchPoint(RevisionId id) {
+		return this.children.get(id).size() > 1;
+	}
+
+	/**
+	 * The revision a branch label names, or {@code null}.
+	 */
+	public @Nullable RevisionId labelled(String label) {
+		return this.labels.get(label);
+	}
+
+	public Set<String> labels() {
+		return this.labels.keySet();
+	}
+
+	/**
+	 * Every revision that must be applied for these to be applied: themselves, their parents and
+	 * their dependencies, transitively.
+	 */
+	public Set<RevisionId> ancestorsOf(Collection<RevisionId> ids) {
+		return walk(ids, this::predecessors);
+	}
+
+	/**
+	 * Every revision that must be removed for these to be removed: themselves, their children and
+	 * their dependents, transitively.
+	 */
+	public Set<RevisionId> descendantsOf(Collection<RevisionId> ids) {
+		return walk(ids, this::successors);
+	}
+
+	private Set<RevisionId> walk(Collection<RevisionId> start, java.util.function.Function<RevisionId, List<RevisionId>> next) {
+		Set<RevisionId> seen = new LinkedHashSet<>();
+		Deque<RevisionId> todo = new ArrayDeque<>(start);
+		while (!todo.isEmpty()) {
+			RevisionId id = todo.pop();
+			if (seen.add(id)) {
+				todo.addAll(next.apply(id));
+			}
+		}
+		return seen;
+	}
+
+	/**
+	 * The given revisions in apply order (parents first).
+	 */
+	public List<RevisionId> inOrder(Collection<RevisionId> ids) {
+		return ids.stream().filter(this.position::containsKey).sorted(Comparator.comparing(this.position::get)).toList();
+	}
+
+	/**
+	 * Of an applied set, the revisions that no applied revision has as a parent: where the
+	 * database stands.
+	 */
+	public List<RevisionId> headsOf(Collection<RevisionId> applied) {
+		Set<RevisionId> set = new TreeSet<>(applied);
+		set.retainAll(this.revisions.keySet());
+		Set<RevisionId> covered = new java.util.HashSet<>();
+		for (RevisionId id : set) {
+			covered.addAll(this.revisions.get(id).downRevisions());
+		}
+		return set.stream().filter((id) -> !covered.contains(id)).toList();
+	}
+
+	/**
+	 * The revisions of a branch: the labelled revision, its ancestors down to the branch point
+	 * and its descendants up to the next merge, as Alembic attaches labels.
+	 */
+	public Set<RevisionId> branchMembers(RevisionId labelled) {
+		Set<RevisionId> members = new LinkedHashSet<>();
+		members.add(labelled);
+		RevisionId current = labelled;
+		while (this.revisions.get(current).downRevisions().size() == 1) {
+			RevisionId parent = this.revisions.get(current).downRevisions().get(0);
+			if (this.children.get(parent).size() != 1) {
+				break;
+			}
+			members.add(parent);
+			current = parent;
+		}
+		Deque<RevisionId> todo = new ArrayDeque<>(this.children.get(labelled));
+		while (!todo.isEmpty()) {
+			RevisionId id = todo.pop();
+			if (this.revisions.get(id).downRevisions().size() == 1 && members.add(id)) {
+				todo.addAll(this.children.get(id));
+			}
+		}
+		return members;
+	}
+
+}

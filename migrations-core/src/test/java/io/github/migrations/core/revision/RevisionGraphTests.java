@@ -1,0 +1,115 @@
+package io.github.migrations.core.revision;
+
+import org.junit.jupiter.api.Test;
+
+import static io.github.migrations.core.revision.Revisions.depending;
+import static io.github.migrations.core.revision.Revisions.graph;
+import static io.github.migrations.core.revision.Revisions.ids;
+import static io.github.migrations.core.revision.Revisions.labelled;
+import static io.github.migrations.core.revision.Revisions.list;
+import static io.github.migrations.core.revision.Revisions.rev;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RevisionGraphTests {
+
+	@Test
+	void lineHasOneBaseOneHeadAndParentsFirst() {
+		RevisionGraph graph = graph(rev("c", "b"), rev("a"), rev("b", "a"));
+		assertThat(graph.bases()).isEqualTo(list("a"));
+		assertThat(graph.heads()).isEqualTo(list("c"));
+		assertThat(graph.revisions()).extracting(Revision::id).isEqualTo(list("a", "b", "c"));
+	}
+
+	@Test
+	void diamondOrdersMergeAfterBothParents() {
+		RevisionGraph graph = graph(rev("m", "b1", "c1"), rev("c1", "a"), rev("b1", "a"), rev("a"));
+		assertThat(graph.revisions()).extracting(Revision::id).isEqualTo(list("a", "b1", "c1", "m"));
+		assertThat(graph.isBranchPoint(RevisionId.of("a"))).isTrue();
+		assertThat(graph.get(RevisionId.of("m")).isMerge()).isTrue();
+		assertThat(graph.heads()).isEqualTo(list("m"));
+	}
+
+	@Test
+	void twoBasesAndTwoHeadsAreAllowed() {
+		RevisionGraph graph = graph(rev("a"), rev("b", "a"), rev("x"), rev("y", "x"));
+		assertThat(graph.bases()).isEqualTo(list("a", "x"));
+		assertThat(graph.heads()).isEqualTo(list("b", "y"));
+	}
+
+	@Test
+	void dependsOnOrdersAcrossBranchesWithoutRemovingAHead() {
+		RevisionGraph graph = graph(rev("a"), rev("b", "a"), depending("c", "b", "a0"), rev("a0"));
+		assertThat(graph.heads()).isEqualTo(list("b", "c"));
+		assertThat(graph.ancestorsOf(list("c"))).containsExactlyInAnyOrderElementsOf(ids("a", "a0", "b", "c"));
+		assertThat(graph.descendantsOf(list("b"))).containsExactlyInAnyOrderElementsOf(ids("b", "c"));
+		assertThat(graph.revisions()).extracting(Revision::id).isEqualTo(list("a", "a0", "b", "c"));
+	}
+
+	@Test
+	void dependsOnMayNameABranchLabel() {
+		RevisionGraph graph = graph(labelled("a", "shop"), rev("x"), depending("y", "shop", "x"));
+		assertThat(graph.dependencies(RevisionId.of("y"))).isEqualTo(list("a"));
+	}
+
+	@Test
+	void duplicateIdIsRejectedNamingBothSources() {
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> graph(labelled("a", "one"), new Revision(RevisionId.of("a"), list(), java.util.Set.of(),
+					java.util.List.of(), null, "other/a.sql")))
+			.withMessage("Revision 'a' is declared twice: in a.sql and in other/a.sql. "
+					+ "Give one of them a new id (and update the down_revision that points to it).");
+	}
+
+	@Test
+	void missingParentIsRejectedNamingRevisionAndParent() {
+		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(() -> graph(rev("a"), rev("b", "9zz1")))
+			.withMessage("Revision 'b' (b) has down_revision '9zz1', which no revision declares. "
+					+ "Check the id for a typo, or add the missing revision file.");
+	}
+
+	@Test
+	void missingDependencyIsRejected() {
+		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(() -> graph(rev("a"), depending("b", "nope", "a")))
+			.withMessageStartingWith("Revision 'b' (b.sql) depends on 'nope', which is neither a revision nor a branch label.");
+	}
+
+	@Test
+	void cycleIsRejectedShowingThePath() {
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> graph(rev("a"), rev("b", "a", "d"), rev("c", "b"), rev("d", "c")))
+			.withMessage("The revisions form a cycle: 'b' -> 'c' -> 'd' -> 'b' (b). "
+					+ "A revision cannot come after itself: fix the down_revision or depends_on of one of them.");
+	}
+
+	@Test
+	void selfParentIsACycle() {
+		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(() -> graph(rev("a", "a")))
+			.withMessageStartingWith("The revisions form a cycle: 'a' -> 'a'");
+	}
+
+	@Test
+	void labelUsedTwiceIsRejected() {
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> graph(labelled("a", "shop"), labelled("b", "shop", "a")))
+			.withMessage("Branch label 'shop' is used by two revisions: 'a' (a.sql) and 'b' (b.sql). "
+					+ "Keep the label on the revision that starts the branch and remove it from the other.");
+	}
+
+	@Test
+	void headsOfAppliedSetAreWhereTheDatabaseStands() {
+		RevisionGraph graph = graph(rev("a"), rev("b", "a"), rev("c", "a"), rev("m", "b", "c"));
+		assertThat(graph.headsOf(ids("a", "b", "c"))).isEqualTo(list("b", "c"));
+		assertThat(graph.headsOf(ids("a", "b", "c", "m"))).isEqualTo(list("m"));
+		assertThat(graph.headsOf(ids())).isEmpty();
+	}
+
+	@Test
+	void branchMembersRunFromBranchPointToNextMerge() {
+		RevisionGraph graph = graph(rev("a"), labelled("b1", "left", "a"), rev("b2", "b1"), rev("c1", "a"),
+				rev("m", "b2", "c1"));
+		assertThat(graph.branchMembers(RevisionId.of("b1"))).containsExactlyInAnyOrderElementsOf(ids("b1", "b2"));
+		assertThat(graph.branchMembers(RevisionId.of("b2"))).containsExactlyInAnyOrderElementsOf(ids("b1", "b2"));
+	}
+
+}
