@@ -1,11 +1,390 @@
 package io.github.migrations.core;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.history.PostgresVersionStore;
+import io.github.migrations.core.history.VersionStore;
+import io.github.migrations.core.lock.AdvisoryLock;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.plan.MigrationPlan;
+import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.plan.Planner;
+import io.github.migrations.core.revision.Revision;
+import io.github.migrations.core.revision.RevisionGraph;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.revision.TargetResolver;
+import io.github.migrations.core.run.MigrationListener;
+import io.github.migrations.core.run.MigrationResult;
+import io.github.migrations.core.run.MigrationRunner;
+import io.github.migrations.core.run.StepResult;
+import io.github.migrations.core.script.Script;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The facade of the engine (work in progress).
+ * The engine's facade: upgrades, downgrades, stamps and reports a PostgreSQL database's
+ * revisions, as Alembic does.
+ * <p>
+ * Every run parses the scripts and validates the graph and the recorded history before the first
+ * statement, takes a session advisory lock so that instances migrate one at a time, and records
+ * each revision in the same transaction as its SQL. Build one with {@link #builder(DataSource)}.
  */
 public final class Migrator {
 
-	private Migrator() {
+	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	private final DataSource dataSource;
+
+	private final MigratorSettings settings;
+
+	private final ScriptCatalogLoader loader;
+
+	private final VersionStore store;
+
+	private final MigrationListener listener;
+
+	private Migrator(Builder builder) {
+		this.dataSource = builder.dataSource;
+		this.settings = builder.settings;
+		this.loader = new ScriptCatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
+		this.store = new PostgresVersionStore(this.settings.schema(), this.settings.createSchemas(),
+				this.settings.revisionsTable(), this.settings.logTable());
+		this.listener = builder.listener;
+	}
+
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	public MigratorSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Applies what the target needs that is not applied yet.
+	 */
+	public MigrationResult upgrade(Target target) {
+		return migrate(Direction.UPGRADE, target);
+	}
+
+	/**
+	 * Removes the applied revisions above the target, newest first.
+	 */
+	public MigrationResult downgrade(Target target) {
+		return migrate(Direction.DOWNGRADE, target);
+	}
+
+	private MigrationResult migrate(Direction direction, Target target) {
+		long start = System.nanoTime();
+		Catalog catalog = this.loader.load();
+		try (AdvisoryLock lock = lock(); Session session = open()) {
+			List<AppliedRevision> applied = this.store.applied(session.connection());
+			validate(catalog, applied);
+			MigrationPlan plan = plan(catalog, applied, direction, target);
+			if (!plan.isEmpty()) {
+				this.store.ensure(session.connection());
+			}
+			List<StepResult> steps = new MigrationRunner(this.store, this.settings, this.listener)
+				.run(session.connection(), plan);
+			MigrationResult result = new MigrationResult(direction, plan.from(), plan.to(), steps,
+					Duration.ofNanos(System.nanoTime() - start));
+			logger.info(result.summary());
+			return result;
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	private MigrationPlan plan(Catalog catalog, List<AppliedRevision> applied, Direction direction, Target target) {
+		Set<RevisionId> known = knownApplied(catalog, applied);
+		Planner planner = new Planner(catalog.graph(), catalog.scripts());
+		if (direction == Direction.UPGRADE) {
+			return planner.upgrade(known, target);
+		}
+		MigrationPlan plan = planner.downgrade(known, target);
+		refuseDowngradeUnderUnknown(catalog, applied, plan);
+		refuseIrreversible(plan);
+		return plan;
+	}
+
+	private void validate(Catalog catalog, List<AppliedRevision> applied) {
+		List<HistoryMismatchException.Problem> problems = new HistoryValidator(this.settings).problems(catalog, applied);
+		if (!problems.isEmpty()) {
+			throw new HistoryMismatchException(problems);
+		}
+		for (AppliedRevision row : applied) {
+			if (!isKnown(catalog, row.revision())) {
+				logger.warn(HistoryValidator.unknown(row).toString());
+			}
+		}
+	}
+
+	private static boolean isKnown(Catalog catalog, String revision) {
+		return RevisionId.isValid(revision) && catalog.graph().contains(RevisionId.of(revision));
+	}
+
+	private static Set<RevisionId> knownApplied(Catalog catalog, List<AppliedRevision> applied) {
+		Set<RevisionId> known = new HashSet<>();
+		for (AppliedRevision row : applied) {
+			if (isKnown(catalog, row.revision())) {
+				known.add(RevisionId.of(row.revision()));
+			}
+		}
+		return known;
+	}
+
+	private static void refuseDowngradeUnderUnknown(Catalog catalog, List<AppliedRevision> applied, MigrationPlan plan) {
+		Set<String> removed = new HashSet<>();
+		plan.revisions().forEach((id) -> removed.add(id.value()));
+		for (AppliedRevision row : applied) {
+			if (!isKnown(catalog, row.revision())) {
+				for (String parent : row.downRevisions()) {
+					if (removed.contains(parent)) {
+						throw new MigrationException(("Cannot downgrade revision '%s': the database has revision '%s' on top "
+								+ "of it, which no script declares.").formatted(parent, row.revision()),
+								"Downgrade with the build that has revision '%s' first.".formatted(row.revision()));
+					}
+				}
+			}
+		}
+	}
+
+	private static void refuseIrreversible(MigrationPlan plan) {
+		for (MigrationStep step : plan.steps()) {
+			if (step.script() instanceof io.github.migrations.core.script.SqlScript sql && sql.downgrade() == null) {
+				throw new MigrationException(("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
+						+ "section. Nothing was changed.").formatted(step.revision().id(), sql.source()),
+						"Add a '-- +downgrade' section that undoes it (leave it empty if there is nothing to undo).");
+			}
+		}
+	}
+
+	/**
+	 * Records the targets as applied (or not) without running anything, as {@code alembic stamp}
+	 * does: each target's line moves to it; with {@code purge} the applied set becomes exactly the
+	 * targets and what they need.
+	 */
+	public MigrationResult stamp(List<Target> targets, boolean purge) {
+		long start = System.nanoTime();
+		Catalog catalog = this.loader.load();
+		try (AdvisoryLock lock = lock(); Session session = open()) {
+			Connection connection = session.connection();
+			this.store.ensure(connection);
+			List<AppliedRevision> applied = this.store.applied(connection);
+			Set<RevisionId> known = knownApplied(catalog, applied);
+			Set<RevisionId> after = new TargetResolver(catalog.graph(), known).stamped(targets, purge);
+			List<Script> added = new ArrayList<>();
+			for (RevisionId id : catalog.graph().inOrder(after)) {
+				AppliedRevision row = applied.stream().filter((r) -> r.revision().equals(id.value())).findFirst().orElse(null);
+				if (row == null || row.state() != io.github.migrations.core.history.AppliedState.APPLIED) {
+					added.add(catalog.scripts().get(id));
+				}
+			}
+			Set<String> removed = new LinkedHashSet<>();
+			for (AppliedRevision row : applied) {
+				boolean keep = isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision())) : !purge;
+				if (!keep) {
+					removed.add(row.revision());
+				}
+			}
+			connection.setAutoCommit(false);
+			try {
+				this.store.stamp(connection, added, removed);
+				connection.commit();
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+			MigrationResult result = new MigrationResult(Direction.UPGRADE, catalog.graph().headsOf(known),
+					catalog.graph().headsOf(after), List.of(), Duration.ofNanos(System.nanoTime() - start));
+			logger.info("Stamped {} (recorded {} revision(s) as applied, {} as not applied, nothing ran)",
+					describe(result.to()), added.size(), removed.size());
+			return result;
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
+	 * Where the database stands: the applied revisions that no applied revision builds on, plus any
+	 * applied revision that no script declares.
+	 */
+	public List<String> current() {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = appliedRevisions();
+		List<String> current = new ArrayList<>();
+		catalog.graph().headsOf(knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
+		applied.stream().map(AppliedRevision::revision).filter((id) -> !isKnown(catalog, id)).forEach(current::add);
+		return current;
+	}
+
+	/**
+	 * The heads of the scripts' graph.
+	 */
+	public List<RevisionId> heads() {
+		return this.loader.load().graph().heads();
+	}
+
+	/**
+	 * The validated revision graph of the scripts.
+	 */
+	public RevisionGraph graph() {
+		return this.loader.load().graph();
+	}
+
+	/**
+	 * All revisions, parents before children.
+	 */
+	public List<Revision> revisions() {
+		return graph().revisions();
+	}
+
+	/**
+	 * The rows of the applied set; empty when the version store does not exist yet.
+	 */
+	public List<AppliedRevision> appliedRevisions() {
+		try (Session session = open()) {
+			return this.store.applied(session.connection());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
+	 * The append-only log of every step taken, oldest first; empty before the first run.
+	 */
+	public List<LogEntry> history() {
+		try (Session session = open()) {
+			return this.store.log(session.connection());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
+	 * The revisions an upgrade to the target would apply, in order.
+	 */
+	public List<MigrationStep> pending(Target target) {
+		return plan(target).steps();
+	}
+
+	/**
+	 * The upgrade to the target, planned against the database without running anything.
+	 */
+	public MigrationPlan plan(Target target) {
+		return planAgainstDatabase(Direction.UPGRADE, target);
+	}
+
+	/**
+	 * The downgrade to the target, planned against the database without running anything.
+	 */
+	public MigrationPlan planDowngrade(Target target) {
+		return planAgainstDatabase(Direction.DOWNGRADE, target);
+	}
+
+	private MigrationPlan planAgainstDatabase(Direction direction, Target target) {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = appliedRevisions();
+		validate(catalog, applied);
+		return plan(catalog, applied, direction, target);
+	}
+
+	/**
+	 * The SQL of an upgrade or downgrade, version-store statements included, runnable with
+	 * {@code psql}, as {@code alembic upgrade --sql}. With a starting point it needs no database.
+	 * @param direction upgrade or downgrade
+	 * @param from where the database stands ({@code base} for an empty one), or {@code null} to read
+	 * it from the database
+	 * @param to the target
+	 */
+	public String sql(Direction direction, @Nullable Target from, Target to) {
+		Catalog catalog = this.loader.load();
+		MigrationPlan plan;
+		if (from == null) {
+			plan = planAgainstDatabase(direction, to);
+		}
+		else {
+			Set<RevisionId> applied = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(from), true);
+			Planner planner = new Planner(catalog.graph(), catalog.scripts());
+			plan = (direction == Direction.UPGRADE) ? planner.upgrade(applied, to) : planner.downgrade(applied, to);
+			if (direction == Direction.DOWNGRADE) {
+				refuseIrreversible(plan);
+			}
+		}
+		return new SqlRenderer(this.store, this.settings).render(plan);
+	}
+
+	/**
+	 * Checks the scripts, the graph and the recorded history without changing anything.
+	 * @throws MigrationException describing every problem found
+	 */
+	public void validate() {
+		validate(this.loader.load(), appliedRevisions());
+	}
+
+	/**
+	 * Re-records the checksums of applied revisions whose files changed, after a deliberate edit.
+	 * @return the revisions whose checksum was re-recorded
+	 */
+	public List<String> repair() {
+		Catalog catalog = this.loader.load();
+		try (AdvisoryLock lock = lock(); Session session = open()) {
+			Connection connection = session.connection();
+			List<String> repaired = new ArrayList<>();
+			for (AppliedRevision row : this.store.applied(connection)) {
+				Script script = isKnown(catalog, row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
+						: null;
+				if (script != null && script.checksum() != null && !script.checksum().equals(row.checksum())) {
+					this.store.repair(connection, script, row.checksum());
+					repaired.add(row.revision());
+					logger.info("Re-recorded the checksum of revision '{}' ({})", row.revision(), script.source());
+				}
+			}
+			return repaired;
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	private AdvisoryLock lock() {
+		return AdvisoryLock.acquire(this.dataSource, this.store.describe(), this.settings.lockWaitTimeout());
+	}
+
+	private Session open() {
+		try {
+			return Session.open(this.dataSource, this.settings.schema());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	private static String describe(List<RevisionId> heads) {
+		return heads.isEmpty() ? "base" : heads.stream().map((id) -> "'" + id + "'").toList().toString();
+	}
+
+	private static MigrationException databaseFailure(SQLException ex) {
+		return new MigrationException("Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(),
+				ex.getSQLState()), "Check that the database is reachable and that the user has the needed privileges.",
+				ex);
 	}
 
 	/**
@@ -13,11 +392,60 @@ public final class Migrator {
 	 */
 	public static final class Builder {
 
+		private final DataSource dataSource;
+
+		private MigratorSettings settings = MigratorSettings.defaults();
+
+		private final List<JavaRevision> javaRevisions = new ArrayList<>();
+
+		private ClassLoader classLoader = Migrator.class.getClassLoader();
+
+		private MigrationListener listener = MigrationListener.NONE;
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public Builder settings(MigratorSettings settings) {
+			this.settings = settings;
+			return this;
+		}
+
+		/**
+		 * Shorthand for {@code settings(settings().withLocations(locations))}.
+		 */
+		public Builder locations(String... locations) {
+			this.settings = this.settings.withLocations(locations);
+			return this;
+		}
+
 		/**
 		 * Adds revisions written in Java to the graph.
 		 */
 		public Builder javaRevisions(JavaRevision... revisions) {
+			this.javaRevisions.addAll(List.of(revisions));
 			return this;
+		}
+
+		/**
+		 * The class loader for {@code classpath:} locations.
+		 */
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		public Builder listener(MigrationListener listener) {
+			this.listener = listener;
+			return this;
+		}
+
+		public MigratorSettings settings() {
+			return this.settings;
+		}
+
+		public Migrator build() {
+			return new Migrator(this);
 		}
 
 	}

@@ -1,0 +1,310 @@
+package io.github.migrations.core.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.Script;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link VersionStore} in two PostgreSQL tables: {@code <prefix>revisions} (the applied set)
+ * and {@code <prefix>log} (the append-only log). Identifiers are validated by
+ * {@link io.github.migrations.core.MigratorSettings} and always quoted here.
+ */
+public final class PostgresVersionStore implements VersionStore {
+
+	private final @Nullable String schema;
+
+	private final boolean createSchema;
+
+	private final String revisions;
+
+	private final String log;
+
+	public PostgresVersionStore(@Nullable String schema, boolean createSchema, String revisionsTable, String logTable) {
+		this.schema = schema;
+		this.createSchema = createSchema;
+		this.revisions = qualified(schema, revisionsTable);
+		this.log = qualified(schema, logTable);
+	}
+
+	private static String qualified(@Nullable String schema, String table) {
+		return (schema != null) ? quote(schema) + "." + quote(table) : quote(table);
+	}
+
+	static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	static String literal(@Nullable Object value) {
+		return (value != null) ? "'" + value.toString().replace("'", "''") + "'" : "NULL";
+	}
+
+	@Override
+	public void ensure(Connection connection) throws SQLException {
+		if (exists(connection)) {
+			return;
+		}
+		if (this.schema != null && !this.createSchema && !schemaExists(connection)) {
+			throw new MigrationException("Schema '%s' does not exist, and creating schemas is turned off."
+				.formatted(this.schema), "Create the schema, or allow the migrator to create it (create-schemas).");
+		}
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : ensureStatements()) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private boolean schemaExists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+			statement.setString(1, this.schema);
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next();
+			}
+		}
+	}
+
+	private List<String> ensureStatements() {
+		List<String> statements = new ArrayList<>();
+		if (this.schema != null && this.createSchema) {
+			statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+		}
+		statements.add("""
+				CREATE TABLE IF NOT EXISTS %s (
+				    revision       text PRIMARY KEY,
+				    down_revisions text NOT NULL DEFAULT '',
+				    checksum       text,
+				    state          text NOT NULL DEFAULT 'APPLIED' CHECK (state IN ('APPLIED', 'UPGRADING', 'DOWNGRADING')),
+				    applied_by     text NOT NULL DEFAULT current_user,
+				    applied_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+				    execution_ms   bigint NOT NULL DEFAULT 0
+				)""".formatted(this.revisions));
+		statements.add("""
+				CREATE TABLE IF NOT EXISTS %s (
+				    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+				    revision     text NOT NULL,
+				    action       text NOT NULL CHECK (action IN ('upgrade', 'downgrade', 'stamp', 'unstamp', 'repair')),
+				    checksum     text,
+				    message      text,
+				    success      boolean NOT NULL,
+				    performed_by text NOT NULL DEFAULT current_user,
+				    performed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+				    execution_ms bigint NOT NULL DEFAULT 0,
+				    error        text
+				)""".formatted(this.log));
+		return statements;
+	}
+
+	@Override
+	public boolean exists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, this.revisions);
+			statement.setString(2, this.log);
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getBoolean(1);
+			}
+		}
+	}
+
+	@Override
+	public List<AppliedRevision> applied(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return List.of();
+		}
+		List<AppliedRevision> applied = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT revision, down_revisions, checksum, state, applied_by, "
+						+ "applied_at, execution_ms FROM " + this.revisions + " ORDER BY applied_at, revision")) {
+			while (rows.next()) {
+				applied.add(new AppliedRevision(rows.getString(1), split(rows.getString(2)), rows.getString(3),
+						AppliedState.valueOf(rows.getString(4)), rows.getString(5),
+						rows.getObject(6, OffsetDateTime.class), rows.getLong(7)));
+			}
+		}
+		return applied;
+	}
+
+	private static List<String> split(String joined) {
+		return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+	}
+
+	@Override
+	public List<LogEntry> log(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return List.of();
+		}
+		List<LogEntry> entries = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT id, revision, action, checksum, message, success, "
+						+ "performed_by, performed_at, execution_ms, error FROM " + this.log + " ORDER BY id")) {
+			while (rows.next()) {
+				entries.add(new LogEntry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+						rows.getString(5), rows.getBoolean(6), rows.getString(7), rows.getObject(8, OffsetDateTime.class),
+						rows.getLong(9), rows.getString(10)));
+			}
+		}
+		return entries;
+	}
+
+	@Override
+	public void record(Connection connection, Script script, Direction direction, long executionMs) throws SQLException {
+		String id = script.revision().id().value();
+		if (direction == Direction.UPGRADE) {
+			try (PreparedStatement statement = connection.prepareStatement("""
+					WITH applied AS (
+					    INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
+					    VALUES (?, ?, ?, 'APPLIED', ?)
+					    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
+					        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user)
+					INSERT INTO %s (revision, action, checksum, message, success, execution_ms)
+					VALUES (?, 'upgrade', ?, ?, true, ?)""".formatted(this.revisions, this.log))) {
+				statement.setString(1, id);
+				statement.setString(2, parents(script));
+				statement.setString(3, script.checksum());
+				statement.setLong(4, executionMs);
+				statement.setString(5, id);
+				statement.setString(6, script.checksum());
+				statement.setString(7, script.revision().message());
+				statement.setLong(8, executionMs);
+				statement.executeUpdate();
+			}
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement("""
+				WITH removed AS (DELETE FROM %s WHERE revision = ?)
+				INSERT INTO %s (revision, action, checksum, message, success, execution_ms)
+				VALUES (?, 'downgrade', ?, ?, true, ?)""".formatted(this.revisions, this.log))) {
+			statement.setString(1, id);
+			statement.setString(2, id);
+			statement.setString(3, script.checksum());
+			statement.setString(4, script.revision().message());
+			statement.setLong(5, executionMs);
+			statement.executeUpdate();
+		}
+	}
+
+	private static String parents(Script script) {
+		return script.revision().downRevisions().stream().map(RevisionId::value).collect(Collectors.joining(","));
+	}
+
+	@Override
+	public void markRunning(Connection connection, Script script, Direction direction) throws SQLException {
+		if (direction == Direction.DOWNGRADE) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("UPDATE " + this.revisions + " SET state = 'DOWNGRADING' WHERE revision = ?")) {
+				statement.setString(1, script.revision().id().value());
+				statement.executeUpdate();
+			}
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.revisions
+				+ " (revision, down_revisions, checksum, state) VALUES (?, ?, ?, 'UPGRADING') "
+				+ "ON CONFLICT (revision) DO UPDATE SET state = 'UPGRADING'")) {
+			statement.setString(1, script.revision().id().value());
+			statement.setString(2, parents(script));
+			statement.setString(3, script.checksum());
+			statement.executeUpdate();
+		}
+	}
+
+	@Override
+	public void recordFailure(Connection connection, Script script, Direction direction, long executionMs, String error)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.log
+				+ " (revision, action, checksum, message, success, execution_ms, error) VALUES (?, ?, ?, ?, false, ?, ?)")) {
+			statement.setString(1, script.revision().id().value());
+			statement.setString(2, direction.label());
+			statement.setString(3, script.checksum());
+			statement.setString(4, script.revision().message());
+			statement.setLong(5, executionMs);
+			statement.setString(6, error);
+			statement.executeUpdate();
+		}
+	}
+
+	@Override
+	public void stamp(Connection connection, Collection<Script> added, Collection<String> removed) throws SQLException {
+		try (PreparedStatement add = connection.prepareStatement("INSERT INTO " + this.revisions
+				+ " (revision, down_revisions, checksum, state) VALUES (?, ?, ?, 'APPLIED') ON CONFLICT (revision) DO "
+				+ "UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum");
+				PreparedStatement remove = connection.prepareStatement("DELETE FROM " + this.revisions + " WHERE revision = ?");
+				PreparedStatement log = connection.prepareStatement("INSERT INTO " + this.log
+						+ " (revision, action, checksum, message, success) VALUES (?, ?, ?, ?, true)")) {
+			for (Script script : added) {
+				add.setString(1, script.revision().id().value());
+				add.setString(2, parents(script));
+				add.setString(3, script.checksum());
+				add.executeUpdate();
+				log(log, script.revision().id().value(), "stamp", script.checksum(), script.revision().message());
+			}
+			for (String revision : removed) {
+				remove.setString(1, revision);
+				remove.executeUpdate();
+				log(log, revision, "unstamp", null, null);
+			}
+		}
+	}
+
+	private static void log(PreparedStatement log, String revision, String action, @Nullable String checksum,
+			@Nullable String message) throws SQLException {
+		log.setString(1, revision);
+		log.setString(2, action);
+		log.setString(3, checksum);
+		log.setString(4, message);
+		log.executeUpdate();
+	}
+
+	@Override
+	public void repair(Connection connection, Script script, @Nullable String previousChecksum) throws SQLException {
+		try (PreparedStatement update = connection
+			.prepareStatement("UPDATE " + this.revisions + " SET checksum = ? WHERE revision = ?");
+				PreparedStatement log = connection.prepareStatement("INSERT INTO " + this.log
+						+ " (revision, action, checksum, message, success) VALUES (?, ?, ?, ?, true)")) {
+			update.setString(1, script.checksum());
+			update.setString(2, script.revision().id().value());
+			update.executeUpdate();
+			log(log, script.revision().id().value(), "repair", script.checksum(),
+					"checksum was " + ((previousChecksum != null) ? previousChecksum : "none"));
+		}
+	}
+
+	@Override
+	public String ensureSql() {
+		return ensureStatements().stream().map((sql) -> sql + ";\n").collect(Collectors.joining("\n"));
+	}
+
+	@Override
+	public String recordSql(Script script, Direction direction) {
+		String id = literal(script.revision().id().value());
+		String checksum = literal(script.checksum());
+		String message = literal(script.revision().message());
+		String change = (direction == Direction.UPGRADE)
+				? "INSERT INTO %s (revision, down_revisions, checksum) VALUES (%s, %s, %s);".formatted(this.revisions, id,
+						literal(parents(script)), checksum)
+				: "DELETE FROM %s WHERE revision = %s;".formatted(this.revisions, id);
+		return change + "\nINSERT INTO %s (revision, action, checksum, message, success) VALUES (%s, '%s', %s, %s, true);"
+			.formatted(this.log, id, direction.label(), checksum, message);
+	}
+
+	@Override
+	public String describe() {
+		return this.revisions;
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.github.migrations.core.history;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.script.Script;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the database records its revisions: the applied set (one row per applied revision) and
+ * an append-only log (one row per step ever taken).
+ * <p>
+ * Contract:
+ * <ul>
+ * <li>{@link #ensure} creates the schema (when allowed) and both tables when missing, and is cheap
+ * when they exist;</li>
+ * <li>reads ({@link #applied}, {@link #log}) return empty lists when the tables do not exist and
+ * never create anything;</li>
+ * <li>writes run on the caller's connection, inside the caller's transaction when there is one,
+ * so that a revision and its record commit or roll back together;</li>
+ * <li>nothing ever deletes from the log.</li>
+ * </ul>
+ */
+public interface VersionStore {
+
+	void ensure(Connection connection) throws SQLException;
+
+	boolean exists(Connection connection) throws SQLException;
+
+	List<AppliedRevision> applied(Connection connection) throws SQLException;
+
+	List<LogEntry> log(Connection connection) throws SQLException;
+
+	/**
+	 * Records a finished step: adds (upgrade) or removes (downgrade) the applied row and appends
+	 * to the log.
+	 */
+	void record(Connection connection, Script script, Direction direction, long executionMs) throws SQLException;
+
+	/**
+	 * Marks a non-transactional revision as running in a direction, before its statements run.
+	 */
+	void markRunning(Connection connection, Script script, Direction direction) throws SQLException;
+
+	/**
+	 * Appends a failed attempt to the log.
+	 */
+	void recordFailure(Connection connection, Script script, Direction direction, long executionMs, String error)
+			throws SQLException;
+
+	/**
+	 * Adds and removes applied rows without running anything, logging each as a stamp.
+	 */
+	void stamp(Connection connection, Collection<Script> added, Collection<String> removed) throws SQLException;
+
+	/**
+	 * Re-records the checksum of an applied revision.
+	 */
+	void repair(Connection connection, Script script, @Nullable String previousChecksum) throws SQLException;
+
+	/**
+	 * SQL text, runnable with {@code psql}, for rendering plans offline: the statements of
+	 * {@link #ensure}.
+	 */
+	String ensureSql();
+
+	/**
+	 * SQL text for the version-store writes of one step, for rendering plans offline.
+	 */
+	String recordSql(Script script, Direction direction);
+
+	/**
+	 * The qualified name of the applied-set table, as shown to users.
+	 */
+	String describe();
+
+}

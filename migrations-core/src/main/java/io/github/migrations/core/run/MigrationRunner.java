@@ -1,0 +1,258 @@
+package io.github.migrations.core.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.MigratorSettings;
+import io.github.migrations.core.TransactionMode;
+import io.github.migrations.core.history.VersionStore;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.plan.MigrationPlan;
+import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.script.JavaScript;
+import io.github.migrations.core.script.Script;
+import io.github.migrations.core.script.ScriptLocation;
+import io.github.migrations.core.script.SqlScript;
+import io.github.migrations.core.script.SqlStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a plan on one connection: by default each step in its own transaction together with its
+ * version-store writes; with {@link TransactionMode#ALL} the whole plan in one transaction; a
+ * {@code transactional: false} revision outside any transaction, marked as running while it runs.
+ */
+public final class MigrationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
+
+	private final VersionStore store;
+
+	private final MigratorSettings settings;
+
+	private final Placeholders placeholders;
+
+	private final MigrationListener listener;
+
+	public MigrationRunner(VersionStore store, MigratorSettings settings, MigrationListener listener) {
+		this.store = store;
+		this.settings = settings;
+		this.placeholders = new Placeholders(settings.placeholders());
+		this.listener = listener;
+	}
+
+	public List<StepResult> run(Connection connection, MigrationPlan plan) throws SQLException {
+		this.placeholders.verify(plan);
+		boolean all = this.settings.transactionMode() == TransactionMode.ALL;
+		if (all) {
+			refuseNonTransactional(plan);
+		}
+		List<StepResult> results = new ArrayList<>();
+		connection.setAutoCommit(!all);
+		try {
+			for (MigrationStep step : plan.steps()) {
+				results.add(all ? runInOpenTransaction(connection, step) : runStep(connection, step));
+			}
+			if (all) {
+				connection.commit();
+			}
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+		return results;
+	}
+
+	private void refuseNonTransactional(MigrationPlan plan) {
+		for (MigrationStep step : plan.steps()) {
+			if (!step.script().transactional()) {
+				throw new MigrationException(("Revision '%s' (%s) is 'transactional: false', which cannot run inside the "
+						+ "single transaction of transaction mode 'all'.").formatted(step.revision().id(),
+								step.script().source()),
+						"Use transaction mode 'per-revision' for this run, or make the revision transactional.");
+			}
+		}
+	}
+
+	private StepResult runStep(Connection connection, MigrationStep step) throws SQLException {
+		if (!step.script().transactional()) {
+			return runOutsideTransaction(connection, step);
+		}
+		connection.setAutoCommit(false);
+		try {
+			StepResult result = execute(connection, step, true);
+			connection.commit();
+			return result;
+		}
+		catch (StepFailure failure) {
+			rollback(connection);
+			throw failed(connection, step, failure, "The revision was rolled back and nothing was recorded.");
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private StepResult runInOpenTransaction(Connection connection, MigrationStep step) throws SQLException {
+		try {
+			return execute(connection, step, true);
+		}
+		catch (StepFailure failure) {
+			rollback(connection);
+			connection.setAutoCommit(true);
+			throw failed(connection, step, failure,
+					"The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing was recorded.");
+		}
+	}
+
+	private StepResult runOutsideTransaction(Connection connection, MigrationStep step) throws SQLException {
+		this.store.markRunning(connection, step.script(), step.direction());
+		try {
+			return execute(connection, step, false);
+		}
+		catch (StepFailure failure) {
+			throw failed(connection, step, failure, ("The revision runs outside a transaction (transactional: false), so "
+					+ "statements before the failing one took effect, and it stays marked as interrupted."));
+		}
+		finally {
+			resetTimeouts(connection);
+		}
+	}
+
+	private StepResult execute(Connection connection, MigrationStep step, boolean inTransaction) throws SQLException {
+		this.listener.beforeStep(step);
+		long start = System.nanoTime();
+		applyTimeouts(connection, step.script(), inTransaction);
+		Script script = step.script();
+		if (script instanceof SqlScript sql) {
+			executeSql(connection, sql, step);
+		}
+		else if (script instanceof JavaScript java) {
+			executeJava(connection, java, step);
+		}
+		long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+		try {
+			this.store.record(connection, script, step.direction(), elapsedMs);
+		}
+		catch (SQLException ex) {
+			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		this.listener.afterStep(step, duration);
+		logger.info("{} {} ({}) in {} ms", (step.direction() == Direction.UPGRADE) ? "Applied" : "Reverted",
+				script.revision().id(), script.source(), duration.toMillis());
+		return new StepResult(step, duration);
+	}
+
+	private void executeSql(Connection connection, SqlScript script, MigrationStep step) {
+		List<SqlStatement> statements = Placeholders.statements(script, step);
+		try (Statement statement = connection.createStatement()) {
+			for (SqlStatement sql : statements) {
+				String text = this.placeholders.apply(sql, script.source());
+				logger.debug("{}:{}: {}", script.source(), sql.line(), text);
+				try {
+					statement.execute(text);
+				}
+				catch (SQLException ex) {
+					throw new StepFailure(ScriptLocation.at(script.source(), ServerErrors.line(sql, ex)), ex);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
+		}
+	}
+
+	private void executeJava(Connection connection, JavaScript script, MigrationStep step) {
+		try {
+			if (step.direction() == Direction.UPGRADE) {
+				script.migration().upgrade(connection);
+			}
+			else {
+				script.migration().downgrade(connection);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
+		}
+	}
+
+	private void applyTimeouts(Connection connection, Script script, boolean inTransaction) throws SQLException {
+		String lockTimeout = (script instanceof SqlScript sql) ? sql.lockTimeout() : null;
+		String statementTimeout = (script instanceof SqlScript sql) ? sql.statementTimeout() : null;
+		lockTimeout = (lockTimeout != null) ? lockTimeout : millis(this.settings.lockTimeout());
+		statementTimeout = (statementTimeout != null) ? statementTimeout : millis(this.settings.statementTimeout());
+		String scope = inTransaction ? "SET LOCAL " : "SET ";
+		try (Statement statement = connection.createStatement()) {
+			boolean all = this.settings.transactionMode() == TransactionMode.ALL;
+			if (lockTimeout != null || all) {
+				statement.execute(scope + "lock_timeout TO " + ((lockTimeout != null) ? "'" + lockTimeout + "'" : "DEFAULT"));
+			}
+			if (statementTimeout != null || all) {
+				statement.execute(scope + "statement_timeout TO "
+						+ ((statementTimeout != null) ? "'" + statementTimeout + "'" : "DEFAULT"));
+			}
+		}
+	}
+
+	private static String millis(java.time.Duration duration) {
+		return (duration != null) ? duration.toMillis() + "ms" : null;
+	}
+
+	private void resetTimeouts(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET lock_timeout");
+			statement.execute("RESET statement_timeout");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset timeouts", ex);
+		}
+	}
+
+	private MigrationFailedException failed(Connection connection, MigrationStep step, StepFailure failure,
+			String outcome) {
+		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed" : "downgrade of revision '%s' failed";
+		String problem = ServerErrors.describe(failure.getCause());
+		try {
+			if (connection.getAutoCommit() && !connection.isClosed()) {
+				this.store.recordFailure(connection, step.script(), step.direction(), 0, problem);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not log the failed attempt", ex);
+		}
+		String message = "%s: %s: %s.".formatted(failure.location, what.formatted(step.revision().id()), problem);
+		String hint = outcome + " " + ServerErrors.advice(failure.getCause(), step);
+		return new MigrationFailedException(message, hint, step.revision().id().value(), failure.location,
+				ServerErrors.sqlState(failure.getCause()), failure.getCause());
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			logger.debug("Rollback failed; the server rolls back when the session ends", ex);
+		}
+	}
+
+	/**
+	 * A step failed at a location; carries the cause up to where the outcome is known.
+	 */
+	private static final class StepFailure extends RuntimeException {
+
+		private final ScriptLocation location;
+
+		StepFailure(ScriptLocation location, Throwable cause) {
+			super(cause);
+			this.location = location;
+		}
+
+	}
+
+}

@@ -1,0 +1,460 @@
+package io.github.migrations.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.revision.TargetException;
+import io.github.migrations.core.run.MigrationFailedException;
+import io.github.migrations.core.run.MigrationResult;
+import io.github.migrations.core.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The seeds' Alembic workflows, on a real PostgreSQL.
+ */
+class MigratorTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	@TempDir
+	Path folder;
+
+	private RevisionFiles files;
+
+	@BeforeEach
+	void line() {
+		this.files = new RevisionFiles(this.folder);
+		this.files.table("a1", "base", "customers");
+		this.files.table("b2", "a1", "orders");
+		this.files.table("c3", "b2", "invoices");
+	}
+
+	private Migrator migrator() {
+		return Migrator.builder(this.database.dataSource()).locations(this.files.location()).build();
+	}
+
+	private static List<String> ids(List<RevisionId> ids) {
+		return ids.stream().map(RevisionId::value).toList();
+	}
+
+	@Test
+	void upgradeHeadAppliesEveryRevisionInOrderAndRecordsThem() {
+		MigrationResult result = migrator().upgrade(Target.head());
+		assertThat(ids(result.revisions())).containsExactly("a1", "b2", "c3");
+		assertThat(ids(result.to())).containsExactly("c3");
+		assertThat(this.database.tableExists("invoices")).isTrue();
+		assertThat(migrator().current()).containsExactly("c3");
+		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision).containsExactlyInAnyOrder("a1", "b2", "c3");
+		assertThat(migrator().history()).extracting(LogEntry::revision, LogEntry::action)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("a1", "upgrade"),
+					org.assertj.core.groups.Tuple.tuple("b2", "upgrade"), org.assertj.core.groups.Tuple.tuple("c3", "upgrade"));
+		assertThat(result.summary()).startsWith("Upgraded from base to 'c3' (3 revisions) in ");
+	}
+
+	@Test
+	void secondUpgradeFindsNothingPending() {
+		migrator().upgrade(Target.head());
+		MigrationResult again = migrator().upgrade(Target.head());
+		assertThat(again.steps()).isEmpty();
+		assertThat(again.summary()).startsWith("Database is up to date at 'c3'");
+		assertThat(migrator().pending(Target.head())).isEmpty();
+	}
+
+	@Test
+	void upgradePlusOneThenDowngradeMinusOne() {
+		assertThat(ids(migrator().upgrade(Target.parse("+1")).revisions())).containsExactly("a1");
+		assertThat(ids(migrator().upgrade(Target.parse("+1")).revisions())).containsExactly("b2");
+		assertThat(ids(migrator().downgrade(Target.parse("-1")).revisions())).containsExactly("b2");
+		assertThat(this.database.tableExists("orders")).isFalse();
+		assertThat(migrator().current()).containsExactly("a1");
+	}
+
+	@Test
+	void fullCycleBaseHeadBaseHead() {
+		migrator().upgrade(Target.head());
+		MigrationResult down = migrator().downgrade(Target.base());
+		assertThat(ids(down.revisions())).containsExactly("c3", "b2", "a1");
+		assertThat(this.database.tableExists("customers")).isFalse();
+		assertThat(migrator().current()).isEmpty();
+		migrator().upgrade(Target.head());
+		assertThat(migrator().current()).containsExactly("c3");
+		assertThat(migrator().history()).extracting(LogEntry::action).containsExactly("upgrade", "upgrade", "upgrade",
+				"downgrade", "downgrade", "downgrade", "upgrade", "upgrade", "upgrade");
+	}
+
+	@Test
+	void upgradeToARevisionThenDowngradeToAnother() {
+		migrator().upgrade(Target.parse("b2"));
+		assertThat(migrator().current()).containsExactly("b2");
+		assertThat(this.database.tableExists("invoices")).isFalse();
+		migrator().upgrade(Target.head());
+		assertThat(ids(migrator().downgrade(Target.parse("a1")).revisions())).containsExactly("c3", "b2");
+		assertThat(migrator().current()).containsExactly("a1");
+	}
+
+	@Test
+	void stampRecordsADatabaseCreatedByAnInitScriptWithoutRunningAnything() {
+		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY);"
+				+ " CREATE TABLE invoices (id bigint PRIMARY KEY)");
+		migrator().stamp(List.of(Target.head()), false);
+		assertThat(migrator().current()).containsExactly("c3");
+		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
+		this.files.table("d4", "c3", "payments");
+		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
+		assertThat(migrator().history()).extracting(LogEntry::action).containsExactly("stamp", "stamp", "stamp", "upgrade");
+	}
+
+	@Test
+	void stampDownRemovesRecordsButKeepsTables() {
+		migrator().upgrade(Target.head());
+		migrator().stamp(List.of(Target.parse("a1")), false);
+		assertThat(migrator().current()).containsExactly("a1");
+		assertThat(this.database.tableExists("invoices")).isTrue();
+	}
+
+	@Test
+	void threeBranchesMergeAndTheMergeRunsLast() {
+		this.files.table("x1", "a1", "meetings");
+		this.files.table("y1", "a1", "statements");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("there are 3 heads ('c3', 'x1', 'y1')");
+		this.files.write("m9_merge.sql", """
+				-- revision: m9
+				-- down_revision: c3, x1, y1
+				-- message: merge heads
+
+				-- +upgrade
+
+				-- +downgrade
+				""");
+		MigrationResult result = migrator().upgrade(Target.head());
+		assertThat(ids(result.revisions())).containsExactly("a1", "b2", "c3", "x1", "y1", "m9");
+		assertThat(migrator().current()).containsExactly("m9");
+		assertThat(ids(migrator().downgrade(Target.parse("-1")).revisions())).containsExactly("m9");
+		assertThat(migrator().current()).containsExactly("c3", "x1", "y1");
+	}
+
+	@Test
+	void dependsOnAcrossBranchesAppliesTheDependencyFirst() {
+		this.files.write("p1_payments.sql", """
+				-- revision: p1
+				-- down_revision: base
+				-- branch_labels: payments
+				-- depends_on: b2
+
+				-- +upgrade
+				CREATE TABLE payments (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));
+
+				-- +downgrade
+				DROP TABLE payments;
+				""");
+		assertThat(ids(migrator().upgrade(Target.parse("payments@head")).revisions())).containsExactly("a1", "b2", "p1");
+		assertThat(ids(migrator().downgrade(Target.parse("a1")).revisions())).containsExactly("p1", "b2");
+	}
+
+	@Test
+	void failedRevisionRollsBackAndRecordsNothing() {
+		this.files.write("d4_broken.sql", """
+				-- revision: d4
+				-- down_revision: c3
+
+				-- +upgrade
+				CREATE TABLE payments (id bigint PRIMARY KEY);
+				INSERT INTO payments (id, placed_on)
+				VALUES (1, now());
+
+				-- +downgrade
+				DROP TABLE payments;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_broken.sql:6: revision 'd4' failed: column \"placed_on\" of relation \"payments\" "
+					+ "does not exist (SQLSTATE 42703). The revision was rolled back and nothing was recorded. "
+					+ "Fix the statement and start again.")
+			.satisfies((ex) -> assertThat(ex.revision()).isEqualTo("d4"));
+		assertThat(this.database.tableExists("payments")).isFalse();
+		assertThat(this.database.tableExists("invoices")).isTrue();
+		assertThat(migrator().current()).containsExactly("c3");
+		assertThat(migrator().history()).filteredOn((entry) -> !entry.success())
+			.extracting(LogEntry::revision)
+			.containsExactly("d4");
+	}
+
+	@Test
+	void errorPositionMovesTheReportedLineToTheFailingToken() {
+		StringBuilder sql = new StringBuilder("-- revision: e5\n-- down_revision: base\n-- +upgrade\nSELECT 1,\n");
+		for (int line = 5; line < 40; line++) {
+			sql.append("  ").append(line).append(",\n");
+		}
+		sql.append("  no_such_column;\n-- +downgrade\n");
+		this.files.write("e5_long.sql", sql.toString());
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.parse("e5")))
+			.satisfies((ex) -> assertThat(ex.location().line()).isEqualTo(40))
+			.withMessageContaining("e5_long.sql:40: revision 'e5' failed: column \"no_such_column\" does not exist");
+	}
+
+	@Test
+	void editedAppliedFileFailsNamingFileAndRevisionUntilRepaired() {
+		migrator().upgrade(Target.head());
+		this.files.write("b2_orders.sql", """
+				-- revision: b2
+				-- down_revision: a1
+
+				-- +upgrade
+				CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);
+
+				-- +downgrade
+				DROP TABLE orders;
+				""");
+		this.files.table("d4", "c3", "payments");
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("b2_orders.sql: revision 'b2' was applied with checksum ")
+			.withMessageContaining("it was edited after it was applied")
+			.withMessageContaining("run 'migrations repair'");
+		assertThat(this.database.tableExists("payments")).isFalse();
+		assertThat(migrator().repair()).containsExactly("b2");
+		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
+	}
+
+	@Test
+	void lineEndingsTrailingSpacesAndBomDoNotChangeAChecksum() {
+		migrator().upgrade(Target.head());
+		String original = """
+				-- revision: b2
+				-- down_revision: a1
+				-- message: create orders
+
+				-- +upgrade
+				CREATE TABLE orders (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE orders;
+				""";
+		this.files.write("b2_orders.sql", "\uFEFF" + original.replace("\n", "  \r\n"));
+		migrator().validate();
+		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
+	}
+
+	@Test
+	void unknownAppliedRevisionIsLeftAloneOnUpgradeButStopsADowngradeThroughIt() {
+		this.files.table("d4", "c3", "payments");
+		migrator().upgrade(Target.head());
+		this.files.write("d4_payments.sql", "-- not a revision any more\n");
+		new java.io.File(this.folder.toFile(), "d4_payments.sql").delete();
+		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
+		assertThat(migrator().current()).containsExactly("c3", "d4");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.parse("b2")))
+			.withMessage("Cannot downgrade revision 'c3': the database has revision 'd4' on top of it, which no script "
+					+ "declares. Downgrade with the build that has revision 'd4' first.");
+		Migrator strict = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withUnknownRevisions(UnknownRevisionPolicy.FAIL))
+			.build();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> strict.upgrade(Target.head()))
+			.withMessageStartingWith("The database has revision 'd4' applied (on ")
+			.withMessageContaining("but no script declares it");
+	}
+
+	@Test
+	void downgradeOfARevisionWithoutDowngradeSectionIsRefusedBeforeAnythingRuns() {
+		this.files.write("d4_irreversible.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE payments (id bigint);
+				""");
+		migrator().upgrade(Target.head());
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.parse("b2")))
+			.withMessageContaining("Revision 'd4' (")
+			.withMessageContaining("cannot be downgraded: the file has no '-- +downgrade' section. Nothing was changed.");
+		assertThat(migrator().current()).containsExactly("d4");
+		assertThat(this.database.tableExists("invoices")).isTrue();
+	}
+
+	@Test
+	void createIndexConcurrentlyRunsOutsideATransactionWhileTheLockIsHeld() {
+		this.files.write("d4_index.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- transactional: false
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_id_idx ON invoices (id);
+
+				-- +downgrade
+				DROP INDEX CONCURRENTLY invoices_id_idx;
+				""");
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> migrator().upgrade(Target.head()));
+		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_id_idx'")).hasSize(1);
+		migrator().downgrade(Target.parse("-1"));
+		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_id_idx'")).isEmpty();
+	}
+
+	@Test
+	void interruptedNonTransactionalRevisionIsReportedOnTheNextRunWithTheWayOut() {
+		this.files.write("d4_index.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- transactional: false
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_id_idx ON invoices (id);
+				CREATE INDEX CONCURRENTLY broken_idx ON no_such_table (id);
+
+				-- +downgrade
+				DROP INDEX CONCURRENTLY invoices_id_idx;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_index.sql:7: revision 'd4' failed: relation \"no_such_table\" does not exist")
+			.withMessageContaining("statements before the failing one took effect");
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("Revision 'd4' (")
+			.withMessageContaining("was interrupted during upgrade while running outside a transaction")
+			.withMessageContaining("'migrations stamp d4' if it is applied, or 'migrations stamp c3' if it is not.");
+		migrator().stamp(List.of(Target.parse("c3")), false);
+		this.database.execute("DROP INDEX invoices_id_idx");
+		this.files.write("d4_index.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- transactional: false
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_id_idx ON invoices (id);
+
+				-- +downgrade
+				DROP INDEX CONCURRENTLY invoices_id_idx;
+				""");
+		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
+	}
+
+	@Test
+	void transactionModeAllRollsBackTheWholeRun() {
+		this.files.write("d4_broken.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				SELECT no_such_function();
+				-- +downgrade
+				""");
+		Migrator all = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withTransactionMode(TransactionMode.ALL))
+			.build();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> all.upgrade(Target.head()))
+			.withMessageContaining("d4_broken.sql:4: revision 'd4' failed")
+			.withMessageContaining("it was rolled back and nothing was recorded");
+		assertThat(this.database.tableExists("customers")).isFalse();
+		assertThat(all.current()).isEmpty();
+	}
+
+	@Test
+	void placeholdersAreReplacedAndAMissingOneFailsBeforeAnythingRuns() {
+		this.files.write("d4_grant.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE ${table} (id bigint);
+				-- +downgrade
+				DROP TABLE ${table};
+				""");
+		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class)
+			.isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_grant.sql:4: placeholder '${table}' has no value. Set 'app.migrations.placeholders.table'");
+		assertThat(this.database.tableExists("customers")).isFalse();
+		Migrator withValues = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withPlaceholders(java.util.Map.of("table", "payments")))
+			.build();
+		withValues.upgrade(Target.head());
+		assertThat(this.database.tableExists("payments")).isTrue();
+	}
+
+	@Test
+	void javaRevisionJoinsTheGraph() {
+		JavaRevision seed = new JavaRevision() {
+
+			@Override
+			public String id() {
+				return "j4";
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of("c3");
+			}
+
+			@Override
+			public void upgrade(java.sql.Connection connection) throws java.sql.SQLException {
+				try (var statement = connection.createStatement()) {
+					statement.execute("INSERT INTO customers VALUES (1), (2)");
+				}
+			}
+
+			@Override
+			public void downgrade(java.sql.Connection connection) throws java.sql.SQLException {
+				try (var statement = connection.createStatement()) {
+					statement.execute("DELETE FROM customers");
+				}
+			}
+
+		};
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(seed)
+			.build();
+		assertThat(ids(migrator.upgrade(Target.head()).revisions())).containsExactly("a1", "b2", "c3", "j4");
+		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("2");
+		migrator.downgrade(Target.parse("-1"));
+		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("0");
+	}
+
+	@Test
+	void configuredSchemaIsCreatedAndHoldsTablesAndVersionStore() {
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withSchema("billing"))
+			.build();
+		migrator.upgrade(Target.head());
+		assertThat(this.database.tableExists("billing", "invoices")).isTrue();
+		assertThat(this.database.tableExists("billing", "migrations_revisions")).isTrue();
+		assertThat(this.database.tableExists("invoices")).isFalse();
+		assertThat(migrator.current()).containsExactly("c3");
+	}
+
+	@Test
+	void renderedSqlFromBaseNeedsNoDatabaseAndBuildsTheSameDatabase() {
+		String sql = migrator().sql(Direction.UPGRADE, Target.base(), Target.head());
+		assertThat(sql).contains("CREATE TABLE customers (id bigint PRIMARY KEY);")
+			.contains("INSERT INTO \"migrations_revisions\"")
+			.contains("BEGIN;");
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		this.database.execute(sql);
+		assertThat(this.database.tableExists("invoices")).isTrue();
+		assertThat(migrator().current()).containsExactly("c3");
+		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
+		String down = migrator().sql(Direction.DOWNGRADE, Target.parse("c3"), Target.parse("a1"));
+		assertThat(down).contains("DROP TABLE invoices;").contains("DROP TABLE orders;").doesNotContain("DROP TABLE customers");
+	}
+
+	@Test
+	void upgradeHeadWithTwoHeadsFailsAndNamesBoth() {
+		this.files.table("x2", "a1", "meetings");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessage("Target 'head' is ambiguous: there are 2 heads ('c3', 'x2'). Merge them with 'migrations merge c3 x2', "
+					+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		assertThat(ids(migrator().upgrade(Target.heads()).revisions())).containsExactly("a1", "b2", "c3", "x2");
+	}
+
+}
