@@ -1,0 +1,100 @@
+package io.github.migrations.core.script;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The keys of a revision file's header, each with an example line for messages.
+ */
+enum HeaderKey {
+
+	REVISION("-- revision: 7c41e0a9b2d3"),
+
+	DOWN_REVISION("-- down_revision: 1f09aa4c6e70"),
+
+	MESSAGE("-- message: add orders table"),
+
+	BRANCH_LABELS("-- branch_labels: shopping"),
+
+	DEPENDS_ON("-- depends_on: 55ab12cd"),
+
+	TRANSACTIONAL("-- transactional: false"),
+
+	LOCK_TIMEOUT("-- lock_timeout: 5s"),
+
+	STATEMENT_TIMEOUT("-- statement_timeout: 10min");
+
+	private final String example;
+
+	HeaderKey(String example) {
+		this.example = example;
+	}
+
+	/**
+	 * The key as written in a file, such as {@code down_revision}.
+	 */
+	String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	String example() {
+		return this.example;
+	}
+
+	static Optional<HeaderKey> of(String key) {
+		return Arrays.stream(values()).filter((candidate) -> candidate.key().equals(key)).findFirst();
+	}
+
+	/**
+	 * Every key, quoted and separated by commas, for messages.
+	 */
+	static String list() {
+		return Arrays.stream(values()).map((key) -> "'" + key.key() + "'").collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * The key that {@code written} is most likely a misspelling of, or {@code null} when it is too
+	 * far from every key.
+	 */
+	static @Nullable HeaderKey closest(String written) {
+		String normalised = written.toLowerCase(Locale.ROOT).replace('-', '_');
+		int allowed = (normalised.length() <= 4) ? 1 : (normalised.length() <= 8) ? 2 : 3;
+		HeaderKey closest = null;
+		int closestDistance = Integer.MAX_VALUE;
+		for (HeaderKey candidate : values()) {
+			int distance = editDistance(normalised, candidate.key());
+			if (distance <= allowed && distance < closestDistance) {
+				closest = candidate;
+				closestDistance = distance;
+			}
+		}
+		return closest;
+	}
+
+	/**
+	 * The Levenshtein distance: how many characters to insert, delete or replace.
+	 */
+	private static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int replace = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+}

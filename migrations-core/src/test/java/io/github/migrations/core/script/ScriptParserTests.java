@@ -1,0 +1,370 @@
+package io.github.migrations.core.script;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.revision.RevisionId;
+import org.assertj.core.api.ThrowableAssertAlternative;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class ScriptParserTests {
+
+	private static final String FILE = "db/revisions/7c41e0a9b2d3_orders.sql";
+
+	private static final String KEYS = "'revision', 'down_revision', 'message', 'branch_labels', 'depends_on', "
+			+ "'transactional', 'lock_timeout', 'statement_timeout'";
+
+	@Test
+	void readsTheHeaderAndBothSections() {
+		String text = """
+				-- revision: 7c41e0a9b2d3
+				-- down_revision: 1f09aa4c6e70
+				-- message: add orders table: the first cut
+				-- branch_labels: shopping, billing
+				-- depends_on: 55ab12cd
+				-- transactional: false
+				-- lock_timeout: 5s
+				-- statement_timeout: 10min
+
+				-- +upgrade
+				CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz NOT NULL);
+				CREATE INDEX CONCURRENTLY orders_placed_at ON orders (placed_at);
+
+				-- +downgrade
+				DROP TABLE orders;
+				""";
+		SqlScript script = ScriptParser.parse(FILE, text);
+		assertThat(script.revision().id()).isEqualTo(RevisionId.of("7c41e0a9b2d3"));
+		assertThat(script.revision().downRevisions()).containsExactly(RevisionId.of("1f09aa4c6e70"));
+		assertThat(script.revision().message()).isEqualTo("add orders table: the first cut");
+		assertThat(script.revision().branchLabels()).containsExactlyInAnyOrder("shopping", "billing");
+		assertThat(script.revision().dependsOn()).containsExactly("55ab12cd");
+		assertThat(script.revision().source()).isEqualTo(FILE);
+		assertThat(script.source()).isEqualTo(FILE);
+		assertThat(script.upgrade()).containsExactly(
+				new SqlStatement("CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz NOT NULL)", 11),
+				new SqlStatement("CREATE INDEX CONCURRENTLY orders_placed_at ON orders (placed_at)", 12));
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("DROP TABLE orders", 15));
+		assertThat(script.transactional()).isFalse();
+		assertThat(script.lockTimeout()).isEqualTo("5s");
+		assertThat(script.statementTimeout()).isEqualTo("10min");
+		assertThat(script.checksum()).isEqualTo(Checksums.sha256(text)).hasSize(64);
+	}
+
+	@Test
+	void optionalHeaderKeysHaveDefaults() {
+		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n");
+		assertThat(script.revision().isBase()).isTrue();
+		assertThat(script.revision().message()).isNull();
+		assertThat(script.revision().branchLabels()).isEmpty();
+		assertThat(script.revision().dependsOn()).isEmpty();
+		assertThat(script.transactional()).isTrue();
+		assertThat(script.lockTimeout()).isNull();
+		assertThat(script.statementTimeout()).isNull();
+	}
+
+	@Test
+	void alembicNoneMeansBase() {
+		SqlScript script = ScriptParser.parse(FILE,
+				"-- revision: a1\n-- down_revision: None\n-- branch_labels: None\n-- depends_on: None\n");
+		assertThat(script.revision().isBase()).isTrue();
+		assertThat(script.revision().branchLabels()).isEmpty();
+		assertThat(script.revision().dependsOn()).isEmpty();
+	}
+
+	@Test
+	void mergeRevisionListsItsParentsAndMayHaveEmptySections() {
+		SqlScript script = ScriptParser.parse(FILE, """
+				-- revision: c3
+				-- down_revision: a1,b2 , 0042
+				-- +upgrade
+				-- +downgrade
+				""");
+		assertThat(script.revision().isMerge()).isTrue();
+		assertThat(script.revision().downRevisions()).extracting(RevisionId::value).containsExactly("a1", "b2", "0042");
+		assertThat(script.upgrade()).isEmpty();
+		assertThat(script.downgrade()).isEmpty();
+	}
+
+	@Test
+	void headerOnlyFileIsAnEmptyRevision() {
+		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n\n-- nothing yet\n");
+		assertThat(script.upgrade()).isEmpty();
+		assertThat(script.downgrade()).isEmpty();
+	}
+
+	@Test
+	void withoutDowngradeSectionTheRevisionCannotBeDowngraded() {
+		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n");
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 4));
+		assertThat(script.downgrade()).isNull();
+	}
+
+	@Test
+	void sectionsMayComeInEitherOrder() {
+		SqlScript script = ScriptParser.parse(FILE, """
+				-- revision: a1
+				-- down_revision: base
+				-- +downgrade
+				DROP TABLE t;
+				-- +upgrade
+				CREATE TABLE t (id int);
+				""");
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("CREATE TABLE t (id int)", 6));
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("DROP TABLE t", 4));
+	}
+
+	@Test
+	void byteOrderMarkAndWindowsLineEndingsAreAccepted() {
+		String text = "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 'a\nb';\n-- +downgrade\n";
+		byte[] windows = ("\uFEFF" + text.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+		SqlScript script = ScriptParser.parse(FILE, windows);
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 'a\nb'", 4));
+		assertThat(script.checksum()).isEqualTo(ScriptParser.parse(FILE, text).checksum());
+	}
+
+	@Test
+	void headerMayHoldBlankLinesAndOrdinaryComments() {
+		SqlScript script = ScriptParser.parse(FILE, """
+				-- Orders, as agreed with the shop team.
+				-- See https://example.com/orders for details.
+				/* a block comment;
+				   over two lines */
+
+				-- revision: a1
+				-- down_revision: base
+				-- +upgrade
+				SELECT 1;
+				""");
+		assertThat(script.revision().id()).isEqualTo(RevisionId.of("a1"));
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 9));
+	}
+
+	@Test
+	void markersMayBeIndentedAndHeaderKeysInSectionsAreComments() {
+		SqlScript script = ScriptParser.parse(FILE,
+				"-- revision: a1\n-- down_revision: base\n  -- +upgrade  \n-- revision: other\nSELECT 1;\n");
+		assertThat(script.revision().id()).isEqualTo(RevisionId.of("a1"));
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 5));
+	}
+
+	@Test
+	void timeoutsAcceptPostgresDurations() {
+		for (String duration : List.of("500ms", "5s", "1min", "2h", "1d", "1500")) {
+			SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- lock_timeout: "
+					+ duration + "\n-- statement_timeout: " + duration + "\n");
+			assertThat(script.lockTimeout()).isEqualTo(duration);
+			assertThat(script.statementTimeout()).isEqualTo(duration);
+		}
+	}
+
+	@Test
+	void misspelledHeaderKeySuggestsTheRightOne() {
+		assertParseError("-- revision: a1\n-- down_revison: base\n").withMessage(FILE
+				+ ":2: unknown header key 'down_revison'. Did you mean 'down_revision'? The header keys are " + KEYS
+				+ " (a comment in the header must not start with a word and a colon).");
+	}
+
+	@Test
+	void headerKeyWithDashesSuggestsTheUnderscoredOne() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- lock-timeout: 5s\n")
+			.withMessageStartingWith(FILE + ":3: unknown header key 'lock-timeout'. Did you mean 'lock_timeout'? ");
+	}
+
+	@Test
+	void unknownHeaderKeyListsTheValidKeys() {
+		assertParseError("-- revision: a1\n-- author: ada\n").withMessage(FILE
+				+ ":2: unknown header key 'author'. The header keys are " + KEYS
+				+ " (a comment in the header must not start with a word and a colon).");
+	}
+
+	@Test
+	void headerKeyGivenTwiceNamesBothLines() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n\n-- revision: a2\n")
+			.withMessage(FILE + ":4: 'revision' is given twice, on lines 1 and 4. Keep only one of the two lines.");
+	}
+
+	@Test
+	void missingRevisionIsReportedOnLineOne() {
+		assertParseError("-- message: orders\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n")
+			.withMessage(FILE + ":1: the header has no 'revision' line. "
+					+ "Add it at the top of the file, for example '-- revision: 7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void missingDownRevisionIsReportedOnLineOne() {
+		assertParseError("-- revision: a1\n-- +upgrade\nSELECT 1;\n").withMessage(FILE
+				+ ":1: the header has no 'down_revision' line. Add it below 'revision': '-- down_revision: base' "
+				+ "for a first revision, or the id of the revision it follows, for example '-- down_revision: 1f09aa4c6e70'.");
+	}
+
+	@Test
+	void headerKeyWithoutValueIsReportedOnItsLine() {
+		assertParseError("-- revision:\n-- down_revision: base\n").withMessage(
+				FILE + ":1: 'revision' has no value. Write the value after the colon, for example '-- revision: 7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void invalidRevisionIdIsReportedOnItsLine() {
+		assertParseError("\n-- revision: 7c41-e0a9\n-- down_revision: base\n").withMessage(FILE
+				+ ":2: revision '7c41-e0a9' is not a valid revision id. Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void reservedWordCannotBeARevisionId() {
+		assertParseError("-- revision: head\n-- down_revision: base\n").withMessage(FILE
+				+ ":1: revision 'head' is a reserved word. 'head', 'heads' and 'base' name targets, so no revision "
+				+ "can take them; choose another id, for example '7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void invalidParentIdIsReportedOnItsLine() {
+		assertParseError("-- revision: c3\n-- down_revision: a1, b2.0\n").withMessage(FILE
+				+ ":2: down_revision 'b2.0' is not a valid revision id. Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void reservedWordCannotBeAParent() {
+		assertParseError("-- revision: c3\n-- down_revision: heads\n").withMessage(FILE
+				+ ":2: down_revision 'heads' is a reserved word. "
+				+ "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
+	}
+
+	@Test
+	void baseCannotBeListedWithParents() {
+		assertParseError("-- revision: c3\n-- down_revision: a1, base\n").withMessage(FILE
+				+ ":2: down_revision lists 'base' together with other revisions. "
+				+ "Write '-- down_revision: base' alone for a first revision, or list only the parents' ids.");
+	}
+
+	@Test
+	void emptyEntryInParentsIsReported() {
+		assertParseError("-- revision: c3\n-- down_revision: a1,,b2\n").withMessage(FILE
+				+ ":2: down_revision has an empty entry. Separate the entries with single commas, "
+				+ "for example '-- down_revision: 1f09aa4c6e70, 55ab12cd9e01'.");
+	}
+
+	@Test
+	void parentListedTwiceIsReported() {
+		assertParseError("-- revision: c3\n-- down_revision: a1, a1\n")
+			.withMessage(FILE + ":2: down_revision lists 'a1' twice. List each entry once.");
+	}
+
+	@Test
+	void invalidBranchLabelIsReportedOnItsLine() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- branch_labels: shop-ping\n").withMessage(FILE
+				+ ":3: branch_labels 'shop-ping' is not a valid name. "
+				+ "Use letters, digits and '_' only, for example '-- branch_labels: shopping, billing'.");
+	}
+
+	@Test
+	void invalidDependencyIsReportedOnItsLine() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- depends_on: 55ab12cd;\n").withMessage(FILE
+				+ ":3: depends_on '55ab12cd;' is not a valid name. "
+				+ "Use letters, digits and '_' only, for example '-- depends_on: 55ab12cd, billing'.");
+	}
+
+	@Test
+	void transactionalMustBeTrueOrFalse() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- transactional: no\n").withMessage(FILE
+				+ ":3: transactional must be 'true' or 'false', not 'no'. Write '-- transactional: false' to run "
+				+ "the revision outside a transaction, or remove the line to run it in one.");
+	}
+
+	@Test
+	void timeoutMustBeAPostgresDuration() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- statement_timeout: 1.5 seconds\n").withMessage(FILE
+				+ ":3: statement_timeout '1.5 seconds' is not a PostgreSQL duration. Write a whole number with a unit "
+				+ "of ms, s, min, h or d, for example '5s' (a number alone means milliseconds).");
+	}
+
+	@Test
+	void sqlBeforeTheFirstMarkerIsReported() {
+		assertParseError("-- revision: a1\n-- down_revision: base\nCREATE TABLE t (id int);\n-- +upgrade\n").withMessage(
+				FILE + ":3: SQL before '-- +upgrade'. Move the statement below the marker, or turn it into a comment.");
+	}
+
+	@Test
+	void sqlWithoutAnyMarkerIsReported() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n\nCREATE TABLE t (id int);\n").withMessage(FILE
+				+ ":4: SQL without a '-- +upgrade' marker. Add a line '-- +upgrade' above the statements that apply "
+				+ "the revision, and '-- +downgrade' above those that undo it.");
+	}
+
+	@Test
+	void unknownSectionMarkerIsReported() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgarde\nSELECT 1;\n").withMessage(FILE
+				+ ":3: unknown section marker '-- +upgarde'; expected '-- +upgrade' or '-- +downgrade'. "
+				+ "Fix the marker, or write the comment without '+' after '--'.");
+	}
+
+	@Test
+	void sectionMarkersAreCaseSensitive() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgrade\n--+Downgrade\n")
+			.withMessageStartingWith(FILE + ":4: unknown section marker '--+Downgrade'; ");
+	}
+
+	@Test
+	void repeatedSectionMarkerNamesBothLines() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n-- +upgrade\nSELECT 2;\n")
+			.withMessage(FILE + ":5: '-- +upgrade' appears twice, on lines 3 and 5. "
+					+ "A file has one section of each kind; put all of its statements below one marker.");
+	}
+
+	@Test
+	void downgradeWithoutUpgradeIsReported() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n\n-- +downgrade\nDROP TABLE t;\n").withMessage(FILE
+				+ ":4: '-- +downgrade' section without an '-- +upgrade' section. Add a line '-- +upgrade' followed by "
+				+ "the statements that apply the revision (a revision that changes nothing may leave it empty).");
+	}
+
+	@Test
+	void fileThatIsNotUtf8IsReportedAtTheLineOfTheFirstBadByte() {
+		byte[] latin1 = "-- revision: a1\n-- down_revision: base\n-- message: café\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> ScriptParser.parse(FILE, latin1))
+			.withMessage(FILE + ":3: the file is not valid UTF-8 (byte 0xE9 on this line). Save the file with UTF-8 encoding.");
+	}
+
+	@Test
+	void unterminatedTokenInASectionIsReportedAtItsFileLine() {
+		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n\nDO $$ BEGIN\n")
+			.withMessage(FILE + ":6: unterminated dollar-quoted body '$$' that starts here. "
+					+ "Close the body with '$$', the same tag that opens it.");
+	}
+
+	@Test
+	void errorCarriesItsLocationAndHint() {
+		assertParseError("-- revision: a1\n-- author: ada\n").satisfies((ex) -> {
+			assertThat(ex.location()).isEqualTo(ScriptLocation.at(FILE, 2));
+			assertThat(ex.hint()).startsWith("The header keys are ");
+		});
+	}
+
+	@Test
+	void branchLabelsKeepEveryName() {
+		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- branch_labels: a, b_2\n");
+		assertThat(script.revision().branchLabels()).isEqualTo(Set.of("a", "b_2"));
+	}
+
+	@Test
+	void parsesAFiveMegabyteFileQuickly() {
+		String statement = "INSERT INTO orders VALUES (1, 'a;b');\n";
+		int count = 5 * 1024 * 1024 / statement.length();
+		String text = "-- revision: a1\n-- down_revision: base\n-- +upgrade\n" + statement.repeat(count)
+				+ "-- +downgrade\nDELETE FROM orders;\n";
+		SqlScript script = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ScriptParser.parse(FILE, text));
+		assertThat(script.upgrade()).hasSize(count);
+		assertThat(script.downgrade()).containsExactly(new SqlStatement("DELETE FROM orders", count + 5));
+	}
+
+	private static ThrowableAssertAlternative<ScriptException> assertParseError(String text) {
+		return assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> ScriptParser.parse(FILE, text));
+	}
+
+}
