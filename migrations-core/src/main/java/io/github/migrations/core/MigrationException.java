@@ -21,6 +21,20 @@ public class MigrationException extends RuntimeException {
 	}
 
 	/**
+	 * An exception whose message is the problem followed by the hint.
+	 */
+	public static MigrationException of(String problem, String hint) {
+		return new MigrationException(problem + " " + hint, hint);
+	}
+
+	/**
+	 * An exception whose message is the problem followed by the hint, with its cause.
+	 */
+	public static MigrationException of(String problem, String hint, Throwable cause) {
+		return new MigrationException(problem + " " + hint, hint, cause);
+	}
+
+	/**
 	 * What to do about the problem, or {@code null} when the message says it all.
 	 */
 	public @Nullable String hint() {

@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.history.AppliedState;
 import io.github.migrations.core.history.LogEntry;
 import io.github.migrations.core.history.PostgresVersionStore;
 import io.github.migrations.core.history.VersionStore;
@@ -92,6 +93,9 @@ public final class Migrator {
 		Catalog catalog = this.loader.load();
 		try (AdvisoryLock lock = lock(); Session session = open()) {
 			List<AppliedRevision> applied = this.store.applied(session.connection());
+			if (direction == Direction.UPGRADE) {
+				applied = baselineIfNeeded(session.connection(), catalog, applied);
+			}
 			validate(catalog, applied);
 			MigrationPlan plan = plan(catalog, applied, direction, target);
 			if (!plan.isEmpty()) {
@@ -154,7 +158,7 @@ public final class Migrator {
 			if (!isKnown(catalog, row.revision())) {
 				for (String parent : row.downRevisions()) {
 					if (removed.contains(parent)) {
-						throw new MigrationException(("Cannot downgrade revision '%s': the database has revision '%s' on top "
+						throw MigrationException.of(("Cannot downgrade revision '%s': the database has revision '%s' on top "
 								+ "of it, which no script declares.").formatted(parent, row.revision()),
 								"Downgrade with the build that has revision '%s' first.".formatted(row.revision()));
 					}
@@ -166,7 +170,7 @@ public final class Migrator {
 	private static void refuseIrreversible(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
 			if (step.script() instanceof io.github.migrations.core.script.SqlScript sql && sql.downgrade() == null) {
-				throw new MigrationException(("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
+				throw MigrationException.of(("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
 						+ "section. Nothing was changed.").formatted(step.revision().id(), sql.source()),
 						"Add a '-- +downgrade' section that undoes it (leave it empty if there is nothing to undo).");
 			}
@@ -182,42 +186,63 @@ public final class Migrator {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
 		try (AdvisoryLock lock = lock(); Session session = open()) {
-			Connection connection = session.connection();
-			this.store.ensure(connection);
-			List<AppliedRevision> applied = this.store.applied(connection);
-			Set<RevisionId> known = knownApplied(catalog, applied);
-			Set<RevisionId> after = new TargetResolver(catalog.graph(), known).stamped(targets, purge);
-			List<Script> added = new ArrayList<>();
-			for (RevisionId id : catalog.graph().inOrder(after)) {
-				AppliedRevision row = applied.stream().filter((r) -> r.revision().equals(id.value())).findFirst().orElse(null);
-				if (row == null || row.state() != io.github.migrations.core.history.AppliedState.APPLIED) {
-					added.add(catalog.scripts().get(id));
-				}
-			}
-			Set<String> removed = new LinkedHashSet<>();
-			for (AppliedRevision row : applied) {
-				boolean keep = isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision())) : !purge;
-				if (!keep) {
-					removed.add(row.revision());
-				}
-			}
-			connection.setAutoCommit(false);
-			try {
-				this.store.stamp(connection, added, removed);
-				connection.commit();
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-			MigrationResult result = new MigrationResult(Direction.UPGRADE, catalog.graph().headsOf(known),
+			this.store.ensure(session.connection());
+			List<AppliedRevision> applied = this.store.applied(session.connection());
+			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);
+			return new MigrationResult(Direction.UPGRADE, catalog.graph().headsOf(knownApplied(catalog, applied)),
 					catalog.graph().headsOf(after), List.of(), Duration.ofNanos(System.nanoTime() - start));
-			logger.info("Stamped {} (recorded {} revision(s) as applied, {} as not applied, nothing ran)",
-					describe(result.to()), added.size(), removed.size());
-			return result;
 		}
 		catch (SQLException ex) {
 			throw databaseFailure(ex);
 		}
+	}
+
+	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
+			List<Target> targets, boolean purge) throws SQLException {
+		Set<RevisionId> after = new TargetResolver(catalog.graph(), knownApplied(catalog, applied)).stamped(targets, purge);
+		List<Script> added = new ArrayList<>();
+		for (RevisionId id : catalog.graph().inOrder(after)) {
+			boolean recorded = applied.stream()
+				.anyMatch((row) -> row.revision().equals(id.value()) && row.state() == AppliedState.APPLIED);
+			if (!recorded) {
+				added.add(catalog.scripts().get(id));
+			}
+		}
+		Set<String> removed = new LinkedHashSet<>();
+		for (AppliedRevision row : applied) {
+			boolean keep = isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision())) : !purge;
+			if (!keep) {
+				removed.add(row.revision());
+			}
+		}
+		connection.setAutoCommit(false);
+		try {
+			this.store.stamp(connection, added, removed);
+			connection.commit();
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+		logger.info("Stamped {} (recorded {} revision(s) as applied, {} as not applied; nothing ran)",
+				describe(catalog.graph().headsOf(after)), added.size(), removed.size());
+		return after;
+	}
+
+	/**
+	 * On a database that has tables but no version store yet, stamps the configured baseline, so
+	 * that a schema created by an init script is not created twice.
+	 */
+	private List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
+			throws SQLException {
+		String baseline = this.settings.baseline();
+		if (baseline == null || !applied.isEmpty() || this.store.exists(connection)
+				|| !this.store.schemaHasTables(connection)) {
+			return applied;
+		}
+		logger.info("The database has tables but no version store: stamping baseline '{}'", baseline);
+		this.store.ensure(connection);
+		stamp(connection, catalog, applied, List.of(Target.parse(baseline)), false);
+		return this.store.applied(connection);
 	}
 
 	/**
@@ -231,6 +256,22 @@ public final class Migrator {
 		catalog.graph().headsOf(knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
 		applied.stream().map(AppliedRevision::revision).filter((id) -> !isKnown(catalog, id)).forEach(current::add);
 		return current;
+	}
+
+	/**
+	 * Where the database stands against the scripts and the target, in one read: current
+	 * revisions, heads, pending steps and unknown revisions. Changes nothing and takes no lock.
+	 */
+	public MigrationStatus status(Target target) {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = appliedRevisions();
+		validate(catalog, applied);
+		MigrationPlan plan = plan(catalog, applied, Direction.UPGRADE, target);
+		List<String> current = new ArrayList<>();
+		catalog.graph().headsOf(knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
+		List<String> unknown = applied.stream().map(AppliedRevision::revision).filter((id) -> !isKnown(catalog, id)).toList();
+		current.addAll(unknown);
+		return new MigrationStatus(current, catalog.graph().heads(), plan.steps(), unknown);
 	}
 
 	/**
@@ -382,7 +423,7 @@ public final class Migrator {
 	}
 
 	private static MigrationException databaseFailure(SQLException ex) {
-		return new MigrationException("Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(),
+		return MigrationException.of("Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(),
 				ex.getSQLState()), "Check that the database is reachable and that the user has the needed privileges.",
 				ex);
 	}

@@ -26,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param validateChecksums whether an applied revision whose file changed stops the run
  * @param unknownRevisions what to do about applied revisions that no script declares
  * @param placeholders values for {@code ${name}} in revision SQL
+ * @param baseline a target to stamp, without running anything, when the database already has
+ * tables but no version store (a database created by an init script); {@code null} for none
  */
 public record MigratorSettings(List<String> locations, @Nullable String schema, boolean createSchemas,
 		String tablePrefix, TransactionMode transactionMode, Duration lockWaitTimeout, @Nullable Duration lockTimeout,
 		@Nullable Duration statementTimeout, boolean validateChecksums, UnknownRevisionPolicy unknownRevisions,
-		Map<String, String> placeholders) {
+		Map<String, String> placeholders, @Nullable String baseline) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
@@ -40,15 +42,15 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 		locations = List.copyOf(locations);
 		placeholders = Map.copyOf(placeholders);
 		if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
-			throw new MigrationException("Schema '%s' is not a valid schema name.".formatted(schema),
+			throw MigrationException.of("Schema '%s' is not a valid schema name.".formatted(schema),
 					"Use letters, digits and '_' only, starting with a letter (for example 'app').");
 		}
 		if (!PREFIX.matcher(tablePrefix).matches()) {
-			throw new MigrationException("Table prefix '%s' is not valid.".formatted(tablePrefix),
+			throw MigrationException.of("Table prefix '%s' is not valid.".formatted(tablePrefix),
 					"Use letters, digits and '_' only (for example 'migrations_').");
 		}
 		if (locations.isEmpty()) {
-			throw new MigrationException("No revision locations are configured.",
+			throw MigrationException.of("No revision locations are configured.",
 					"Set at least one location, for example 'classpath:db/revisions'.");
 		}
 	}
@@ -61,49 +63,46 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	public static MigratorSettings defaults() {
 		return new MigratorSettings(List.of("classpath:db/revisions"), null, true, "migrations_",
 				TransactionMode.PER_REVISION, Duration.ofMinutes(1), null, null, true, UnknownRevisionPolicy.WARN,
-				Map.of());
+				Map.of(), null);
 	}
 
 	public MigratorSettings withLocations(String... locations) {
-		return new MigratorSettings(List.of(locations), this.schema, this.createSchemas, this.tablePrefix,
-				this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
-				this.validateChecksums, this.unknownRevisions, this.placeholders);
+		return toBuilder().locations(List.of(locations)).build();
 	}
 
 	public MigratorSettings withSchema(@Nullable String schema) {
-		return new MigratorSettings(this.locations, schema, this.createSchemas, this.tablePrefix, this.transactionMode,
-				this.lockWaitTimeout, this.lockTimeout, this.statementTimeout, this.validateChecksums,
-				this.unknownRevisions, this.placeholders);
+		return toBuilder().schema(schema).build();
 	}
 
 	public MigratorSettings withTablePrefix(String tablePrefix) {
-		return new MigratorSettings(this.locations, this.schema, this.createSchemas, tablePrefix, this.transactionMode,
-				this.lockWaitTimeout, this.lockTimeout, this.statementTimeout, this.validateChecksums,
-				this.unknownRevisions, this.placeholders);
+		return toBuilder().tablePrefix(tablePrefix).build();
 	}
 
 	public MigratorSettings withTransactionMode(TransactionMode transactionMode) {
-		return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix, transactionMode,
-				this.lockWaitTimeout, this.lockTimeout, this.statementTimeout, this.validateChecksums,
-				this.unknownRevisions, this.placeholders);
+		return toBuilder().transactionMode(transactionMode).build();
 	}
 
 	public MigratorSettings withLockWaitTimeout(Duration lockWaitTimeout) {
-		return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
-				this.transactionMode, lockWaitTimeout, this.lockTimeout, this.statementTimeout, this.validateChecksums,
-				this.unknownRevisions, this.placeholders);
+		return toBuilder().lockWaitTimeout(lockWaitTimeout).build();
 	}
 
 	public MigratorSettings withUnknownRevisions(UnknownRevisionPolicy unknownRevisions) {
-		return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
-				this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
-				this.validateChecksums, unknownRevisions, this.placeholders);
+		return toBuilder().unknownRevisions(unknownRevisions).build();
 	}
 
 	public MigratorSettings withPlaceholders(Map<String, String> placeholders) {
-		return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
-				this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
-				this.validateChecksums, this.unknownRevisions, placeholders);
+		return toBuilder().placeholders(placeholders).build();
+	}
+
+	public MigratorSettings withBaseline(@Nullable String baseline) {
+		return toBuilder().baseline(baseline).build();
+	}
+
+	/**
+	 * A builder that starts from these settings.
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
 	}
 
 	/**
@@ -118,6 +117,118 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	 */
 	public String logTable() {
 		return this.tablePrefix + "log";
+	}
+
+	/**
+	 * Changes some settings and keeps the rest.
+	 */
+	public static final class Builder {
+
+		private List<String> locations;
+
+		private @Nullable String schema;
+
+		private boolean createSchemas;
+
+		private String tablePrefix;
+
+		private TransactionMode transactionMode;
+
+		private Duration lockWaitTimeout;
+
+		private @Nullable Duration lockTimeout;
+
+		private @Nullable Duration statementTimeout;
+
+		private boolean validateChecksums;
+
+		private UnknownRevisionPolicy unknownRevisions;
+
+		private Map<String, String> placeholders;
+
+		private @Nullable String baseline;
+
+		private Builder(MigratorSettings settings) {
+			this.locations = settings.locations;
+			this.schema = settings.schema;
+			this.createSchemas = settings.createSchemas;
+			this.tablePrefix = settings.tablePrefix;
+			this.transactionMode = settings.transactionMode;
+			this.lockWaitTimeout = settings.lockWaitTimeout;
+			this.lockTimeout = settings.lockTimeout;
+			this.statementTimeout = settings.statementTimeout;
+			this.validateChecksums = settings.validateChecksums;
+			this.unknownRevisions = settings.unknownRevisions;
+			this.placeholders = settings.placeholders;
+			this.baseline = settings.baseline;
+		}
+
+		public Builder locations(List<String> locations) {
+			this.locations = locations;
+			return this;
+		}
+
+		public Builder schema(@Nullable String schema) {
+			this.schema = schema;
+			return this;
+		}
+
+		public Builder createSchemas(boolean createSchemas) {
+			this.createSchemas = createSchemas;
+			return this;
+		}
+
+		public Builder tablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+			return this;
+		}
+
+		public Builder transactionMode(TransactionMode transactionMode) {
+			this.transactionMode = transactionMode;
+			return this;
+		}
+
+		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
+			this.lockWaitTimeout = lockWaitTimeout;
+			return this;
+		}
+
+		public Builder lockTimeout(@Nullable Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		public Builder statementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+			return this;
+		}
+
+		public Builder validateChecksums(boolean validateChecksums) {
+			this.validateChecksums = validateChecksums;
+			return this;
+		}
+
+		public Builder unknownRevisions(UnknownRevisionPolicy unknownRevisions) {
+			this.unknownRevisions = unknownRevisions;
+			return this;
+		}
+
+		public Builder placeholders(Map<String, String> placeholders) {
+			this.placeholders = placeholders;
+			return this;
+		}
+
+		public Builder baseline(@Nullable String baseline) {
+			this.baseline = baseline;
+			return this;
+		}
+
+		public MigratorSettings build() {
+			return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
+					this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
+					this.validateChecksums, this.unknownRevisions, this.placeholders, this.baseline);
+		}
+
 	}
 
 }

@@ -26,7 +26,7 @@ final class ScriptCatalogLoader {
 	}
 
 	Catalog load() {
-		List<Script> scripts = new ArrayList<>(ScriptSource.load(this.locations, this.classLoader));
+		List<Script> scripts = new ArrayList<>(new ScriptSource(this.locations, this.classLoader).load());
 		this.javaRevisions.forEach((revision) -> scripts.add(JavaScript.of(revision)));
 		return Catalog.of(scripts);
 	}

@@ -179,7 +179,7 @@ class MigratorTests {
 				""");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("d4_broken.sql:6: revision 'd4' failed: column \"placed_on\" of relation \"payments\" "
-					+ "does not exist (SQLSTATE 42703). The revision was rolled back and nothing was recorded. "
+					+ "does not exist (SQLSTATE 42703). The revision was rolled back and is not recorded as applied. "
 					+ "Fix the statement and start again.")
 			.satisfies((ex) -> assertThat(ex.revision()).isEqualTo("d4"));
 		assertThat(this.database.tableExists("payments")).isFalse();

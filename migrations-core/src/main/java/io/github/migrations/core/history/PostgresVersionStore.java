@@ -58,7 +58,7 @@ public final class PostgresVersionStore implements VersionStore {
 			return;
 		}
 		if (this.schema != null && !this.createSchema && !schemaExists(connection)) {
-			throw new MigrationException("Schema '%s' does not exist, and creating schemas is turned off."
+			throw MigrationException.of("Schema '%s' does not exist, and creating schemas is turned off."
 				.formatted(this.schema), "Create the schema, or allow the migrator to create it (create-schemas).");
 		}
 		try (Statement statement = connection.createStatement()) {
@@ -138,6 +138,22 @@ public final class PostgresVersionStore implements VersionStore {
 			}
 		}
 		return applied;
+	}
+
+	@Override
+	public boolean schemaHasTables(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("""
+				SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = coalesce(?, current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm')
+				AND c.oid NOT IN (coalesce(to_regclass(?)::oid, 0::oid), coalesce(to_regclass(?)::oid, 0::oid)))""")) {
+			statement.setString(1, this.schema);
+			statement.setString(2, this.revisions);
+			statement.setString(3, this.log);
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getBoolean(1);
+			}
+		}
 	}
 
 	private static List<String> split(String joined) {

@@ -32,6 +32,12 @@ public interface VersionStore {
 
 	List<AppliedRevision> applied(Connection connection) throws SQLException;
 
+	/**
+	 * Whether the version store's schema holds any table besides the version store's own, as in a
+	 * database created by an init script.
+	 */
+	boolean schemaHasTables(Connection connection) throws SQLException;
+
 	List<LogEntry> log(Connection connection) throws SQLException;
 
 	/**

@@ -59,7 +59,7 @@ public final class AdvisoryLock implements MigrationLock {
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
-			throw new MigrationException("Could not take the migration lock: " + ex.getMessage(),
+			throw MigrationException.of("Could not take the migration lock: " + ex.getMessage(),
 					"Check that the database is reachable and the user may connect.", ex);
 		}
 		catch (RuntimeException ex) {

@@ -71,7 +71,7 @@ public final class MigrationRunner {
 	private void refuseNonTransactional(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
 			if (!step.script().transactional()) {
-				throw new MigrationException(("Revision '%s' (%s) is 'transactional: false', which cannot run inside the "
+				throw MigrationException.of(("Revision '%s' (%s) is 'transactional: false', which cannot run inside the "
 						+ "single transaction of transaction mode 'all'.").formatted(step.revision().id(),
 								step.script().source()),
 						"Use transaction mode 'per-revision' for this run, or make the revision transactional.");
@@ -91,7 +91,8 @@ public final class MigrationRunner {
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
-			throw failed(connection, step, failure, "The revision was rolled back and nothing was recorded.");
+			connection.setAutoCommit(true);
+			throw failed(connection, step, failure, "The revision was rolled back and is not recorded as applied.");
 		}
 		finally {
 			connection.setAutoCommit(true);
@@ -106,7 +107,7 @@ public final class MigrationRunner {
 			rollback(connection);
 			connection.setAutoCommit(true);
 			throw failed(connection, step, failure,
-					"The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing was recorded.");
+					"The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is recorded as applied.");
 		}
 	}
 
