@@ -14,6 +14,11 @@ public final class ScriptException extends MigrationException {
 		this.location = location;
 	}
 
+	public ScriptException(ScriptLocation location, String problem, String hint, Throwable cause) {
+		super("%s: %s. %s".formatted(location, problem, hint), hint, cause);
+		this.location = location;
+	}
+
 	public ScriptLocation location() {
 		return this.location;
 	}

@@ -17,8 +17,6 @@ final class StatementSplitter {
 
 	private final String text;
 
-	private final int firstLine;
-
 	private final List<SqlStatement> statements = new ArrayList<>();
 
 	private final LineCounter lines;
@@ -36,7 +34,6 @@ final class StatementSplitter {
 	private StatementSplitter(String file, String text, int firstLine) {
 		this.file = file;
 		this.text = text;
-		this.firstLine = firstLine;
 		this.lines = new LineCounter(text, firstLine);
 	}
 
@@ -130,7 +127,8 @@ final class StatementSplitter {
 			while (trimmed > this.statementStart && SqlLexing.isWhitespace(this.text.charAt(trimmed - 1))) {
 				trimmed--;
 			}
-			this.statements.add(new SqlStatement(this.text.substring(this.statementStart, trimmed), this.statementLine));
+			String sql = this.text.substring(this.statementStart, trimmed);
+			this.statements.add(new SqlStatement(sql, this.statementLine));
 		}
 		this.statementStart = -1;
 		this.parenthesisDepth = 0;
@@ -143,40 +141,6 @@ final class StatementSplitter {
 
 	private char charAt(int index) {
 		return (index < this.text.length()) ? this.text.charAt(index) : '\0';
-	}
-
-	/**
-	 * Turns positions into file lines. Positions are asked for in increasing order, so all
-	 * questions together read the text once.
-	 */
-	private static final class LineCounter {
-
-		private final String text;
-
-		private final int firstLine;
-
-		private int position;
-
-		private int newlines;
-
-		LineCounter(String text, int firstLine) {
-			this.text = text;
-			this.firstLine = firstLine;
-		}
-
-		int lineAt(int target) {
-			if (target < this.position) {
-				this.position = 0;
-				this.newlines = 0;
-			}
-			for (; this.position < target; this.position++) {
-				if (this.text.charAt(this.position) == '\n') {
-					this.newlines++;
-				}
-			}
-			return this.firstLine + this.newlines;
-		}
-
 	}
 
 }

@@ -49,7 +49,7 @@ class ChecksumsTests {
 		assertThat(Checksums.sha256(FILE.replace("SELECT 1", "SELECT  1"))).isNotEqualTo(checksum);
 		assertThat(Checksums.sha256(FILE.replace("\n\n", "\n"))).isNotEqualTo(checksum);
 		assertThat(Checksums.sha256("\n" + FILE)).isNotEqualTo(checksum);
-		assertThat(Checksums.sha256(FILE.replace("select", "SELECT").replace("SELECT", "select"))).isNotEqualTo(checksum);
+		assertThat(Checksums.sha256(FILE.replace("SELECT", "select"))).isNotEqualTo(checksum);
 	}
 
 }

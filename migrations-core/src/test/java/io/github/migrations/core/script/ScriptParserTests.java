@@ -17,6 +17,8 @@ class ScriptParserTests {
 
 	private static final String FILE = "db/revisions/7c41e0a9b2d3_orders.sql";
 
+	private static final String HEADER = "-- revision: a1\n-- down_revision: base\n";
+
 	private static final String KEYS = "'revision', 'down_revision', 'message', 'branch_labels', 'depends_on', "
 			+ "'transactional', 'lock_timeout', 'statement_timeout'";
 
@@ -59,7 +61,7 @@ class ScriptParserTests {
 
 	@Test
 	void optionalHeaderKeysHaveDefaults() {
-		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n");
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT 1;\n");
 		assertThat(script.revision().isBase()).isTrue();
 		assertThat(script.revision().message()).isNull();
 		assertThat(script.revision().branchLabels()).isEmpty();
@@ -94,14 +96,14 @@ class ScriptParserTests {
 
 	@Test
 	void headerOnlyFileIsAnEmptyRevision() {
-		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n\n-- nothing yet\n");
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "\n-- nothing yet\n");
 		assertThat(script.upgrade()).isEmpty();
 		assertThat(script.downgrade()).isEmpty();
 	}
 
 	@Test
 	void withoutDowngradeSectionTheRevisionCannotBeDowngraded() {
-		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n");
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT 1;\n");
 		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 4));
 		assertThat(script.downgrade()).isNull();
 	}
@@ -122,7 +124,7 @@ class ScriptParserTests {
 
 	@Test
 	void byteOrderMarkAndWindowsLineEndingsAreAccepted() {
-		String text = "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 'a\nb';\n-- +downgrade\n";
+		String text = HEADER + "-- +upgrade\nSELECT 'a\nb';\n-- +downgrade\n";
 		byte[] windows = ("\uFEFF" + text.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
 		SqlScript script = ScriptParser.parse(FILE, windows);
 		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 'a\nb'", 4));
@@ -149,7 +151,7 @@ class ScriptParserTests {
 	@Test
 	void markersMayBeIndentedAndHeaderKeysInSectionsAreComments() {
 		SqlScript script = ScriptParser.parse(FILE,
-				"-- revision: a1\n-- down_revision: base\n  -- +upgrade  \n-- revision: other\nSELECT 1;\n");
+				HEADER + "  -- +upgrade  \n-- revision: other\nSELECT 1;\n");
 		assertThat(script.revision().id()).isEqualTo(RevisionId.of("a1"));
 		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 5));
 	}
@@ -157,7 +159,7 @@ class ScriptParserTests {
 	@Test
 	void timeoutsAcceptPostgresDurations() {
 		for (String duration : List.of("500ms", "5s", "1min", "2h", "1d", "1500")) {
-			SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- lock_timeout: "
+			SqlScript script = ScriptParser.parse(FILE, HEADER + "-- lock_timeout: "
 					+ duration + "\n-- statement_timeout: " + duration + "\n");
 			assertThat(script.lockTimeout()).isEqualTo(duration);
 			assertThat(script.statementTimeout()).isEqualTo(duration);
@@ -173,7 +175,7 @@ class ScriptParserTests {
 
 	@Test
 	void headerKeyWithDashesSuggestsTheUnderscoredOne() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- lock-timeout: 5s\n")
+		assertParseError(HEADER + "-- lock-timeout: 5s\n")
 			.withMessageStartingWith(FILE + ":3: unknown header key 'lock-timeout'. Did you mean 'lock_timeout'? ");
 	}
 
@@ -186,7 +188,7 @@ class ScriptParserTests {
 
 	@Test
 	void headerKeyGivenTwiceNamesBothLines() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n\n-- revision: a2\n")
+		assertParseError(HEADER + "\n-- revision: a2\n")
 			.withMessage(FILE + ":4: 'revision' is given twice, on lines 1 and 4. Keep only one of the two lines.");
 	}
 
@@ -201,19 +203,22 @@ class ScriptParserTests {
 	void missingDownRevisionIsReportedOnLineOne() {
 		assertParseError("-- revision: a1\n-- +upgrade\nSELECT 1;\n").withMessage(FILE
 				+ ":1: the header has no 'down_revision' line. Add it below 'revision': '-- down_revision: base' "
-				+ "for a first revision, or the id of the revision it follows, for example '-- down_revision: 1f09aa4c6e70'.");
+				+ "for a first revision, or the id of the revision it follows, "
+				+ "for example '-- down_revision: 1f09aa4c6e70'.");
 	}
 
 	@Test
 	void headerKeyWithoutValueIsReportedOnItsLine() {
 		assertParseError("-- revision:\n-- down_revision: base\n").withMessage(
-				FILE + ":1: 'revision' has no value. Write the value after the colon, for example '-- revision: 7c41e0a9b2d3'.");
+				FILE + ":1: 'revision' has no value. "
+						+ "Write the value after the colon, for example '-- revision: 7c41e0a9b2d3'.");
 	}
 
 	@Test
 	void invalidRevisionIdIsReportedOnItsLine() {
 		assertParseError("\n-- revision: 7c41-e0a9\n-- down_revision: base\n").withMessage(FILE
-				+ ":2: revision '7c41-e0a9' is not a valid revision id. Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
+				+ ":2: revision '7c41-e0a9' is not a valid revision id. "
+				+ "Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
 	}
 
 	@Test
@@ -226,7 +231,8 @@ class ScriptParserTests {
 	@Test
 	void invalidParentIdIsReportedOnItsLine() {
 		assertParseError("-- revision: c3\n-- down_revision: a1, b2.0\n").withMessage(FILE
-				+ ":2: down_revision 'b2.0' is not a valid revision id. Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
+				+ ":2: down_revision 'b2.0' is not a valid revision id. "
+				+ "Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
 	}
 
 	@Test
@@ -258,82 +264,83 @@ class ScriptParserTests {
 
 	@Test
 	void invalidBranchLabelIsReportedOnItsLine() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- branch_labels: shop-ping\n").withMessage(FILE
+		assertParseError(HEADER + "-- branch_labels: shop-ping\n").withMessage(FILE
 				+ ":3: branch_labels 'shop-ping' is not a valid name. "
 				+ "Use letters, digits and '_' only, for example '-- branch_labels: shopping, billing'.");
 	}
 
 	@Test
 	void invalidDependencyIsReportedOnItsLine() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- depends_on: 55ab12cd;\n").withMessage(FILE
+		assertParseError(HEADER + "-- depends_on: 55ab12cd;\n").withMessage(FILE
 				+ ":3: depends_on '55ab12cd;' is not a valid name. "
 				+ "Use letters, digits and '_' only, for example '-- depends_on: 55ab12cd, billing'.");
 	}
 
 	@Test
 	void transactionalMustBeTrueOrFalse() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- transactional: no\n").withMessage(FILE
+		assertParseError(HEADER + "-- transactional: no\n").withMessage(FILE
 				+ ":3: transactional must be 'true' or 'false', not 'no'. Write '-- transactional: false' to run "
 				+ "the revision outside a transaction, or remove the line to run it in one.");
 	}
 
 	@Test
 	void timeoutMustBeAPostgresDuration() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- statement_timeout: 1.5 seconds\n").withMessage(FILE
+		assertParseError(HEADER + "-- statement_timeout: 1.5 seconds\n").withMessage(FILE
 				+ ":3: statement_timeout '1.5 seconds' is not a PostgreSQL duration. Write a whole number with a unit "
 				+ "of ms, s, min, h or d, for example '5s' (a number alone means milliseconds).");
 	}
 
 	@Test
 	void sqlBeforeTheFirstMarkerIsReported() {
-		assertParseError("-- revision: a1\n-- down_revision: base\nCREATE TABLE t (id int);\n-- +upgrade\n").withMessage(
+		assertParseError(HEADER + "CREATE TABLE t (id int);\n-- +upgrade\n").withMessage(
 				FILE + ":3: SQL before '-- +upgrade'. Move the statement below the marker, or turn it into a comment.");
 	}
 
 	@Test
 	void sqlWithoutAnyMarkerIsReported() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n\nCREATE TABLE t (id int);\n").withMessage(FILE
+		assertParseError(HEADER + "\nCREATE TABLE t (id int);\n").withMessage(FILE
 				+ ":4: SQL without a '-- +upgrade' marker. Add a line '-- +upgrade' above the statements that apply "
 				+ "the revision, and '-- +downgrade' above those that undo it.");
 	}
 
 	@Test
 	void unknownSectionMarkerIsReported() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgarde\nSELECT 1;\n").withMessage(FILE
+		assertParseError(HEADER + "-- +upgarde\nSELECT 1;\n").withMessage(FILE
 				+ ":3: unknown section marker '-- +upgarde'; expected '-- +upgrade' or '-- +downgrade'. "
 				+ "Fix the marker, or write the comment without '+' after '--'.");
 	}
 
 	@Test
 	void sectionMarkersAreCaseSensitive() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgrade\n--+Downgrade\n")
+		assertParseError(HEADER + "-- +upgrade\n--+Downgrade\n")
 			.withMessageStartingWith(FILE + ":4: unknown section marker '--+Downgrade'; ");
 	}
 
 	@Test
 	void repeatedSectionMarkerNamesBothLines() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n-- +upgrade\nSELECT 2;\n")
+		assertParseError(HEADER + "-- +upgrade\nSELECT 1;\n-- +upgrade\nSELECT 2;\n")
 			.withMessage(FILE + ":5: '-- +upgrade' appears twice, on lines 3 and 5. "
 					+ "A file has one section of each kind; put all of its statements below one marker.");
 	}
 
 	@Test
 	void downgradeWithoutUpgradeIsReported() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n\n-- +downgrade\nDROP TABLE t;\n").withMessage(FILE
+		assertParseError(HEADER + "\n-- +downgrade\nDROP TABLE t;\n").withMessage(FILE
 				+ ":4: '-- +downgrade' section without an '-- +upgrade' section. Add a line '-- +upgrade' followed by "
 				+ "the statements that apply the revision (a revision that changes nothing may leave it empty).");
 	}
 
 	@Test
 	void fileThatIsNotUtf8IsReportedAtTheLineOfTheFirstBadByte() {
-		byte[] latin1 = "-- revision: a1\n-- down_revision: base\n-- message: café\n".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] latin1 = (HEADER + "-- message: café\n").getBytes(StandardCharsets.ISO_8859_1);
 		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> ScriptParser.parse(FILE, latin1))
-			.withMessage(FILE + ":3: the file is not valid UTF-8 (byte 0xE9 on this line). Save the file with UTF-8 encoding.");
+			.withMessage(FILE + ":3: the file is not valid UTF-8 (byte 0xE9 on this line). "
+					+ "Save the file with UTF-8 encoding.");
 	}
 
 	@Test
 	void unterminatedTokenInASectionIsReportedAtItsFileLine() {
-		assertParseError("-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 1;\n\nDO $$ BEGIN\n")
+		assertParseError(HEADER + "-- +upgrade\nSELECT 1;\n\nDO $$ BEGIN\n")
 			.withMessage(FILE + ":6: unterminated dollar-quoted body '$$' that starts here. "
 					+ "Close the body with '$$', the same tag that opens it.");
 	}
@@ -348,7 +355,7 @@ class ScriptParserTests {
 
 	@Test
 	void branchLabelsKeepEveryName() {
-		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- down_revision: base\n-- branch_labels: a, b_2\n");
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- branch_labels: a, b_2\n");
 		assertThat(script.revision().branchLabels()).isEqualTo(Set.of("a", "b_2"));
 	}
 
@@ -356,7 +363,7 @@ class ScriptParserTests {
 	void parsesAFiveMegabyteFileQuickly() {
 		String statement = "INSERT INTO orders VALUES (1, 'a;b');\n";
 		int count = 5 * 1024 * 1024 / statement.length();
-		String text = "-- revision: a1\n-- down_revision: base\n-- +upgrade\n" + statement.repeat(count)
+		String text = HEADER + "-- +upgrade\n" + statement.repeat(count)
 				+ "-- +downgrade\nDELETE FROM orders;\n";
 		SqlScript script = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ScriptParser.parse(FILE, text));
 		assertThat(script.upgrade()).hasSize(count);

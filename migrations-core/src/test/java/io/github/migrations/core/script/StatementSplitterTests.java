@@ -136,7 +136,8 @@ class StatementSplitterTests {
 
 	@Test
 	void beginAtomicProcedureBodyIsOneStatement() {
-		String procedure = "create or replace procedure p() begin atomic insert into t values (1); insert into t values (2); end";
+		String procedure = "create or replace procedure p() begin atomic "
+				+ "insert into t values (1); insert into t values (2); end";
 		assertThat(split(procedure + ";call p()", 1)).containsExactly(new SqlStatement(procedure, 1),
 				new SqlStatement("call p()", 1));
 	}
@@ -149,7 +150,8 @@ class StatementSplitterTests {
 
 	@Test
 	void unterminatedStringIsReportedWhereItStarts() {
-		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> split("SELECT 1;\nSELECT 'oops;\nSELECT 2;", 4))
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> split("SELECT 1;\nSELECT 'oops;\nSELECT 2;", 4))
 			.withMessage(FILE + ":5: unterminated string that starts here. "
 					+ "Close the string with ' (write '' for a quote inside it).")
 			.satisfies((ex) -> assertThat(ex.location()).isEqualTo(ScriptLocation.at(FILE, 5)));
@@ -207,7 +209,8 @@ class StatementSplitterTests {
 		List<SqlStatement> statements = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> split(text, 1));
 		int count = text.length() / statement.length();
 		assertThat(statements).hasSize(count);
-		assertThat(statements.get(count - 1)).isEqualTo(new SqlStatement(statement.substring(0, statement.indexOf("); --") + 1), count));
+		String last = statement.substring(0, statement.indexOf("); --") + 1);
+		assertThat(statements.get(count - 1)).isEqualTo(new SqlStatement(last, count));
 	}
 
 	@Test

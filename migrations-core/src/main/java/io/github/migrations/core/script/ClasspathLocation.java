@@ -1,0 +1,125 @@
+package io.github.migrations.core.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import io.github.migrations.core.MigrationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists the {@code .sql} files under a folder of the class path, in every folder and jar file
+ * that holds it ({@link ClassLoader#getResources}). A jar must list the folder itself as an
+ * entry, as the {@code jar} tool, Maven and Gradle do.
+ */
+final class ClasspathLocation {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClasspathLocation.class);
+
+	private ClasspathLocation() {
+	}
+
+	/**
+	 * Lists a {@code classpath:} location; a folder that is nowhere on the class path holds no
+	 * files.
+	 * @param location the location as configured, for messages
+	 * @param folder the folder's resource path, such as {@code db/revisions}
+	 * @param classLoader where to look
+	 */
+	static List<ScriptFile> list(String location, String folder, ClassLoader classLoader) {
+		Map<String, URL> roots = new LinkedHashMap<>();
+		try {
+			for (URL url : Collections.list(classLoader.getResources(folder))) {
+				roots.putIfAbsent(url.toString(), url);
+			}
+		}
+		catch (IOException ex) {
+			throw cannotList(location, folder, ex);
+		}
+		if (roots.isEmpty()) {
+			logger.debug("No revisions at '{}': there is no folder '{}' on the class path", location, folder);
+		}
+		List<ScriptFile> files = new ArrayList<>();
+		for (URL root : roots.values()) {
+			try {
+				files.addAll(list(location, folder, root));
+			}
+			catch (IOException | URISyntaxException ex) {
+				throw cannotList(location, root.toString(), ex);
+			}
+		}
+		return files;
+	}
+
+	private static List<ScriptFile> list(String location, String folder, URL root)
+			throws IOException, URISyntaxException {
+		if (root.getProtocol().equals("file")) {
+			return FilesystemLocation.walk(location, Path.of(root.toURI()), folder + "/");
+		}
+		URLConnection connection = root.openConnection();
+		if (connection instanceof JarURLConnection jar) {
+			return listJar(folder, root, jar);
+		}
+		logger.warn("Skipping '{}' of revision location '{}': only folders and jar files can be listed", root,
+				location);
+		return List.of();
+	}
+
+	private static List<ScriptFile> listJar(String folder, URL root, JarURLConnection connection) throws IOException {
+		connection.setUseCaches(false);
+		String entryName = connection.getEntryName();
+		String prefix = (entryName == null || entryName.isEmpty() || entryName.endsWith("/")) ? entryName
+				: entryName + "/";
+		URL base = root.toString().endsWith("/") ? root : new URL(root + "/");
+		List<ScriptFile> files = new ArrayList<>();
+		try (JarFile jar = connection.getJarFile()) {
+			for (JarEntry entry : Collections.list(jar.entries())) {
+				String name = entry.getName();
+				if (name.startsWith(prefix) && !entry.isDirectory() && name.endsWith(".sql")) {
+					String relative = name.substring(prefix.length());
+					if (!isHidden(relative)) {
+						files.add(new ScriptFile(folder + "/" + relative, () -> open(base, relative)));
+					}
+				}
+			}
+		}
+		return files;
+	}
+
+	private static InputStream open(URL base, String relative) throws IOException {
+		try {
+			String encoded = new URI(null, null, relative, null).getRawPath();
+			URLConnection connection = new URL(base, "./" + encoded).openConnection();
+			connection.setUseCaches(false);
+			return connection.getInputStream();
+		}
+		catch (URISyntaxException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+	private static boolean isHidden(String relative) {
+		return relative.startsWith(".") || relative.contains("/.");
+	}
+
+	private static MigrationException cannotList(String location, String where, Exception ex) {
+		String hint = "Check that the class path entries that hold it can be read.";
+		String message = "Could not list the revision files of location '%s' in '%s': %s. %s".formatted(location,
+				where, ex, hint);
+		return new MigrationException(message, hint, ex);
+	}
+
+}

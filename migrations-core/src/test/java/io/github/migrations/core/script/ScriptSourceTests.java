@@ -1,0 +1,207 @@
+package io.github.migrations.core.script;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import io.github.migrations.core.MigrationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ScriptSourceTests {
+
+	private static final String FIX = "Create the folder, or fix the 'locations' setting "
+			+ "('app.migrations.locations' in Spring Boot) to name the folder that holds the revision files.";
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void listsSqlFilesOfAClasspathFolderRecursivelyInOrder() {
+		List<ScriptFile> files = source("classpath:script-source/revisions").list();
+		assertThat(files).extracting(ScriptFile::path)
+			.containsExactly("script-source/revisions/a1_first.sql", "script-source/revisions/sub/b2_second.sql");
+		assertThat(new String(files.get(0).read(), StandardCharsets.UTF_8)).startsWith("-- revision: a1\n");
+	}
+
+	@Test
+	void classpathLocationAcceptsSlashesAroundTheFolder() {
+		assertThat(source("classpath:/script-source/revisions/").list()).extracting(ScriptFile::path)
+			.containsExactly("script-source/revisions/a1_first.sql", "script-source/revisions/sub/b2_second.sql");
+	}
+
+	@Test
+	void listsSqlFilesInsideAJarOnTheClasspath() throws IOException {
+		Path jar = jar("revisions.jar", "db/revisions/c3_third.sql", "db/revisions/nested/d4 with space.sql",
+				"db/revisions/readme.md", "db/other/e5_elsewhere.sql");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<ScriptFile> files = new ScriptSource(List.of("classpath:db/revisions"), classLoader).list();
+			assertThat(files).extracting(ScriptFile::path)
+				.containsExactly("db/revisions/c3_third.sql", "db/revisions/nested/d4 with space.sql");
+			assertThat(files).extracting((file) -> new String(file.read(), StandardCharsets.UTF_8))
+				.containsExactly("-- db/revisions/c3_third.sql\n", "-- db/revisions/nested/d4 with space.sql\n");
+		}
+	}
+
+	@Test
+	void listsAClasspathFolderFromFoldersAndJarsTogether() throws IOException {
+		Path classes = this.temp.resolve("classes");
+		write(classes.resolve("db/revisions/a1_first.sql"), "-- a1\n");
+		write(classes.resolve("db/revisions/z9_last.sql"), "-- z9\n");
+		Path jar = jar("revisions.jar", "db/revisions/c3_third.sql");
+		URL[] urls = { classes.toUri().toURL(), jar.toUri().toURL() };
+		try (URLClassLoader classLoader = new URLClassLoader(urls, null)) {
+			List<ScriptFile> files = new ScriptSource(List.of("classpath:db/revisions"), classLoader).list();
+			assertThat(files).extracting(ScriptFile::path)
+				.containsExactly("db/revisions/a1_first.sql", "db/revisions/c3_third.sql", "db/revisions/z9_last.sql");
+			assertThat(files.get(1).read()).asString(StandardCharsets.UTF_8)
+				.isEqualTo("-- db/revisions/c3_third.sql\n");
+		}
+	}
+
+	@Test
+	void classpathFolderThatIsNowhereHasNoFiles() {
+		assertThat(source("classpath:db/no-such-folder").list()).isEmpty();
+	}
+
+	@Test
+	void listsSqlFilesOfAFilesystemFolderRecursivelyInOrder() throws IOException {
+		write(this.temp.resolve("b2_second.sql"), "-- b2\n");
+		write(this.temp.resolve("a/a1_first.sql"), "-- a1\n");
+		write(this.temp.resolve("notes.txt"), "not a revision\n");
+		write(this.temp.resolve(".#b2_second.sql"), "an editor's lock file\n");
+		write(this.temp.resolve(".git/c3_hidden.sql"), "-- c3\n");
+		List<ScriptFile> files = source("filesystem:" + this.temp).list();
+		assertThat(files).extracting(ScriptFile::path)
+			.containsExactly(this.temp + "/a/a1_first.sql", this.temp + "/b2_second.sql");
+		assertThat(files.get(0).read()).asString(StandardCharsets.UTF_8).isEqualTo("-- a1\n");
+	}
+
+	@Test
+	void relativeFilesystemFolderIsShownAsWritten() throws IOException {
+		write(this.temp.resolve("revisions/a1_first.sql"), "-- a1\n");
+		String relative = Path.of("").toAbsolutePath().relativize(this.temp.resolve("revisions")).toString();
+		assertThat(source("filesystem:" + relative + "/").list()).extracting(ScriptFile::path)
+			.containsExactly(relative + "/a1_first.sql");
+	}
+
+	@Test
+	void locationWithoutPrefixIsAFilesystemFolder() throws IOException {
+		write(this.temp.resolve("a1_first.sql"), "-- a1\n");
+		assertThat(source(this.temp.toString()).list()).extracting(ScriptFile::path)
+			.containsExactly(this.temp + "/a1_first.sql");
+	}
+
+	@Test
+	void filesOfAllLocationsAreSortedTogether() throws IOException {
+		write(this.temp.resolve("one/b2_second.sql"), "-- b2\n");
+		write(this.temp.resolve("two/a1_first.sql"), "-- a1\n");
+		ScriptSource source = ScriptSource.of(List.of(this.temp + "/two", this.temp + "/one"));
+		assertThat(source.list()).extracting(ScriptFile::path)
+			.containsExactly(this.temp + "/one/b2_second.sql", this.temp + "/two/a1_first.sql");
+	}
+
+	@Test
+	void missingFilesystemFolderSaysHowToFixTheSetting() {
+		Path missing = this.temp.resolve("missing");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("filesystem:" + missing).list())
+			.withMessage("Revision location 'filesystem:%s' names the folder '%s', which does not exist. %s", missing,
+					missing, FIX)
+			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo(FIX));
+	}
+
+	@Test
+	void filesystemLocationThatIsAFileIsReported() throws IOException {
+		Path file = write(this.temp.resolve("a1_first.sql"), "-- a1\n");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source(file.toString()).list())
+			.withMessage("Revision location '%s' names '%s', which is a file, not a folder. Name the folder that "
+					+ "holds the revision files in the 'locations' setting "
+					+ "('app.migrations.locations' in Spring Boot).", file, file);
+	}
+
+	@Test
+	void unknownLocationPrefixIsReported() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("file:db/revisions").list())
+			.withMessage("Revision location 'file:db/revisions' has an unknown prefix. Start it with 'classpath:' "
+					+ "for a folder on the class path, or 'filesystem:' (or nothing) for a folder on disk.");
+	}
+
+	@Test
+	void classpathLocationWithoutFolderIsReported() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("classpath:/").list())
+			.withMessage("Revision location 'classpath:/' names no folder. "
+					+ "Name a folder on the class path, for example 'classpath:db/revisions'.");
+	}
+
+	@Test
+	void loadParsesEveryFileInOrder() {
+		List<SqlScript> scripts = source("classpath:script-source/revisions").load();
+		assertThat(scripts).extracting((script) -> script.revision().id().value()).containsExactly("a1", "b2");
+		assertThat(scripts.get(1).source()).isEqualTo("script-source/revisions/sub/b2_second.sql");
+		assertThat(scripts.get(1).upgrade()).containsExactly(new SqlStatement("CREATE TABLE b (id int)", 4));
+	}
+
+	@Test
+	void loadReportsAFileThatCannotBeParsedByItsPath() throws IOException {
+		write(this.temp.resolve("a1_first.sql"), "-- revision: a1\n-- down_revison: base\n");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> source(this.temp.toString()).load())
+			.withMessageStartingWith(this.temp + "/a1_first.sql:2: unknown header key 'down_revison'.");
+	}
+
+	@Test
+	void unreadableFileIsReportedByItsPath() {
+		ScriptFile file = new ScriptFile("db/revisions/a1_first.sql", () -> {
+			throw new IOException("disk on fire");
+		});
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(file::read)
+			.withMessage("db/revisions/a1_first.sql: could not read the file: java.io.IOException: disk on fire. "
+					+ "Check that the file exists and can be read, then try again.")
+			.withCauseInstanceOf(IOException.class);
+	}
+
+	private ScriptSource source(String location) {
+		return new ScriptSource(List.of(location), getClass().getClassLoader());
+	}
+
+	private Path jar(String name, String... files) throws IOException {
+		Path jar = this.temp.resolve(name);
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			List<String> written = new java.util.ArrayList<>();
+			for (String file : files) {
+				String[] segments = file.split("/");
+				String directory = "";
+				for (int i = 0; i < segments.length - 1; i++) {
+					directory += segments[i] + "/";
+					if (!written.contains(directory)) {
+						out.putNextEntry(new JarEntry(directory));
+						out.closeEntry();
+						written.add(directory);
+					}
+				}
+				out.putNextEntry(new JarEntry(file));
+				out.write(("-- " + file + "\n").getBytes(StandardCharsets.UTF_8));
+				out.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+	private static Path write(Path file, String content) throws IOException {
+		Files.createDirectories(file.getParent());
+		try (OutputStream out = Files.newOutputStream(file)) {
+			out.write(content.getBytes(StandardCharsets.UTF_8));
+		}
+		return file;
+	}
+
+}

@@ -1,0 +1,4 @@
+-- revision: a1
+-- down_revision: base
+-- +upgrade
+CREATE TABLE a (id int);
