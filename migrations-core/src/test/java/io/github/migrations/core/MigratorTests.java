@@ -353,7 +353,7 @@ class MigratorTests {
 			.build();
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> all.upgrade(Target.head()))
 			.withMessageContaining("d4_broken.sql:4: revision 'd4' failed")
-			.withMessageContaining("it was rolled back and nothing was recorded");
+			.withMessageContaining("it was rolled back and nothing is recorded as applied");
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(all.current()).isEmpty();
 	}
