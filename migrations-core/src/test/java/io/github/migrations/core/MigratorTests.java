@@ -457,4 +457,41 @@ class MigratorTests {
 		assertThat(ids(migrator().upgrade(Target.heads()).revisions())).containsExactly("a1", "b2", "c3", "x2");
 	}
 
+	@Test
+	void brokenFileStopsTheRunBeforeAnythingRunsNamingFileAndLine() {
+		this.files.write("d4_typo.sql", """
+				-- revision: d4
+				-- down_revison: c3
+				-- +upgrade
+				CREATE TABLE payments (id bigint);
+				""");
+		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class)
+			.isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_typo.sql:2: ")
+			.withMessageContaining("down_revision");
+		assertThat(this.database.tableExists("customers")).isFalse();
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void missingParentStopsTheRunBeforeAnythingRuns() {
+		this.files.table("d4", "zz9", "payments");
+		assertThatExceptionOfType(io.github.migrations.core.revision.RevisionGraphException.class)
+			.isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("Revision 'd4' (")
+			.withMessageContaining("has down_revision 'zz9', which no revision declares.");
+		assertThat(this.database.tableExists("customers")).isFalse();
+	}
+
+	@Test
+	void baselineStampsADatabaseCreatedByAnInitScript() {
+		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY)");
+		this.files.table("d4", "c3", "payments");
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withBaseline("b2"))
+			.build();
+		assertThat(ids(migrator.upgrade(Target.head()).revisions())).containsExactly("c3", "d4");
+		assertThat(migrator.history()).extracting(LogEntry::action).containsExactly("stamp", "stamp", "upgrade", "upgrade");
+	}
+
 }
