@@ -1,0 +1,109 @@
+package io.github.migrations.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.run.MigrationListener;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * What every command shares: the global options (given before or after the command's name),
+ * the output streams, and the migrator they configure.
+ */
+abstract class CliCommand implements Callable<Integer> {
+
+	@ParentCommand
+	MigrationsCli root;
+
+	@Mixin
+	GlobalOptions local = new GlobalOptions();
+
+	private CliSettings settings;
+
+	@Override
+	public final Integer call() throws Exception {
+		return execute();
+	}
+
+	abstract int execute() throws Exception;
+
+	CliSettings settings() {
+		if (this.settings == null) {
+			this.settings = new CliSettings(merged(), this.root.environment);
+		}
+		return this.settings;
+	}
+
+	private GlobalOptions merged() {
+		GlobalOptions global = this.root.options;
+		GlobalOptions merged = new GlobalOptions();
+		merged.url = (this.local.url != null) ? this.local.url : global.url;
+		merged.username = (this.local.username != null) ? this.local.username : global.username;
+		merged.password = (this.local.password != null) ? this.local.password : global.password;
+		merged.locations = (this.local.locations != null) ? this.local.locations : global.locations;
+		merged.schema = (this.local.schema != null) ? this.local.schema : global.schema;
+		merged.config = (this.local.config != null) ? this.local.config : global.config;
+		merged.json = this.local.json || global.json;
+		merged.quiet = this.local.quiet || global.quiet;
+		return merged;
+	}
+
+	boolean json() {
+		return this.local.json || this.root.options.json;
+	}
+
+	boolean quiet() {
+		return this.local.quiet || this.root.options.quiet;
+	}
+
+	PrintStream out() {
+		return this.root.out;
+	}
+
+	Migrator migrator() {
+		return settings().migrator(progress());
+	}
+
+	void printJson(Map<String, ?> document) {
+		out().println(Json.write(document));
+	}
+
+	/**
+	 * One line per revision with its duration, on stderr so stdout stays for results; none with
+	 * {@code --quiet} or {@code --json}.
+	 */
+	private MigrationListener progress() {
+		if (quiet() || json()) {
+			return MigrationListener.NONE;
+		}
+		PrintStream progress = this.root.err;
+		return new MigrationListener() {
+
+			@Override
+			public void beforeStep(MigrationStep step) {
+				String message = step.revision().message();
+				progress.printf("%s %s%s ... ", (step.direction() == Direction.UPGRADE) ? "Upgrading to" : "Downgrading",
+						step.revision().id(), (message != null) ? " (" + message + ")" : "");
+				progress.flush();
+			}
+
+			@Override
+			public void afterStep(MigrationStep step, Duration duration) {
+				progress.printf("done in %d ms%n", duration.toMillis());
+			}
+
+		};
+	}
+
+	static List<String> values(List<?> ids) {
+		return ids.stream().map(Object::toString).toList();
+	}
+
+}

@@ -1,0 +1,206 @@
+package io.github.migrations.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.MigratorSettings;
+import io.github.migrations.core.TransactionMode;
+import io.github.migrations.core.UnknownRevisionPolicy;
+import io.github.migrations.core.run.MigrationListener;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Turns options, environment variables ({@code DATABASE_URL}, {@code DATABASE_USERNAME},
+ * {@code DATABASE_PASSWORD}) and an optional configuration file into a {@link Migrator}, in that
+ * order of precedence. The only reader of the environment.
+ */
+final class CliSettings {
+
+	static final String DEFAULT_LOCATION = "src/main/resources/db/revisions";
+
+	private final GlobalOptions options;
+
+	private final UnaryOperator<@Nullable String> environment;
+
+	private final @Nullable ConfigFile config;
+
+	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment) {
+		this.options = options;
+		this.environment = environment;
+		this.config = (options.config != null) ? ConfigFile.read(options.config, environment) : null;
+	}
+
+	Migrator migrator(MigrationListener listener) {
+		return Migrator.builder(dataSource()).settings(settings()).listener(listener).build();
+	}
+
+	/**
+	 * A migrator for commands that read only the scripts; it never connects.
+	 */
+	Migrator offlineMigrator() {
+		return Migrator.builder(new PGSimpleDataSource()).settings(settings()).build();
+	}
+
+	MigratorSettings settings() {
+		MigratorSettings.Builder settings = MigratorSettings.defaults().toBuilder().locations(locations());
+		String schema = first(this.options.schema, config("app.migrations.schema"));
+		settings.schema(schema);
+		ifSet("app.migrations.create-schemas", (value) -> settings.createSchemas(Boolean.parseBoolean(value)));
+		ifSet("app.migrations.table-prefix", settings::tablePrefix);
+		ifSet("app.migrations.transaction-mode",
+				(value) -> settings.transactionMode(TransactionMode.valueOf(constant(value))));
+		ifSet("app.migrations.lock-wait-timeout", (value) -> settings.lockWaitTimeout(duration("lock-wait-timeout", value)));
+		ifSet("app.migrations.lock-timeout", (value) -> settings.lockTimeout(duration("lock-timeout", value)));
+		ifSet("app.migrations.statement-timeout", (value) -> settings.statementTimeout(duration("statement-timeout", value)));
+		ifSet("app.migrations.validate-checksums", (value) -> settings.validateChecksums(Boolean.parseBoolean(value)));
+		ifSet("app.migrations.unknown-revisions",
+				(value) -> settings.unknownRevisions(UnknownRevisionPolicy.valueOf(constant(value))));
+		ifSet("app.migrations.baseline", settings::baseline);
+		if (this.config != null) {
+			Map<String, String> placeholders = this.config.under("app.migrations.placeholders.");
+			settings.placeholders(placeholders);
+		}
+		return settings.build();
+	}
+
+	private List<String> locations() {
+		if (this.options.locations != null && !this.options.locations.isEmpty()) {
+			return this.options.locations;
+		}
+		String configured = config("app.migrations.locations");
+		if (configured != null && this.config != null) {
+			Path resources = this.config.path().toAbsolutePath().getParent();
+			return Arrays.stream(configured.split(",")).map(String::strip).map((location) -> fromSources(location, resources)).toList();
+		}
+		return List.of("filesystem:" + DEFAULT_LOCATION);
+	}
+
+	/**
+	 * A {@code classpath:} location of an application is a folder beside its configuration file
+	 * ({@code src/main/resources}); the CLI reads it there.
+	 */
+	private static String fromSources(String location, Path resources) {
+		if (location.startsWith("classpath:")) {
+			Path folder = resources.resolve(location.substring("classpath:".length()).replaceFirst("^/", ""));
+			if (Files.isDirectory(folder)) {
+				return "filesystem:" + folder;
+			}
+		}
+		return location;
+	}
+
+	/**
+	 * Whether a database URL is configured anywhere.
+	 */
+	boolean hasDatabase() {
+		return first(this.options.url, this.environment.apply("DATABASE_URL"), config("spring.datasource.url")) != null;
+	}
+
+	DataSource dataSource() {
+		String url = first(this.options.url, this.environment.apply("DATABASE_URL"), config("spring.datasource.url"));
+		if (url == null) {
+			throw new CliException("No database URL is configured.",
+					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
+		}
+		DatabaseUrl parsed = DatabaseUrl.parse(url);
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(parsed.jdbcUrl());
+		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
+				config("spring.datasource.username"));
+		String password = first((this.options.password != null) ? new String(this.options.password) : null,
+				this.environment.apply("DATABASE_PASSWORD"), parsed.password(), config("spring.datasource.password"));
+		if (username != null) {
+			dataSource.setUser(username);
+		}
+		if (password != null) {
+			dataSource.setPassword(password);
+		}
+		dataSource.setApplicationName("migrations-cli");
+		return dataSource;
+	}
+
+	/**
+	 * The first folder of the filesystem locations, where new revision files go.
+	 */
+	Path revisionFolder() {
+		for (String location : settings().locations()) {
+			if (!location.startsWith("classpath:")) {
+				return Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+			}
+		}
+		throw new CliException("No filesystem location to write the revision file to.",
+				"Pass --locations with a folder, for example --locations src/main/resources/db/revisions.");
+	}
+
+	@Nullable String config(String key) {
+		return (this.config != null) ? this.config.get(key) : null;
+	}
+
+	private void ifSet(String key, java.util.function.Consumer<String> setter) {
+		String value = config(key);
+		if (value != null) {
+			try {
+				setter.accept(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new CliException("'%s' has an invalid value '%s' in %s.".formatted(key, value, this.config.path()),
+						"See the README's property table for the values it takes.");
+			}
+		}
+	}
+
+	private static String constant(String value) {
+		return value.strip().replace('-', '_').toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * Spring Boot's duration forms: {@code 30s}, {@code 5m}, {@code 500ms}, {@code PT1M}, or
+	 * milliseconds.
+	 */
+	static Duration duration(String key, String value) {
+		String text = value.strip().toLowerCase(Locale.ROOT);
+		try {
+			if (text.startsWith("pt") || text.startsWith("p")) {
+				return Duration.parse(text.toUpperCase(Locale.ROOT));
+			}
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?").matcher(text);
+			if (matcher.matches()) {
+				long amount = Long.parseLong(matcher.group(1));
+				String unit = (matcher.group(2) != null) ? matcher.group(2) : "ms";
+				return switch (unit) {
+					case "s" -> Duration.ofSeconds(amount);
+					case "m" -> Duration.ofMinutes(amount);
+					case "h" -> Duration.ofHours(amount);
+					case "d" -> Duration.ofDays(amount);
+					default -> Duration.ofMillis(amount);
+				};
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(key + ": " + value);
+	}
+
+	@SafeVarargs
+	private static <T> @Nullable T first(@Nullable T... values) {
+		for (T value : values) {
+			if (value != null && !(value instanceof String text && text.isBlank())) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+}

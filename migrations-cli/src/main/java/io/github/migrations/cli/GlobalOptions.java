@@ -1,0 +1,48 @@
+package io.github.migrations.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command takes, before or after the command's name.
+ */
+final class GlobalOptions {
+
+	@Option(names = "--url", paramLabel = "URL",
+			description = "Database URL: jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db "
+					+ "(default: $DATABASE_URL, then spring.datasource.url of --config).")
+	@Nullable String url;
+
+	@Option(names = "--username", paramLabel = "USER",
+			description = "Database user (default: $DATABASE_USERNAME, the URL's, or --config's).")
+	@Nullable String username;
+
+	@Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1",
+			interactive = true,
+			description = "Database password; give no value to be asked for it (default: $DATABASE_PASSWORD, the URL's, "
+					+ "or --config's). Never printed.")
+	char @Nullable [] password;
+
+	@Option(names = "--locations", split = ",", paramLabel = "LOCATION",
+			description = "Revision folders, comma-separated: a path, filesystem:PATH or classpath:PATH "
+					+ "(default: app.migrations.locations of --config, else src/main/resources/db/revisions).")
+	@Nullable List<String> locations;
+
+	@Option(names = "--schema", paramLabel = "SCHEMA",
+			description = "Schema of the version store (default: app.migrations.schema, else the connection's).")
+	@Nullable String schema;
+
+	@Option(names = "--config", paramLabel = "FILE",
+			description = "An application.properties or application.yml to read app.migrations.* and spring.datasource.* from.")
+	@Nullable Path config;
+
+	@Option(names = "--json", description = "Print machine-readable JSON.")
+	boolean json;
+
+	@Option(names = { "-q", "--quiet" }, description = "Print only results and errors.")
+	boolean quiet;
+
+}

@@ -1,0 +1,104 @@
+package io.github.migrations.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.revision.Revision;
+import io.github.migrations.core.revision.RevisionGraph;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.TargetResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+		description = "List revisions newest first, as 'parents -> rev (head) (mergepoint), message'.")
+final class HistoryCommand extends CliCommand {
+
+	@Option(names = { "-r", "--rev-range" }, paramLabel = "RANGE",
+			description = "Only revisions in START:END (ids, prefixes, labels, base, head, current; either side may be empty).")
+	String range;
+
+	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
+	boolean verbose;
+
+	@Option(names = { "-i", "--indicate-current" }, description = "Mark the database's current revisions.")
+	boolean indicateCurrent;
+
+	@Override
+	int execute() {
+		boolean needsDatabase = this.indicateCurrent || json() || settings().hasDatabase();
+		Migrator migrator = needsDatabase ? migrator() : settings().offlineMigrator();
+		RevisionGraph graph = migrator.graph();
+		Set<String> applied = new HashSet<>();
+		Set<String> current = new HashSet<>();
+		if (needsDatabase) {
+			migrator.appliedRevisions().stream().map(AppliedRevision::revision).forEach(applied::add);
+			current.addAll(migrator.current());
+		}
+		List<Revision> revisions = new ArrayList<>(inRange(graph, current));
+		Collections.reverse(revisions);
+		if (json()) {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			for (Revision revision : revisions) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("revision", revision.id().value());
+				row.put("down_revisions", values(revision.downRevisions()));
+				row.put("branch_labels", revision.branchLabels().stream().sorted().toList());
+				row.put("message", revision.message());
+				row.put("is_head", graph.isHead(revision.id()));
+				row.put("is_merge", revision.isMerge());
+				row.put("is_branch_point", graph.isBranchPoint(revision.id()));
+				row.put("applied", applied.contains(revision.id().value()));
+				rows.add(row);
+			}
+			printJson(Map.of("revisions", rows));
+			return 0;
+		}
+		RevisionFormat format = new RevisionFormat(graph, current);
+		for (Revision revision : revisions) {
+			if (this.verbose) {
+				out().println(format.verbose(revision, applied.contains(revision.id().value())));
+			}
+			else {
+				out().println(format.line(revision, this.indicateCurrent));
+			}
+		}
+		return 0;
+	}
+
+	private List<Revision> inRange(RevisionGraph graph, Set<String> current) {
+		if (this.range == null || this.range.isBlank()) {
+			return graph.revisions();
+		}
+		int colon = this.range.indexOf(':');
+		if (colon < 0) {
+			throw new CliException("Range '%s' has no ':'.".formatted(this.range),
+					"Write it as START:END, for example base:head, a1:, or :c3.");
+		}
+		TargetResolver resolver = new TargetResolver(graph, Set.of());
+		Set<RevisionId> lower = bound(graph, resolver, this.range.substring(0, colon).strip(), current, true);
+		Set<RevisionId> upper = bound(graph, resolver, this.range.substring(colon + 1).strip(), current, false);
+		Set<RevisionId> members = new HashSet<>(graph.descendantsOf(lower));
+		members.retainAll(graph.ancestorsOf(upper));
+		return graph.inOrder(members).stream().map(graph::get).toList();
+	}
+
+	private static Set<RevisionId> bound(RevisionGraph graph, TargetResolver resolver, String text, Set<String> current,
+			boolean lower) {
+		if (text.isEmpty() || text.equals(lower ? "base" : "heads") || (!lower && text.equals("head"))) {
+			return new HashSet<>(lower ? graph.bases() : graph.heads());
+		}
+		if (text.equals("current")) {
+			return new HashSet<>(current.stream().filter(RevisionId::isValid).map(RevisionId::of).filter(graph::contains).toList());
+		}
+		return Set.of(resolver.revision(text));
+	}
+
+}

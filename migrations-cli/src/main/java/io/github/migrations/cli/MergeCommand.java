@@ -1,0 +1,56 @@
+package io.github.migrations.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.revision.RevisionGraph;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.TargetResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a revision that merges two or more heads.")
+final class MergeCommand extends CliCommand {
+
+	@Option(names = { "-m", "--message" }, required = true, description = "What the merge is for.")
+	String message;
+
+	@Parameters(arity = "1..*", paramLabel = "REV", description = "The revisions to merge, or 'heads' for every head.")
+	List<String> revisions;
+
+	@Option(names = "--branch-label", paramLabel = "LABEL", description = "A label for the merged branch.")
+	List<String> branchLabels = new ArrayList<>();
+
+	@Option(names = "--rev-id", paramLabel = "ID", description = "The id to use instead of a generated one.")
+	String revId;
+
+	@Override
+	int execute() throws Exception {
+		RevisionGraph graph = settings().offlineMigrator().graph();
+		TargetResolver resolver = new TargetResolver(graph, Set.of());
+		Set<RevisionId> parents = new LinkedHashSet<>();
+		for (String revision : this.revisions) {
+			if (revision.equals("heads")) {
+				parents.addAll(graph.heads());
+			}
+			else {
+				parents.add(resolver.revision(revision));
+			}
+		}
+		if (parents.size() < 2) {
+			throw new CliException("A merge needs two or more revisions; got %s.".formatted(RevisionFormat.ids(List.copyOf(parents))),
+					"Name the heads to merge, or pass 'heads'.");
+		}
+		RevisionId id = RevisionWriter.id(this.revId, graph);
+		String template = settings().config("app.migrations.file-template");
+		Path file = new RevisionWriter(settings().revisionFolder(), template).write(id, graph.inOrder(parents), this.message,
+				this.branchLabels, List.of(), "\n", "\n");
+		out().println("Generating " + file + " ... done");
+		return 0;
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.github.migrations.cli;
+
+import io.github.migrations.core.plan.Direction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+		description = "Upgrade to a later version: head (default), heads, a revision, +N, <rev>+N, <label>@head.")
+final class UpgradeCommand extends MigrateCommand {
+
+	@Parameters(index = "0", defaultValue = "head", paramLabel = "TARGET",
+			description = "Where to go (default: head); with --sql also FROM:TO, e.g. base:head.")
+	String target;
+
+	@Override
+	Direction direction() {
+		return Direction.UPGRADE;
+	}
+
+	@Override
+	String target() {
+		return this.target;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.migrations.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.migrations.core.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, run as a real {@code java -jar} process, as operators and CI run it.
+ */
+class MigrationsCliJarIT {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void selfContainedJarUpgradesAndReportsCurrent() throws Exception {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		Files.writeString(this.folder.resolve("a1_init.sql"), """
+				-- revision: a1
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE customers (id bigint PRIMARY KEY);
+				-- +downgrade
+				DROP TABLE customers;
+				""");
+		Result upgrade = java("--url", database.url(), "--username", database.username(), "--locations",
+				this.folder.toString(), "upgrade", "--json");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"a1\"],\"current\":[\"a1\"]}");
+		Result broken = java("--locations", this.folder.toString(), "upgrade", "nope");
+		assertThat(broken.code()).isEqualTo(2);
+		assertThat(broken.err()).startsWith("error: No database URL is configured.");
+	}
+
+	record Result(int code, String out, String err) {
+	}
+
+	private Result java(String... args) throws IOException, InterruptedException {
+		String jar = System.getProperty("cli.jar");
+		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", jar));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().remove("DATABASE_URL");
+		builder.environment().put("DATABASE_PASSWORD", "postgres");
+		Process process = builder.start();
+		process.getOutputStream().close();
+		boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+		assertThat(finished).isTrue();
+		return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+				new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+}

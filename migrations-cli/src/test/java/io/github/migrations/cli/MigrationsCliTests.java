@@ -1,0 +1,329 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.migrations.core.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line, run in-process against a real PostgreSQL: exit codes, stdout and stderr.
+ */
+class MigrationsCliTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	record Run(int code, String out, String err) {
+	}
+
+	@BeforeEach
+	void revisions() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		write("a1_customers.sql", table("a1", "base", "customers", "create customers"));
+		write("b2_orders.sql", table("b2", "a1", "orders", "create orders"));
+		write("c3_invoices.sql", table("c3", "b2", "invoices", "create invoices"));
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+	}
+
+	private static String table(String id, String parent, String table, String message) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+				-- message: %s
+
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, message, table, table);
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.revisions.resolve(name), content);
+	}
+
+	private Run run(String... args) {
+		String[] withLocations = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
+			.toArray(String[]::new);
+		return runExactly(withLocations);
+	}
+
+	private Run runExactly(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void upgradeHeadAppliesEverythingAndPrintsProgressAndSummary() {
+		Run run = run("upgrade", "head");
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).startsWith("Upgraded from base to 'c3' (3 revisions) in ");
+		assertThat(run.err()).contains("Upgrading to a1 (create customers) ... done in ")
+			.contains("Upgrading to c3 (create invoices) ... done in ");
+		assertThat(this.database.tableExists("invoices")).isTrue();
+	}
+
+	@Test
+	void quietPrintsNoProgress() {
+		Run run = run("-q", "upgrade");
+		assertThat(run.code()).isZero();
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
+	void upgradeAndDowngradeJsonContract() {
+		assertThat(run("upgrade", "+2", "--json").out().strip()).isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}");
+		assertThat(run("--json", "downgrade", "-1").out().strip()).isEqualTo("{\"applied\":[\"b2\"],\"current\":[\"a1\"]}");
+	}
+
+	@Test
+	void currentAndHeadsInTextAndJson() {
+		run("upgrade", "b2");
+		assertThat(run("current").out()).isEqualTo("b2\n");
+		assertThat(run("current", "--json").out().strip()).isEqualTo("{\"current\":[\"b2\"]}");
+		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
+		assertThat(run("heads", "--json").out().strip()).isEqualTo("{\"heads\":[\"c3\"]}");
+		run("upgrade");
+		assertThat(run("current", "--verbose").out()).contains("Rev: c3 (head) (current)").contains("Applied: yes");
+	}
+
+	@Test
+	void historyUsesAlembicLineFormatNewestFirst() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
+		write("m9_merge.sql", """
+				-- revision: m9
+				-- down_revision: c3, x2
+				-- message: merge heads
+				-- +upgrade
+				-- +downgrade
+				""");
+		run("upgrade", "b2");
+		Run run = run("history", "--indicate-current");
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).isEqualTo("""
+				c3, x2 -> m9 (head) (mergepoint), merge heads
+				a1 -> x2, create meetings
+				b2 -> c3, create invoices
+				a1 -> b2 (current), create orders
+				<base> -> a1 (branchpoint), create customers
+				""");
+		assertThat(run("history", "-r", "b2:c3").out()).isEqualTo("""
+				b2 -> c3, create invoices
+				a1 -> b2, create orders
+				""");
+	}
+
+	@Test
+	void historyJsonContract() {
+		run("upgrade", "a1");
+		assertThat(run("history", "--json").out().strip()).isEqualTo("{\"revisions\":["
+				+ "{\"revision\":\"c3\",\"down_revisions\":[\"b2\"],\"branch_labels\":[],\"message\":\"create invoices\","
+				+ "\"is_head\":true,\"is_merge\":false,\"is_branch_point\":false,\"applied\":false},"
+				+ "{\"revision\":\"b2\",\"down_revisions\":[\"a1\"],\"branch_labels\":[],\"message\":\"create orders\","
+				+ "\"is_head\":false,\"is_merge\":false,\"is_branch_point\":false,\"applied\":false},"
+				+ "{\"revision\":\"a1\",\"down_revisions\":[],\"branch_labels\":[],\"message\":\"create customers\","
+				+ "\"is_head\":false,\"is_merge\":false,\"is_branch_point\":false,\"applied\":true}]}");
+	}
+
+	@Test
+	void historyVerboseAndShow() {
+		run("upgrade");
+		assertThat(run("history", "--verbose").out()).contains("Rev: c3 (head) (current)\nParent: b2\nPath: ")
+			.contains("Applied: yes\n\n    create invoices");
+		assertThat(run("show", "b").out()).startsWith("Rev: b2\nParent: a1\n");
+	}
+
+	@Test
+	void checkFailsWhileRevisionsArePendingAndPassesAtHead() {
+		Run pending = run("check", "--json");
+		assertThat(pending.code()).isEqualTo(1);
+		assertThat(pending.out()).startsWith("{\"ok\":false,\"problems\":[\"Revision 'a1' (");
+		run("upgrade");
+		Run ok = run("check");
+		assertThat(ok.code()).isZero();
+		assertThat(ok.out()).startsWith("OK: one head");
+		assertThat(run("check", "--json").out().strip()).isEqualTo("{\"ok\":true,\"problems\":[]}");
+	}
+
+	@Test
+	void checkNamesSeveralHeads() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
+		run("upgrade", "heads");
+		Run run = run("check");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).contains("problem: There are 2 heads (c3, x2)");
+	}
+
+	@Test
+	void stampHeadRecordsAnInitSqlDatabase() {
+		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
+		Run run = run("stamp", "head");
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).contains("recorded at c3; nothing ran");
+		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
+		assertThat(this.database.tableExists("orders")).isFalse();
+	}
+
+	@Test
+	void revisionAndMergeWriteFilesTheNextUpgradeAccepts() throws IOException {
+		Run first = run("revision", "-m", "Add payments table", "--rev-id", "d4");
+		assertThat(first.code()).isZero();
+		assertThat(first.out()).matches("(?s)Generating .*/db/revisions/\\d{8}_\\d{4}_d4_add_payments_table\\.sql \\.\\.\\. done\n");
+		Path created;
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			created = files.filter((file) -> file.getFileName().toString().contains("_d4_")).findFirst().orElseThrow();
+		}
+		assertThat(Files.readString(created)).startsWith("""
+				-- revision: d4
+				-- down_revision: c3
+				-- message: Add payments table
+				""");
+		Run branch = run("revision", "-m", "meetings", "--head", "a1", "--rev-id", "x2");
+		assertThat(branch.code()).isEqualTo(2);
+		assertThat(branch.err()).contains("error: Revision 'a1' is not a head").contains("hint: Pass --splice");
+		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2", "--branch-label", "meetings")
+			.code()).isZero();
+		Run ambiguous = run("revision", "-m", "next");
+		assertThat(ambiguous.code()).isEqualTo(2);
+		assertThat(ambiguous.err()).contains("error: There are 2 heads (d4, x2)");
+		Run merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		assertThat(merge.code()).isZero();
+		Run upgrade = run("upgrade", "--json");
+		assertThat(upgrade.code()).isZero();
+		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"x2\",\"m9\"],\"current\":[\"m9\"]}");
+	}
+
+	@Test
+	void sqlFromBaseNeedsNoDatabaseAndBuildsTheSameSchemaAsARealUpgrade() {
+		this.environment.clear();
+		Run sql = run("upgrade", "--sql", "base:head");
+		assertThat(sql.code()).isZero();
+		assertThat(sql.out()).contains("CREATE TABLE customers (id bigint PRIMARY KEY);").contains("COMMIT;");
+		TestDatabase.Database rendered = TestDatabase.shared().freshDatabase();
+		rendered.execute(sql.out());
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+		run("upgrade");
+		String tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1";
+		assertThat(rendered.query(tables)).isEqualTo(this.database.query(tables));
+		String recorded = "SELECT revision FROM migrations_revisions ORDER BY 1";
+		assertThat(rendered.query(recorded)).isEqualTo(this.database.query(recorded));
+		Run down = run("downgrade", "--sql", "c3:a1");
+		assertThat(down.out()).contains("DROP TABLE invoices;").contains("DROP TABLE orders;");
+	}
+
+	@Test
+	void invalidTargetIsAUsageErrorWithAHint() {
+		Run run = run("upgrade", "+0");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).startsWith("error: '+0' is not a valid target: the number of steps must be 1 or more.\nhint: Use 'head'");
+	}
+
+	@Test
+	void failingRevisionExitsOneNamingFileLineAndRevision() throws IOException {
+		write("d4_broken.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE payments (id no_such_type);
+				-- +downgrade
+				""");
+		Run run = run("upgrade");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).contains("error: ").contains("d4_broken.sql:4: revision 'd4' failed: type \"no_such_type\" does not exist")
+			.contains("hint: The revision was rolled back and is not recorded as applied.");
+		assertThat(run("current").out()).isEqualTo("c3\n");
+	}
+
+	@Test
+	void missingDatabaseUrlIsAConfigurationError() {
+		this.environment.clear();
+		Run run = run("current");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("error: No database URL is configured.\n"
+				+ "hint: Pass --url, set DATABASE_URL, or point --config at the application's configuration.\n");
+	}
+
+	@Test
+	void libpqStyleUrlWorksAndThePasswordIsNeverPrinted() {
+		this.database.execute("CREATE ROLE cli_user LOGIN PASSWORD 's3cr3t-Pa55' SUPERUSER");
+		this.environment.clear();
+		String url = this.database.url().replace("jdbc:postgresql://", "postgresql://cli_user:s3cr3t-Pa55@");
+		Run run = run("--url", url, "upgrade");
+		assertThat(run.code()).isZero();
+		Run wrong = run("--url", url.replace("cli_user:s3cr3t-Pa55", "nobody:wrong-Pa55"), "current");
+		assertThat(wrong.code()).isEqualTo(1);
+		for (Run output : List.of(run, wrong)) {
+			assertThat(output.out() + output.err()).doesNotContain("s3cr3t-Pa55").doesNotContain("wrong-Pa55");
+		}
+		assertThat(wrong.err()).contains("error: ").contains("\"nobody\"");
+	}
+
+	@Test
+	void configFileSuppliesDatabaseAndLocationsLikeTheApplication() throws IOException {
+		Path resources = this.folder;
+		Files.writeString(resources.resolve("application.yml"), """
+				spring:
+				  datasource:
+				    url: ${DATABASE_URL}
+				    username: ${DATABASE_USERNAME:postgres}
+				    password: ${DATABASE_PASSWORD:postgres}
+				app:
+				  migrations:
+				    locations: classpath:db/revisions
+				    schema: billing
+				""");
+		Run run = runExactly("--config", resources.resolve("application.yml").toString(), "upgrade");
+		assertThat(run.code()).isZero();
+		assertThat(this.database.tableExists("billing", "invoices")).isTrue();
+	}
+
+	@Test
+	void repairReRecordsAnEditedChecksum() throws IOException {
+		run("upgrade");
+		write("b2_orders.sql", table("b2", "a1", "orders", "create the orders table"));
+		Run blocked = run("upgrade");
+		assertThat(blocked.code()).isEqualTo(1);
+		assertThat(blocked.err()).contains("was edited after it was applied");
+		Run repair = run("repair");
+		assertThat(repair.out()).isEqualTo("Re-recorded the checksum of b2\n");
+		assertThat(run("upgrade").code()).isZero();
+	}
+
+	@Test
+	void everyCommandHasHelp() {
+		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show", "stamp",
+				"revision", "merge", "repair", "check")) {
+			Run run = runExactly(command, "--help");
+			assertThat(run.code()).as(command).isZero();
+			assertThat(run.out()).as(command).startsWith("Usage: migrations " + command);
+		}
+	}
+
+}
