@@ -1,6 +1,7 @@
 package io.github.migrations.autoconfigure;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,9 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("app.migrations.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class).doesNotHaveBean(MigrationsInitializer.class);
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(Migrator.class)
+				.doesNotHaveBean(MigrationsInitializer.class);
 			assertThat(this.database.tableExists("customers")).isFalse();
 		});
 	}
@@ -76,7 +79,9 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void noneModeRunsNothingButKeepsTheMigrator() {
 		this.contextRunner.withPropertyValues("app.migrations.mode=none").run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(Migrator.class).doesNotHaveBean(MigrationsInitializer.class);
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(Migrator.class)
+				.doesNotHaveBean(MigrationsInitializer.class);
 			assertThat(this.database.tableExists("customers")).isFalse();
 		});
 	}
@@ -264,7 +269,8 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void migrationsRunUnderLazyInitialization() {
 		this.contextRunner
-			.withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(this.database.tableExists("invoices")).isTrue();
@@ -330,12 +336,12 @@ class MigrationsAutoConfigurationTests {
 		}
 
 		@Override
-		public void upgrade(Connection connection) throws java.sql.SQLException {
+		public void upgrade(Connection connection) throws SQLException {
 			connection.createStatement().execute("CREATE TABLE payments (id bigint PRIMARY KEY)");
 		}
 
 		@Override
-		public void downgrade(Connection connection) throws java.sql.SQLException {
+		public void downgrade(Connection connection) throws SQLException {
 			connection.createStatement().execute("DROP TABLE payments");
 		}
 

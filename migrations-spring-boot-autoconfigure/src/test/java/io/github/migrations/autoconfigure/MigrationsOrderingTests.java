@@ -87,7 +87,8 @@ class MigrationsOrderingTests {
 	@Test
 	void jdbcTemplateUserReadsMigratedTableUnderLazyInitialization() {
 		this.contextRunner.withUserConfiguration(JdbcTemplateUser.class)
-			.withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.run((context) -> {
 				assertThat(this.database.tableExists("customers")).isTrue();
 				assertThat(context.getBean(CustomerNames.class).names()).containsExactly("Ada", "Grace");
@@ -97,7 +98,8 @@ class MigrationsOrderingTests {
 	@Test
 	void dependsOnDatabaseInitializationBeanReadsMigratedTableUnderLazyInitialization() {
 		this.contextRunner.withUserConfiguration(AnnotatedDataSourceUser.class)
-			.withInitializer((context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.run((context) -> assertThat(context.getBean(CustomerNames.class).names()).containsExactly("Ada", "Grace"));
 	}
 
@@ -162,7 +164,8 @@ class MigrationsOrderingTests {
 		@Bean
 		CustomerNames customerNames(EntityManagerFactory entityManagerFactory) {
 			try (var entityManager = entityManagerFactory.createEntityManager()) {
-				return new CustomerNames(entityManager.createQuery("SELECT c FROM Customer c ORDER BY c.id", Customer.class)
+				return new CustomerNames(entityManager
+					.createQuery("SELECT c FROM Customer c ORDER BY c.id", Customer.class)
 					.getResultList()
 					.stream()
 					.map(Customer::getName)

@@ -31,7 +31,7 @@ import org.springframework.context.ApplicationContext;
  * every revision, and the log of every step taken. Read-only; it never changes the database.
  */
 @Endpoint(id = "migrations")
-public class MigrationsEndpoint {
+public final class MigrationsEndpoint {
 
 	private final ApplicationContext context;
 

@@ -34,7 +34,8 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void endpointIsNotAvailableWhenNotExposed() {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsEndpoint.class));
+		this.contextRunner
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsEndpoint.class));
 	}
 
 	@Test

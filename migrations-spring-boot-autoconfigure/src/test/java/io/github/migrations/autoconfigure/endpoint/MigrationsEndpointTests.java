@@ -1,5 +1,6 @@
 package io.github.migrations.autoconfigure.endpoint;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.migrations.autoconfigure.MigrationStrategy;
@@ -30,7 +31,8 @@ class MigrationsEndpointTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
 				MigrationsEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations",
-				"spring.datasource.url=" + this.database.url(), "spring.datasource.username=" + this.database.username(),
+				"spring.datasource.url=" + this.database.url(),
+				"spring.datasource.username=" + this.database.username(),
 				"spring.datasource.password=" + this.database.password());
 
 	@Test
@@ -48,10 +50,10 @@ class MigrationsEndpointTests {
 				.extracting(RevisionDescriptor::revision, RevisionDescriptor::downRevisions,
 						RevisionDescriptor::branchLabels, RevisionDescriptor::isHead, RevisionDescriptor::isMerge,
 						RevisionDescriptor::applied)
-				.containsExactly(tuple("001", java.util.List.of(), java.util.List.of(), false, false, true),
-						tuple("002", java.util.List.of("001"), java.util.List.of("orders"), false, false, true),
-						tuple("003", java.util.List.of("001"), java.util.List.of("invoices"), false, false, true),
-						tuple("004", java.util.List.of("002", "003"), java.util.List.of(), true, true, true));
+				.containsExactly(tuple("001", List.of(), List.of(), false, false, true),
+						tuple("002", List.of("001"), List.of("orders"), false, false, true),
+						tuple("003", List.of("001"), List.of("invoices"), false, false, true),
+						tuple("004", List.of("002", "003"), List.of(), true, true, true));
 			assertThat(migrator.revisions().get(0).message()).isEqualTo("create customers");
 			assertThat(migrator.revisions().get(0).source()).isEqualTo("db/revisions/001_customers.sql");
 			assertThat(migrator.revisions().get(0).appliedBy()).isEqualTo("postgres");
@@ -83,7 +85,8 @@ class MigrationsEndpointTests {
 
 	@Test
 	void revisionsTheCodeDoesNotKnowMakeTheDatabaseAhead() {
-		this.contextRunner.withPropertyValues("app.migrations.locations=classpath:db/revisions,classpath:revisions/ahead")
+		this.contextRunner
+			.withPropertyValues("app.migrations.locations=classpath:db/revisions,classpath:revisions/ahead")
 			.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.run((context) -> {
 			MigratorDescriptor migrator = migrator(context);

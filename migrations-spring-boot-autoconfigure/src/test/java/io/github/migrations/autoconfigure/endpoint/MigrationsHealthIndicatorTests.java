@@ -1,5 +1,7 @@
 package io.github.migrations.autoconfigure.endpoint;
 
+import java.util.List;
+
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
@@ -34,7 +36,7 @@ class MigrationsHealthIndicatorTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("state", MigrationState.UP_TO_DATE)
 				.containsEntry("target", "head")
-				.containsEntry("current", java.util.List.of("004"))
+				.containsEntry("current", List.of("004"))
 				.doesNotContainKey("reason");
 		});
 	}

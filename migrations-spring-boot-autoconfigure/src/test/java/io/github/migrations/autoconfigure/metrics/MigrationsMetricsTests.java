@@ -1,5 +1,7 @@
 package io.github.migrations.autoconfigure.metrics;
 
+import java.util.concurrent.TimeUnit;
+
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
@@ -33,7 +35,7 @@ class MigrationsMetricsTests {
 			assertThat(registry.get("migrations.revisions").tag("direction", "downgrade").functionCounter().count())
 				.isZero();
 			assertThat(registry.get("migrations.runs").functionTimer().count()).isEqualTo(1);
-			assertThat(registry.get("migrations.runs").functionTimer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+			assertThat(registry.get("migrations.runs").functionTimer().totalTime(TimeUnit.NANOSECONDS))
 				.isPositive();
 			assertThat(registry.get("migrations.pending").tag("target", "head").gauge().value()).isZero();
 		});

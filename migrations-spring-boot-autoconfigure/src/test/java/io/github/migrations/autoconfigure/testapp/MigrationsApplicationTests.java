@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.migrations.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -125,8 +127,8 @@ class MigrationsApplicationTests {
 		assertThat(response.body()).doesNotContain(DDL_PASSWORD);
 	}
 
-	private static java.util.List<String> strings(JsonNode array) {
-		java.util.List<String> values = new java.util.ArrayList<>();
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
 		array.forEach((value) -> values.add(value.asString()));
 		return values;
 	}

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A tiny web application with the actuator, migrated from {@code db/revisions} on startup.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 public class TestApplication {
 
 	@Bean
