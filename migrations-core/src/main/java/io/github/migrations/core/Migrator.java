@@ -106,6 +106,7 @@ public final class Migrator {
 			MigrationResult result = new MigrationResult(direction, plan.from(), plan.to(), steps,
 					Duration.ofNanos(System.nanoTime() - start));
 			logger.info(result.summary());
+			this.listener.afterRun(result);
 			return result;
 		}
 		catch (SQLException ex) {

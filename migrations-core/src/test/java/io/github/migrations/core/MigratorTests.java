@@ -6,11 +6,13 @@ import java.util.List;
 
 import io.github.migrations.core.history.AppliedRevision;
 import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.plan.Direction;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
+import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,31 @@ class MigratorTests {
 		assertThat(ids(migrator().downgrade(Target.parse("-1")).revisions())).containsExactly("b2");
 		assertThat(this.database.tableExists("orders")).isFalse();
 		assertThat(migrator().current()).containsExactly("a1");
+	}
+
+	@Test
+	void listenerHearsEachStepAndTheRunOnce() {
+		List<String> heard = new java.util.ArrayList<>();
+		MigrationListener listener = new MigrationListener() {
+
+			@Override
+			public void afterStep(MigrationStep step, Duration duration) {
+				heard.add("step " + step.revision().id());
+			}
+
+			@Override
+			public void afterRun(MigrationResult result) {
+				heard.add("run of " + result.steps().size());
+			}
+
+		};
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.listener(listener)
+			.build();
+		migrator.upgrade(Target.head());
+		migrator.upgrade(Target.head());
+		assertThat(heard).containsExactly("step a1", "step b2", "step c3", "run of 3", "run of 0");
 	}
 
 	@Test

@@ -18,4 +18,11 @@ public interface MigrationListener {
 	default void afterStep(MigrationStep step, Duration duration) {
 	}
 
+	/**
+	 * Called once after an upgrade or downgrade run that succeeded, including one that found
+	 * nothing to do.
+	 */
+	default void afterRun(MigrationResult result) {
+	}
+
 }

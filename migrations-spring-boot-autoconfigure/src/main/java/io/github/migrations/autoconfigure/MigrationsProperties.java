@@ -1,0 +1,309 @@
+package io.github.migrations.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.migrations.core.MigratorSettings;
+import io.github.migrations.core.TransactionMode;
+import io.github.migrations.core.UnknownRevisionPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code app.migrations.*} properties.
+ */
+@ConfigurationProperties("app.migrations")
+public class MigrationsProperties {
+
+	/**
+	 * Whether to configure the migrations at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What to do on startup: upgrade the database to the target, only validate that nothing is
+	 * pending and no applied file changed, or nothing.
+	 */
+	private Mode mode = Mode.UPGRADE;
+
+	/**
+	 * Where the database should stand after startup, as an Alembic target such as 'head',
+	 * 'heads' or a revision id.
+	 */
+	private String target = "head";
+
+	/**
+	 * Where the revision files live, as 'classpath:' or 'filesystem:' locations.
+	 */
+	private List<String> locations = new ArrayList<>(List.of("classpath:db/revisions"));
+
+	/**
+	 * Schema of the version-store tables, also first on the revisions' search_path; the
+	 * connection's current schema when not set.
+	 */
+	private @Nullable String schema;
+
+	/**
+	 * Whether to create the schema when it does not exist.
+	 */
+	private boolean createSchemas = true;
+
+	/**
+	 * Prefix of the names of the version-store tables, which end in 'revisions' and 'log'.
+	 */
+	private String tablePrefix = "migrations_";
+
+	/**
+	 * Whether each revision runs in its own transaction, or the whole run in one.
+	 */
+	private TransactionMode transactionMode = TransactionMode.PER_REVISION;
+
+	/**
+	 * Maximum time to wait for another instance to finish migrating before failing.
+	 */
+	private Duration lockWaitTimeout = Duration.ofMinutes(1);
+
+	/**
+	 * PostgreSQL lock_timeout for revisions that do not set their own; the server's when not
+	 * set.
+	 */
+	private @Nullable Duration lockTimeout;
+
+	/**
+	 * PostgreSQL statement_timeout for revisions that do not set their own; the server's when
+	 * not set.
+	 */
+	private @Nullable Duration statementTimeout;
+
+	/**
+	 * Whether startup stops when the file of an applied revision has changed.
+	 */
+	private boolean validateChecksums = true;
+
+	/**
+	 * What to do about applied revisions that no revision file declares, as after rolling back
+	 * to an older build.
+	 */
+	private UnknownRevisionPolicy unknownRevisions = UnknownRevisionPolicy.WARN;
+
+	/**
+	 * Target to record as applied, without running anything, when the database already has
+	 * tables but no version store.
+	 */
+	private @Nullable String baseline;
+
+	/**
+	 * Values for '${name}' placeholders in revision files.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * JDBC URL of the database to migrate, when the migrations should not use the
+	 * application's DataSource.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user for the migrations, for example one that may run DDL; with no 'url', it
+	 * connects to the application's database.
+	 */
+	private @Nullable String username;
+
+	/**
+	 * Login password of the migrations user.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Maps these properties onto the engine's settings.
+	 */
+	public MigratorSettings toSettings() {
+		return MigratorSettings.defaults()
+			.toBuilder()
+			.locations(this.locations)
+			.schema(this.schema)
+			.createSchemas(this.createSchemas)
+			.tablePrefix(this.tablePrefix)
+			.transactionMode(this.transactionMode)
+			.lockWaitTimeout(this.lockWaitTimeout)
+			.lockTimeout(this.lockTimeout)
+			.statementTimeout(this.statementTimeout)
+			.validateChecksums(this.validateChecksums)
+			.unknownRevisions(this.unknownRevisions)
+			.placeholders(this.placeholders)
+			.baseline(this.baseline)
+			.build();
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
+	}
+
+	public boolean isCreateSchemas() {
+		return this.createSchemas;
+	}
+
+	public void setCreateSchemas(boolean createSchemas) {
+		this.createSchemas = createSchemas;
+	}
+
+	public String getTablePrefix() {
+		return this.tablePrefix;
+	}
+
+	public void setTablePrefix(String tablePrefix) {
+		this.tablePrefix = tablePrefix;
+	}
+
+	public TransactionMode getTransactionMode() {
+		return this.transactionMode;
+	}
+
+	public void setTransactionMode(TransactionMode transactionMode) {
+		this.transactionMode = transactionMode;
+	}
+
+	public Duration getLockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	public void setLockWaitTimeout(Duration lockWaitTimeout) {
+		this.lockWaitTimeout = lockWaitTimeout;
+	}
+
+	public @Nullable Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(@Nullable Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public @Nullable Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(@Nullable Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public boolean isValidateChecksums() {
+		return this.validateChecksums;
+	}
+
+	public void setValidateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+	}
+
+	public UnknownRevisionPolicy getUnknownRevisions() {
+		return this.unknownRevisions;
+	}
+
+	public void setUnknownRevisions(UnknownRevisionPolicy unknownRevisions) {
+		this.unknownRevisions = unknownRevisions;
+	}
+
+	public @Nullable String getBaseline() {
+		return this.baseline;
+	}
+
+	public void setBaseline(@Nullable String baseline) {
+		this.baseline = baseline;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	/**
+	 * What the application does with the migrations on startup.
+	 */
+	public enum Mode {
+
+		/**
+		 * Upgrade the database to the target.
+		 */
+		UPGRADE,
+
+		/**
+		 * Change nothing; fail startup when a revision is pending or an applied file changed,
+		 * for applications whose database user may not run DDL.
+		 */
+		VALIDATE,
+
+		/**
+		 * Do nothing on startup; the endpoint still reports where the database stands.
+		 */
+		NONE
+
+	}
+
+}

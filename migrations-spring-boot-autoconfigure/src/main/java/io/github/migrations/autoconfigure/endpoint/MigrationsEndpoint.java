@@ -1,0 +1,240 @@
+package io.github.migrations.autoconfigure.endpoint;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import io.github.migrations.autoconfigure.Credentials;
+import io.github.migrations.autoconfigure.MigrationsProperties;
+import io.github.migrations.autoconfigure.endpoint.MigrationInspector.Inspection;
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.revision.Revision;
+import io.github.migrations.core.revision.RevisionGraph;
+import io.github.migrations.core.revision.RevisionId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The {@code migrations} endpoint: for each {@link Migrator} bean, where its database stands,
+ * every revision, and the log of every step taken. Read-only; it never changes the database.
+ */
+@Endpoint(id = "migrations")
+public final class MigrationsEndpoint {
+
+	private final ApplicationContext context;
+
+	private final MigrationInspector inspector;
+
+	public MigrationsEndpoint(ApplicationContext context, MigrationsProperties properties) {
+		this.context = context;
+		this.inspector = new MigrationInspector(properties);
+	}
+
+	/**
+	 * Every {@link Migrator} bean's state, revisions and log, keyed by bean name.
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Map<String, MigratorDescriptor> migrators = new TreeMap<>();
+		migrators().forEach((name, migrator) -> migrators.put(name, describe(migrator)));
+		return new MigrationsDescriptor(migrators);
+	}
+
+	/**
+	 * One revision, with its log entries, for each {@link Migrator} bean that knows it; {@code null}
+	 * (404) when none does.
+	 */
+	@ReadOperation
+	public @Nullable RevisionsDescriptor revision(@Selector String revision) {
+		Map<String, RevisionDetailDescriptor> migrators = new TreeMap<>();
+		migrators().forEach((name, migrator) -> {
+			RevisionDetailDescriptor detail = describe(migrator, revision);
+			if (detail != null) {
+				migrators.put(name, detail);
+			}
+		});
+		return migrators.isEmpty() ? null : new RevisionsDescriptor(migrators);
+	}
+
+	private Map<String, Migrator> migrators() {
+		return BeanFactoryUtils.beansOfTypeIncludingAncestors(this.context, Migrator.class);
+	}
+
+	private MigratorDescriptor describe(Migrator migrator) {
+		Inspection inspection = this.inspector.inspect(migrator);
+		RevisionGraph graph = orNull(migrator::graph);
+		Map<String, AppliedRevision> applied = applied(migrator);
+		List<RevisionDescriptor> revisions = new ArrayList<>();
+		List<String> heads = new ArrayList<>();
+		if (graph != null) {
+			graph.revisions().forEach((revision) -> revisions.add(RevisionDescriptor.of(revision, graph, applied)));
+			graph.heads().forEach((head) -> heads.add(head.value()));
+		}
+		List<String> unknown = (inspection.status() != null) ? inspection.status().unknown() : List.of();
+		return new MigratorDescriptor(inspection.state(), inspection.target(), inspection.error(),
+				inspection.current(), heads, inspection.pending(), unknown, revisions,
+				inspection.history().stream().map(LogEntryDescriptor::of).toList());
+	}
+
+	private @Nullable RevisionDetailDescriptor describe(Migrator migrator, String id) {
+		if (!RevisionId.isValid(id)) {
+			return null;
+		}
+		RevisionGraph graph = orNull(migrator::graph);
+		Revision revision = (graph != null) ? graph.find(RevisionId.of(id)) : null;
+		Map<String, AppliedRevision> applied = applied(migrator);
+		if (revision == null && !applied.containsKey(id)) {
+			return null;
+		}
+		Inspection inspection = this.inspector.inspect(migrator);
+		List<LogEntryDescriptor> history = inspection.history()
+			.stream()
+			.filter((entry) -> entry.revision().equals(id))
+			.map(LogEntryDescriptor::of)
+			.toList();
+		RevisionDescriptor described = (revision != null && graph != null)
+				? RevisionDescriptor.of(revision, graph, applied) : RevisionDescriptor.unknown(applied.get(id));
+		return new RevisionDetailDescriptor(described, inspection.pending().contains(id), history);
+	}
+
+	private static Map<String, AppliedRevision> applied(Migrator migrator) {
+		Map<String, AppliedRevision> applied = new HashMap<>();
+		List<AppliedRevision> rows = orNull(migrator::appliedRevisions);
+		if (rows != null) {
+			rows.forEach((row) -> applied.put(row.revision(), row));
+		}
+		return applied;
+	}
+
+	private static <T> @Nullable T orNull(Supplier<T> read) {
+		try {
+			return read.get();
+		}
+		catch (RuntimeException ex) {
+			// the inspection reports the failure as the state's error
+			return null;
+		}
+	}
+
+	/**
+	 * The endpoint's response: each {@link Migrator} bean, keyed by bean name.
+	 * @param migrators the migrators
+	 */
+	public record MigrationsDescriptor(Map<String, MigratorDescriptor> migrators) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * Where one {@link Migrator}'s database stands.
+	 * @param state the state
+	 * @param target the configured target ({@code app.migrations.target})
+	 * @param error why the state is {@code FAILED}, or {@code null}
+	 * @param current the applied revisions that no applied revision builds on
+	 * @param heads the heads of the revision files' graph
+	 * @param pending the revisions an upgrade to the target would apply, in the order it would
+	 * apply them
+	 * @param unknown applied revisions that no revision file declares
+	 * @param revisions every revision, parents before children
+	 * @param history every step ever taken, oldest first
+	 */
+	public record MigratorDescriptor(MigrationState state, String target, @Nullable String error, List<String> current,
+			List<String> heads, List<String> pending, List<String> unknown, List<RevisionDescriptor> revisions,
+			List<LogEntryDescriptor> history) {
+
+	}
+
+	/**
+	 * One revision.
+	 * @param revision the id
+	 * @param message the message, or {@code null}
+	 * @param downRevisions the parents
+	 * @param branchLabels the branch labels
+	 * @param dependsOn the revisions or labels it depends on, besides its parents
+	 * @param source the file or class it comes from; {@code null} for an applied revision that no
+	 * file declares
+	 * @param isHead whether no revision builds on it
+	 * @param isMerge whether it has two or more parents
+	 * @param applied whether the database has it
+	 * @param appliedAt when it was applied, or {@code null}
+	 * @param appliedBy the database user that applied it, or {@code null}
+	 */
+	public record RevisionDescriptor(String revision, @Nullable String message, List<String> downRevisions,
+			List<String> branchLabels, List<String> dependsOn, @Nullable String source, boolean isHead,
+			boolean isMerge, boolean applied, @Nullable OffsetDateTime appliedAt, @Nullable String appliedBy) {
+
+		static RevisionDescriptor of(Revision revision, RevisionGraph graph, Map<String, AppliedRevision> applied) {
+			AppliedRevision row = applied.get(revision.id().value());
+			return new RevisionDescriptor(revision.id().value(), revision.message(),
+					revision.downRevisions().stream().map(RevisionId::value).toList(),
+					revision.branchLabels().stream().sorted().toList(), revision.dependsOn(), revision.source(),
+					graph.isHead(revision.id()), revision.isMerge(), row != null,
+					(row != null) ? row.appliedAt() : null, (row != null) ? row.appliedBy() : null);
+		}
+
+		static RevisionDescriptor unknown(AppliedRevision row) {
+			return new RevisionDescriptor(row.revision(), null, row.downRevisions(), List.of(), List.of(), null,
+					false, row.downRevisions().size() > 1, true, row.appliedAt(), row.appliedBy());
+		}
+
+	}
+
+	/**
+	 * One entry of the log.
+	 * @param id the entry's number, increasing
+	 * @param revision the revision
+	 * @param action {@code upgrade}, {@code downgrade}, {@code stamp}, {@code unstamp} or
+	 * {@code repair}
+	 * @param success whether the step succeeded
+	 * @param performedBy the database user
+	 * @param performedAt when
+	 * @param executionMs how long it took, in milliseconds
+	 * @param checksum the revision file's checksum at the time
+	 * @param message the revision's message
+	 * @param error the failure, for a step that did not succeed
+	 */
+	public record LogEntryDescriptor(long id, String revision, String action, boolean success, String performedBy,
+			OffsetDateTime performedAt, long executionMs, @Nullable String checksum, @Nullable String message,
+			@Nullable String error) {
+
+		static LogEntryDescriptor of(LogEntry entry) {
+			return new LogEntryDescriptor(entry.id(), entry.revision(), entry.action(), entry.success(),
+					entry.performedBy(), entry.performedAt(), entry.executionMs(), entry.checksum(), entry.message(),
+					Credentials.maskNullable(entry.error()));
+		}
+
+	}
+
+	/**
+	 * The response for one revision: each {@link Migrator} bean that knows it, keyed by bean
+	 * name.
+	 * @param migrators the migrators
+	 */
+	public record RevisionsDescriptor(Map<String, RevisionDetailDescriptor> migrators)
+			implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One revision, with whether it is pending and its log entries.
+	 * @param revision the revision
+	 * @param pending whether an upgrade to the target would apply it
+	 * @param history its log entries, oldest first
+	 */
+	public record RevisionDetailDescriptor(RevisionDescriptor revision, boolean pending,
+			List<LogEntryDescriptor> history) {
+
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.github.migrations.autoconfigure.endpoint;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.migrations.autoconfigure.MigrationStrategy;
+import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.LogEntryDescriptor;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.MigratorDescriptor;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
+import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class MigrationsEndpointTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MigrationsEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+				"spring.datasource.url=" + this.database.url(),
+				"spring.datasource.username=" + this.database.username(),
+				"spring.datasource.password=" + this.database.password());
+
+	@Test
+	void upToDateDatabaseShowsEveryRevisionAndTheLog() {
+		this.contextRunner.run((context) -> {
+			MigratorDescriptor migrator = migrator(context);
+			assertThat(migrator.state()).isEqualTo(MigrationState.UP_TO_DATE);
+			assertThat(migrator.target()).isEqualTo("head");
+			assertThat(migrator.error()).isNull();
+			assertThat(migrator.current()).containsExactly("004");
+			assertThat(migrator.heads()).containsExactly("004");
+			assertThat(migrator.pending()).isEmpty();
+			assertThat(migrator.unknown()).isEmpty();
+			assertThat(migrator.revisions())
+				.extracting(RevisionDescriptor::revision, RevisionDescriptor::downRevisions,
+						RevisionDescriptor::branchLabels, RevisionDescriptor::isHead, RevisionDescriptor::isMerge,
+						RevisionDescriptor::applied)
+				.containsExactly(tuple("001", List.of(), List.of(), false, false, true),
+						tuple("002", List.of("001"), List.of("orders"), false, false, true),
+						tuple("003", List.of("001"), List.of("invoices"), false, false, true),
+						tuple("004", List.of("002", "003"), List.of(), true, true, true));
+			assertThat(migrator.revisions().get(0).message()).isEqualTo("create customers");
+			assertThat(migrator.revisions().get(0).source()).isEqualTo("db/revisions/001_customers.sql");
+			assertThat(migrator.revisions().get(0).appliedBy()).isEqualTo("postgres");
+			assertThat(migrator.history())
+				.extracting(LogEntryDescriptor::revision, LogEntryDescriptor::action, LogEntryDescriptor::success,
+						LogEntryDescriptor::performedBy)
+				.containsExactly(tuple("001", "upgrade", true, "postgres"), tuple("002", "upgrade", true, "postgres"),
+						tuple("003", "upgrade", true, "postgres"), tuple("004", "upgrade", true, "postgres"));
+			assertThat(migrator.history()).allSatisfy((entry) -> {
+				assertThat(entry.checksum()).hasSize(64);
+				assertThat(entry.performedAt()).isNotNull();
+				assertThat(entry.executionMs()).isNotNegative();
+			});
+		});
+	}
+
+	@Test
+	void revisionsBelowTheTargetArePendingInRunOrder() {
+		this.contextRunner.run((context) -> {
+			context.getBean(Migrator.class).downgrade(Target.parse("001"));
+			MigratorDescriptor migrator = migrator(context);
+			assertThat(migrator.state()).isEqualTo(MigrationState.PENDING);
+			assertThat(migrator.current()).containsExactly("001");
+			assertThat(migrator.pending()).containsExactly("002", "003", "004");
+			assertThat(migrator.history()).extracting(LogEntryDescriptor::action)
+				.containsExactly("upgrade", "upgrade", "upgrade", "upgrade", "downgrade", "downgrade", "downgrade");
+		});
+	}
+
+	@Test
+	void revisionsTheCodeDoesNotKnowMakeTheDatabaseAhead() {
+		this.contextRunner
+			.withPropertyValues("app.migrations.locations=classpath:db/revisions,classpath:revisions/ahead")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.run((context) -> {
+			MigratorDescriptor migrator = migrator(context);
+			assertThat(migrator.state()).isEqualTo(MigrationState.AHEAD);
+			assertThat(migrator.unknown()).containsExactly("005");
+			assertThat(migrator.current()).containsExactly("004", "005");
+		});
+	}
+
+	@Test
+	void changedAppliedFileIsFailedWithTheReason() {
+		this.contextRunner.run((context) -> {
+			this.database.execute("UPDATE migrations_revisions SET checksum = 'edited' WHERE revision = '002'");
+			MigratorDescriptor migrator = migrator(context);
+			assertThat(migrator.state()).isEqualTo(MigrationState.FAILED);
+			assertThat(migrator.error()).contains("'002'");
+			assertThat(migrator.revisions()).hasSize(4);
+			assertThat(migrator.history()).hasSize(4);
+		});
+	}
+
+	@Test
+	void failedStartupMigrationIsFailedWithTheServerError() {
+		MigrationStrategy tolerant = (migrator) -> {
+			try {
+				migrator.upgrade(Target.head());
+			}
+			catch (MigrationException ex) {
+				// the application starts anyway and reports the failure
+			}
+		};
+		this.contextRunner.withBean(MigrationStrategy.class, () -> tolerant)
+			.withPropertyValues("app.migrations.locations=classpath:revisions/failing")
+			.run((context) -> {
+				MigratorDescriptor migrator = migrator(context);
+				assertThat(migrator.state()).isEqualTo(MigrationState.FAILED);
+				assertThat(migrator.error()).startsWith("The last attempt to upgrade revision '002' failed")
+					.contains("placed_on");
+				assertThat(migrator.pending()).containsExactly("002");
+				assertThat(migrator.history()).extracting(LogEntryDescriptor::revision, LogEntryDescriptor::success)
+					.containsExactly(tuple("001", true), tuple("002", false));
+			});
+	}
+
+	@Test
+	void noneModeIsDisabledAndStillShowsWhatIsPending() {
+		this.contextRunner.withPropertyValues("app.migrations.mode=none").run((context) -> {
+			MigratorDescriptor migrator = migrator(context);
+			assertThat(migrator.state()).isEqualTo(MigrationState.DISABLED);
+			assertThat(migrator.pending()).containsExactly("001", "002", "003", "004");
+			assertThat(migrator.history()).isEmpty();
+		});
+	}
+
+	@Test
+	void oneRevisionWithItsLog() {
+		this.contextRunner.run((context) -> {
+			Map<String, RevisionDetailDescriptor> migrators = context.getBean(MigrationsEndpoint.class)
+				.revision("004")
+				.migrators();
+			assertThat(migrators).containsOnlyKeys("migrator");
+			RevisionDetailDescriptor detail = migrators.get("migrator");
+			assertThat(detail.revision().revision()).isEqualTo("004");
+			assertThat(detail.revision().isMerge()).isTrue();
+			assertThat(detail.pending()).isFalse();
+			assertThat(detail.history()).extracting(LogEntryDescriptor::action).containsExactly("upgrade");
+		});
+	}
+
+	@Test
+	void unknownRevisionIsNotFound() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(MigrationsEndpoint.class).revision("999")).isNull();
+			assertThat(context.getBean(MigrationsEndpoint.class).revision("no-such-id")).isNull();
+		});
+	}
+
+	private static MigratorDescriptor migrator(AssertableApplicationContext context) {
+		Map<String, MigratorDescriptor> migrators = context.getBean(MigrationsEndpoint.class).migrations().migrators();
+		assertThat(migrators).containsOnlyKeys("migrator");
+		return migrators.get("migrator");
+	}
+
+}

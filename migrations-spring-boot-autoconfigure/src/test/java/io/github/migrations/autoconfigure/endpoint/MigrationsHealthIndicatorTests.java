@@ -1,0 +1,84 @@
+package io.github.migrations.autoconfigure.endpoint;
+
+import java.util.List;
+
+import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsHealthIndicatorTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MigrationsHealthContributorAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=" + this.database.url(),
+				"spring.datasource.username=" + this.database.username(),
+				"spring.datasource.password=" + this.database.password());
+
+	@Test
+	void upAtTheTarget() {
+		this.contextRunner.run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("state", MigrationState.UP_TO_DATE)
+				.containsEntry("target", "head")
+				.containsEntry("current", List.of("004"))
+				.doesNotContainKey("reason");
+		});
+	}
+
+	@Test
+	void downWithTheReasonWhenSomethingIsPendingInValidateMode() {
+		Migrator.builder(this.database.dataSource()).build().upgrade(Target.head());
+		this.contextRunner.withPropertyValues("app.migrations.mode=validate").run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			context.getBean(Migrator.class).downgrade(Target.parse("-1"));
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("state", MigrationState.PENDING)
+				.containsEntry("reason", "1 revision is pending up to target 'head': [004]");
+		});
+	}
+
+	@Test
+	void downWithTheReasonAfterAFailure() {
+		this.contextRunner.run((context) -> {
+			this.database.execute("UPDATE migrations_revisions SET checksum = 'edited' WHERE revision = '003'");
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("state", MigrationState.FAILED);
+			assertThat((String) health.getDetails().get("reason")).contains("'003'");
+		});
+	}
+
+	@Test
+	void unknownWhenNothingRunsOnStartup() {
+		this.contextRunner.withPropertyValues("app.migrations.mode=none")
+			.run((context) -> assertThat(health(context).getStatus()).isEqualTo(Status.UNKNOWN));
+	}
+
+	@Test
+	void indicatorCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("management.health.migrations.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("migrationsHealthIndicator"));
+	}
+
+	private static Health health(AssertableApplicationContext context) {
+		return context.getBean("migrationsHealthIndicator", HealthIndicator.class).health();
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.migrations.autoconfigure.metrics;
+
+import java.util.concurrent.TimeUnit;
+
+import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsMetricsTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, MigrationsMetricsAutoConfiguration.class))
+		.withPropertyValues(TestDatabase.shared().freshDatabaseProperties());
+
+	@Test
+	void startupRunIsCountedAndTimed() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("migrations.revisions").tag("direction", "upgrade").functionCounter().count())
+				.isEqualTo(4);
+			assertThat(registry.get("migrations.revisions").tag("direction", "downgrade").functionCounter().count())
+				.isZero();
+			assertThat(registry.get("migrations.runs").functionTimer().count()).isEqualTo(1);
+			assertThat(registry.get("migrations.runs").functionTimer().totalTime(TimeUnit.NANOSECONDS))
+				.isPositive();
+			assertThat(registry.get("migrations.pending").tag("target", "head").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void laterRunsAndPendingRevisionsAreSeen() {
+		this.contextRunner.run((context) -> {
+			context.getBean(Migrator.class).downgrade(Target.parse("-1"));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("migrations.revisions").tag("direction", "downgrade").functionCounter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("migrations.runs").functionTimer().count()).isEqualTo(2);
+			assertThat(registry.get("migrations.pending").gauge().value()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void backsOffWithoutAMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					MigrationsAutoConfiguration.class, MigrationsMetricsAutoConfiguration.class))
+			.withPropertyValues(TestDatabase.shared().freshDatabaseProperties())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(Migrator.class)
+				.doesNotHaveBean(MigrationsMetrics.class));
+	}
+
+}

@@ -1,0 +1,6 @@
+-- revision: 001
+-- down_revison: base
+-- message: create customers
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);

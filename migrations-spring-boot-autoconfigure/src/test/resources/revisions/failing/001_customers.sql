@@ -1,0 +1,9 @@
+-- revision: 001
+-- down_revision: base
+-- message: create customers
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);
+
+-- +downgrade
+DROP TABLE customers;
