@@ -97,6 +97,7 @@ public final class Migrator {
 				applied = baselineIfNeeded(session.connection(), catalog, applied);
 			}
 			validate(catalog, applied);
+			warnAboutUnknown(catalog, applied);
 			MigrationPlan plan = plan(catalog, applied, direction, target);
 			if (!plan.isEmpty()) {
 				this.store.ensure(session.connection());
@@ -131,9 +132,14 @@ public final class Migrator {
 		if (!problems.isEmpty()) {
 			throw new HistoryMismatchException(problems);
 		}
+	}
+
+	private static void warnAboutUnknown(Catalog catalog, List<AppliedRevision> applied) {
 		for (AppliedRevision row : applied) {
 			if (!isKnown(catalog, row.revision())) {
-				logger.warn(HistoryValidator.unknown(row).toString());
+				logger.warn("The database has revision '{}' applied (on {} by '{}'), but no script declares it; leaving it "
+						+ "alone. This happens when an older build runs against a newer database.", row.revision(),
+						row.appliedAt().toLocalDate(), row.appliedBy());
 			}
 		}
 	}
