@@ -73,10 +73,10 @@ final class PilotSeed {
 		this.jdbc.sql("""
 				INSERT INTO analyses (id, user_id, file_name, bank_name, statement_start, statement_end, detected_salary,
 					employer_name, confidence, transactions_analyzed)
-				VALUES (:id, 'demo-user', 'statement-march.pdf', 'First Demo Bank', :start, :end, :salary,
+				VALUES (:id, 'demo-user', 'statement-last-month.pdf', 'First Demo Bank', :start, :end, :salary,
 					'Acme Corp', 'high', 42)
 				ON CONFLICT (id) DO NOTHING""")
-			.param("id", SeedIds.of("analysis", "demo-user", "statement-march.pdf"))
+			.param("id", SeedIds.of("analysis", "demo-user", "statement-last-month.pdf"))
 			.param("start", this.today.minusMonths(1).withDayOfMonth(1))
 			.param("end", this.today.withDayOfMonth(1).minusDays(1))
 			.param("salary", new BigDecimal("4200.00"))
@@ -85,8 +85,8 @@ final class PilotSeed {
 				INSERT INTO audit_logs (id, user_id, analysis_id, action, status)
 				VALUES (:id, 'demo-user', :analysisId, 'analyze_statement', 'success')
 				ON CONFLICT (id) DO NOTHING""")
-			.param("id", SeedIds.of("audit-log", "demo-user", "statement-march.pdf"))
-			.param("analysisId", SeedIds.of("analysis", "demo-user", "statement-march.pdf"))
+			.param("id", SeedIds.of("audit-log", "demo-user", "statement-last-month.pdf"))
+			.param("analysisId", SeedIds.of("analysis", "demo-user", "statement-last-month.pdf"))
 			.update();
 	}
 
