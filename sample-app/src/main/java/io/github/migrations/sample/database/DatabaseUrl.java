@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Reads both the JDBC form and the form that libpq, psycopg, SQLAlchemy and the seeds'
  * {@code DATABASE_URL} use, {@code postgresql://user:password@host:port/database?options}
- * (also {@code postgres://} and SQLAlchemy's {@code postgresql+driver://}). As libpq requires,
- * characters such as {@code /}, {@code ?} and {@code :} in a user name or password are
- * percent-encoded; an {@code @} in a password is tolerated.
+ * (also {@code postgres://} and SQLAlchemy's {@code postgresql+driver://}). Percent-encoded
+ * credentials are decoded, as libpq does; a password's {@code @}, {@code /} and {@code :} are
+ * also read as they are, but a {@code ?} or {@code #} in it must be encoded.
  *
  * @param jdbcUrl the JDBC URL, without credentials when they came from the URL's user info
  * @param username the user name from the URL, or {@code null}
@@ -25,7 +25,7 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 
 	private static final Pattern LIBPQ = Pattern.compile("(?i)(postgres|postgresql)(\\+[a-z0-9_]+)?://(.*)");
 
-	private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/?#@]*:)[^/?#]*@");
+	private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/?#@]*:)[^?#]*@");
 
 	private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)(password=)[^&]*");
 
@@ -41,8 +41,9 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 				.formatted(redact(trimmed)));
 		}
 		String rest = libpq.group(3);
-		int end = firstOf(rest, '/', '?');
-		int at = rest.lastIndexOf('@', end - 1);
+		int query = rest.indexOf('?');
+		int at = rest.lastIndexOf('@', ((query >= 0) ? query : rest.length()) - 1);
+		int end = at + 1 + firstOf(rest.substring(at + 1), '/', '?');
 		String hosts = rest.substring(at + 1, end);
 		String pathAndQuery = rest.substring(end);
 		String jdbcUrl = "jdbc:postgresql://" + (hosts.isEmpty() ? "localhost" : hosts)

@@ -43,11 +43,14 @@ class DatabaseUrlTests {
 	}
 
 	@Test
-	void anAtSignInThePasswordIsKeptWhole() {
-		DatabaseUrl url = DatabaseUrl.parse("postgresql://admin:s3cr@t@db:5432/facturacion");
+	void unencodedAtSignsSlashesAndColonsInThePasswordAreKeptWhole() {
+		DatabaseUrl url = DatabaseUrl.parse("postgresql://admin:s3cr@t/x:y@db:5432/facturacion?sslmode=require");
 		assertThat(url.username()).isEqualTo("admin");
-		assertThat(url.password()).isEqualTo("s3cr@t");
-		assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/facturacion");
+		assertThat(url.password()).isEqualTo("s3cr@t/x:y");
+		assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/facturacion?sslmode=require");
+		assertThat(url.describe()).doesNotContain("s3cr");
+		assertThat(DatabaseUrl.redact("postgresql://admin:s3cr@t/x:y@db:5432/facturacion"))
+			.isEqualTo("postgresql://admin:******@db:5432/facturacion");
 	}
 
 	@Test
