@@ -21,8 +21,8 @@ record EmbeddedPostgresSettings(Path dataDirectory, int port, String database) {
 					+ ". Use 0 to keep the port of the previous run.");
 		}
 		if (!DATABASE_NAME.matcher(database).matches()) {
-			throw new IllegalArgumentException("sample.embedded-postgres.database '" + database
-					+ "' is not a plain PostgreSQL name. Use lower-case letters, digits and '_' (for example 'sample').");
+			throw new IllegalArgumentException(("sample.embedded-postgres.database '%s' is not a plain PostgreSQL "
+					+ "name. Use lower-case letters, digits and '_' (for example 'sample').").formatted(database));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.migrations.sample.invoice;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +34,8 @@ final class InvoiceController {
 	}
 
 	@GetMapping
-	List<Invoice> list(@PathVariable @TenantId String tenantId, @RequestParam(required = false) @Nullable String status) {
+	List<Invoice> list(@PathVariable @TenantId String tenantId,
+			@RequestParam(required = false) @Nullable String status) {
 		return this.invoices.findByTenant(tenantId, (status != null) ? InvoiceStatus.parse("status", status) : null);
 	}
 
@@ -48,8 +50,9 @@ final class InvoiceController {
 		InvoiceStatus status = (invoice.status() != null) ? InvoiceStatus.parse("status", invoice.status())
 				: InvoiceStatus.DETECTED;
 		BigDecimal amountPaid = amountPaid(invoice, status);
-		if (invoice.issueDate() != null && invoice.dueDate() != null && invoice.dueDate().isBefore(invoice.issueDate())) {
-			throw ApiProblems.badRequest("dueDate", "must not be before issueDate " + invoice.issueDate());
+		LocalDate issued = invoice.issueDate();
+		if (issued != null && invoice.dueDate() != null && invoice.dueDate().isBefore(issued)) {
+			throw ApiProblems.badRequest("dueDate", "must not be before issueDate " + issued);
 		}
 		UUID id = this.invoices.insert(tenantId, invoice, status, amountPaid, "api")
 			.orElseThrow(() -> ApiProblems.conflict("Tenant '%s' already has an invoice for Gmail message '%s'."

@@ -63,8 +63,8 @@ final class InvoiceRepository {
 			String actor) {
 		return this.transactions.execute((transaction) -> {
 			Optional<UUID> id = this.jdbc.sql("""
-					INSERT INTO invoices (tenant_id, gmail_message_id, vendor_name, vendor_email, invoice_number, amount,
-						amount_paid, currency, issue_date, due_date, status, paid_at)
+					INSERT INTO invoices (tenant_id, gmail_message_id, vendor_name, vendor_email, invoice_number,
+						amount, amount_paid, currency, issue_date, due_date, status, paid_at)
 					VALUES (:tenantId, :gmailMessageId, :vendorName, :vendorEmail, :invoiceNumber, :amount,
 						:amountPaid, :currency, :issueDate, :dueDate, :status,
 						CASE WHEN :status = 'paid' THEN now() END)

@@ -46,8 +46,8 @@ final class InterimMigrations implements InitializingBean {
 		if (!status.isUpToDate()) {
 			List<String> problems = new ArrayList<>();
 			if (!status.pending().isEmpty()) {
-				problems.add("revisions " + quoted(status.pending().stream().map((step) -> step.revision().id().value()))
-						+ " are pending");
+				Stream<String> pending = status.pending().stream().map((step) -> step.revision().id().value());
+				problems.add("revisions " + quoted(pending) + " are pending");
 			}
 			if (!status.unknown().isEmpty()) {
 				problems.add("it has revisions " + quoted(status.unknown().stream()) + " that no script declares");

@@ -32,7 +32,8 @@ final class InterimMigrationsConfiguration {
 	InterimMigrations interimMigrations(DataSource dataSource, Environment environment) {
 		Binder binder = Binder.get(environment);
 		MigratorSettings.Builder settings = MigratorSettings.defaults().toBuilder();
-		binder.bind("app.migrations.locations", String[].class).ifBound((locations) -> settings.locations(List.of(locations)));
+		binder.bind("app.migrations.locations", String[].class)
+			.ifBound((locations) -> settings.locations(List.of(locations)));
 		binder.bind("app.migrations.schema", String.class).ifBound(settings::schema);
 		binder.bind("app.migrations.lock-wait-timeout", Duration.class).ifBound(settings::lockWaitTimeout);
 		binder.bind("app.migrations.lock-timeout", Duration.class).ifBound(settings::lockTimeout);

@@ -30,8 +30,8 @@ final class InvoiceSeed {
 	private List<SeedInvoice> invoices() {
 		LocalDate t = this.today;
 		return List.of(
-				new SeedInvoice("seed-msg-0001", "Northwind Cloud", "NW-2291", "480.00", "0.00", "pending", t.minusDays(5),
-						t.plusDays(25), List.of("detected", "confirmed")),
+				new SeedInvoice("seed-msg-0001", "Northwind Cloud", "NW-2291", "480.00", "0.00", "pending",
+						t.minusDays(5), t.plusDays(25), List.of("detected", "confirmed")),
 				new SeedInvoice("seed-msg-0002", "Contoso Office Supplies", "CT-10442", "1250.00", "0.00", "overdue",
 						t.minusDays(45), t.minusDays(15), List.of("detected", "confirmed", "marked_overdue",
 								"reminder_scheduled")),
@@ -46,8 +46,8 @@ final class InvoiceSeed {
 	void insert() {
 		for (SeedInvoice invoice : invoices()) {
 			this.jdbc.sql("""
-					INSERT INTO invoices (id, tenant_id, gmail_message_id, vendor_name, invoice_number, amount, amount_paid,
-						issue_date, due_date, status, paid_at)
+					INSERT INTO invoices (id, tenant_id, gmail_message_id, vendor_name, invoice_number, amount,
+						amount_paid, issue_date, due_date, status, paid_at)
 					VALUES (:id, :tenantId, :gmailMessageId, :vendorName, :invoiceNumber, :amount, :amountPaid,
 						:issueDate, :dueDate, :status, CASE WHEN :status = 'paid' THEN CAST(:dueDate AS date) - 1 END)
 					ON CONFLICT DO NOTHING""")

@@ -71,8 +71,8 @@ final class PilotSeed {
 
 	private void analysis() {
 		this.jdbc.sql("""
-				INSERT INTO analyses (id, user_id, file_name, bank_name, statement_start, statement_end, detected_salary,
-					employer_name, confidence, transactions_analyzed)
+				INSERT INTO analyses (id, user_id, file_name, bank_name, statement_start, statement_end,
+					detected_salary, employer_name, confidence, transactions_analyzed)
 				VALUES (:id, 'demo-user', 'statement-last-month.pdf', 'First Demo Bank', :start, :end, :salary,
 					'Acme Corp', 'high', 42)
 				ON CONFLICT (id) DO NOTHING""")

@@ -46,7 +46,8 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
 			if (result instanceof ParameterErrors body) {
-				body.getFieldErrors().forEach((error) -> errors.add(ApiProblems.error(error.getField(), message(error))));
+				body.getFieldErrors()
+					.forEach((error) -> errors.add(ApiProblems.error(error.getField(), message(error))));
 			}
 			else {
 				String name = String.valueOf(result.getMethodParameter().getParameterName());
