@@ -136,10 +136,48 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void migrationsEndpointShowsTheSampleHeadAndHistory() {
+		Reply reply = get("/actuator/migrations");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat((String) JsonPath.read(reply.body(), "$.migrators.migrator.state")).isEqualTo("UP_TO_DATE");
+		assertThat((List<String>) JsonPath.read(reply.body(), "$.migrators.migrator.heads")).containsExactly("0006");
+		assertThat((List<String>) JsonPath.read(reply.body(), "$.migrators.migrator.current")).containsExactly("0006");
+		assertThat((List<String>) JsonPath.read(reply.body(), "$.migrators.migrator.history[*].revision"))
+			.containsExactly("0001", "0002", "0003", "0004", "0005", "0006");
+		assertThat((List<Boolean>) JsonPath.read(reply.body(), "$.migrators.migrator.revisions[?(@.revision == '0004')].isMerge"))
+			.containsExactly(true);
+		Reply one = get("/actuator/migrations/0005");
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(one.body()).contains("invoice");
+	}
+
+	@Test
+	void beansThatReadMigratedTablesWhileCreatedSeeTheSchema(@org.springframework.beans.factory.annotation.Autowired
+	InvoiceCountAtStartup count) {
+		assertThat(count.invoices()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
 	void healthIsUp() {
 		Reply health = get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat((String) JsonPath.read(health.body(), "$.components.db.status")).isEqualTo("UP");
+	}
+
+	/**
+	 * Reads a migrated table in its constructor: startup fails unless the migrations ran first.
+	 */
+	record InvoiceCountAtStartup(long invoices) {
+	}
+
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class ReadsAtStartup {
+
+		@org.springframework.context.annotation.Bean
+		InvoiceCountAtStartup invoiceCountAtStartup(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			return new InvoiceCountAtStartup(jdbc.sql("SELECT count(*) FROM invoices").query(Long.class).single());
+		}
+
 	}
 
 	record Reply(int status, String body, @Nullable String location) {
