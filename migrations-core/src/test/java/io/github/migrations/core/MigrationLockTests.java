@@ -13,7 +13,7 @@ import io.github.migrations.core.lock.AdvisoryLock;
 import io.github.migrations.core.lock.LockTimeoutException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;

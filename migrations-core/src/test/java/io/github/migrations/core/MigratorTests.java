@@ -14,7 +14,7 @@ import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,7 +14,7 @@ import io.github.migrations.core.history.AppliedRevision;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 

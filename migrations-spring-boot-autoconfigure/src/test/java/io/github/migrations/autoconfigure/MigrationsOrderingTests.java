@@ -10,7 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.migrations.autoconfigure.jpa.Customer;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 

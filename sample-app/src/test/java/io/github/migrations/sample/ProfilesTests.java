@@ -6,7 +6,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

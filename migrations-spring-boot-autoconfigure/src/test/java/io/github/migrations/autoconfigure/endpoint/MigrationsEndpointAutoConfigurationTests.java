@@ -1,7 +1,7 @@
 package io.github.migrations.autoconfigure.endpoint;
 
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

@@ -12,7 +12,7 @@ import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDe
 import io.github.migrations.core.MigrationException;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

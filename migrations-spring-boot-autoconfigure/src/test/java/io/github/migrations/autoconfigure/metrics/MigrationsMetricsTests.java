@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

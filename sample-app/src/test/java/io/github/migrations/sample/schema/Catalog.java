@@ -2,7 +2,7 @@ package io.github.migrations.sample.schema;
 
 import java.util.List;
 
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 
 /**
  * Reads what the revisions created in the {@code public} schema from PostgreSQL's catalog,

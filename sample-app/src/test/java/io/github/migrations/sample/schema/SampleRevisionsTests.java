@@ -11,7 +11,7 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

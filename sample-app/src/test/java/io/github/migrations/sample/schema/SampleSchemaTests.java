@@ -2,7 +2,7 @@ package io.github.migrations.sample.schema;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

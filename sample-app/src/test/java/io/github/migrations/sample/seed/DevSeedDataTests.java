@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.testing.TestDatabase;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.migrations.core.testing;
+package io.github.migrations.test.database;
 
 import org.junit.jupiter.api.Test;
 
