@@ -88,7 +88,26 @@ public final class Migrator {
 		return migrate(Direction.DOWNGRADE, target);
 	}
 
+	/**
+	 * Downgrades exactly one applied revision, which no applied revision may build on, leaving
+	 * every other branch as it is (for tests that walk the graph one revision at a time).
+	 */
+	public MigrationResult revert(String revision) {
+		return migrate(Direction.DOWNGRADE, (catalog, applied) -> {
+			MigrationPlan plan = new Planner(catalog.graph(), catalog.scripts()).revert(knownApplied(catalog, applied),
+					new TargetResolver(catalog.graph(), Set.of()).revision(revision));
+			refuseDowngradeUnderUnknown(catalog, applied, plan);
+			refuseIrreversible(plan);
+			return plan;
+		});
+	}
+
 	private MigrationResult migrate(Direction direction, Target target) {
+		return migrate(direction, (catalog, applied) -> plan(catalog, applied, direction, target));
+	}
+
+	private MigrationResult migrate(Direction direction,
+			java.util.function.BiFunction<Catalog, List<AppliedRevision>, MigrationPlan> planning) {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
 		try (AdvisoryLock lock = lock(); Session session = open()) {
@@ -98,7 +117,7 @@ public final class Migrator {
 			}
 			validate(catalog, applied);
 			warnAboutUnknown(catalog, applied);
-			MigrationPlan plan = plan(catalog, applied, direction, target);
+			MigrationPlan plan = planning.apply(catalog, applied);
 			if (!plan.isEmpty()) {
 				this.store.ensure(session.connection());
 			}

@@ -521,4 +521,17 @@ class MigratorTests {
 		assertThat(migrator.history()).extracting(LogEntry::action).containsExactly("stamp", "stamp", "upgrade", "upgrade");
 	}
 
+	@Test
+	void revertRemovesExactlyOneRevisionAndLeavesOtherBranchesAlone() {
+		this.files.table("x2", "a1", "meetings");
+		migrator().upgrade(Target.heads());
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().revert("b2"))
+			.withMessage("Revision 'b2' cannot be reverted alone: applied revisions build on it ('c3'). Downgrade those first.");
+		assertThat(ids(migrator().revert("c3").revisions())).containsExactly("c3");
+		assertThat(ids(migrator().revert("b2").revisions())).containsExactly("b2");
+		assertThat(migrator().current()).containsExactly("x2");
+		assertThat(this.database.tableExists("meetings")).isTrue();
+		assertThat(this.database.tableExists("orders")).isFalse();
+	}
+
 }

@@ -44,6 +44,16 @@ public final class Planner {
 		return plan(Direction.DOWNGRADE, applied, after, order);
 	}
 
+	/**
+	 * Removes exactly one applied revision that no applied revision builds on.
+	 */
+	public MigrationPlan revert(Set<RevisionId> applied, RevisionId revision) {
+		new TargetResolver(this.graph, applied).checkRevertible(revision);
+		Set<RevisionId> after = new HashSet<>(applied);
+		after.remove(revision);
+		return plan(Direction.DOWNGRADE, applied, after, List.of(revision));
+	}
+
 	private MigrationPlan plan(Direction direction, Set<RevisionId> before, Set<RevisionId> after, List<RevisionId> order) {
 		List<MigrationStep> steps = order.stream().map((id) -> new MigrationStep(this.scripts.get(id), direction)).toList();
 		return new MigrationPlan(direction, this.graph.headsOf(before), this.graph.headsOf(after), steps);

@@ -102,6 +102,24 @@ public final class TargetResolver {
 	}
 
 	/**
+	 * Checks that the revision is applied and that no applied revision builds on it or depends on
+	 * it, so it can be downgraded alone.
+	 */
+	public void checkRevertible(RevisionId revision) {
+		if (!this.applied.contains(revision)) {
+			throw new TargetException("Revision '%s' is not applied, so it cannot be reverted.".formatted(revision),
+					"Check 'current' for what is applied.");
+		}
+		Set<RevisionId> above = new LinkedHashSet<>(this.graph.descendantsOf(Set.of(revision)));
+		above.remove(revision);
+		above.retainAll(this.applied);
+		if (!above.isEmpty()) {
+			throw new TargetException("Revision '%s' cannot be reverted alone: applied revisions build on it (%s)."
+				.formatted(revision, quoted(this.graph.inOrder(above))), "Downgrade those first.");
+		}
+	}
+
+	/**
 	 * The applied set after stamping the targets: each target's line moves to it, up or down,
 	 * without running anything; with {@code purge} the set is exactly the targets and their
 	 * ancestors.
