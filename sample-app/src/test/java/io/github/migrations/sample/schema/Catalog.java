@@ -103,48 +103,6 @@ final class Catalog {
 				WHERE table_schema = 'public' AND table_name = '%s' ORDER BY ordinal_position""".formatted(table));
 	}
 
-	/**
-	 * Everything the revisions can create, one line per object with its full definition, so
-	 * that two snapshots are equal exactly when the schemas are.
-	 */
-	List<String> snapshot() {
-		String notVersionStore = NOT_VERSION_STORE.formatted("c.relname");
-		return this.database.query("""
-				SELECT 'relation ' || c.relname || ' kind ' || c.relkind::text
-				FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND %1$s
-				UNION ALL
-				SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-					|| CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
-					|| coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
-					|| CASE a.attgenerated WHEN 's' THEN ' stored' ELSE '' END
-				FROM pg_attribute a
-				JOIN pg_class c ON c.oid = a.attrelid
-				LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-				WHERE c.relnamespace = 'public'::regnamespace AND %1$s AND a.attnum > 0 AND NOT a.attisdropped
-				UNION ALL
-				SELECT 'index ' || indexname || ' ' || indexdef
-				FROM pg_indexes WHERE schemaname = 'public' AND %2$s
-				UNION ALL
-				SELECT 'constraint ' || c.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)
-				FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-				WHERE k.connamespace = 'public'::regnamespace AND %1$s
-				UNION ALL
-				SELECT 'trigger ' || c.relname || '.' || t.tgname || ' ' || pg_get_triggerdef(t.oid)
-				FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-				WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
-				UNION ALL
-				SELECT 'function ' || p.oid::regprocedure || ' ' || md5(p.prosrc)
-				FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
-				UNION ALL
-				SELECT 'type ' || t.typname || ' ' || t.typtype::text
-				FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype NOT IN ('c', 'b')
-				UNION ALL
-				SELECT 'comment ' || pg_describe_object(d.classoid, d.objoid, d.objsubid) || ' ' || d.description
-				FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid
-				WHERE p.pronamespace = 'public'::regnamespace
-				ORDER BY 1""".formatted(notVersionStore, NOT_VERSION_STORE.formatted("tablename")));
-	}
-
 	private String single(String sql) {
 		List<String> values = this.database.query(sql);
 		if (values.size() != 1) {

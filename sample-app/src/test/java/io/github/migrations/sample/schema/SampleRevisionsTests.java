@@ -1,10 +1,6 @@
 package io.github.migrations.sample.schema;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Revision;
@@ -13,9 +9,6 @@ import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,66 +166,6 @@ class SampleRevisionsTests {
 			.isEqualTo("FOREIGN KEY (document_id) REFERENCES documents(id) ON DELETE CASCADE");
 		assertThat(this.catalog.constraint("fk_sections_parent"))
 			.isEqualTo("FOREIGN KEY (parent_id) REFERENCES sections(id) ON DELETE CASCADE");
-	}
-
-	@Test
-	void fullCycleBaseHeadBaseHeadLeavesNothingBehindAndRebuildsTheSameSchema() {
-		assertThat(this.catalog.snapshot()).isEmpty();
-		migrator().upgrade(Target.head());
-		List<String> head = this.catalog.snapshot();
-		assertThat(head).isNotEmpty();
-		List<String> downgraded = ids(migrator().downgrade(Target.base()).revisions());
-		assertThat(downgraded).hasSize(6).startsWith("0006", "0005", "0004").endsWith("0001");
-		assertThat(migrator().current()).isEmpty();
-		assertThat(this.catalog.snapshot()).isEmpty();
-		assertThat(this.catalog.tables()).isEmpty();
-		assertThat(this.catalog.indexes()).isEmpty();
-		assertThat(this.catalog.constraints()).isEmpty();
-		assertThat(this.catalog.triggers()).isEmpty();
-		assertThat(this.catalog.functions()).isEmpty();
-		migrator().upgrade(Target.head());
-		assertThat(this.catalog.snapshot()).isEqualTo(head);
-	}
-
-	@ParameterizedTest(name = "revision {0}")
-	@MethodSource("revisions")
-	void eachRevisionUpgradedDowngradedAndUpgradedAgainLeavesTheSameCatalog(String id) {
-		RevisionGraph graph = migrator().graph();
-		Revision revision = graph.get(RevisionId.of(id));
-		for (RevisionId needed : prerequisites(graph, revision)) {
-			migrator().upgrade(Target.parse(needed.value()));
-		}
-		List<String> before = this.catalog.snapshot();
-
-		assertThat(ids(migrator().upgrade(Target.parse(id)).revisions())).containsExactly(id);
-		List<String> upgraded = this.catalog.snapshot();
-		if (!revision.isMerge()) {
-			assertThat(upgraded).isNotEqualTo(before);
-		}
-
-		Target belowIt = revision.isBase() ? Target.base() : Target.parse(revision.downRevisions().get(0).value());
-		assertThat(ids(migrator().downgrade(belowIt).revisions())).containsExactly(id);
-		assertThat(this.catalog.snapshot()).isEqualTo(before);
-
-		assertThat(ids(migrator().upgrade(Target.parse(id)).revisions())).containsExactly(id);
-		assertThat(this.catalog.snapshot()).isEqualTo(upgraded);
-	}
-
-	/**
-	 * What must be applied before the revision itself: its parents and its dependencies.
-	 */
-	private static Set<RevisionId> prerequisites(RevisionGraph graph, Revision revision) {
-		Set<RevisionId> needed = new LinkedHashSet<>(revision.downRevisions());
-		needed.addAll(graph.dependencies(revision.id()));
-		return needed;
-	}
-
-	static Stream<String> revisions() {
-		// the graph is read from the files alone: this data source is never connected to
-		Migrator files = Migrator.builder(new PGSimpleDataSource()).locations(LOCATION).build();
-		List<String> ids = new ArrayList<>();
-		files.revisions().forEach((revision) -> ids.add(revision.id().value()));
-		return ids.stream();
 	}
 
 }

@@ -1,0 +1,132 @@
+package io.github.migrations.test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.revision.Revision;
+import io.github.migrations.core.revision.Target;
+
+/**
+ * Walks a project's revisions from base to head, one at a time, on an empty database: each
+ * revision must upgrade, downgrade back to exactly the schema it started from, and upgrade again
+ * to exactly the schema of its first upgrade. Failures are {@link AssertionError}s that name the
+ * revision and its file and show the schema difference.
+ */
+public final class Stairway {
+
+	private final Migrator migrator;
+
+	private final DataSource dataSource;
+
+	private final DataHook hook;
+
+	public Stairway(Migrator migrator, DataSource dataSource, DataHook hook) {
+		this.migrator = migrator;
+		this.dataSource = dataSource;
+		this.hook = hook;
+	}
+
+	/**
+	 * The revisions in the order the stairway climbs them: parents and dependencies first.
+	 */
+	public List<Revision> steps() {
+		return this.migrator.revisions();
+	}
+
+	/**
+	 * Upgrades, downgrades and upgrades again one revision, whose parents must be applied.
+	 * @throws AssertionError naming the revision when a step fails or the schemas differ
+	 */
+	public void climb(Revision revision) {
+		String id = revision.id().value();
+		String where = "Revision '%s' (%s)".formatted(id, revision.source());
+		runHook(revision, where);
+		SchemaSnapshot before = snapshot();
+		step(where, "upgrade", () -> this.migrator.upgrade(Target.parse(id)));
+		SchemaSnapshot upgraded = snapshot();
+		step(where, "downgrade", () -> this.migrator.revert(id));
+		SchemaDiff leftOver = snapshot().diff(before);
+		if (!leftOver.isEmpty()) {
+			throw new AssertionError(("%s: its downgrade does not restore the schema it started from. Compared with "
+					+ "before the upgrade, '+' is left behind by the downgrade, '-' is missing, '~' differs:%n%s%n"
+					+ "Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.").formatted(where, leftOver));
+		}
+		step(where, "second upgrade", () -> this.migrator.upgrade(Target.parse(id)));
+		SchemaDiff drift = snapshot().diff(upgraded);
+		if (!drift.isEmpty()) {
+			throw new AssertionError(("%s: upgrading again after the downgrade gives another schema than the first "
+					+ "upgrade ('+' only now, '-' only the first time, '~' differs):%n%s%n"
+					+ "The downgrade leaves something that changes the next upgrade.").formatted(where, drift));
+		}
+	}
+
+	/**
+	 * Base to the heads, back to base, and to the heads again: base must be as the database was
+	 * before any revision, and both climbs must give the same schema. A database with revisions
+	 * applied is first taken down to base.
+	 */
+	public SchemaSnapshot fullCycle() {
+		if (!this.migrator.current().isEmpty()) {
+			step("The revisions", "downgrade to base", () -> this.migrator.downgrade(Target.base()));
+		}
+		SchemaSnapshot empty = snapshot();
+		step("The revisions", "upgrade to heads", () -> this.migrator.upgrade(Target.heads()));
+		SchemaSnapshot head = snapshot();
+		step("The revisions", "downgrade to base", () -> this.migrator.downgrade(Target.base()));
+		SchemaDiff leftOver = snapshot().diff(empty);
+		if (!leftOver.isEmpty()) {
+			throw new AssertionError(("Downgrading from the heads to base leaves the schema different from the empty "
+					+ "database it started from ('+' left behind, '-' missing):%n%s").formatted(leftOver));
+		}
+		step("The revisions", "second upgrade to heads", () -> this.migrator.upgrade(Target.heads()));
+		SchemaDiff drift = snapshot().diff(head);
+		if (!drift.isEmpty()) {
+			throw new AssertionError(("Upgrading to the heads a second time gives another schema than the first time:%n%s")
+				.formatted(drift));
+		}
+		return head;
+	}
+
+	private void runHook(Revision revision, String where) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			this.hook.beforeUpgrading(revision.id().value(), connection);
+		}
+		catch (SQLException ex) {
+			throw new AssertionError("%s: inserting test data before its upgrade failed: %s".formatted(where, ex.getMessage()),
+					ex);
+		}
+	}
+
+	private static void step(String where, String what, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("%s: %s failed: %s".formatted(where, what, ex.getMessage()), ex);
+		}
+	}
+
+	SchemaSnapshot snapshot() {
+		return SchemaSnapshot.of(this.dataSource, this.migrator.settings().tablePrefix());
+	}
+
+	/**
+	 * Rows to insert before a revision is upgraded, so that its downgrade runs with data in place.
+	 */
+	@FunctionalInterface
+	public interface DataHook {
+
+		DataHook NONE = (revision, connection) -> {
+		};
+
+		void beforeUpgrading(String revision, Connection connection) throws SQLException;
+
+	}
+
+
+}

@@ -1,0 +1,136 @@
+package io.github.migrations.test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.revision.Revision;
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * The stairway on good and broken revisions.
+ */
+class StairwayKitTests {
+
+	private Stairway stairway(String location, Stairway.DataHook hook) {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		Migrator migrator = Migrator.builder(database.dataSource()).locations("classpath:stairway/" + location).build();
+		return new Stairway(migrator, database.dataSource(), hook);
+	}
+
+	@Test
+	void goodRevisionsClimbOneByOneWithDataInPlace() {
+		List<String> hooked = new ArrayList<>();
+		Stairway stairway = stairway("good", (revision, connection) -> {
+			hooked.add(revision);
+			if (revision.equals("0003")) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("INSERT INTO customers (email) VALUES ('a@example.com')");
+				}
+			}
+		});
+		for (Revision revision : stairway.steps()) {
+			stairway.climb(revision);
+		}
+		assertThat(hooked).containsExactly("0001", "0002", "0003", "0004");
+		assertThat(stairway.fullCycle().names()).contains("table public.orders", "view public.named_customers");
+	}
+
+	@Test
+	void downgradeThatForgetsAnIndexFailsNamingRevisionFileAndIndex() {
+		Stairway stairway = stairway("forgets-index", Stairway.DataHook.NONE);
+		stairway.climb(stairway.steps().get(0));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.climb(stairway.steps().get(1)))
+			.withMessageStartingWith("Revision '0002' (stairway/forgets-index/0002_orders.sql): its downgrade does not "
+					+ "restore the schema it started from.")
+			.withMessageContaining("+ index public.orders_customer_idx: CREATE INDEX orders_customer_idx ON public.customers")
+			.withMessageContaining("Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.");
+	}
+
+	@Test
+	void downgradeThatForgetsAFunctionFailsNamingIt() {
+		Stairway stairway = stairway("forgets-trigger", Stairway.DataHook.NONE);
+		stairway.climb(stairway.steps().get(0));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.climb(stairway.steps().get(1)))
+			.withMessageContaining("Revision '0002' (stairway/forgets-trigger/0002_audit.sql)")
+			.withMessageContaining("+ function public.audit(): CREATE OR REPLACE FUNCTION public.audit()");
+	}
+
+	@Test
+	void downgradeThatFailsWithExistingDataIsReportedAsAFailedDowngrade() {
+		Stairway stairway = stairway("good", (revision, connection) -> {
+			if (revision.equals("0002")) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("CREATE TABLE notes (customer_id bigint REFERENCES customers (id))");
+				}
+			}
+		});
+		stairway.climb(stairway.steps().get(0));
+		assertThat(stairway.steps().get(1).id().value()).isEqualTo("0002");
+		stairway.climb(stairway.steps().get(1));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(stairway::fullCycle)
+			.withMessageStartingWith("The revisions: downgrade to base failed: ")
+			.withMessageContaining("0001_customers.sql");
+	}
+
+	@Test
+	void extendingTheBaseClassReportsOneTestPerRevision() {
+		Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(GoodRevisions.class)).execute().testEvents();
+		events.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
+		Events broken = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ForgetsIndex.class)).execute().testEvents();
+		// the full cycle passes (dropping 'customers' at base takes the stray index along): only the
+		// stairway and the reference schema catch the downgrade that forgets it
+		broken.assertStatistics((stats) -> stats.failed(2));
+		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
+			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
+	}
+
+	static class GoodRevisions extends StairwayTests {
+
+		@Override
+		protected String[] locations() {
+			return new String[] { "classpath:stairway/good" };
+		}
+
+		@Override
+		protected void beforeUpgrading(String revision, Connection connection) throws SQLException {
+			if (revision.equals("0002")) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("INSERT INTO customers (email) VALUES ('b@example.com')");
+				}
+			}
+		}
+
+	}
+
+	static class ForgetsIndex extends StairwayTests {
+
+		@Override
+		protected String[] locations() {
+			return new String[] { "classpath:stairway/forgets-index" };
+		}
+
+		@Override
+		protected Set<String> expectedHeads() {
+			return Set.of("0002");
+		}
+
+		@Override
+		protected String referenceSchema() {
+			return "stairway-reference/forgets-index.sql";
+		}
+
+	}
+
+}
