@@ -110,29 +110,67 @@ public final class Migrator {
 			java.util.function.BiFunction<Catalog, List<AppliedRevision>, MigrationPlan> planning) {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
-		try (AdvisoryLock lock = lock(); Session session = open()) {
-			List<AppliedRevision> applied = this.store.applied(session.connection());
-			if (direction == Direction.UPGRADE) {
-				applied = baselineIfNeeded(session.connection(), catalog, applied);
+		try (Session session = open()) {
+			MigrationPlan nothingToDo = nothingToDo(catalog, this.store.applied(session.connection()), planning);
+			if (nothingToDo != null) {
+				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),
+						Duration.ofNanos(System.nanoTime() - start)));
 			}
-			validate(catalog, applied);
-			warnAboutUnknown(catalog, applied);
-			MigrationPlan plan = planning.apply(catalog, applied);
-			if (!plan.isEmpty()) {
-				this.store.ensure(session.connection());
+			try (AdvisoryLock lock = lock()) {
+				List<AppliedRevision> applied = this.store.applied(session.connection());
+				if (direction == Direction.UPGRADE) {
+					applied = baselineIfNeeded(session.connection(), catalog, applied);
+				}
+				validate(catalog, applied);
+				warnAboutUnknown(catalog, applied);
+				MigrationPlan plan = planning.apply(catalog, applied);
+				if (!plan.isEmpty()) {
+					this.store.ensure(session.connection());
+				}
+				List<StepResult> steps = new MigrationRunner(this.store, this.settings, this.listener)
+					.run(session.connection(), plan);
+				return finish(new MigrationResult(direction, plan.from(), plan.to(), steps,
+						Duration.ofNanos(System.nanoTime() - start)));
 			}
-			List<StepResult> steps = new MigrationRunner(this.store, this.settings, this.listener)
-				.run(session.connection(), plan);
-			MigrationResult result = new MigrationResult(direction, plan.from(), plan.to(), steps,
-					Duration.ofNanos(System.nanoTime() - start));
-			logger.info(result.summary());
-			this.listener.afterRun(result);
-			return result;
 		}
 		catch (SQLException ex) {
 			throw databaseFailure(ex);
 		}
 	}
+
+	/**
+	 * The empty plan when the committed history is valid and nothing needs to run, decided
+	 * without the lock: what another instance is applying is not committed, so it shows as
+	 * pending and sends this run to the locked path, which waits and looks again. Anything else
+	 * (work to do, a problem, a baseline to stamp) returns {@code null} for the locked path.
+	 */
+	private @Nullable MigrationPlan nothingToDo(Catalog catalog, List<AppliedRevision> applied,
+			java.util.function.BiFunction<Catalog, List<AppliedRevision>, MigrationPlan> planning) {
+		if (applied.isEmpty() && this.settings.baseline() != null) {
+			return null;
+		}
+		if (!new HistoryValidator(this.settings).problems(catalog, applied).isEmpty()) {
+			return null;
+		}
+		try {
+			MigrationPlan plan = planning.apply(catalog, applied);
+			if (!plan.isEmpty()) {
+				return null;
+			}
+			warnAboutUnknown(catalog, applied);
+			return plan;
+		}
+		catch (MigrationException ex) {
+			return null;
+		}
+	}
+
+	private MigrationResult finish(MigrationResult result) {
+		logger.info(result.summary());
+		this.listener.afterRun(result);
+		return result;
+	}
+
 
 	private MigrationPlan plan(Catalog catalog, List<AppliedRevision> applied, Direction direction, Target target) {
 		Set<RevisionId> known = knownApplied(catalog, applied);

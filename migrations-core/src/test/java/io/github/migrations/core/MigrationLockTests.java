@@ -105,4 +105,20 @@ class MigrationLockTests {
 		assertThat(this.database.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).containsExactly("0");
 	}
 
+	@Test
+	void anUpToDateDatabaseIsCheckedWithoutWaitingForTheLock() {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations(files.location()).withLockWaitTimeout(Duration.ofMillis(100)))
+			.build();
+		migrator.upgrade(Target.head());
+		try (AdvisoryLock holder = AdvisoryLock.acquire(this.database.dataSource(), "\"migrations_revisions\"",
+				Duration.ofSeconds(1))) {
+			assertThat(migrator.upgrade(Target.head()).steps()).isEmpty();
+			files.table("b2", "a1", "orders");
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
+		}
+	}
+
 }

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PostgresVersionStore implements VersionStore {
 
+	private static final String UNDEFINED_TABLE = "42P01";
+
 	private final @Nullable String schema;
 
 	private final boolean createSchema;
@@ -122,11 +124,12 @@ public final class PostgresVersionStore implements VersionStore {
 		}
 	}
 
+	/**
+	 * One query: a missing table (SQLSTATE 42P01) means nothing is applied yet. Must run outside a
+	 * transaction, as all reads here do.
+	 */
 	@Override
 	public List<AppliedRevision> applied(Connection connection) throws SQLException {
-		if (!exists(connection)) {
-			return List.of();
-		}
 		List<AppliedRevision> applied = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT revision, down_revisions, checksum, state, applied_by, "
@@ -136,6 +139,12 @@ public final class PostgresVersionStore implements VersionStore {
 						AppliedState.valueOf(rows.getString(4)), rows.getString(5),
 						rows.getObject(6, OffsetDateTime.class), rows.getLong(7)));
 			}
+		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+				return List.of();
+			}
+			throw ex;
 		}
 		return applied;
 	}
