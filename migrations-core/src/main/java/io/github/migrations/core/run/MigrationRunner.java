@@ -53,10 +53,18 @@ public final class MigrationRunner {
 			refuseNonTransactional(plan);
 		}
 		List<StepResult> results = new ArrayList<>();
+		boolean deferFlushes = !all && plan.steps().size() > 1;
+		if (deferFlushes) {
+			setSynchronousCommit(connection, false);
+		}
 		connection.setAutoCommit(!all);
 		try {
-			for (MigrationStep step : plan.steps()) {
-				results.add(all ? runInOpenTransaction(connection, step) : runStep(connection, step));
+			List<MigrationStep> steps = plan.steps();
+			for (int i = 0; i < steps.size(); i++) {
+				if (deferFlushes && i == steps.size() - 1) {
+					setSynchronousCommit(connection, true);
+				}
+				results.add(all ? runInOpenTransaction(connection, steps.get(i)) : runStep(connection, steps.get(i)));
 			}
 			if (all) {
 				connection.commit();
@@ -64,8 +72,27 @@ public final class MigrationRunner {
 		}
 		finally {
 			connection.setAutoCommit(true);
+			if (deferFlushes) {
+				setSynchronousCommit(connection, true);
+			}
 		}
 		return results;
+	}
+
+	/**
+	 * In a run of several revisions, each revision's commit does not wait for its WAL flush; the
+	 * last one does, and flushing it flushes every earlier commit too, since the WAL is written in
+	 * order. A server crash during the run can only lose whole revisions at the end of what was
+	 * applied, each with its record, never part of one; once the run reports success, all of it
+	 * is durable. A failure is logged with a synchronous commit, which flushes what ran before it.
+	 */
+	private static void setSynchronousCommit(Connection connection, boolean synchronous) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(synchronous ? "RESET synchronous_commit" : "SET synchronous_commit TO off");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not change synchronous_commit", ex);
+		}
 	}
 
 	private void refuseNonTransactional(MigrationPlan plan) {
@@ -221,6 +248,7 @@ public final class MigrationRunner {
 		String problem = ServerErrors.describe(failure.getCause());
 		try {
 			if (connection.getAutoCommit() && !connection.isClosed()) {
+				setSynchronousCommit(connection, true);
 				this.store.recordFailure(connection, step.script(), step.direction(), 0, problem);
 			}
 		}
