@@ -21,7 +21,7 @@ public final class TargetResolver {
 	public TargetResolver(RevisionGraph graph, Collection<RevisionId> applied) {
 		this.graph = graph;
 		this.applied = new HashSet<>(applied);
-		this.applied.retainAll(graph.revisions().stream().map(Revision::id).toList());
+		this.applied.removeIf((id) -> !graph.contains(id));
 	}
 
 	/**

@@ -39,6 +39,8 @@ public final class MigrationRunner {
 
 	private final MigrationListener listener;
 
+	private boolean timeoutsInOpenTransaction;
+
 	public MigrationRunner(VersionStore store, MigratorSettings settings, MigrationListener listener) {
 		this.store = store;
 		this.settings = settings;
@@ -216,16 +218,20 @@ public final class MigrationRunner {
 		lockTimeout = (lockTimeout != null) ? lockTimeout : millis(this.settings.lockTimeout());
 		statementTimeout = (statementTimeout != null) ? statementTimeout : millis(this.settings.statementTimeout());
 		String scope = inTransaction ? "SET LOCAL " : "SET ";
+		// in one transaction for the whole run, a revision's SET LOCAL lasts until the end: undo it
+		// for the next revision only when one was made
+		boolean reset = this.timeoutsInOpenTransaction;
 		try (Statement statement = connection.createStatement()) {
-			boolean all = this.settings.transactionMode() == TransactionMode.ALL;
-			if (lockTimeout != null || all) {
+			if (lockTimeout != null || reset) {
 				statement.execute(scope + "lock_timeout TO " + ((lockTimeout != null) ? "'" + lockTimeout + "'" : "DEFAULT"));
 			}
-			if (statementTimeout != null || all) {
+			if (statementTimeout != null || reset) {
 				statement.execute(scope + "statement_timeout TO "
 						+ ((statementTimeout != null) ? "'" + statementTimeout + "'" : "DEFAULT"));
 			}
 		}
+		this.timeoutsInOpenTransaction = this.settings.transactionMode() == TransactionMode.ALL
+				&& (lockTimeout != null || statementTimeout != null);
 	}
 
 	private static String millis(java.time.Duration duration) {
