@@ -31,7 +31,7 @@ public final class BenchmarkMain {
 	private static final String USAGE = """
 			usage: java -jar benchmarks/target/benchmarks.jar [--quick] [options]
 
-			  --quick               W1 with N=100 and N=1000, and W2, 3 runs each (a few minutes)
+			  --quick               W1 with N=100 and N=1000, and W2, 3 runs each (about 10 minutes)
 			  --sizes 100,1000,5000 W1 sizes (default 100,1000,5000)
 			  --workloads w1,w2     which workloads (default both)
 			  --runs N              runs per tool and workload (default 5, and 3 for N > 1000)
@@ -45,7 +45,7 @@ public final class BenchmarkMain {
 			  --out DIR             where the report goes (default benchmarks/results)
 			  --note TEXT           a line about the conditions, printed in the report
 			  --timeout SECONDS     limit for one process (default 1800)
-			  --no-breakdown        skip the timing breakdown of our engine
+			  --no-breakdown        skip the timing breakdown of our engine and the statement counts
 			  --keep                keep the server's folder and the generated workloads
 			  --write-workloads DIR only write the workloads in every tool's format into DIR, run nothing
 			""";
@@ -107,6 +107,7 @@ public final class BenchmarkMain {
 			Runner runner = new Runner(setup, options, logs);
 			List<Workload> workloads = workloads(options);
 			Map<String, String> breakdowns = new LinkedHashMap<>();
+			Map<String, Map<String, long[]>> statements = new LinkedHashMap<>();
 			for (Workload workload : workloads) {
 				WorkloadFiles files = WorkloadFiles.write(workload, work.resolve("workloads").resolve(workload.name()));
 				int runs = (options.runs > 0) ? options.runs : (workload.size() > 1000 ? 3 : 5);
@@ -114,11 +115,14 @@ public final class BenchmarkMain {
 				if (options.breakdown && options.tools.contains(Tool.OURS_API)) {
 					breakdowns.putAll(runner.breakdown(workload, files));
 				}
+				if (options.breakdown && workload.size() <= 100) {
+					statements.put(workload.name(), runner.statementCounts(workload, files));
+				}
 			}
 			Conditions finished = Conditions.now();
 			Environment environment = new Environment(versions, serverSettings, java, options.psql, cliJar, conditions,
 					finished, started, LocalDateTime.now(), options, String.join(" ", options.arguments), git(repository));
-			String report = new Report(environment, workloads, runner.samples(), breakdowns).markdown();
+			String report = new Report(environment, workloads, runner.samples(), breakdowns, statements).markdown();
 			Path reportFile = out.resolve(LocalDate.now() + "-report.md");
 			Files.writeString(reportFile, report, StandardCharsets.UTF_8);
 			Files.writeString(out.resolve(LocalDate.now() + "-raw.csv"), Report.csv(runner.samples()), StandardCharsets.UTF_8);

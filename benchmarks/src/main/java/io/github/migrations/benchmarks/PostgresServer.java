@@ -227,6 +227,45 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether this run started the server, and so can read its log.
+	 */
+	boolean ownsLog() {
+		return this.workDirectory != null;
+	}
+
+	/**
+	 * Turns the logging of every statement on or off ({@code log_statement = 'all'}, each line
+	 * prefixed with the database's name), for counting what a tool sends.
+	 */
+	void logStatements(boolean on) throws SQLException, InterruptedException {
+		if (on) {
+			execute("ALTER SYSTEM SET log_statement = 'all'");
+			execute("ALTER SYSTEM SET log_line_prefix = '%d|'");
+		}
+		else {
+			execute("ALTER SYSTEM RESET log_statement");
+			execute("ALTER SYSTEM RESET log_line_prefix");
+		}
+		execute("SELECT pg_reload_conf()");
+		Thread.sleep(300);
+	}
+
+	/**
+	 * Statements the server has logged for a database: simple-protocol statements and
+	 * extended-protocol executions, not counting {@code BEGIN}, which the JDBC driver sends in the
+	 * same round trip as the statement after it.
+	 */
+	long loggedStatements(String database) throws IOException {
+		String prefix = database + "|";
+		try (java.util.stream.Stream<String> lines = Files.lines(this.workDirectory.resolve("server.log"))) {
+			return lines.filter((line) -> line.startsWith(prefix))
+				.filter((line) -> line.contains("LOG:  statement: ") || line.contains("LOG:  execute "))
+				.filter((line) -> !line.endsWith("LOG:  statement: BEGIN"))
+				.count();
+		}
+	}
+
 	Path workDirectory() {
 		return this.workDirectory;
 	}

@@ -24,11 +24,15 @@ final class Report {
 
 	private final Map<String, String> breakdowns;
 
-	Report(Environment environment, List<Workload> workloads, List<Sample> samples, Map<String, String> breakdowns) {
+	private final Map<String, Map<String, long[]>> statements;
+
+	Report(Environment environment, List<Workload> workloads, List<Sample> samples, Map<String, String> breakdowns,
+			Map<String, Map<String, long[]>> statements) {
 		this.environment = environment;
 		this.workloads = workloads;
 		this.samples = samples;
 		this.breakdowns = breakdowns;
+		this.statements = statements;
 	}
 
 	String markdown() {
@@ -49,6 +53,7 @@ final class Report {
 		}
 		floors(md);
 		breakdown(md);
+		statements(md);
 		failures(md);
 		return md.toString();
 	}
@@ -233,6 +238,31 @@ final class Report {
 				+ "validation and planning (in a no-op run, all of it). Revisions: from the listener's before-step to after-step "
 				+ "calls (SQL sent one statement at a time, then the version-store write); between revisions: mostly the "
 				+ "commit, which waits for the WAL flush.\n\n");
+	}
+
+	private void statements(StringBuilder md) {
+		if (this.statements.values().stream().allMatch(Map::isEmpty)) {
+			return;
+		}
+		md.append("## Statements each tool sends (one extra apply and no-op each, the server logging every statement)\n\n");
+		md.append("| Workload | Tool | Apply | Apply, per revision | No-op |\n| --- | --- | ---: | ---: | ---: |\n");
+		for (Workload workload : this.workloads) {
+			Map<String, long[]> counts = this.statements.get(workload.name());
+			if (counts == null) {
+				continue;
+			}
+			counts.forEach((tool, values) -> md.append("| ").append(workload.name()).append(" | ").append(Tool.of(tool).label)
+				.append(" | ").append(count(values[0])).append(" | ")
+				.append((values[0] >= 0) ? "%.1f".formatted((double) values[0] / workload.size()) : "—").append(" | ")
+				.append(count(values[1])).append(" |\n"));
+		}
+		md.append("\nA statement is one simple-protocol statement or one extended-protocol execution in the server log, not "
+				+ "counting `BEGIN`, which the JDBC driver sends in the same round trip as the statement after it: each is one "
+				+ "round trip. Opening a connection is not counted.\n\n");
+	}
+
+	private static String count(long value) {
+		return (value >= 0) ? Long.toString(value) : "—";
 	}
 
 	private void failures(StringBuilder md) {

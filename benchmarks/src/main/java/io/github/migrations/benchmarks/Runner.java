@@ -120,6 +120,44 @@ final class Runner {
 		return lines;
 	}
 
+	/**
+	 * Counts the statements each tool sends to apply the workload and to find nothing to do, with
+	 * the server logging every statement; one extra apply and no-op per tool, not part of the
+	 * figures.
+	 * @return per tool id, the statements of the apply and of the no-op run
+	 */
+	Map<String, long[]> statementCounts(Workload workload, WorkloadFiles files)
+			throws IOException, InterruptedException, SQLException {
+		Map<String, long[]> counts = new LinkedHashMap<>();
+		PostgresServer server = this.setup.server();
+		if (!server.ownsLog()) {
+			return counts;
+		}
+		server.logStatements(true);
+		try {
+			for (Tool tool : this.options.tools) {
+				String database = ("bench_" + workload.name() + "_" + tool.id + "_count").replace('-', '_');
+				server.createDatabase(database);
+				List<String> command = tool.command(this.setup, files, database);
+				Path log = this.logs.resolve(database + ".log");
+				TimedProcess.Result apply = TimedProcess.run(command, environment(), log, this.options.timeoutSeconds);
+				long applied = server.loggedStatements(database);
+				long noop = -1;
+				if (apply.ok() && tool.hasNoop) {
+					TimedProcess.Result again = TimedProcess.run(command, environment(), log, this.options.timeoutSeconds);
+					noop = again.ok() ? server.loggedStatements(database) - applied : -1;
+				}
+				counts.put(tool.id, new long[] { apply.ok() ? applied : -1, noop });
+				server.dropDatabase(database);
+			}
+		}
+		finally {
+			server.logStatements(false);
+			server.checkpoint();
+		}
+		return counts;
+	}
+
 	private Sample time(String workload, String subject, int round, String phase, List<String> command, String check)
 			throws IOException, InterruptedException {
 		double load = Conditions.currentLoad();
