@@ -54,6 +54,7 @@ public final class BenchmarkMain {
 	}
 
 	public static void main(String[] args) throws Exception {
+		Locale.setDefault(Locale.ROOT);
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -121,7 +122,7 @@ public final class BenchmarkMain {
 			}
 			Conditions finished = Conditions.now();
 			Environment environment = new Environment(versions, serverSettings, java, options.psql, cliJar, conditions,
-					finished, started, LocalDateTime.now(), options, String.join(" ", options.arguments), git(repository));
+					finished, started, LocalDateTime.now(), options, shellWords(options.arguments), git(repository));
 			String report = new Report(environment, workloads, runner.samples(), breakdowns, statements).markdown();
 			Path reportFile = out.resolve(LocalDate.now() + "-report.md");
 			Files.writeString(reportFile, report, StandardCharsets.UTF_8);
@@ -186,6 +187,15 @@ public final class BenchmarkMain {
 		catch (IOException | InterruptedException ex) {
 			return "unknown";
 		}
+	}
+
+	/**
+	 * The arguments as they would be typed: quoted where they hold spaces or quotes.
+	 */
+	static String shellWords(List<String> arguments) {
+		return arguments.stream()
+			.map((arg) -> arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'")
+			.collect(java.util.stream.Collectors.joining(" "));
 	}
 
 	private static void requireFile(Path path, String what) {
