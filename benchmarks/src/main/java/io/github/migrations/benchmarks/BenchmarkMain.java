@@ -226,6 +226,11 @@ public final class BenchmarkMain {
 
 		boolean quick;
 
+		/**
+		 * Whether sizes, workloads, runs or tools were chosen by hand.
+		 */
+		boolean custom;
+
 		boolean help;
 
 		List<Integer> sizes = List.of(100, 1000, 5000);
@@ -294,6 +299,7 @@ public final class BenchmarkMain {
 					default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
 				}
 			}
+			options.custom = sizesGiven || runsGiven || options.workloads.size() != 2 || options.tools.size() != Tool.values().length;
 			if (options.quick) {
 				if (!sizesGiven) {
 					options.sizes = List.of(100, 1000);

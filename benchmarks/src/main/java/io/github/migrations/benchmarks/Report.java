@@ -39,7 +39,7 @@ final class Report {
 		StringBuilder md = new StringBuilder();
 		Environment env = this.environment;
 		md.append("# Migration tools benchmark, ").append(env.started().toLocalDate()).append("\n\n");
-		md.append("Mode: ").append(env.options().quick ? "quick" : "full").append(" (`java -jar benchmarks/target/benchmarks.jar")
+		md.append("Mode: ").append(env.options().custom ? "custom" : env.options().quick ? "quick" : "full").append(" (`java -jar benchmarks/target/benchmarks.jar")
 			.append(env.arguments().isEmpty() ? "" : " " + env.arguments())
 			.append("`), from ")
 			.append(env.started().toLocalTime().withNano(0))
