@@ -31,7 +31,7 @@ public final class BenchmarkMain {
 	private static final String USAGE = """
 			usage: java -jar benchmarks/target/benchmarks.jar [--quick] [options]
 
-			  --quick               W1 with N=100 and N=1000, and W2, 3 runs each (about 10 minutes)
+			  --quick               W1 with N=100 and N=1000, and W2, 3 runs each (10–13 minutes)
 			  --sizes 100,1000,5000 W1 sizes (default 100,1000,5000)
 			  --workloads w1,w2     which workloads (default both)
 			  --runs N              runs per tool and workload (default 5, and 3 for N > 1000)
