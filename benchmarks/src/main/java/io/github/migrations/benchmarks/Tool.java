@@ -1,0 +1,137 @@
+package io.github.migrations.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.migrations.benchmarks.workload.WorkloadFiles;
+
+/**
+ * The tools measured, and how each is started as its own process.
+ */
+enum Tool {
+
+	/**
+	 * Our command line, {@code java -jar migrations-cli.jar ... -q upgrade}, default settings
+	 * (one transaction per revision).
+	 */
+	OURS("ours", "ours (CLI)", true, false),
+
+	/**
+	 * Our engine through its API in a small runner jar, default settings; reports in-process time.
+	 */
+	OURS_API("ours-api", "ours (API)", true, true),
+
+	/**
+	 * The same with the whole run in one transaction ({@code TransactionMode.ALL}), as psql -1.
+	 */
+	OURS_API_ALL("ours-api-all", "ours (API, one transaction)", true, true),
+
+	/**
+	 * Flyway's {@code migrate}, default settings, in its runner jar.
+	 */
+	FLYWAY("flyway", "Flyway", true, true),
+
+	/**
+	 * Liquibase's {@code update}, default settings, in its runner jar.
+	 */
+	LIQUIBASE("liquibase", "Liquibase", true, true),
+
+	/**
+	 * {@code psql -1 -f all.sql}: the statements alone in one transaction, the physical limit. It
+	 * keeps no record, so it has no no-op run.
+	 */
+	PSQL("psql", "psql -1", false, false);
+
+	final String id;
+
+	final String label;
+
+	final boolean hasNoop;
+
+	final boolean reportsInProcess;
+
+	Tool(String id, String label, boolean hasNoop, boolean reportsInProcess) {
+		this.id = id;
+		this.label = label;
+		this.hasNoop = hasNoop;
+		this.reportsInProcess = reportsInProcess;
+	}
+
+	static Tool of(String id) {
+		for (Tool tool : values()) {
+			if (tool.id.equals(id)) {
+				return tool;
+			}
+		}
+		throw new IllegalArgumentException("Unknown tool '" + id + "'");
+	}
+
+	/**
+	 * The command that applies the workload to the database (and, run again, is the no-op run).
+	 */
+	List<String> command(Setup setup, WorkloadFiles files, String database) {
+		String url = setup.server().url(database);
+		String user = setup.server().user();
+		List<String> command = new ArrayList<>();
+		switch (this) {
+			case OURS -> command.addAll(List.of(setup.java(), "-jar", setup.cliJar().toString(), "--url", url, "--username",
+					user, "--locations", files.ours().toString(), "-q", "upgrade"));
+			case OURS_API -> command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
+			case OURS_API_ALL -> {
+				command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
+				command.add("--all");
+			}
+			case FLYWAY -> command.addAll(runner(setup, "bench-flyway.jar", url, user, files.flyway()));
+			case LIQUIBASE -> {
+				command.addAll(List.of(setup.java(), "-Dliquibase.analytics.enabled=false", "-jar",
+						setup.jar("bench-liquibase.jar").toString(), url, user, files.liquibaseFolder().toString(),
+						files.liquibaseChangelog()));
+			}
+			case PSQL -> command.addAll(List.of(setup.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-h",
+					setup.server().host(), "-p", Integer.toString(setup.server().port()), "-U", user, "-d", database, "-f",
+					files.psql().toString()));
+		}
+		return command;
+	}
+
+	private static List<String> runner(Setup setup, String jar, String url, String user, Path location) {
+		return List.of(setup.java(), "-jar", setup.jar(jar).toString(), url, user, location.toString());
+	}
+
+	/**
+	 * A JVM that connects with JDBC and runs {@code SELECT 1}: the floor of any JVM tool's no-op.
+	 */
+	static List<String> jvmFloor(Setup setup) {
+		return List.of(setup.java(), "-jar", setup.jar("bench-jdbc.jar").toString(), setup.server().url("postgres"),
+				setup.server().user(), "-");
+	}
+
+	/**
+	 * {@code java -jar migrations-cli.jar --version}: what our CLI costs before it touches a
+	 * database (JVM start, command-line parsing).
+	 */
+	static List<String> cliFloor(Setup setup) {
+		return List.of(setup.java(), "-jar", setup.cliJar().toString(), "--version");
+	}
+
+	/**
+	 * {@code psql -c 'SELECT 1'}: the floor of any client.
+	 */
+	static List<String> psqlFloor(Setup setup) {
+		return List.of(setup.psql(), "-X", "-q", "-h", setup.server().host(), "-p", Integer.toString(setup.server().port()),
+				"-U", setup.server().user(), "-d", "postgres", "-c", "SELECT 1");
+	}
+
+	/**
+	 * Where the tools are.
+	 */
+	record Setup(PostgresServer server, String java, Path jarDirectory, Path cliJar, String psql) {
+
+		Path jar(String name) {
+			return this.jarDirectory.resolve(name);
+		}
+
+	}
+
+}
