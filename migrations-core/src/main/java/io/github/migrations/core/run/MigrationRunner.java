@@ -63,7 +63,7 @@ public final class MigrationRunner {
 			}
 		}
 		finally {
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 		}
 		return results;
 	}
@@ -91,11 +91,11 @@ public final class MigrationRunner {
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 			throw failed(connection, step, failure, "The revision was rolled back and is not recorded as applied.");
 		}
 		finally {
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 		}
 	}
 
@@ -105,7 +105,7 @@ public final class MigrationRunner {
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 			throw failed(connection, step, failure,
 					"The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is recorded as applied.");
 		}
@@ -220,7 +220,7 @@ public final class MigrationRunner {
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed" : "downgrade of revision '%s' failed";
 		String problem = ServerErrors.describe(failure.getCause());
 		try {
-			if (connection.getAutoCommit() && !connection.isClosed()) {
+			if (!connection.isClosed() && connection.getAutoCommit()) {
 				this.store.recordFailure(connection, step.script(), step.direction(), 0, problem);
 			}
 		}
@@ -231,6 +231,22 @@ public final class MigrationRunner {
 		String hint = outcome + " " + ServerErrors.advice(failure.getCause(), step);
 		return new MigrationFailedException(message, hint, step.revision().id().value(), failure.location,
 				ServerErrors.sqlState(failure.getCause()), failure.getCause());
+	}
+
+	/**
+	 * Puts the connection back in auto-commit mode on the way out. A connection that the server
+	 * closed (a terminated session, a failover) is left alone, so that the step's own failure is
+	 * the one reported.
+	 */
+	private static void restoreAutoCommit(Connection connection) {
+		try {
+			if (!connection.isClosed()) {
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not restore auto-commit; closing the session discards the connection", ex);
+		}
 	}
 
 	private static void rollback(Connection connection) {
