@@ -83,7 +83,8 @@ abstract class CliCommand implements Callable<Integer> {
 		if (quiet() || json()) {
 			return MigrationListener.NONE;
 		}
-		PrintStream progress = this.root.err;
+		MigrationsCli root = this.root;
+		PrintStream progress = root.err;
 		return new MigrationListener() {
 
 			@Override
@@ -92,11 +93,13 @@ abstract class CliCommand implements Callable<Integer> {
 				progress.printf("%s %s%s ... ", (step.direction() == Direction.UPGRADE) ? "Upgrading to" : "Downgrading",
 						step.revision().id(), (message != null) ? " (" + message + ")" : "");
 				progress.flush();
+				root.progressLineOpen = true;
 			}
 
 			@Override
 			public void afterStep(MigrationStep step, Duration duration) {
 				progress.printf("done in %d ms%n", duration.toMillis());
+				root.progressLineOpen = false;
 			}
 
 		};

@@ -41,6 +41,11 @@ public final class MigrationsCli implements Runnable {
 
 	UnaryOperator<@Nullable String> environment;
 
+	/**
+	 * Whether stderr ends with a progress line that a step's end has not finished yet.
+	 */
+	boolean progressLineOpen;
+
 	MigrationsCli(PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment) {
 		this.out = out;
 		this.err = err;
@@ -99,6 +104,10 @@ public final class MigrationsCli implements Runnable {
 	}
 
 	void error(String message, @Nullable String hint) {
+		if (this.progressLineOpen) {
+			this.err.println();
+			this.progressLineOpen = false;
+		}
 		this.err.println("error: " + message);
 		if (hint != null) {
 			this.err.println("hint: " + hint);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -17,16 +16,22 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL session advisory lock on a connection of its own, held until {@link #close()}.
  * <p>
  * The connection stays idle outside any transaction while the lock is held, so statements that
- * wait for other transactions, such as {@code CREATE INDEX CONCURRENTLY}, never wait for it. When
- * the process dies, PostgreSQL ends the session and frees the lock at once. The key is derived
- * from the version store's qualified name, so instances that share a version store exclude each
- * other and others do not.
+ * wait for other transactions, such as {@code CREATE INDEX CONCURRENTLY}, never wait for it. An
+ * instance that waits for the lock asks for it again and again with {@code pg_try_advisory_lock}
+ * rather than blocking in {@code pg_advisory_lock}: a blocked statement would hold a snapshot for
+ * the whole wait, and {@code CREATE INDEX CONCURRENTLY} in the holder would wait for that
+ * snapshot until the waiter gave up. When the process dies, PostgreSQL ends the session and
+ * frees the lock at once. The key is derived from the version store's qualified name, so
+ * instances that share a version store exclude each other and others do not.
  */
 public final class AdvisoryLock implements MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdvisoryLock.class);
 
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
+	/**
+	 * The longest pause between two attempts while waiting.
+	 */
+	private static final long LONGEST_PAUSE_MS = 250;
 
 	private final Connection connection;
 
@@ -90,25 +95,30 @@ public final class AdvisoryLock implements MigrationLock {
 	}
 
 	private static void lock(Connection connection, long key, Duration wait, String name) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
-			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-				lock.setLong(1, key);
-				lock.execute();
+		long deadline = System.nanoTime() + wait.toNanos();
+		long pause = 10;
+		while (!tryLock(connection, key)) {
+			long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+			if (remainingMs <= 0) {
+				throw new LockTimeoutException(
+						"Could not take the migration lock for %s within %s: %s holds it.".formatted(name, format(wait),
+								holder(connection, key)),
+						"Another instance is migrating; wait for it, or raise the lock wait timeout "
+								+ "('app.migrations.lock-wait-timeout').");
 			}
-			catch (SQLException ex) {
-				if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
-					throw new LockTimeoutException(
-							"Could not take the migration lock for %s within %s: %s holds it.".formatted(name,
-									format(wait), holder(connection, key)),
-							"Another instance is migrating; wait for it, or raise the lock wait timeout "
-									+ "('app.migrations.lock-wait-timeout').");
-				}
-				throw ex;
-			}
-			finally {
-				statement.execute("RESET lock_timeout");
-			}
+			pause(Math.min(pause, remainingMs));
+			pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw MigrationException.of("Interrupted while waiting for the migration lock; nothing was changed.",
+					"Start the migration again.", ex);
 		}
 	}
 

@@ -73,7 +73,7 @@ public final class MigrationRunner {
 			}
 		}
 		finally {
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 			if (deferFlushes) {
 				setSynchronousCommit(connection, true);
 			}
@@ -120,11 +120,11 @@ public final class MigrationRunner {
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 			throw failed(connection, step, failure, "The revision was rolled back and is not recorded as applied.");
 		}
 		finally {
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 		}
 	}
 
@@ -134,7 +134,7 @@ public final class MigrationRunner {
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
-			connection.setAutoCommit(true);
+			restoreAutoCommit(connection);
 			throw failed(connection, step, failure,
 					"The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is recorded as applied.");
 		}
@@ -253,7 +253,7 @@ public final class MigrationRunner {
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed" : "downgrade of revision '%s' failed";
 		String problem = ServerErrors.describe(failure.getCause());
 		try {
-			if (connection.getAutoCommit() && !connection.isClosed()) {
+			if (!connection.isClosed() && connection.getAutoCommit()) {
 				setSynchronousCommit(connection, true);
 				this.store.recordFailure(connection, step.script(), step.direction(), 0, problem);
 			}
@@ -265,6 +265,22 @@ public final class MigrationRunner {
 		String hint = outcome + " " + ServerErrors.advice(failure.getCause(), step);
 		return new MigrationFailedException(message, hint, step.revision().id().value(), failure.location,
 				ServerErrors.sqlState(failure.getCause()), failure.getCause());
+	}
+
+	/**
+	 * Puts the connection back in auto-commit mode on the way out. A connection that the server
+	 * closed (a terminated session, a failover) is left alone, so that the step's own failure is
+	 * the one reported.
+	 */
+	private static void restoreAutoCommit(Connection connection) {
+		try {
+			if (!connection.isClosed()) {
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not restore auto-commit; closing the session discards the connection", ex);
+		}
 	}
 
 	private static void rollback(Connection connection) {

@@ -46,7 +46,7 @@ final class ServerErrors {
 
 	static String advice(Throwable ex, MigrationStep step) {
 		String state = sqlState(ex);
-		if (state != null && state.startsWith("08")) {
+		if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
 			return "The connection to the database was lost; run again once it is back.";
 		}
 		if ("57014".equals(state)) {
