@@ -314,18 +314,32 @@ public final class PostgresVersionStore implements VersionStore {
 		return ensureStatements().stream().map((sql) -> sql + ";\n").collect(Collectors.joining("\n"));
 	}
 
+	/**
+	 * One statement, with literals and no parameters, so that it can be rendered for
+	 * {@code psql} or sent in the same round trip as the revision's own statements; the execution
+	 * time is measured by the server from the start of the transaction.
+	 */
 	@Override
 	public String recordSql(Script script, Direction direction) {
 		String id = literal(script.revision().id().value());
 		String checksum = literal(script.checksum());
 		String message = literal(script.revision().message());
-		String change = (direction == Direction.UPGRADE)
-				? "INSERT INTO %s (revision, down_revisions, checksum) VALUES (%s, %s, %s);".formatted(this.revisions, id,
-						literal(parents(script)), checksum)
-				: "DELETE FROM %s WHERE revision = %s;".formatted(this.revisions, id);
-		return change + "\nINSERT INTO %s (revision, action, checksum, message, success) VALUES (%s, '%s', %s, %s, true);"
-			.formatted(this.log, id, direction.label(), checksum, message);
+		String elapsed = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+		String change = (direction == Direction.UPGRADE) ? """
+				INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
+				    VALUES (%s, %s, %s, 'APPLIED', %s)
+				    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
+				        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user"""
+			.formatted(this.revisions, id, literal(parents(script)), checksum, elapsed)
+				: "DELETE FROM %s WHERE revision = %s".formatted(this.revisions, id);
+		return """
+				WITH recorded AS (
+				%s)
+				INSERT INTO %s (revision, action, checksum, message, success, execution_ms)
+				VALUES (%s, '%s', %s, %s, true, %s);""".formatted(change, this.log, id, direction.label(), checksum,
+				message, elapsed);
 	}
+
 
 	@Override
 	public String describe() {

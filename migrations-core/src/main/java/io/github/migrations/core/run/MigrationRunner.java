@@ -19,6 +19,7 @@ import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.ScriptLocation;
 import io.github.migrations.core.script.SqlScript;
 import io.github.migrations.core.script.SqlStatement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,9 @@ public final class MigrationRunner {
 		if (!step.script().transactional()) {
 			return runOutsideTransaction(connection, step);
 		}
+		if (step.script() instanceof SqlScript script && Pipeline.suits(Placeholders.statements(script, step))) {
+			return runPipelined(connection, step, script);
+		}
 		connection.setAutoCommit(false);
 		try {
 			StepResult result = execute(connection, step, true);
@@ -126,6 +130,59 @@ public final class MigrationRunner {
 		finally {
 			restoreAutoCommit(connection);
 		}
+	}
+
+	/**
+	 * One round trip: statements, record and commit together. On an error the server has rolled
+	 * everything back; the statements then run once more, one by one in a transaction that is
+	 * rolled back, to find the failing one and its line.
+	 */
+	private StepResult runPipelined(Connection connection, MigrationStep step, SqlScript script) throws SQLException {
+		this.listener.beforeStep(step);
+		long start = System.nanoTime();
+		List<String> statements = Placeholders.statements(script, step)
+			.stream()
+			.map((statement) -> this.placeholders.apply(statement, script.source()))
+			.toList();
+		String text = Pipeline.text(statements, this.store.recordSql(script, step.direction()), lockTimeout(script),
+				statementTimeout(script));
+		logger.debug("{}:\n{}", script.source(), text);
+		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			statement.execute(text);
+		}
+		catch (SQLException ex) {
+			throw failed(connection, step, locate(connection, step, script, ex),
+					"The revision was rolled back and is not recorded as applied.");
+		}
+		return finished(step, start);
+	}
+
+	private StepFailure locate(Connection connection, MigrationStep step, SqlScript script, SQLException original)
+			throws SQLException {
+		String state = original.getSQLState();
+		boolean connectionLost = state != null && (state.startsWith("08") || state.startsWith("57P"));
+		if (connectionLost || connection.isClosed()) {
+			return new StepFailure(ScriptLocation.at(script.source(), firstLine(script, step)), original);
+		}
+		connection.setAutoCommit(false);
+		try {
+			applyTimeouts(connection, script, true);
+			executeSql(connection, script, step);
+			return new StepFailure(ScriptLocation.at(script.source(), firstLine(script, step)), original);
+		}
+		catch (StepFailure located) {
+			return located;
+		}
+		finally {
+			rollback(connection);
+			restoreAutoCommit(connection);
+		}
+	}
+
+	private static int firstLine(SqlScript script, MigrationStep step) {
+		List<SqlStatement> statements = Placeholders.statements(script, step);
+		return statements.isEmpty() ? 0 : statements.get(0).line();
 	}
 
 	private StepResult runInOpenTransaction(Connection connection, MigrationStep step) throws SQLException {
@@ -172,16 +229,21 @@ public final class MigrationRunner {
 		catch (SQLException ex) {
 			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
 		}
+		return finished(step, start);
+	}
+
+	private StepResult finished(MigrationStep step, long start) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		this.listener.afterStep(step, duration);
 		logger.info("{} {} ({}) in {} ms", (step.direction() == Direction.UPGRADE) ? "Applied" : "Reverted",
-				script.revision().id(), script.source(), duration.toMillis());
+				step.revision().id(), step.script().source(), duration.toMillis());
 		return new StepResult(step, duration);
 	}
 
 	private void executeSql(Connection connection, SqlScript script, MigrationStep step) {
 		List<SqlStatement> statements = Placeholders.statements(script, step);
 		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
 			for (SqlStatement sql : statements) {
 				String text = this.placeholders.apply(sql, script.source());
 				logger.debug("{}:{}: {}", script.source(), sql.line(), text);
@@ -212,11 +274,19 @@ public final class MigrationRunner {
 		}
 	}
 
+	private @Nullable String lockTimeout(Script script) {
+		String own = (script instanceof SqlScript sql) ? sql.lockTimeout() : null;
+		return (own != null) ? own : millis(this.settings.lockTimeout());
+	}
+
+	private @Nullable String statementTimeout(Script script) {
+		String own = (script instanceof SqlScript sql) ? sql.statementTimeout() : null;
+		return (own != null) ? own : millis(this.settings.statementTimeout());
+	}
+
 	private void applyTimeouts(Connection connection, Script script, boolean inTransaction) throws SQLException {
-		String lockTimeout = (script instanceof SqlScript sql) ? sql.lockTimeout() : null;
-		String statementTimeout = (script instanceof SqlScript sql) ? sql.statementTimeout() : null;
-		lockTimeout = (lockTimeout != null) ? lockTimeout : millis(this.settings.lockTimeout());
-		statementTimeout = (statementTimeout != null) ? statementTimeout : millis(this.settings.statementTimeout());
+		String lockTimeout = lockTimeout(script);
+		String statementTimeout = statementTimeout(script);
 		String scope = inTransaction ? "SET LOCAL " : "SET ";
 		// in one transaction for the whole run, a revision's SET LOCAL lasts until the end: undo it
 		// for the next revision only when one was made

@@ -1,0 +1,50 @@
+package io.github.migrations.core.run;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.github.migrations.core.script.SqlStatement;
+
+/**
+ * Sends a transactional revision in one round trip: its statements and its version-store record
+ * in one multi-statement execution, which PostgreSQL runs as one implicit transaction and commits
+ * at its end (or rolls back entirely on an error). The driver splits the text again, so
+ * statements its parser might cut differently from ours ({@code BEGIN ATOMIC} bodies,
+ * {@code CREATE RULE} actions) keep one round trip per statement instead.
+ */
+final class Pipeline {
+
+	private Pipeline() {
+	}
+
+	private static final Pattern SPLIT_DIFFERENTLY = Pattern
+		.compile("\\bBEGIN\\s+ATOMIC\\b|^CREATE\\s+(OR\\s+REPLACE\\s+)?RULE\\b", Pattern.CASE_INSENSITIVE);
+
+	static boolean suits(List<SqlStatement> statements) {
+		for (SqlStatement statement : statements) {
+			if (SPLIT_DIFFERENTLY.matcher(statement.sql()).find()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The statements, then the record, as one text; timeouts come first, scoped to the
+	 * transaction.
+	 */
+	static String text(List<String> statements, String record, String lockTimeout, String statementTimeout) {
+		StringBuilder text = new StringBuilder();
+		if (lockTimeout != null) {
+			text.append("SELECT set_config('lock_timeout', '").append(lockTimeout).append("', true);\n");
+		}
+		if (statementTimeout != null) {
+			text.append("SELECT set_config('statement_timeout', '").append(statementTimeout).append("', true);\n");
+		}
+		for (String statement : statements) {
+			text.append(statement).append(";\n");
+		}
+		return text.append(record).toString();
+	}
+
+}
