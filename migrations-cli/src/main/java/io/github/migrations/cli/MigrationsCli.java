@@ -1,6 +1,11 @@
 package io.github.migrations.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
@@ -13,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code migrations [options] <command> [arguments]}: Alembic's commands against a PostgreSQL
@@ -21,12 +28,15 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "migrations", mixinStandardHelpOptions = true, versionProvider = MigrationsCli.Version.class,
 		description = "Alembic-grade schema migrations for PostgreSQL.",
-		subcommands = { UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class,
-				BranchesCommand.class, HistoryCommand.class, ShowCommand.class, StampCommand.class, RevisionCommand.class,
-				MergeCommand.class, RepairCommand.class, CheckCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:a migration, database or check failure", "2:a usage or configuration error" })
 public final class MigrationsCli implements Runnable {
+
+	/**
+	 * The commands, in help order. Only those named on the command line are registered, since
+	 * building each command's model by reflection costs start-up time.
+	 */
+	private static final Map<String, Supplier<CliCommand>> COMMANDS = commands();
 
 	static final int FAILURE = 1;
 
@@ -34,6 +44,9 @@ public final class MigrationsCli implements Runnable {
 
 	@Mixin
 	GlobalOptions options = new GlobalOptions();
+
+	@Spec
+	CommandSpec spec;
 
 	PrintStream out;
 
@@ -65,15 +78,35 @@ public final class MigrationsCli implements Runnable {
 	public static int run(String[] args, PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment) {
 		MigrationsCli cli = new MigrationsCli(out, err, environment);
 		CommandLine commandLine = new CommandLine(cli);
+		List<String> named = Arrays.stream(args).filter(COMMANDS::containsKey).distinct().toList();
+		(named.isEmpty() ? List.copyOf(COMMANDS.keySet()) : named)
+			.forEach((name) -> commandLine.addSubcommand(COMMANDS.get(name).get()));
 		commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> cli.report(ex));
 		return commandLine.execute(args);
 	}
 
+	private static Map<String, Supplier<CliCommand>> commands() {
+		Map<String, Supplier<CliCommand>> commands = new LinkedHashMap<>();
+		commands.put("upgrade", UpgradeCommand::new);
+		commands.put("downgrade", DowngradeCommand::new);
+		commands.put("current", CurrentCommand::new);
+		commands.put("heads", HeadsCommand::new);
+		commands.put("branches", BranchesCommand::new);
+		commands.put("history", HistoryCommand::new);
+		commands.put("show", ShowCommand::new);
+		commands.put("stamp", StampCommand::new);
+		commands.put("revision", RevisionCommand::new);
+		commands.put("merge", MergeCommand::new);
+		commands.put("repair", RepairCommand::new);
+		commands.put("check", CheckCommand::new);
+		return commands;
+	}
+
 	@Override
 	public void run() {
-		new CommandLine(this).usage(this.out);
+		this.spec.commandLine().usage(this.out);
 	}
 
 	private int report(Exception ex) {

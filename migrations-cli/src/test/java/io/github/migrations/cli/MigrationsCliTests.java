@@ -317,6 +317,14 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void withoutACommandItListsEveryCommand() {
+		Run run = runExactly();
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).startsWith("Usage: migrations").contains("upgrade").contains("downgrade").contains("history")
+			.contains("merge").contains("check");
+	}
+
+	@Test
 	void everyCommandHasHelp() {
 		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show", "stamp",
 				"revision", "merge", "repair", "check")) {
