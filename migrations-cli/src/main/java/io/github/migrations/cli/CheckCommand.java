@@ -29,6 +29,7 @@ final class CheckCommand extends CliCommand {
 				problems.add("There are %d heads (%s): merge them with 'migrations merge -m \"merge heads\" heads'."
 					.formatted(graph.heads().size(), String.join(", ", values(graph.heads()))));
 			}
+			migrator.validate();
 			MigrationStatus status = migrator.status(Target.heads());
 			for (MigrationStep step : status.pending()) {
 				problems.add("Revision '%s' (%s) is not applied: run 'migrations upgrade'.".formatted(step.revision().id(),

@@ -124,11 +124,12 @@ public final class Migrator {
 				validate(catalog, applied);
 				warnAboutUnknown(catalog, applied);
 				MigrationPlan plan = planning.apply(catalog, applied);
+				MigrationRunner runner = new MigrationRunner(this.store, this.settings, this.listener);
+				runner.check(plan);
 				if (!plan.isEmpty()) {
 					this.store.ensure(session.connection());
 				}
-				List<StepResult> steps = new MigrationRunner(this.store, this.settings, this.listener)
-					.run(session.connection(), plan);
+				List<StepResult> steps = runner.run(session.connection(), plan);
 				return finish(new MigrationResult(direction, plan.from(), plan.to(), steps,
 						Duration.ofNanos(System.nanoTime() - start)));
 			}
@@ -233,7 +234,7 @@ public final class Migrator {
 
 	private static void refuseIrreversible(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
-			if (step.script() instanceof io.github.migrations.core.script.SqlScript sql && sql.downgrade() == null) {
+			if (step.script() instanceof io.github.migrations.core.script.SqlScript sql && !sql.hasDowngrade()) {
 				throw MigrationException.of(("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
 						+ "section. Nothing was changed.").formatted(step.revision().id(), sql.source()),
 						"Add a '-- +downgrade' section that undoes it (leave it empty if there is nothing to undo).");
@@ -437,11 +438,19 @@ public final class Migrator {
 	}
 
 	/**
-	 * Checks the scripts, the graph and the recorded history without changing anything.
+	 * Checks the scripts (every section of every file), the graph and the recorded history
+	 * without changing anything.
 	 * @throws MigrationException describing every problem found
 	 */
 	public void validate() {
-		validate(this.loader.load(), appliedRevisions());
+		Catalog catalog = this.loader.load();
+		for (Script script : catalog.scripts().values()) {
+			if (script instanceof io.github.migrations.core.script.SqlScript sql) {
+				sql.upgrade();
+				sql.downgrade();
+			}
+		}
+		validate(catalog, appliedRevisions());
 	}
 
 	/**

@@ -534,4 +534,28 @@ class MigratorTests {
 		assertThat(this.database.tableExists("orders")).isFalse();
 	}
 
+	@Test
+	void unterminatedBodyInAPendingRevisionStopsTheRunBeforeAnythingIsCreated() {
+		migrator().upgrade(Target.head());
+		this.files.write("d4_broken.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE payments (id bigint);
+				DO $$ BEGIN
+				-- +downgrade
+				DROP TABLE payments;
+				""");
+		TestDatabase.Database fresh = TestDatabase.shared().freshDatabase();
+		Migrator onFresh = Migrator.builder(fresh.dataSource()).locations(this.files.location()).build();
+		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class)
+			.isThrownBy(() -> onFresh.upgrade(Target.head()))
+			.withMessageContaining("d4_broken.sql:5: unterminated dollar-quoted body '$$' that starts here.");
+		assertThat(fresh.tableExists("customers")).isFalse();
+		assertThat(fresh.tableExists("migrations_revisions")).isFalse();
+		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class).isThrownBy(migrator()::validate)
+			.withMessageContaining("d4_broken.sql:5:");
+		assertThat(migrator().current()).containsExactly("c3");
+	}
+
 }

@@ -49,12 +49,20 @@ public final class MigrationRunner {
 		this.listener = listener;
 	}
 
-	public List<StepResult> run(Connection connection, MigrationPlan plan) throws SQLException {
+	/**
+	 * Everything that can be checked before the first statement: every step's statements split,
+	 * every placeholder has a value, and transaction mode 'all' has no non-transactional revision.
+	 */
+	public void check(MigrationPlan plan) {
 		this.placeholders.verify(plan);
-		boolean all = this.settings.transactionMode() == TransactionMode.ALL;
-		if (all) {
+		if (this.settings.transactionMode() == TransactionMode.ALL) {
 			refuseNonTransactional(plan);
 		}
+	}
+
+	public List<StepResult> run(Connection connection, MigrationPlan plan) throws SQLException {
+		check(plan);
+		boolean all = this.settings.transactionMode() == TransactionMode.ALL;
 		List<StepResult> results = new ArrayList<>();
 		boolean deferFlushes = !all && plan.steps().size() > 1;
 		if (deferFlushes) {

@@ -1,6 +1,7 @@
 package io.github.migrations.core.script;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.migrations.core.script.HeaderParser.Header;
 import org.jspecify.annotations.Nullable;
@@ -70,9 +71,9 @@ public final class ScriptParser {
 							+ "(a revision that changes nothing may leave it empty).");
 		}
 		Header header = this.header.header();
-		List<SqlStatement> upgrade = (this.upgrade != null) ? statements(this.upgrade) : List.of();
-		List<SqlStatement> downgrade = (this.downgrade != null) ? statements(this.downgrade)
-				: (first == null) ? List.of() : null;
+		Supplier<List<SqlStatement>> upgrade = section(this.upgrade);
+		Supplier<List<SqlStatement>> downgrade = (this.downgrade != null) ? section(this.downgrade)
+				: (first == null) ? List::of : null;
 		return new SqlScript(header.revision(), this.file, upgrade, downgrade, checksum, header.transactional(),
 				header.lockTimeout(), header.statementTimeout());
 	}
@@ -134,11 +135,20 @@ public final class ScriptParser {
 		}
 	}
 
-	private List<SqlStatement> statements(Marker section) {
+	/**
+	 * Splits the section when its statements are first needed; only its text is kept until then.
+	 */
+	private Supplier<List<SqlStatement>> section(@Nullable Marker section) {
+		if (section == null) {
+			return List::of;
+		}
 		int start = Math.min(section.end() + 1, this.text.length());
 		Marker other = (section == this.upgrade) ? this.downgrade : this.upgrade;
 		int end = (other != null && other.start() > section.start()) ? other.start() : this.text.length();
-		return StatementSplitter.split(this.file, this.text.substring(start, end), section.line() + 1);
+		String body = this.text.substring(start, end);
+		String file = this.file;
+		int line = section.line() + 1;
+		return () -> StatementSplitter.split(file, body, line);
 	}
 
 	private @Nullable Marker first() {

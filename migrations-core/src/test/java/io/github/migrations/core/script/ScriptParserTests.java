@@ -339,8 +339,9 @@ class ScriptParserTests {
 	}
 
 	@Test
-	void unterminatedTokenInASectionIsReportedAtItsFileLine() {
-		assertParseError(HEADER + "-- +upgrade\nSELECT 1;\n\nDO $$ BEGIN\n")
+	void unterminatedTokenInASectionIsReportedAtItsFileLineWhenTheSectionIsRead() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT 1;\n\nDO $$ BEGIN\n");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(script::upgrade)
 			.withMessage(FILE + ":6: unterminated dollar-quoted body '$$' that starts here. "
 					+ "Close the body with '$$', the same tag that opens it.");
 	}
