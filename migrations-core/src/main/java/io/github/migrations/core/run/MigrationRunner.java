@@ -171,7 +171,8 @@ public final class MigrationRunner {
 		String state = original.getSQLState();
 		boolean connectionLost = state != null && (state.startsWith("08") || state.startsWith("57P"));
 		if (connectionLost || connection.isClosed()) {
-			return new StepFailure(ScriptLocation.at(script.source(), firstLine(script, step)), original);
+			// the statements went together: which one the session was in when it ended is unknown
+			return new StepFailure(ScriptLocation.at(script.source(), 0), original);
 		}
 		connection.setAutoCommit(false);
 		try {
