@@ -3,6 +3,7 @@ package io.github.migrations.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.HistoryMismatchException;
@@ -65,6 +66,9 @@ public final class MigrationsCli implements Runnable {
 	public static int run(String[] args, PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment) {
 		MigrationsCli cli = new MigrationsCli(out, err, environment);
 		CommandLine commandLine = new CommandLine(cli);
+		// '-x' is reported as an invalid target (as '-1' is a valid one), not as a missing or unknown one
+		commandLine.getSubcommands().get("upgrade").setUnmatchedOptionsArePositionalParams(true);
+		commandLine.getSubcommands().get("downgrade").setUnmatchedOptionsArePositionalParams(true);
 		commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> cli.report(ex));
@@ -95,12 +99,15 @@ public final class MigrationsCli implements Runnable {
 	}
 
 	/**
-	 * Migration, database and lock failures exit with 1; a broken script, graph or target (an
-	 * input to fix) with 2.
+	 * Migration, database and lock failures exit with 1; a broken script, graph or target, or a
+	 * setting the engine refuses (a schema name, a missing location, a downgrade through an
+	 * irreversible revision), all inputs to fix, with 2. The engine reports database failures as
+	 * plain {@link MigrationException}s caused by an {@link SQLException}.
 	 */
 	private static boolean isFailure(MigrationException ex) {
 		return ex instanceof MigrationFailedException || ex instanceof LockTimeoutException
-				|| ex instanceof HistoryMismatchException || ex.getClass() == MigrationException.class;
+				|| ex instanceof HistoryMismatchException || (ex.getClass() == MigrationException.class
+						&& (ex.getCause() instanceof SQLException || ex.getCause() instanceof InterruptedException));
 	}
 
 	void error(String message, @Nullable String hint) {

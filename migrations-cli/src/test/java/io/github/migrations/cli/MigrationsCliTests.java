@@ -246,6 +246,26 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void targetThatLooksLikeAnOptionIsReportedAsAnInvalidTarget() {
+		Run run = run("downgrade", "-x");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).startsWith("error: '-x' is not a valid target.\nhint: Use 'head'");
+		assertThat(run("upgrade", "--jsn").err()).startsWith("error: Unknown option '--jsn'.\nhint: Run 'migrations upgrade --help'");
+	}
+
+	@Test
+	void settingTheEngineRefusesIsAConfigurationErrorAndDatabaseFailureIsNot() {
+		Run schema = run("--schema", "x; DROP TABLE y", "upgrade");
+		assertThat(schema.code()).isEqualTo(2);
+		assertThat(schema.err()).startsWith("error: Schema 'x; DROP TABLE y' is not a valid schema name.\nhint: ");
+		Run missingFolder = runExactly("--locations", this.folder.resolve("nowhere").toString(), "upgrade");
+		assertThat(missingFolder.code()).isEqualTo(2);
+		assertThat(missingFolder.err()).startsWith("error: Revision location ");
+		this.environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+		assertThat(run("upgrade").code()).isEqualTo(1);
+	}
+
+	@Test
 	void failingRevisionExitsOneNamingFileLineAndRevision() throws IOException {
 		write("d4_broken.sql", """
 				-- revision: d4
