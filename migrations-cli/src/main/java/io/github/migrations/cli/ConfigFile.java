@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * An application's {@code application.properties} or {@code application.yml}, flattened to
@@ -57,6 +59,13 @@ final class ConfigFile {
 				properties.load(reader);
 				properties.stringPropertyNames().forEach((key) -> flat.put(key, properties.getProperty(key)));
 			}
+		}
+		catch (MarkedYAMLException ex) {
+			// the exception's message quotes the line, which may hold a password
+			Mark mark = ex.getProblemMark();
+			throw new CliException("Could not read configuration file '%s': %s at line %d, column %d.".formatted(path,
+					ex.getProblem(), (mark != null) ? mark.getLine() + 1 : 0, (mark != null) ? mark.getColumn() + 1 : 0),
+					"Check that it is a valid YAML file.");
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new CliException("Could not read configuration file '%s': %s".formatted(path, ex.getMessage()),

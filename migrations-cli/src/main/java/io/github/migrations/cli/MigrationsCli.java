@@ -115,7 +115,8 @@ public final class MigrationsCli implements Runnable {
 			this.err.println();
 			this.progressLineOpen = false;
 		}
-		this.err.println("error: " + message);
+		// a last line of defence: a driver or library message may quote a URL with its credentials
+		this.err.println("error: " + DatabaseUrl.masked(message));
 		if (hint != null) {
 			this.err.println("hint: " + hint);
 		}

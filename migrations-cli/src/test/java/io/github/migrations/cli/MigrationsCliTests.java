@@ -266,6 +266,24 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void passwordsInAMalformedUrlOrABrokenConfigurationFileAreNotPrinted() throws IOException {
+		this.environment.put("DATABASE_URL", "jdbc:postgresql://localhost:not-a-port/db?user=app&password=t0p-s3cret");
+		Run url = run("upgrade");
+		assertThat(url.code()).isEqualTo(2);
+		assertThat(url.err()).startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=***&password=***' is "
+				+ "not a valid PostgreSQL JDBC URL.\nhint: ").doesNotContain("t0p-s3cret");
+		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
+				spring:
+				  datasource:
+				    password: "t0p-s3cret
+				""");
+		Run config = run("--config", yaml.toString(), "current");
+		assertThat(config.code()).isEqualTo(2);
+		assertThat(config.err()).startsWith("error: Could not read configuration file '" + yaml
+				+ "': found unexpected end of stream at line 4, column 1.").doesNotContain("t0p-s3cret");
+	}
+
+	@Test
 	void failingRevisionExitsOneNamingFileLineAndRevision() throws IOException {
 		write("d4_broken.sql", """
 				-- revision: d4
