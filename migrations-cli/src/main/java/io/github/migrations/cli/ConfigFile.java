@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * An application's {@code application.properties} or {@code application.yml}, flattened to
  * Spring-style keys ({@code app.migrations.schema}, {@code spring.datasource.url}), with
  * {@code ${NAME:default}} resolved from the environment, so the CLI reads the settings the
- * application uses.
+ * application uses. A placeholder with neither a variable nor a default stays as written, as
+ * Spring Boot leaves it when it binds properties.
  */
 final class ConfigFile {
 
@@ -101,7 +102,7 @@ final class ConfigFile {
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
 			String found = environment.apply(matcher.group(1));
-			String replacement = (found != null) ? found : (matcher.group(2) != null) ? matcher.group(2) : "";
+			String replacement = (found != null) ? found : (matcher.group(2) != null) ? matcher.group(2) : matcher.group();
 			matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
 		}
 		matcher.appendTail(resolved);

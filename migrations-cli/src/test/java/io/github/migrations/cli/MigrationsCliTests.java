@@ -284,6 +284,22 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void unresolvablePlaceholderInTheConfigurationFileStaysAsWrittenAsInSpringBoot() throws IOException {
+		write("d4_notes.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE notes (body text);
+				INSERT INTO notes VALUES ($n$${note}$n$);
+				-- +downgrade
+				""");
+		Path properties = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.placeholders.note=${NOT_SET} and ${NOT_SET_EITHER:a default}\n");
+		assertThat(run("--config", properties.toString(), "upgrade").code()).isZero();
+		assertThat(this.database.query("SELECT body FROM notes")).containsExactly("${NOT_SET} and a default");
+	}
+
+	@Test
 	void failingRevisionExitsOneNamingFileLineAndRevision() throws IOException {
 		write("d4_broken.sql", """
 				-- revision: d4
