@@ -250,7 +250,8 @@ class MigrationsCliTests {
 		Run run = run("downgrade", "-x");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: '-x' is not a valid target.\nhint: Use 'head'");
-		assertThat(run("upgrade", "--jsn").err()).startsWith("error: Unknown option '--jsn'.\nhint: Run 'migrations upgrade --help'");
+		assertThat(run("upgrade", "--jsn").err())
+			.startsWith("error: Unknown option '--jsn'.\nhint: Run 'migrations upgrade --help'");
 	}
 
 	@Test

@@ -81,7 +81,9 @@ class BadInputTests {
 		String output;
 		if (input.exit() != 0) {
 			output = result.err();
-			assertThat(output).as("what, where and what to do").containsPattern("(?m)^error: .+").containsPattern("(?m)^hint: .+");
+			assertThat(output).as("what, where and what to do")
+				.containsPattern("(?m)^error: .+")
+				.containsPattern("(?m)^hint: .+");
 		}
 		else {
 			output = result.out() + result.log();

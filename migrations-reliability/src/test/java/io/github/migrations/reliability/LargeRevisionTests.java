@@ -49,8 +49,8 @@ class LargeRevisionTests {
 		Run run = run(files);
 		assertThat(this.server.count("SELECT count(*) FROM readings")).isEqualTo(rows);
 		assertThat(this.server.loggedUpgrades()).containsExactly("big1");
-		Report.print("large: backfill", "%,d rows inserted by one revision (INSERT ... SELECT generate_series) in %s, CLI peak heap (pools' peaks summed) %s of %s (%s)"
-			.formatted(rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()), megabytes(run.maxHeap()), HEAP));
+		Report.print("large: backfill", ("%,d rows inserted by one revision (INSERT ... SELECT generate_series) in %s, "
+				+ "CLI peak heap (pools' peaks summed) %s of %s (%s)").formatted(rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()), megabytes(run.maxHeap()), HEAP));
 	}
 
 	@Test
@@ -67,8 +67,8 @@ class LargeRevisionTests {
 			.isEqualTo(rows);
 		assertThat(this.server.count("SELECT count(*) FROM marks")).isEqualTo(statements / 50);
 		Report.print("large: file", ("%.1f MB revision file, %,d statements (strings with ';' and '$$', comments, DO "
-				+ "blocks), %,d rows, applied in %s, CLI peak heap (pools' peaks summed) %s of %s (%s)").formatted(Files.size(file) / 1048576.0,
-						statements, rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()),
+				+ "blocks), %,d rows, applied in %s, CLI peak heap (pools' peaks summed) %s of %s (%s)")
+			.formatted(Files.size(file) / 1048576.0, statements, rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()),
 						megabytes(run.maxHeap()), HEAP));
 	}
 

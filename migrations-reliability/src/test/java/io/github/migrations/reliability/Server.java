@@ -14,7 +14,8 @@ import io.github.migrations.test.database.TestDatabase;
  */
 final class Server {
 
-	private static final String THIS_DATABASE = "(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())";
+	private static final String THIS_DATABASE = "(SELECT oid FROM pg_catalog.pg_database "
+			+ "WHERE datname = current_database())";
 
 	private final TestDatabase.Database database;
 
