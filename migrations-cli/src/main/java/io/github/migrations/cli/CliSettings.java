@@ -115,7 +115,15 @@ final class CliSettings {
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(parsed.jdbcUrl());
+		try {
+			dataSource.setUrl(parsed.jdbcUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			// the driver's message repeats the whole URL, password parameter included
+			throw new CliException("'%s' is not a valid PostgreSQL JDBC URL.".formatted(DatabaseUrl.masked(url)),
+					"Write it as 'jdbc:postgresql://host:5432/db' (a port is a number) or "
+							+ "'postgresql://user:password@host:5432/db'.");
+		}
 		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
 				config("spring.datasource.username"));
 		String password = first((this.options.password != null) ? new String(this.options.password) : null,

@@ -16,12 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * An application's {@code application.properties} or {@code application.yml}, flattened to
  * Spring-style keys ({@code app.migrations.schema}, {@code spring.datasource.url}), with
  * {@code ${NAME:default}} resolved from the environment, so the CLI reads the settings the
- * application uses.
+ * application uses. A placeholder with neither a variable nor a default stays as written, as
+ * Spring Boot leaves it when it binds properties.
  */
 final class ConfigFile {
 
@@ -58,6 +61,13 @@ final class ConfigFile {
 				properties.stringPropertyNames().forEach((key) -> flat.put(key, properties.getProperty(key)));
 			}
 		}
+		catch (MarkedYAMLException ex) {
+			// the exception's message quotes the line, which may hold a password
+			Mark mark = ex.getProblemMark();
+			throw new CliException("Could not read configuration file '%s': %s at line %d, column %d.".formatted(path,
+					ex.getProblem(), (mark != null) ? mark.getLine() + 1 : 0, (mark != null) ? mark.getColumn() + 1 : 0),
+					"Check that it is a valid YAML file.");
+		}
 		catch (IOException | RuntimeException ex) {
 			throw new CliException("Could not read configuration file '%s': %s".formatted(path, ex.getMessage()),
 					"Check that it is a valid properties or YAML file.");
@@ -92,7 +102,7 @@ final class ConfigFile {
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
 			String found = environment.apply(matcher.group(1));
-			String replacement = (found != null) ? found : (matcher.group(2) != null) ? matcher.group(2) : "";
+			String replacement = (found != null) ? found : (matcher.group(2) != null) ? matcher.group(2) : matcher.group();
 			matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
 		}
 		matcher.appendTail(resolved);

@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
 
-	private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("([?&])(password|user)=[^&]*");
+	/**
+	 * A user or password parameter, up to the next parameter or the end of the URL (a quote or a
+	 * space ends a URL quoted in a message).
+	 */
+	private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("([?&])(password|user)=[^&\\s'\"]*");
 
 	static DatabaseUrl parse(String url) {
 		String text = url.strip();

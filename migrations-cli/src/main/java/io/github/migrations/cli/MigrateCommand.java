@@ -27,6 +27,11 @@ abstract class MigrateCommand extends CliCommand {
 	@Override
 	int execute() {
 		String text = target();
+		if (text.startsWith("--")) {
+			String command = (direction() == Direction.UPGRADE) ? "upgrade" : "downgrade";
+			throw new CliException("Unknown option '%s'.".formatted(text),
+					"Run 'migrations %s --help' to see its options.".formatted(command));
+		}
 		if (this.sql) {
 			return renderSql(text);
 		}

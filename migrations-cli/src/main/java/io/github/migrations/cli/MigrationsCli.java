@@ -1,13 +1,14 @@
 package io.github.migrations.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.HistoryMismatchException;
@@ -81,6 +82,13 @@ public final class MigrationsCli implements Runnable {
 		List<String> named = Arrays.stream(args).filter(COMMANDS::containsKey).distinct().toList();
 		(named.isEmpty() ? List.copyOf(COMMANDS.keySet()) : named)
 			.forEach((name) -> commandLine.addSubcommand(COMMANDS.get(name).get()));
+		// '-x' is reported as an invalid target (as '-1' is a valid one), not as a missing or unknown one
+		for (String name : List.of("upgrade", "downgrade")) {
+			CommandLine command = commandLine.getSubcommands().get(name);
+			if (command != null) {
+				command.setUnmatchedOptionsArePositionalParams(true);
+			}
+		}
 		commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> cli.report(ex));
@@ -128,12 +136,15 @@ public final class MigrationsCli implements Runnable {
 	}
 
 	/**
-	 * Migration, database and lock failures exit with 1; a broken script, graph or target (an
-	 * input to fix) with 2.
+	 * Migration, database and lock failures exit with 1; a broken script, graph or target, or a
+	 * setting the engine refuses (a schema name, a missing location, a downgrade through an
+	 * irreversible revision), all inputs to fix, with 2. The engine reports database failures as
+	 * plain {@link MigrationException}s caused by an {@link SQLException}.
 	 */
 	private static boolean isFailure(MigrationException ex) {
 		return ex instanceof MigrationFailedException || ex instanceof LockTimeoutException
-				|| ex instanceof HistoryMismatchException || ex.getClass() == MigrationException.class;
+				|| ex instanceof HistoryMismatchException || (ex.getClass() == MigrationException.class
+						&& (ex.getCause() instanceof SQLException || ex.getCause() instanceof InterruptedException));
 	}
 
 	void error(String message, @Nullable String hint) {
@@ -141,7 +152,8 @@ public final class MigrationsCli implements Runnable {
 			this.err.println();
 			this.progressLineOpen = false;
 		}
-		this.err.println("error: " + message);
+		// a last line of defence: a driver or library message may quote a URL with its credentials
+		this.err.println("error: " + DatabaseUrl.masked(message));
 		if (hint != null) {
 			this.err.println("hint: " + hint);
 		}

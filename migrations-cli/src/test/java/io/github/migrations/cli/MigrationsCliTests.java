@@ -246,6 +246,61 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void targetThatLooksLikeAnOptionIsReportedAsAnInvalidTarget() {
+		Run run = run("downgrade", "-x");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).startsWith("error: '-x' is not a valid target.\nhint: Use 'head'");
+		assertThat(run("upgrade", "--jsn").err())
+			.startsWith("error: Unknown option '--jsn'.\nhint: Run 'migrations upgrade --help'");
+	}
+
+	@Test
+	void settingTheEngineRefusesIsAConfigurationErrorAndDatabaseFailureIsNot() {
+		Run schema = run("--schema", "x; DROP TABLE y", "upgrade");
+		assertThat(schema.code()).isEqualTo(2);
+		assertThat(schema.err()).startsWith("error: Schema 'x; DROP TABLE y' is not a valid schema name.\nhint: ");
+		Run missingFolder = runExactly("--locations", this.folder.resolve("nowhere").toString(), "upgrade");
+		assertThat(missingFolder.code()).isEqualTo(2);
+		assertThat(missingFolder.err()).startsWith("error: Revision location ");
+		this.environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+		assertThat(run("upgrade").code()).isEqualTo(1);
+	}
+
+	@Test
+	void passwordsInAMalformedUrlOrABrokenConfigurationFileAreNotPrinted() throws IOException {
+		this.environment.put("DATABASE_URL", "jdbc:postgresql://localhost:not-a-port/db?user=app&password=t0p-s3cret");
+		Run url = run("upgrade");
+		assertThat(url.code()).isEqualTo(2);
+		assertThat(url.err()).startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=***&password=***' is "
+				+ "not a valid PostgreSQL JDBC URL.\nhint: ").doesNotContain("t0p-s3cret");
+		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
+				spring:
+				  datasource:
+				    password: "t0p-s3cret
+				""");
+		Run config = run("--config", yaml.toString(), "current");
+		assertThat(config.code()).isEqualTo(2);
+		assertThat(config.err()).startsWith("error: Could not read configuration file '" + yaml
+				+ "': found unexpected end of stream at line 4, column 1.").doesNotContain("t0p-s3cret");
+	}
+
+	@Test
+	void unresolvablePlaceholderInTheConfigurationFileStaysAsWrittenAsInSpringBoot() throws IOException {
+		write("d4_notes.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE notes (body text);
+				INSERT INTO notes VALUES ($n$${note}$n$);
+				-- +downgrade
+				""");
+		Path properties = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.placeholders.note=${NOT_SET} and ${NOT_SET_EITHER:a default}\n");
+		assertThat(run("--config", properties.toString(), "upgrade").code()).isZero();
+		assertThat(this.database.query("SELECT body FROM notes")).containsExactly("${NOT_SET} and a default");
+	}
+
+	@Test
 	void failingRevisionExitsOneNamingFileLineAndRevision() throws IOException {
 		write("d4_broken.sql", """
 				-- revision: d4

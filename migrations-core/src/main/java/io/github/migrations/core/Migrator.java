@@ -29,6 +29,7 @@ import io.github.migrations.core.revision.TargetResolver;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.run.MigrationRunner;
+import io.github.migrations.core.run.Placeholders;
 import io.github.migrations.core.run.StepResult;
 import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;

@@ -11,36 +11,47 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The connection revisions run on. When a schema is configured it goes first on the
- * {@code search_path} (the rest stays, so extensions in {@code public} still resolve), and the
- * previous path is restored before the connection goes back to its pool.
+ * {@code search_path} (the rest stays, so extensions in {@code public} still resolve). On
+ * PostgreSQL 14 and later the session checks every second that its client is still there
+ * ({@code client_connection_check_interval}), so that a statement of a killed migrator stops
+ * within a second instead of running to its end, holding its locks, after the migration lock has
+ * been freed. Both settings are restored before the connection goes back to its pool.
  */
 final class Session implements AutoCloseable {
+
+	private static final String OPEN = """
+			SELECT current_setting('search_path'), current_setting('client_connection_check_interval', true),
+			set_config('search_path', coalesce(quote_ident(?) || ', ', '') || current_setting('search_path'), false),
+			CASE WHEN current_setting('client_connection_check_interval', true) IS NOT NULL
+			THEN set_config('client_connection_check_interval', '1s', false) END""";
+
+	private static final String RESTORE = """
+			SELECT set_config('search_path', coalesce(?, current_setting('search_path')), false),
+			CASE WHEN ?::text IS NOT NULL THEN set_config('client_connection_check_interval', ?, false) END""";
 
 	private final Connection connection;
 
 	private final @Nullable String previousSearchPath;
 
-	private Session(Connection connection, @Nullable String previousSearchPath) {
+	private final @Nullable String previousCheckInterval;
+
+	private Session(Connection connection, @Nullable String previousSearchPath, @Nullable String previousCheckInterval) {
 		this.connection = connection;
 		this.previousSearchPath = previousSearchPath;
+		this.previousCheckInterval = previousCheckInterval;
 	}
 
 	static Session open(DataSource dataSource, @Nullable String schema) throws SQLException {
 		Connection connection = dataSource.getConnection();
 		try {
 			connection.setAutoCommit(true);
-			String previous = null;
-			if (schema != null) {
-				try (PreparedStatement statement = connection.prepareStatement("SELECT current_setting('search_path'), "
-						+ "set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {
-					statement.setString(1, schema);
-					try (ResultSet rows = statement.executeQuery()) {
-						rows.next();
-						previous = rows.getString(1);
-					}
+			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
+				statement.setString(1, schema);
+				try (ResultSet rows = statement.executeQuery()) {
+					rows.next();
+					return new Session(connection, (schema != null) ? rows.getString(1) : null, rows.getString(2));
 				}
 			}
-			return new Session(connection, previous);
 		}
 		catch (SQLException | RuntimeException ex) {
 			connection.close();
@@ -55,14 +66,15 @@ final class Session implements AutoCloseable {
 	@Override
 	public void close() throws SQLException {
 		try {
-			if (this.previousSearchPath != null && !this.connection.isClosed()) {
+			if ((this.previousSearchPath != null || this.previousCheckInterval != null) && !this.connection.isClosed()) {
 				if (!this.connection.getAutoCommit()) {
 					this.connection.rollback();
 					this.connection.setAutoCommit(true);
 				}
-				try (PreparedStatement statement = this.connection
-					.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+				try (PreparedStatement statement = this.connection.prepareStatement(RESTORE)) {
 					statement.setString(1, this.previousSearchPath);
+					statement.setString(2, this.previousCheckInterval);
+					statement.setString(3, this.previousCheckInterval);
 					statement.execute();
 				}
 			}

@@ -399,6 +399,7 @@ class MigratorTests {
 			.isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("d4_grant.sql:4: placeholder '${table}' has no value. Set 'app.migrations.placeholders.table'");
 		assertThat(this.database.tableExists("customers")).isFalse();
+		assertThat(this.database.tableExists("migrations_revisions")).as("the version store").isFalse();
 		Migrator withValues = Migrator.builder(this.database.dataSource())
 			.settings(MigratorSettings.defaults()
 				.withLocations(this.files.location())

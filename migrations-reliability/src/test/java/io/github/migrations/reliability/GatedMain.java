@@ -1,5 +1,7 @@
 package io.github.migrations.reliability;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,8 +22,8 @@ final class GatedMain {
 	public static void main(String[] args) throws Exception {
 		Path ready = Path.of(args[0]);
 		Path gate = Path.of(args[1]);
-		// load the CLI's classes before waiting, as a booted application would have them
-		Class.forName(MigrationsCli.class.getName());
+		String[] cli = Arrays.copyOfRange(args, 2, args.length);
+		warmUp(cli);
 		Files.createFile(ready);
 		long deadline = System.nanoTime() + 120_000_000_000L;
 		while (!Files.exists(gate)) {
@@ -31,7 +33,24 @@ final class GatedMain {
 			}
 			Thread.sleep(2);
 		}
-		MigrationsCli.main(Arrays.copyOfRange(args, 2, args.length));
+		MigrationsCli.main(cli);
+	}
+
+	/**
+	 * Loads what a run needs before waiting, as a booted application would have it loaded:
+	 * the CLI and the parser (through {@code heads}, which reads only the revision files) and the
+	 * PostgreSQL driver. Touches no database.
+	 */
+	private static void warmUp(String[] cli) throws ClassNotFoundException {
+		int locations = Arrays.asList(cli).indexOf("--locations");
+		if (locations >= 0) {
+			PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+			MigrationsCli.run(new String[] { "--locations", cli[locations + 1], "heads" }, discard, discard,
+					(name) -> null);
+		}
+		Class.forName("org.postgresql.Driver");
+		Class.forName("org.postgresql.core.v3.ConnectionFactoryImpl");
+		Class.forName("org.postgresql.jdbc.PgConnection");
 	}
 
 }

@@ -21,7 +21,7 @@ record SchemaSnapshot(List<String> lines) {
 		String catalog = """
 				SELECT 'schema ' || nspname FROM pg_catalog.pg_namespace n WHERE nspname %s
 				UNION ALL
-				SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind ' || c.relkind
+				SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind ' || c.relkind::text
 				FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname %s
 				UNION ALL
 				SELECT 'column ' || table_schema || '.' || table_name || '.' || column_name || ' ' || data_type

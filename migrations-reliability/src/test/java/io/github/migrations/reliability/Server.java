@@ -14,7 +14,8 @@ import io.github.migrations.test.database.TestDatabase;
  */
 final class Server {
 
-	private static final String THIS_DATABASE = "(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())";
+	private static final String THIS_DATABASE = "(SELECT oid FROM pg_catalog.pg_database "
+			+ "WHERE datname = current_database())";
 
 	private final TestDatabase.Database database;
 
@@ -87,8 +88,14 @@ final class Server {
 		this.database.query("SELECT pg_terminate_backend(" + pid + ")");
 	}
 
+	/**
+	 * Whether both version-store tables exist, as the engine sees it (a run killed while
+	 * creating them can leave the first without the second; the next run completes them).
+	 */
 	boolean versionStoreExists() {
-		return this.database.query("SELECT to_regclass('migrations_revisions') IS NOT NULL").equals(List.of("t"));
+		return this.database
+			.query("SELECT to_regclass('migrations_revisions') IS NOT NULL AND to_regclass('migrations_log') IS NOT NULL")
+			.equals(List.of("t"));
 	}
 
 	/**

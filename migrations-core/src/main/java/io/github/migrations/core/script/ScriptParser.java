@@ -1,7 +1,9 @@
 package io.github.migrations.core.script;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.github.migrations.core.script.HeaderParser.Header;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,12 @@ public final class ScriptParser {
 	static final String UPGRADE = "-- +upgrade";
 
 	static final String DOWNGRADE = "-- +downgrade";
+
+	/**
+	 * A comment that is only the word of a section, such as {@code -- downgrade}: a marker whose
+	 * '+' was forgotten.
+	 */
+	private static final Pattern MARKER_WITHOUT_PLUS = Pattern.compile("(?i)(upgrade|downgrade):?");
 
 	private final String file;
 
@@ -97,6 +105,13 @@ public final class ScriptParser {
 	private void readComment(int line, int start, int end, String comment) {
 		if (comment.startsWith("+")) {
 			marker(new Marker(this.text.substring(start, end).strip(), line, start, end));
+		}
+		else if (MARKER_WITHOUT_PLUS.matcher(comment).matches()) {
+			String section = comment.replace(":", "").toLowerCase(Locale.ROOT);
+			throw new ScriptException(ScriptLocation.at(this.file, line),
+					"'%s' looks like a section marker without its '+'".formatted(this.text.substring(start, end).strip()),
+					"Write '-- +%s' to start the %s section (a comment that is only the word would let its statements "
+							.formatted(section, section) + "run in the section above), or reword the comment.");
 		}
 		else if (first() == null) {
 			this.header.read(line, comment);

@@ -311,6 +311,16 @@ class ScriptParserTests {
 	}
 
 	@Test
+	void markerWithoutItsPlusIsRefusedRatherThanRunInTheSectionAbove() {
+		assertParseError(HEADER + "-- +upgrade\nCREATE TABLE t (id int);\n-- downgrade\nDROP TABLE t;\n").withMessage(FILE
+				+ ":5: '-- downgrade' looks like a section marker without its '+'. Write '-- +downgrade' to start the "
+				+ "downgrade section (a comment that is only the word would let its statements run in the section "
+				+ "above), or reword the comment.");
+		assertParseError(HEADER + "-- Upgrade:\nSELECT 1;\n").withMessageStartingWith(FILE
+				+ ":3: '-- Upgrade:' looks like a section marker without its '+'. Write '-- +upgrade'");
+	}
+
+	@Test
 	void sectionMarkersAreCaseSensitive() {
 		assertParseError(HEADER + "-- +upgrade\n--+Downgrade\n")
 			.withMessageStartingWith(FILE + ":4: unknown section marker '--+Downgrade'; ");

@@ -1,0 +1,8 @@
+-- revision: a1
+-- down_revision: base
+-- message: create a1
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);
+
+-- +downgrade

@@ -1,0 +1,9 @@
+-- revision: b2
+-- down_revision: a1
+-- message: create b2
+-- branch_labels: a1
+
+-- +upgrade
+CREATE TABLE orders (id bigint PRIMARY KEY);
+
+-- +downgrade

@@ -1,0 +1,5 @@
+-- revision:
+-- down_revision: base
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);

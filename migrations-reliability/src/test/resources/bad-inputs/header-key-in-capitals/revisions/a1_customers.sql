@@ -1,0 +1,5 @@
+-- Revision: a1
+-- down_revision: base
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);

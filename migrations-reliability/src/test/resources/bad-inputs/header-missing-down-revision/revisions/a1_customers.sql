@@ -1,0 +1,5 @@
+-- revision: a1
+-- message: no parent
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);

@@ -1,0 +1,5 @@
+-- down_revision: base
+-- message: no id
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);

@@ -1,0 +1,5 @@
+-- revision: a1
+-- down_revison: base
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);

@@ -1,0 +1,5 @@
+-- revision: a1
+-- down_revision: base
+
+-- +downgrade
+DROP TABLE customers;

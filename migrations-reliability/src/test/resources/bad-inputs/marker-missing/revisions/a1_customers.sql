@@ -1,0 +1,4 @@
+-- revision: a1
+-- down_revision: base
+
+CREATE TABLE customers (id bigint PRIMARY KEY);

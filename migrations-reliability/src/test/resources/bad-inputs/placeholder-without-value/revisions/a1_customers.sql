@@ -1,0 +1,9 @@
+-- revision: a1
+-- down_revision: base
+-- message: create a1
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY);
+GRANT SELECT ON customers TO ${reader_role};
+
+-- +downgrade

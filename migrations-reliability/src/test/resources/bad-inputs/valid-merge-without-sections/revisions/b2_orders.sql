@@ -1,0 +1,8 @@
+-- revision: b2
+-- down_revision: a1
+-- message: create b2
+
+-- +upgrade
+CREATE TABLE orders (id bigint PRIMARY KEY);
+
+-- +downgrade
