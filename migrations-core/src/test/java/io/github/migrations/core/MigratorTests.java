@@ -559,4 +559,47 @@ class MigratorTests {
 		assertThat(migrator().current()).containsExactly("c3");
 	}
 
+	@Test
+	void transactionModeAllLocatesTheFailingStatementAndKeepsEachRevisionsTimeoutsToItself() {
+		this.files.write("d4_timeout.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- lock_timeout: 1s
+				-- +upgrade
+				CREATE TABLE payments (id bigint);
+				-- +downgrade
+				DROP TABLE payments;
+				""");
+		this.files.write("e5_check.sql", """
+				-- revision: e5
+				-- down_revision: d4
+				-- +upgrade
+				DO $$ BEGIN
+				    IF current_setting('lock_timeout') <> '0' THEN
+				        RAISE EXCEPTION 'lock_timeout leaked: %', current_setting('lock_timeout');
+				    END IF;
+				END $$;
+				-- +downgrade
+				""");
+		Migrator all = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withTransactionMode(TransactionMode.ALL))
+			.build();
+		assertThat(ids(all.upgrade(Target.head()).revisions())).containsExactly("a1", "b2", "c3", "d4", "e5");
+		all.downgrade(Target.base());
+		this.files.write("f6_broken.sql", """
+				-- revision: f6
+				-- down_revision: e5
+				-- +upgrade
+				CREATE TABLE refunds (id bigint);
+				INSERT INTO refunds (id)
+				SELECT no_such_column FROM payments;
+				-- +downgrade
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> all.upgrade(Target.head()))
+			.withMessageContaining("f6_broken.sql:6: revision 'f6' failed: column \"no_such_column\" does not exist")
+			.withMessageContaining("it was rolled back and nothing is recorded as applied");
+		assertThat(this.database.tableExists("customers")).isFalse();
+		assertThat(all.current()).isEmpty();
+	}
+
 }

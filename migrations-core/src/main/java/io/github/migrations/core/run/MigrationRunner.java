@@ -75,7 +75,8 @@ public final class MigrationRunner {
 				if (deferFlushes && i == steps.size() - 1) {
 					setSynchronousCommit(connection, true);
 				}
-				results.add(all ? runInOpenTransaction(connection, steps.get(i)) : runStep(connection, steps.get(i)));
+				results.add(all ? runInOpenTransaction(connection, steps.get(i), steps.subList(0, i))
+						: runStep(connection, steps.get(i)));
 			}
 			if (all) {
 				connection.commit();
@@ -194,17 +195,101 @@ public final class MigrationRunner {
 		return statements.isEmpty() ? 0 : statements.get(0).line();
 	}
 
-	private StepResult runInOpenTransaction(Connection connection, MigrationStep step) throws SQLException {
+	private StepResult runInOpenTransaction(Connection connection, MigrationStep step, List<MigrationStep> done)
+			throws SQLException {
 		try {
+			if (step.script() instanceof SqlScript script && Pipeline.suits(Placeholders.statements(script, step))) {
+				return runPipelinedInOpenTransaction(connection, step, script);
+			}
 			return execute(connection, step, true);
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
+			StepFailure located = (failure.location.line() == 0 && step.script() instanceof SqlScript script)
+					? replay(connection, done, step, script, failure) : failure;
 			restoreAutoCommit(connection);
-			throw failed(connection, step, failure,
+			throw failed(connection, step, located,
 					"The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is recorded as applied.");
 		}
 	}
+
+	/**
+	 * One round trip per revision inside the run's transaction; a revision's timeouts are set for
+	 * it and put back for the next.
+	 */
+	private StepResult runPipelinedInOpenTransaction(Connection connection, MigrationStep step, SqlScript script) {
+		this.listener.beforeStep(step);
+		long start = System.nanoTime();
+		List<String> statements = new ArrayList<>(timeoutStatements(script));
+		Placeholders.statements(script, step)
+			.forEach((statement) -> statements.add(this.placeholders.apply(statement, script.source())));
+		String text = Pipeline.text(statements, this.store.recordSql(script, step.direction()), null, null);
+		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			statement.execute(text);
+		}
+		catch (SQLException ex) {
+			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
+		}
+		return finished(step, start);
+	}
+
+	private List<String> timeoutStatements(SqlScript script) {
+		String lockTimeout = lockTimeout(script);
+		String statementTimeout = statementTimeout(script);
+		boolean reset = this.timeoutsInOpenTransaction;
+		List<String> statements = new ArrayList<>();
+		if (lockTimeout != null || reset) {
+			statements.add("SET LOCAL lock_timeout TO " + ((lockTimeout != null) ? "'" + lockTimeout + "'" : "DEFAULT"));
+		}
+		if (statementTimeout != null || reset) {
+			statements.add("SET LOCAL statement_timeout TO "
+					+ ((statementTimeout != null) ? "'" + statementTimeout + "'" : "DEFAULT"));
+		}
+		this.timeoutsInOpenTransaction = lockTimeout != null || statementTimeout != null;
+		return statements;
+	}
+
+	/**
+	 * After a failure in one transaction for the whole run, finds the failing statement: the
+	 * revisions before it and then its statements run again, one by one, in a transaction that is
+	 * rolled back. Keeps the first report when the connection is gone or the replay differs.
+	 */
+	private StepFailure replay(Connection connection, List<MigrationStep> done, MigrationStep step, SqlScript script,
+			StepFailure failure) throws SQLException {
+		String state = ServerErrors.sqlState(failure.getCause());
+		if (connection.isClosed() || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
+			return failure;
+		}
+		this.timeoutsInOpenTransaction = false;
+		try {
+			for (MigrationStep previous : done) {
+				applyTimeouts(connection, previous.script(), true);
+				if (previous.script() instanceof SqlScript sql) {
+					executeSql(connection, sql, previous);
+				}
+				else if (previous.script() instanceof JavaScript java) {
+					executeJava(connection, java, previous);
+				}
+			}
+		}
+		catch (StepFailure differs) {
+			rollback(connection);
+			return failure;
+		}
+		try {
+			applyTimeouts(connection, script, true);
+			executeSql(connection, script, step);
+			return failure;
+		}
+		catch (StepFailure located) {
+			return located;
+		}
+		finally {
+			rollback(connection);
+		}
+	}
+
 
 	private StepResult runOutsideTransaction(Connection connection, MigrationStep step) throws SQLException {
 		this.store.markRunning(connection, step.script(), step.direction());

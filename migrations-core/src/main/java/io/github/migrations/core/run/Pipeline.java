@@ -3,6 +3,8 @@ package io.github.migrations.core.run;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.migrations.core.script.SqlStatement;
 
 /**
@@ -33,7 +35,8 @@ final class Pipeline {
 	 * The statements, then the record, as one text; timeouts come first, scoped to the
 	 * transaction.
 	 */
-	static String text(List<String> statements, String record, String lockTimeout, String statementTimeout) {
+	static String text(List<String> statements, String record, @Nullable String lockTimeout,
+			@Nullable String statementTimeout) {
 		StringBuilder text = new StringBuilder();
 		if (lockTimeout != null) {
 			text.append("SELECT set_config('lock_timeout', '").append(lockTimeout).append("', true);\n");
