@@ -602,4 +602,24 @@ class MigratorTests {
 		assertThat(all.current()).isEmpty();
 	}
 
+	@Test
+	void aRevisionsStatementTimeoutStopsItsLongStatement() {
+		this.files.write("d4_slow.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- statement_timeout: 200ms
+				-- +upgrade
+				CREATE TABLE payments (id bigint);
+				SELECT pg_sleep(5);
+				-- +downgrade
+				DROP TABLE payments;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_slow.sql:6: revision 'd4' failed: canceling statement due to statement timeout "
+					+ "(SQLSTATE 57014)")
+			.withMessageContaining("raise it in the revision's header");
+		assertThat(this.database.tableExists("payments")).isFalse();
+		assertThat(this.database.query("SHOW statement_timeout")).containsExactly("0");
+	}
+
 }

@@ -19,7 +19,6 @@ import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.ScriptLocation;
 import io.github.migrations.core.script.SqlScript;
 import io.github.migrations.core.script.SqlStatement;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +39,14 @@ public final class MigrationRunner {
 
 	private final MigrationListener listener;
 
-	private boolean timeoutsInOpenTransaction;
+	private final RevisionTimeouts timeouts;
 
 	public MigrationRunner(VersionStore store, MigratorSettings settings, MigrationListener listener) {
 		this.store = store;
 		this.settings = settings;
 		this.placeholders = new Placeholders(settings.placeholders());
 		this.listener = listener;
+		this.timeouts = new RevisionTimeouts(settings);
 	}
 
 	/**
@@ -153,8 +153,8 @@ public final class MigrationRunner {
 			.stream()
 			.map((statement) -> this.placeholders.apply(statement, script.source()))
 			.toList();
-		String text = Pipeline.text(statements, this.store.recordSql(script, step.direction()), lockTimeout(script),
-				statementTimeout(script));
+		String text = Pipeline.text(this.timeouts.statements(script, true), statements,
+				this.store.recordSql(script, step.direction()));
 		logger.debug("{}:\n{}", script.source(), text);
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
@@ -177,7 +177,7 @@ public final class MigrationRunner {
 		}
 		connection.setAutoCommit(false);
 		try {
-			applyTimeouts(connection, script, true);
+			this.timeouts.apply(connection, script, true);
 			executeSql(connection, script, step);
 			return new StepFailure(ScriptLocation.at(script.source(), firstLine(script, step)), original);
 		}
@@ -220,10 +220,12 @@ public final class MigrationRunner {
 	private StepResult runPipelinedInOpenTransaction(Connection connection, MigrationStep step, SqlScript script) {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
-		List<String> statements = new ArrayList<>(timeoutStatements(script));
-		Placeholders.statements(script, step)
-			.forEach((statement) -> statements.add(this.placeholders.apply(statement, script.source())));
-		String text = Pipeline.text(statements, this.store.recordSql(script, step.direction()), null, null);
+		List<String> statements = Placeholders.statements(script, step)
+			.stream()
+			.map((statement) -> this.placeholders.apply(statement, script.source()))
+			.toList();
+		String text = Pipeline.text(this.timeouts.statements(script, true), statements,
+				this.store.recordSql(script, step.direction()));
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
 			statement.execute(text);
@@ -234,21 +236,7 @@ public final class MigrationRunner {
 		return finished(step, start);
 	}
 
-	private List<String> timeoutStatements(SqlScript script) {
-		String lockTimeout = lockTimeout(script);
-		String statementTimeout = statementTimeout(script);
-		boolean reset = this.timeoutsInOpenTransaction;
-		List<String> statements = new ArrayList<>();
-		if (lockTimeout != null || reset) {
-			statements.add("SET LOCAL lock_timeout TO " + ((lockTimeout != null) ? "'" + lockTimeout + "'" : "DEFAULT"));
-		}
-		if (statementTimeout != null || reset) {
-			statements.add("SET LOCAL statement_timeout TO "
-					+ ((statementTimeout != null) ? "'" + statementTimeout + "'" : "DEFAULT"));
-		}
-		this.timeoutsInOpenTransaction = lockTimeout != null || statementTimeout != null;
-		return statements;
-	}
+
 
 	/**
 	 * After a failure in one transaction for the whole run, finds the failing statement: the
@@ -261,10 +249,10 @@ public final class MigrationRunner {
 		if (connection.isClosed() || (state != null && (state.startsWith("08") || state.startsWith("57P")))) {
 			return failure;
 		}
-		this.timeoutsInOpenTransaction = false;
+		this.timeouts.forget();
 		try {
 			for (MigrationStep previous : done) {
-				applyTimeouts(connection, previous.script(), true);
+				this.timeouts.apply(connection, previous.script(), true);
 				if (previous.script() instanceof SqlScript sql) {
 					executeSql(connection, sql, previous);
 				}
@@ -278,7 +266,7 @@ public final class MigrationRunner {
 			return failure;
 		}
 		try {
-			applyTimeouts(connection, script, true);
+			this.timeouts.apply(connection, script, true);
 			executeSql(connection, script, step);
 			return failure;
 		}
@@ -301,14 +289,14 @@ public final class MigrationRunner {
 					+ "statements before the failing one took effect, and it stays marked as interrupted."));
 		}
 		finally {
-			resetTimeouts(connection);
+			RevisionTimeouts.reset(connection);
 		}
 	}
 
 	private StepResult execute(Connection connection, MigrationStep step, boolean inTransaction) throws SQLException {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
-		applyTimeouts(connection, step.script(), inTransaction);
+		this.timeouts.apply(connection, step.script(), inTransaction);
 		Script script = step.script();
 		if (script instanceof SqlScript sql) {
 			executeSql(connection, sql, step);
@@ -368,49 +356,15 @@ public final class MigrationRunner {
 		}
 	}
 
-	private @Nullable String lockTimeout(Script script) {
-		String own = (script instanceof SqlScript sql) ? sql.lockTimeout() : null;
-		return (own != null) ? own : millis(this.settings.lockTimeout());
-	}
 
-	private @Nullable String statementTimeout(Script script) {
-		String own = (script instanceof SqlScript sql) ? sql.statementTimeout() : null;
-		return (own != null) ? own : millis(this.settings.statementTimeout());
-	}
 
-	private void applyTimeouts(Connection connection, Script script, boolean inTransaction) throws SQLException {
-		String lockTimeout = lockTimeout(script);
-		String statementTimeout = statementTimeout(script);
-		String scope = inTransaction ? "SET LOCAL " : "SET ";
-		// in one transaction for the whole run, a revision's SET LOCAL lasts until the end: undo it
-		// for the next revision only when one was made
-		boolean reset = this.timeoutsInOpenTransaction;
-		try (Statement statement = connection.createStatement()) {
-			if (lockTimeout != null || reset) {
-				statement.execute(scope + "lock_timeout TO " + ((lockTimeout != null) ? "'" + lockTimeout + "'" : "DEFAULT"));
-			}
-			if (statementTimeout != null || reset) {
-				statement.execute(scope + "statement_timeout TO "
-						+ ((statementTimeout != null) ? "'" + statementTimeout + "'" : "DEFAULT"));
-			}
-		}
-		this.timeoutsInOpenTransaction = this.settings.transactionMode() == TransactionMode.ALL
-				&& (lockTimeout != null || statementTimeout != null);
-	}
 
-	private static String millis(java.time.Duration duration) {
-		return (duration != null) ? duration.toMillis() + "ms" : null;
-	}
 
-	private void resetTimeouts(Connection connection) {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("RESET lock_timeout");
-			statement.execute("RESET statement_timeout");
-		}
-		catch (SQLException ex) {
-			logger.debug("Could not reset timeouts", ex);
-		}
-	}
+
+
+
+
+
 
 	private MigrationFailedException failed(Connection connection, MigrationStep step, StepFailure failure,
 			String outcome) {

@@ -3,7 +3,6 @@ package io.github.migrations.core.run;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 
 import io.github.migrations.core.script.SqlStatement;
 
@@ -32,22 +31,18 @@ final class Pipeline {
 	}
 
 	/**
-	 * The statements, then the record, as one text; timeouts come first, scoped to the
-	 * transaction.
+	 * The timeouts, the statements, then the record, as one text.
 	 */
-	static String text(List<String> statements, String record, @Nullable String lockTimeout,
-			@Nullable String statementTimeout) {
+	static String text(List<String> timeouts, List<String> statements, String record) {
 		StringBuilder text = new StringBuilder();
-		if (lockTimeout != null) {
-			text.append("SELECT set_config('lock_timeout', '").append(lockTimeout).append("', true);\n");
-		}
-		if (statementTimeout != null) {
-			text.append("SELECT set_config('statement_timeout', '").append(statementTimeout).append("', true);\n");
+		for (String statement : timeouts) {
+			text.append(statement).append(";\n");
 		}
 		for (String statement : statements) {
 			text.append(statement).append(";\n");
 		}
 		return text.append(record).toString();
 	}
+
 
 }
