@@ -149,6 +149,20 @@ public final class MigrationRunner {
 	private StepResult runPipelined(Connection connection, MigrationStep step, SqlScript script) throws SQLException {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
+		try {
+			sendPipelined(connection, step, script);
+		}
+		catch (SQLException ex) {
+			throw failed(connection, step, locate(connection, step, script, ex),
+					"The revision was rolled back and is not recorded as applied.");
+		}
+		return finished(step, start);
+	}
+
+	/**
+	 * The revision's timeouts, statements and record, in one round trip.
+	 */
+	private void sendPipelined(Connection connection, MigrationStep step, SqlScript script) throws SQLException {
 		List<String> statements = Placeholders.statements(script, step)
 			.stream()
 			.map((statement) -> this.placeholders.apply(statement, script.source()))
@@ -160,11 +174,6 @@ public final class MigrationRunner {
 			statement.setEscapeProcessing(false);
 			statement.execute(text);
 		}
-		catch (SQLException ex) {
-			throw failed(connection, step, locate(connection, step, script, ex),
-					"The revision was rolled back and is not recorded as applied.");
-		}
-		return finished(step, start);
 	}
 
 	private StepFailure locate(Connection connection, MigrationStep step, SqlScript script, SQLException original)
@@ -220,15 +229,8 @@ public final class MigrationRunner {
 	private StepResult runPipelinedInOpenTransaction(Connection connection, MigrationStep step, SqlScript script) {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
-		List<String> statements = Placeholders.statements(script, step)
-			.stream()
-			.map((statement) -> this.placeholders.apply(statement, script.source()))
-			.toList();
-		String text = Pipeline.text(this.timeouts.statements(script, true), statements,
-				this.store.recordSql(script, step.direction()));
-		try (Statement statement = connection.createStatement()) {
-			statement.setEscapeProcessing(false);
-			statement.execute(text);
+		try {
+			sendPipelined(connection, step, script);
 		}
 		catch (SQLException ex) {
 			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
