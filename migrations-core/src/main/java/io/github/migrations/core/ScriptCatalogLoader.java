@@ -6,10 +6,14 @@ import java.util.List;
 import io.github.migrations.core.script.JavaScript;
 import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.ScriptSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the revision files of the configured locations, adds the Java revisions, and builds the
- * validated graph.
+ * validated graph. When every location is on the class path, whose content cannot change while
+ * the application runs, the result is kept: the endpoint and the health indicator then read the
+ * database only. File-system locations are read again each time, as files may be edited or added
+ * between two commands.
  */
 final class ScriptCatalogLoader {
 
@@ -19,13 +23,29 @@ final class ScriptCatalogLoader {
 
 	private final ClassLoader classLoader;
 
+	private final boolean cacheable;
+
+	private volatile @Nullable Catalog cached;
+
 	ScriptCatalogLoader(List<String> locations, List<JavaRevision> javaRevisions, ClassLoader classLoader) {
 		this.locations = List.copyOf(locations);
 		this.javaRevisions = List.copyOf(javaRevisions);
 		this.classLoader = classLoader;
+		this.cacheable = this.locations.stream().allMatch((location) -> location.startsWith("classpath:"));
 	}
 
 	Catalog load() {
+		Catalog catalog = this.cached;
+		if (catalog == null) {
+			catalog = read();
+			if (this.cacheable) {
+				this.cached = catalog;
+			}
+		}
+		return catalog;
+	}
+
+	private Catalog read() {
 		List<Script> scripts = new ArrayList<>(new ScriptSource(this.locations, this.classLoader).load());
 		this.javaRevisions.forEach((revision) -> scripts.add(JavaScript.of(revision)));
 		return Catalog.of(scripts);

@@ -622,4 +622,14 @@ class MigratorTests {
 		assertThat(this.database.query("SHOW statement_timeout")).containsExactly("0");
 	}
 
+	@Test
+	void classPathRevisionsAreReadOnceAndFileSystemRevisionsEveryTime() {
+		Migrator fromClassPath = Migrator.builder(this.database.dataSource()).locations("classpath:script-source/revisions").build();
+		assertThat(fromClassPath.graph()).isSameAs(fromClassPath.graph());
+		Migrator fromFiles = migrator();
+		assertThat(fromFiles.graph()).isNotSameAs(fromFiles.graph());
+		this.files.table("d4", "c3", "payments");
+		assertThat(ids(fromFiles.heads())).containsExactly("d4");
+	}
+
 }
