@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,6 @@ import io.github.migrations.core.revision.TargetResolver;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.run.MigrationRunner;
-import io.github.migrations.core.run.Placeholders;
 import io.github.migrations.core.run.StepResult;
 import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;
@@ -95,16 +93,16 @@ public final class Migrator {
 	 */
 	public MigrationResult revert(String revision) {
 		return migrate(Direction.DOWNGRADE, (catalog, applied) -> {
-			MigrationPlan plan = new Planner(catalog.graph(), catalog.scripts()).revert(knownApplied(catalog, applied),
+			MigrationPlan plan = new Planner(catalog.graph(), catalog.scripts()).revert(Planning.knownApplied(catalog, applied),
 					new TargetResolver(catalog.graph(), Set.of()).revision(revision));
-			refuseDowngradeUnderUnknown(catalog, applied, plan);
-			refuseIrreversible(plan);
+			Planning.refuseDowngradeUnderUnknown(catalog, applied, plan);
+			Planning.refuseIrreversible(plan);
 			return plan;
 		});
 	}
 
 	private MigrationResult migrate(Direction direction, Target target) {
-		return migrate(direction, (catalog, applied) -> plan(catalog, applied, direction, target));
+		return migrate(direction, (catalog, applied) -> Planning.plan(this.settings, catalog, applied, direction, target));
 	}
 
 	private MigrationResult migrate(Direction direction,
@@ -123,8 +121,8 @@ public final class Migrator {
 				if (direction == Direction.UPGRADE) {
 					applied = baselineIfNeeded(session.connection(), catalog, applied);
 				}
-				validate(catalog, applied);
-				warnAboutUnknown(catalog, applied);
+				Planning.validate(this.settings, catalog, applied);
+				Planning.warnAboutUnknown(catalog, applied);
 				MigrationPlan plan = planning.apply(catalog, applied);
 				MigrationRunner runner = new MigrationRunner(this.store, this.settings, this.listener);
 				runner.check(plan);
@@ -204,7 +202,7 @@ public final class Migrator {
 			if (!plan.isEmpty()) {
 				return null;
 			}
-			warnAboutUnknown(catalog, applied);
+			Planning.warnAboutUnknown(catalog, applied);
 			return plan;
 		}
 		catch (MigrationException ex) {
@@ -219,75 +217,6 @@ public final class Migrator {
 	}
 
 
-	private MigrationPlan plan(Catalog catalog, List<AppliedRevision> applied, Direction direction, Target target) {
-		Set<RevisionId> known = knownApplied(catalog, applied);
-		Planner planner = new Planner(catalog.graph(), catalog.scripts());
-		if (direction == Direction.UPGRADE) {
-			return planner.upgrade(known, target);
-		}
-		MigrationPlan plan = planner.downgrade(known, target);
-		refuseDowngradeUnderUnknown(catalog, applied, plan);
-		refuseIrreversible(plan);
-		return plan;
-	}
-
-	private void validate(Catalog catalog, List<AppliedRevision> applied) {
-		List<HistoryMismatchException.Problem> problems = new HistoryValidator(this.settings).problems(catalog, applied);
-		if (!problems.isEmpty()) {
-			throw new HistoryMismatchException(problems);
-		}
-	}
-
-	private static void warnAboutUnknown(Catalog catalog, List<AppliedRevision> applied) {
-		for (AppliedRevision row : applied) {
-			if (!isKnown(catalog, row.revision())) {
-				logger.warn("The database has revision '{}' applied (on {} by '{}'), but no script declares it; leaving it "
-						+ "alone. This happens when an older build runs against a newer database.", row.revision(),
-						row.appliedAt().toLocalDate(), row.appliedBy());
-			}
-		}
-	}
-
-	private static boolean isKnown(Catalog catalog, String revision) {
-		return RevisionId.isValid(revision) && catalog.graph().contains(RevisionId.of(revision));
-	}
-
-	private static Set<RevisionId> knownApplied(Catalog catalog, List<AppliedRevision> applied) {
-		Set<RevisionId> known = new HashSet<>();
-		for (AppliedRevision row : applied) {
-			if (isKnown(catalog, row.revision())) {
-				known.add(RevisionId.of(row.revision()));
-			}
-		}
-		return known;
-	}
-
-	private static void refuseDowngradeUnderUnknown(Catalog catalog, List<AppliedRevision> applied, MigrationPlan plan) {
-		Set<String> removed = new HashSet<>();
-		plan.revisions().forEach((id) -> removed.add(id.value()));
-		for (AppliedRevision row : applied) {
-			if (!isKnown(catalog, row.revision())) {
-				for (String parent : row.downRevisions()) {
-					if (removed.contains(parent)) {
-						throw MigrationException.of(("Cannot downgrade revision '%s': the database has revision '%s' on top "
-								+ "of it, which no script declares.").formatted(parent, row.revision()),
-								"Downgrade with the build that has revision '%s' first.".formatted(row.revision()));
-					}
-				}
-			}
-		}
-	}
-
-	private static void refuseIrreversible(MigrationPlan plan) {
-		for (MigrationStep step : plan.steps()) {
-			if (step.script() instanceof io.github.migrations.core.script.SqlScript sql && !sql.hasDowngrade()) {
-				throw MigrationException.of(("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
-						+ "section. Nothing was changed.").formatted(step.revision().id(), sql.source()),
-						"Add a '-- +downgrade' section that undoes it (leave it empty if there is nothing to undo).");
-			}
-		}
-	}
-
 	/**
 	 * Records the targets as applied (or not) without running anything, as {@code alembic stamp}
 	 * does: each target's line moves to it; with {@code purge} the applied set becomes exactly the
@@ -300,7 +229,7 @@ public final class Migrator {
 			this.store.ensure(session.connection());
 			List<AppliedRevision> applied = this.store.applied(session.connection());
 			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);
-			return new MigrationResult(Direction.UPGRADE, catalog.graph().headsOf(knownApplied(catalog, applied)),
+			return new MigrationResult(Direction.UPGRADE, catalog.graph().headsOf(Planning.knownApplied(catalog, applied)),
 					catalog.graph().headsOf(after), List.of(), Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (SQLException ex) {
@@ -310,7 +239,7 @@ public final class Migrator {
 
 	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
 			List<Target> targets, boolean purge) throws SQLException {
-		Set<RevisionId> after = new TargetResolver(catalog.graph(), knownApplied(catalog, applied)).stamped(targets, purge);
+		Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied)).stamped(targets, purge);
 		List<Script> added = new ArrayList<>();
 		for (RevisionId id : catalog.graph().inOrder(after)) {
 			boolean recorded = applied.stream()
@@ -321,7 +250,7 @@ public final class Migrator {
 		}
 		Set<String> removed = new LinkedHashSet<>();
 		for (AppliedRevision row : applied) {
-			boolean keep = isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision())) : !purge;
+			boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision())) : !purge;
 			if (!keep) {
 				removed.add(row.revision());
 			}
@@ -364,8 +293,8 @@ public final class Migrator {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
 		List<String> current = new ArrayList<>();
-		catalog.graph().headsOf(knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
-		applied.stream().map(AppliedRevision::revision).filter((id) -> !isKnown(catalog, id)).forEach(current::add);
+		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
+		applied.stream().map(AppliedRevision::revision).filter((id) -> !Planning.isKnown(catalog, id)).forEach(current::add);
 		return current;
 	}
 
@@ -376,11 +305,11 @@ public final class Migrator {
 	public MigrationStatus status(Target target) {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
-		validate(catalog, applied);
-		MigrationPlan plan = plan(catalog, applied, Direction.UPGRADE, target);
+		Planning.validate(this.settings, catalog, applied);
+		MigrationPlan plan = Planning.plan(this.settings, catalog, applied, Direction.UPGRADE, target);
 		List<String> current = new ArrayList<>();
-		catalog.graph().headsOf(knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
-		List<String> unknown = applied.stream().map(AppliedRevision::revision).filter((id) -> !isKnown(catalog, id)).toList();
+		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
+		List<String> unknown = applied.stream().map(AppliedRevision::revision).filter((id) -> !Planning.isKnown(catalog, id)).toList();
 		current.addAll(unknown);
 		return new MigrationStatus(current, catalog.graph().heads(), plan.steps(), unknown);
 	}
@@ -454,8 +383,8 @@ public final class Migrator {
 	private MigrationPlan planAgainstDatabase(Direction direction, Target target) {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
-		validate(catalog, applied);
-		return plan(catalog, applied, direction, target);
+		Planning.validate(this.settings, catalog, applied);
+		return Planning.plan(this.settings, catalog, applied, direction, target);
 	}
 
 	/**
@@ -477,7 +406,7 @@ public final class Migrator {
 			Planner planner = new Planner(catalog.graph(), catalog.scripts());
 			plan = (direction == Direction.UPGRADE) ? planner.upgrade(applied, to) : planner.downgrade(applied, to);
 			if (direction == Direction.DOWNGRADE) {
-				refuseIrreversible(plan);
+				Planning.refuseIrreversible(plan);
 			}
 		}
 		return new SqlRenderer(this.store, this.settings).render(plan);
@@ -496,7 +425,7 @@ public final class Migrator {
 				sql.downgrade();
 			}
 		}
-		validate(catalog, appliedRevisions());
+		Planning.validate(this.settings, catalog, appliedRevisions());
 	}
 
 	/**
@@ -509,7 +438,7 @@ public final class Migrator {
 			Connection connection = session.connection();
 			List<String> repaired = new ArrayList<>();
 			for (AppliedRevision row : this.store.applied(connection)) {
-				Script script = isKnown(catalog, row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
+				Script script = Planning.isKnown(catalog, row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
 						: null;
 				if (script != null && script.checksum() != null && !script.checksum().equals(row.checksum())) {
 					this.store.repair(connection, script, row.checksum());
