@@ -21,10 +21,10 @@ import io.github.migrations.benchmarks.workload.WorkloadFiles;
 import io.github.migrations.benchmarks.workload.Workloads;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [options]}: starts one PostgreSQL
- * server, writes the workloads in every tool's format, and runs the tools in turn, each on a
- * freshly created database, as separate processes; then writes the report. See
- * {@code benchmarks/README.md}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [options]}: starts one
+ * PostgreSQL server, writes the workloads in every tool's format, and runs the tools in
+ * turn, each on a freshly created database, as separate processes; then writes the
+ * report. See {@code benchmarks/README.md}.
  */
 public final class BenchmarkMain {
 
@@ -83,14 +83,15 @@ public final class BenchmarkMain {
 		Properties versions = versions();
 		Path jarDirectory = jarDirectory();
 		Path repository = jarDirectory.getParent().getParent();
-		Path cliJar = (options.cliJar != null) ? options.cliJar
-				: repository.resolve("migrations-cli/target/migrations-cli-" + versions.getProperty("project.version") + ".jar");
+		Path cliJar = (options.cliJar != null) ? options.cliJar : repository
+			.resolve("migrations-cli/target/migrations-cli-" + versions.getProperty("project.version") + ".jar");
 		requireFile(cliJar, "our CLI jar; build it with the command in benchmarks/README.md or pass --cli-jar");
 		for (String jar : List.of("bench-ours.jar", "bench-flyway.jar", "bench-liquibase.jar", "bench-jdbc.jar")) {
 			requireFile(jarDirectory.resolve(jar), "a runner jar; build the benchmarks module");
 		}
 		if (options.tools.contains(Tool.PSQL)) {
-			requireFile(Path.of(options.psql), "the psql client; install it (Debian: postgresql-client) or pass --psql");
+			requireFile(Path.of(options.psql),
+					"the psql client; install it (Debian: postgresql-client) or pass --psql");
 		}
 		Path out = (options.out != null) ? options.out : repository.resolve("benchmarks/results");
 		Files.createDirectories(out);
@@ -100,7 +101,8 @@ public final class BenchmarkMain {
 		LocalDateTime started = LocalDateTime.now();
 		Conditions conditions = Conditions.now();
 		log("Starting PostgreSQL ...");
-		try (PostgresServer server = (options.url != null) ? external(options) : PostgresServer.start(options.pgBin, options.keep)) {
+		try (PostgresServer server = (options.url != null) ? external(options)
+				: PostgresServer.start(options.pgBin, options.keep)) {
 			Tool.Setup setup = new Tool.Setup(server, java, jarDirectory, cliJar, options.psql);
 			Map<String, String> serverSettings = server.describe();
 			log("PostgreSQL " + serverSettings.get("server_version") + " on port " + server.port() + ", fsync="
@@ -126,7 +128,8 @@ public final class BenchmarkMain {
 			String report = new Report(environment, workloads, runner.samples(), breakdowns, statements).markdown();
 			Path reportFile = out.resolve(LocalDate.now() + "-report.md");
 			Files.writeString(reportFile, report, StandardCharsets.UTF_8);
-			Files.writeString(out.resolve(LocalDate.now() + "-raw.csv"), Report.csv(runner.samples()), StandardCharsets.UTF_8);
+			Files.writeString(out.resolve(LocalDate.now() + "-raw.csv"), Report.csv(runner.samples()),
+					StandardCharsets.UTF_8);
 			System.out.println();
 			System.out.println(report);
 			log("Report written to " + reportFile + " (raw figures beside it); process logs in " + logs);
@@ -274,7 +277,10 @@ public final class BenchmarkMain {
 					case "--quick" -> options.quick = true;
 					case "-h", "--help" -> options.help = true;
 					case "--sizes" -> {
-						options.sizes = Arrays.stream(value(args, ++i, arg).split(",")).map(String::strip).map(Integer::parseInt).toList();
+						options.sizes = Arrays.stream(value(args, ++i, arg).split(","))
+							.map(String::strip)
+							.map(Integer::parseInt)
+							.toList();
 						sizesGiven = true;
 					}
 					case "--workloads" -> options.workloads = Arrays.stream(value(args, ++i, arg).split(","))
@@ -284,7 +290,10 @@ public final class BenchmarkMain {
 						options.runs = Integer.parseInt(value(args, ++i, arg));
 						runsGiven = true;
 					}
-					case "--tools" -> options.tools = Arrays.stream(value(args, ++i, arg).split(",")).map(String::strip).map(Tool::of).toList();
+					case "--tools" -> options.tools = Arrays.stream(value(args, ++i, arg).split(","))
+						.map(String::strip)
+						.map(Tool::of)
+						.toList();
 					case "--pg-bin" -> options.pgBin = Path.of(value(args, ++i, arg));
 					case "--url" -> options.url = value(args, ++i, arg);
 					case "--username" -> options.username = value(args, ++i, arg);
@@ -299,7 +308,8 @@ public final class BenchmarkMain {
 					default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
 				}
 			}
-			options.custom = sizesGiven || runsGiven || options.workloads.size() != 2 || options.tools.size() != Tool.values().length;
+			options.custom = sizesGiven || runsGiven || options.workloads.size() != 2
+					|| options.tools.size() != Tool.values().length;
 			if (options.quick) {
 				if (!sizesGiven) {
 					options.sizes = List.of(100, 1000);

@@ -7,6 +7,7 @@ import java.util.List;
 
 /**
  * What the machine was like: processor, cores, memory and load.
+ *
  * @param cpu the processor's model name
  * @param cores available processors
  * @param memory total memory
@@ -15,8 +16,9 @@ import java.util.List;
 record Conditions(String cpu, int cores, String memory, String loadAverage) {
 
 	static Conditions now() {
-		return new Conditions(firstValue(Path.of("/proc/cpuinfo"), "model name"), Runtime.getRuntime().availableProcessors(),
-				memory(firstValue(Path.of("/proc/meminfo"), "MemTotal")), loadAverages());
+		return new Conditions(firstValue(Path.of("/proc/cpuinfo"), "model name"),
+				Runtime.getRuntime().availableProcessors(), memory(firstValue(Path.of("/proc/meminfo"), "MemTotal")),
+				loadAverages());
 	}
 
 	private static String memory(String memTotal) {

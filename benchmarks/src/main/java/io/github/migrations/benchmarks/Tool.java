@@ -12,18 +12,20 @@ import io.github.migrations.benchmarks.workload.WorkloadFiles;
 enum Tool {
 
 	/**
-	 * Our command line, {@code java -jar migrations-cli.jar ... -q upgrade}, default settings
-	 * (one transaction per revision).
+	 * Our command line, {@code java -jar migrations-cli.jar ... -q upgrade}, default
+	 * settings (one transaction per revision).
 	 */
 	OURS("ours", "ours (CLI)", true, false),
 
 	/**
-	 * Our engine through its API in a small runner jar, default settings; reports in-process time.
+	 * Our engine through its API in a small runner jar, default settings; reports
+	 * in-process time.
 	 */
 	OURS_API("ours-api", "ours (API)", true, true),
 
 	/**
-	 * The same with the whole run in one transaction ({@code TransactionMode.ALL}), as psql -1.
+	 * The same with the whole run in one transaction ({@code TransactionMode.ALL}), as
+	 * psql -1.
 	 */
 	OURS_API_ALL("ours-api-all", "ours (API, one transaction)", true, true),
 
@@ -38,8 +40,8 @@ enum Tool {
 	LIQUIBASE("liquibase", "Liquibase", true, true),
 
 	/**
-	 * {@code psql -1 -f all.sql}: the statements alone in one transaction, the physical limit. It
-	 * keeps no record, so it has no no-op run.
+	 * {@code psql -1 -f all.sql}: the statements alone in one transaction, the physical
+	 * limit. It keeps no record, so it has no no-op run.
 	 */
 	PSQL("psql", "psql -1", false, false);
 
@@ -68,15 +70,16 @@ enum Tool {
 	}
 
 	/**
-	 * The command that applies the workload to the database (and, run again, is the no-op run).
+	 * The command that applies the workload to the database (and, run again, is the no-op
+	 * run).
 	 */
 	List<String> command(Setup setup, WorkloadFiles files, String database) {
 		String url = setup.server().url(database);
 		String user = setup.server().user();
 		List<String> command = new ArrayList<>();
 		switch (this) {
-			case OURS -> command.addAll(List.of(setup.java(), "-jar", setup.cliJar().toString(), "--url", url, "--username",
-					user, "--locations", files.ours().toString(), "-q", "upgrade"));
+			case OURS -> command.addAll(List.of(setup.java(), "-jar", setup.cliJar().toString(), "--url", url,
+					"--username", user, "--locations", files.ours().toString(), "-q", "upgrade"));
 			case OURS_API -> command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
 			case OURS_API_ALL -> {
 				command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
@@ -89,8 +92,8 @@ enum Tool {
 						files.liquibaseChangelog()));
 			}
 			case PSQL -> command.addAll(List.of(setup.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-h",
-					setup.server().host(), "-p", Integer.toString(setup.server().port()), "-U", user, "-d", database, "-f",
-					files.psql().toString()));
+					setup.server().host(), "-p", Integer.toString(setup.server().port()), "-U", user, "-d", database,
+					"-f", files.psql().toString()));
 		}
 		return command;
 	}
@@ -100,7 +103,8 @@ enum Tool {
 	}
 
 	/**
-	 * A JVM that connects with JDBC and runs {@code SELECT 1}: the floor of any JVM tool's no-op.
+	 * A JVM that connects with JDBC and runs {@code SELECT 1}: the floor of any JVM
+	 * tool's no-op.
 	 */
 	static List<String> jvmFloor(Setup setup) {
 		return List.of(setup.java(), "-jar", setup.jar("bench-jdbc.jar").toString(), setup.server().url("postgres"),
@@ -108,8 +112,8 @@ enum Tool {
 	}
 
 	/**
-	 * {@code java -jar migrations-cli.jar --version}: what our CLI costs before it touches a
-	 * database (JVM start, command-line parsing).
+	 * {@code java -jar migrations-cli.jar --version}: what our CLI costs before it
+	 * touches a database (JVM start, command-line parsing).
 	 */
 	static List<String> cliFloor(Setup setup) {
 		return List.of(setup.java(), "-jar", setup.cliJar().toString(), "--version");
@@ -119,8 +123,9 @@ enum Tool {
 	 * {@code psql -c 'SELECT 1'}: the floor of any client.
 	 */
 	static List<String> psqlFloor(Setup setup) {
-		return List.of(setup.psql(), "-X", "-q", "-h", setup.server().host(), "-p", Integer.toString(setup.server().port()),
-				"-U", setup.server().user(), "-d", "postgres", "-c", "SELECT 1");
+		return List.of(setup.psql(), "-X", "-q", "-h", setup.server().host(), "-p",
+				Integer.toString(setup.server().port()), "-U", setup.server().user(), "-d", "postgres", "-c",
+				"SELECT 1");
 	}
 
 	/**

@@ -6,7 +6,8 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 
-@Command(name = "branches", mixinStandardHelpOptions = true, description = "Show the branch points of the revision scripts.")
+@Command(name = "branches", mixinStandardHelpOptions = true,
+		description = "Show the branch points of the revision scripts.")
 final class BranchesCommand extends CliCommand {
 
 	@Override

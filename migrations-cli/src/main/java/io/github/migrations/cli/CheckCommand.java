@@ -32,11 +32,12 @@ final class CheckCommand extends CliCommand {
 			migrator.validate();
 			MigrationStatus status = migrator.status(Target.heads());
 			for (MigrationStep step : status.pending()) {
-				problems.add("Revision '%s' (%s) is not applied: run 'migrations upgrade'.".formatted(step.revision().id(),
-						step.script().source()));
+				problems.add("Revision '%s' (%s) is not applied: run 'migrations upgrade'."
+					.formatted(step.revision().id(), step.script().source()));
 			}
 			status.unknown()
-				.forEach((id) -> problems.add("The database has revision '%s', which no script declares.".formatted(id)));
+				.forEach((id) -> problems
+					.add("The database has revision '%s', which no script declares.".formatted(id)));
 		}
 		catch (HistoryMismatchException ex) {
 			ex.problems().forEach((problem) -> problems.add(problem.toString()));

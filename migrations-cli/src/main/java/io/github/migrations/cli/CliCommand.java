@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * What every command shares: the global options (given before or after the command's name),
- * the output streams, and the migrator they configure.
+ * What every command shares: the global options (given before or after the command's
+ * name), the output streams, and the migrator they configure.
  */
 abstract class CliCommand implements Callable<Integer> {
 
@@ -76,8 +76,8 @@ abstract class CliCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * One line per revision with its duration, on stderr so stdout stays for results; none with
-	 * {@code --quiet} or {@code --json}.
+	 * One line per revision with its duration, on stderr so stdout stays for results;
+	 * none with {@code --quiet} or {@code --json}.
 	 */
 	private MigrationListener progress() {
 		if (quiet() || json()) {
@@ -90,8 +90,9 @@ abstract class CliCommand implements Callable<Integer> {
 			@Override
 			public void beforeStep(MigrationStep step) {
 				String message = step.revision().message();
-				progress.printf("%s %s%s ... ", (step.direction() == Direction.UPGRADE) ? "Upgrading to" : "Downgrading",
-						step.revision().id(), (message != null) ? " (" + message + ")" : "");
+				progress.printf("%s %s%s ... ",
+						(step.direction() == Direction.UPGRADE) ? "Upgrading to" : "Downgrading", step.revision().id(),
+						(message != null) ? " (" + message + ")" : "");
 				progress.flush();
 				root.progressLineOpen = true;
 			}

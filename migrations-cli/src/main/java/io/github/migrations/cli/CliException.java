@@ -1,7 +1,8 @@
 package io.github.migrations.cli;
 
 /**
- * A usage or configuration problem of the command line (exit code 2), with what to do about it.
+ * A usage or configuration problem of the command line (exit code 2), with what to do
+ * about it.
  */
 final class CliException extends RuntimeException {
 

@@ -22,8 +22,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Turns options, environment variables ({@code DATABASE_URL}, {@code DATABASE_USERNAME},
- * {@code DATABASE_PASSWORD}) and an optional configuration file into a {@link Migrator}, in that
- * order of precedence. The only reader of the environment.
+ * {@code DATABASE_PASSWORD}) and an optional configuration file into a {@link Migrator},
+ * in that order of precedence. The only reader of the environment.
  */
 final class CliSettings {
 
@@ -60,9 +60,11 @@ final class CliSettings {
 		ifSet("app.migrations.table-prefix", settings::tablePrefix);
 		ifSet("app.migrations.transaction-mode",
 				(value) -> settings.transactionMode(TransactionMode.valueOf(constant(value))));
-		ifSet("app.migrations.lock-wait-timeout", (value) -> settings.lockWaitTimeout(duration("lock-wait-timeout", value)));
+		ifSet("app.migrations.lock-wait-timeout",
+				(value) -> settings.lockWaitTimeout(duration("lock-wait-timeout", value)));
 		ifSet("app.migrations.lock-timeout", (value) -> settings.lockTimeout(duration("lock-timeout", value)));
-		ifSet("app.migrations.statement-timeout", (value) -> settings.statementTimeout(duration("statement-timeout", value)));
+		ifSet("app.migrations.statement-timeout",
+				(value) -> settings.statementTimeout(duration("statement-timeout", value)));
 		ifSet("app.migrations.validate-checksums", (value) -> settings.validateChecksums(Boolean.parseBoolean(value)));
 		ifSet("app.migrations.unknown-revisions",
 				(value) -> settings.unknownRevisions(UnknownRevisionPolicy.valueOf(constant(value))));
@@ -81,14 +83,17 @@ final class CliSettings {
 		String configured = config("app.migrations.locations");
 		if (configured != null && this.config != null) {
 			Path resources = this.config.path().toAbsolutePath().getParent();
-			return Arrays.stream(configured.split(",")).map(String::strip).map((location) -> fromSources(location, resources)).toList();
+			return Arrays.stream(configured.split(","))
+				.map(String::strip)
+				.map((location) -> fromSources(location, resources))
+				.toList();
 		}
 		return List.of("filesystem:" + DEFAULT_LOCATION);
 	}
 
 	/**
-	 * A {@code classpath:} location of an application is a folder beside its configuration file
-	 * ({@code src/main/resources}); the CLI reads it there.
+	 * A {@code classpath:} location of an application is a folder beside its
+	 * configuration file ({@code src/main/resources}); the CLI reads it there.
 	 */
 	private static String fromSources(String location, Path resources) {
 		if (location.startsWith("classpath:")) {
@@ -144,7 +149,8 @@ final class CliSettings {
 	Path revisionFolder() {
 		for (String location : settings().locations()) {
 			if (!location.startsWith("classpath:")) {
-				return Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+				return Path
+					.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
 			}
 		}
 		throw new CliException("No filesystem location to write the revision file to.",
@@ -162,7 +168,8 @@ final class CliSettings {
 				setter.accept(value);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new CliException("'%s' has an invalid value '%s' in %s.".formatted(key, value, this.config.path()),
+				throw new CliException(
+						"'%s' has an invalid value '%s' in %s.".formatted(key, value, this.config.path()),
 						"See the README's property table for the values it takes.");
 			}
 		}
@@ -173,8 +180,8 @@ final class CliSettings {
 	}
 
 	/**
-	 * Spring Boot's duration forms: {@code 30s}, {@code 5m}, {@code 500ms}, {@code PT1M}, or
-	 * milliseconds.
+	 * Spring Boot's duration forms: {@code 30s}, {@code 5m}, {@code 500ms}, {@code PT1M},
+	 * or milliseconds.
 	 */
 	static Duration duration(String key, String value) {
 		String text = value.strip().toLowerCase(Locale.ROOT);

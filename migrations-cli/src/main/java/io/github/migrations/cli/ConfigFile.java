@@ -20,11 +20,11 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * An application's {@code application.properties} or {@code application.yml}, flattened to
- * Spring-style keys ({@code app.migrations.schema}, {@code spring.datasource.url}), with
- * {@code ${NAME:default}} resolved from the environment, so the CLI reads the settings the
- * application uses. A placeholder with neither a variable nor a default stays as written, as
- * Spring Boot leaves it when it binds properties.
+ * An application's {@code application.properties} or {@code application.yml}, flattened
+ * to Spring-style keys ({@code app.migrations.schema}, {@code spring.datasource.url}),
+ * with {@code ${NAME:default}} resolved from the environment, so the CLI reads the
+ * settings the application uses. A placeholder with neither a variable nor a default
+ * stays as written, as Spring Boot leaves it when it binds properties.
  */
 final class ConfigFile {
 
@@ -64,8 +64,9 @@ final class ConfigFile {
 		catch (MarkedYAMLException ex) {
 			// the exception's message quotes the line, which may hold a password
 			Mark mark = ex.getProblemMark();
-			throw new CliException("Could not read configuration file '%s': %s at line %d, column %d.".formatted(path,
-					ex.getProblem(), (mark != null) ? mark.getLine() + 1 : 0, (mark != null) ? mark.getColumn() + 1 : 0),
+			throw new CliException(
+					"Could not read configuration file '%s': %s at line %d, column %d.".formatted(path, ex.getProblem(),
+							(mark != null) ? mark.getLine() + 1 : 0, (mark != null) ? mark.getColumn() + 1 : 0),
 					"Check that it is a valid YAML file.");
 		}
 		catch (IOException | RuntimeException ex) {
@@ -102,7 +103,8 @@ final class ConfigFile {
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
 			String found = environment.apply(matcher.group(1));
-			String replacement = (found != null) ? found : (matcher.group(2) != null) ? matcher.group(2) : matcher.group();
+			String replacement = (found != null) ? found
+					: (matcher.group(2) != null) ? matcher.group(2) : matcher.group();
 			matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
 		}
 		matcher.appendTail(resolved);

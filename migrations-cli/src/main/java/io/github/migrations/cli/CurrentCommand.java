@@ -10,7 +10,8 @@ import io.github.migrations.core.revision.RevisionId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "current", mixinStandardHelpOptions = true, description = "Display the current revision(s) of the database.")
+@Command(name = "current", mixinStandardHelpOptions = true,
+		description = "Display the current revision(s) of the database.")
 final class CurrentCommand extends CliCommand {
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")

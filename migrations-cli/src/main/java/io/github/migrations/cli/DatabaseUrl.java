@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A database URL as users write it: JDBC's {@code jdbc:postgresql://host:port/db} or the
  * {@code postgresql://user:password@host:port/db} form of libpq, Alembic and the seeds'
- * {@code DATABASE_URL}. Credentials found in the URL are taken out of it, so the URL can be
- * shown.
+ * {@code DATABASE_URL}. Credentials found in the URL are taken out of it, so the URL can
+ * be shown.
  *
  * @param jdbcUrl the JDBC URL without credentials
  * @param username the user from the URL, or {@code null}
@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
 
 	/**
-	 * A user or password parameter, up to the next parameter or the end of the URL (a quote or a
-	 * space ends a URL quoted in a message).
+	 * A user or password parameter, up to the next parameter or the end of the URL (a
+	 * quote or a space ends a URL quoted in a message).
 	 */
 	private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("([?&])(password|user)=[^&\\s'\"]*");
 

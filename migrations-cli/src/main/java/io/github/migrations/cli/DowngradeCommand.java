@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 		description = "Revert to a previous version: -N, base, a revision, <rev>-N, <label>@base.")
 final class DowngradeCommand extends MigrateCommand {
 
-	@Parameters(index = "0", paramLabel = "TARGET", description = "Where to go, e.g. -1, base or a revision; "
-			+ "with --sql also FROM:TO, e.g. c3:a1.")
+	@Parameters(index = "0", paramLabel = "TARGET",
+			description = "Where to go, e.g. -1, base or a revision; " + "with --sql also FROM:TO, e.g. c3:a1.")
 	String target;
 
 	@Override

@@ -20,8 +20,7 @@ final class GlobalOptions {
 			description = "Database user (default: $DATABASE_USERNAME, the URL's, or --config's).")
 	@Nullable String username;
 
-	@Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1",
-			interactive = true,
+	@Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
 			description = "Database password; give no value to be asked for it (default: $DATABASE_PASSWORD, the URL's, "
 					+ "or --config's). Never printed.")
 	char @Nullable [] password;

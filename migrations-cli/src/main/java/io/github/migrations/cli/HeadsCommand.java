@@ -8,7 +8,8 @@ import io.github.migrations.core.revision.RevisionId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the current heads of the revision scripts.")
+@Command(name = "heads", mixinStandardHelpOptions = true,
+		description = "Show the current heads of the revision scripts.")
 final class HeadsCommand extends CliCommand {
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each head in full.")
@@ -23,7 +24,8 @@ final class HeadsCommand extends CliCommand {
 		}
 		RevisionFormat format = new RevisionFormat(graph, Set.of());
 		for (RevisionId head : graph.heads()) {
-			out().print(this.verbose ? format.verbose(graph.get(head), false) : head + format.tags(graph.get(head), false) + "\n");
+			out().print(this.verbose ? format.verbose(graph.get(head), false)
+					: head + format.tags(graph.get(head), false) + "\n");
 		}
 		return 0;
 	}

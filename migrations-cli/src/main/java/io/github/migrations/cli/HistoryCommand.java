@@ -96,7 +96,8 @@ final class HistoryCommand extends CliCommand {
 			return new HashSet<>(lower ? graph.bases() : graph.heads());
 		}
 		if (text.equals("current")) {
-			return new HashSet<>(current.stream().filter(RevisionId::isValid).map(RevisionId::of).filter(graph::contains).toList());
+			return new HashSet<>(
+					current.stream().filter(RevisionId::isValid).map(RevisionId::of).filter(graph::contains).toList());
 		}
 		return Set.of(resolver.revision(text));
 	}

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a revision that merges two or more heads.")
+@Command(name = "merge", mixinStandardHelpOptions = true,
+		description = "Write a revision that merges two or more heads.")
 final class MergeCommand extends CliCommand {
 
 	@Option(names = { "-m", "--message" }, required = true, description = "What the merge is for.")
@@ -42,13 +43,14 @@ final class MergeCommand extends CliCommand {
 			}
 		}
 		if (parents.size() < 2) {
-			throw new CliException("A merge needs two or more revisions; got %s.".formatted(RevisionFormat.ids(List.copyOf(parents))),
+			throw new CliException(
+					"A merge needs two or more revisions; got %s.".formatted(RevisionFormat.ids(List.copyOf(parents))),
 					"Name the heads to merge, or pass 'heads'.");
 		}
 		RevisionId id = RevisionWriter.id(this.revId, graph);
 		String template = settings().config("app.migrations.file-template");
-		Path file = new RevisionWriter(settings().revisionFolder(), template).write(id, graph.inOrder(parents), this.message,
-				this.branchLabels, List.of(), "\n", "\n");
+		Path file = new RevisionWriter(settings().revisionFolder(), template).write(id, graph.inOrder(parents),
+				this.message, this.branchLabels, List.of(), "\n", "\n");
 		out().println("Generating " + file + " ... done");
 		return 0;
 	}

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * Shared by {@code upgrade} and {@code downgrade}: run, or render the SQL with {@code --sql}.
+ * Shared by {@code upgrade} and {@code downgrade}: run, or render the SQL with
+ * {@code --sql}.
  */
 abstract class MigrateCommand extends CliCommand {
 
@@ -37,7 +38,8 @@ abstract class MigrateCommand extends CliCommand {
 		}
 		Target target = Target.parse(text);
 		Migrator migrator = migrator();
-		MigrationResult result = (direction() == Direction.UPGRADE) ? migrator.upgrade(target) : migrator.downgrade(target);
+		MigrationResult result = (direction() == Direction.UPGRADE) ? migrator.upgrade(target)
+				: migrator.downgrade(target);
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("applied", values(result.revisions()));

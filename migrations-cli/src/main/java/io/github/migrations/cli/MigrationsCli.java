@@ -23,19 +23,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code migrations [options] <command> [arguments]}: Alembic's commands against a PostgreSQL
- * database. Exit codes: 0 success; 1 a migration, database or check failure; 2 a usage or
- * configuration error.
+ * {@code migrations [options] <command> [arguments]}: Alembic's commands against a
+ * PostgreSQL database. Exit codes: 0 success; 1 a migration, database or check failure; 2
+ * a usage or configuration error.
  */
 @Command(name = "migrations", mixinStandardHelpOptions = true, versionProvider = MigrationsCli.Version.class,
-		description = "Alembic-grade schema migrations for PostgreSQL.",
-		exitCodeListHeading = "%nExit codes:%n",
+		description = "Alembic-grade schema migrations for PostgreSQL.", exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:a migration, database or check failure", "2:a usage or configuration error" })
 public final class MigrationsCli implements Runnable {
 
 	/**
-	 * The commands, in help order. Only those named on the command line are registered, since
-	 * building each command's model by reflection costs start-up time.
+	 * The commands, in help order. Only those named on the command line are registered,
+	 * since building each command's model by reflection costs start-up time.
 	 */
 	private static final Map<String, Supplier<CliCommand>> COMMANDS = commands();
 
@@ -76,13 +75,15 @@ public final class MigrationsCli implements Runnable {
 	/**
 	 * Runs one command line and returns its exit code; for tests and embedding.
 	 */
-	public static int run(String[] args, PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment) {
+	public static int run(String[] args, PrintStream out, PrintStream err,
+			UnaryOperator<@Nullable String> environment) {
 		MigrationsCli cli = new MigrationsCli(out, err, environment);
 		CommandLine commandLine = new CommandLine(cli);
 		List<String> named = Arrays.stream(args).filter(COMMANDS::containsKey).distinct().toList();
 		(named.isEmpty() ? List.copyOf(COMMANDS.keySet()) : named)
 			.forEach((name) -> commandLine.addSubcommand(COMMANDS.get(name).get()));
-		// '-x' is reported as an invalid target (as '-1' is a valid one), not as a missing or unknown one
+		// '-x' is reported as an invalid target (as '-1' is a valid one), not as a
+		// missing or unknown one
 		for (String name : List.of("upgrade", "downgrade")) {
 			CommandLine command = commandLine.getSubcommands().get(name);
 			if (command != null) {
@@ -136,10 +137,11 @@ public final class MigrationsCli implements Runnable {
 	}
 
 	/**
-	 * Migration, database and lock failures exit with 1; a broken script, graph or target, or a
-	 * setting the engine refuses (a schema name, a missing location, a downgrade through an
-	 * irreversible revision), all inputs to fix, with 2. The engine reports database failures as
-	 * plain {@link MigrationException}s caused by an {@link SQLException}.
+	 * Migration, database and lock failures exit with 1; a broken script, graph or
+	 * target, or a setting the engine refuses (a schema name, a missing location, a
+	 * downgrade through an irreversible revision), all inputs to fix, with 2. The engine
+	 * reports database failures as plain {@link MigrationException}s caused by an
+	 * {@link SQLException}.
 	 */
 	private static boolean isFailure(MigrationException ex) {
 		return ex instanceof MigrationFailedException || ex instanceof LockTimeoutException
@@ -152,7 +154,8 @@ public final class MigrationsCli implements Runnable {
 			this.err.println();
 			this.progressLineOpen = false;
 		}
-		// a last line of defence: a driver or library message may quote a URL with its credentials
+		// a last line of defence: a driver or library message may quote a URL with its
+		// credentials
 		this.err.println("error: " + DatabaseUrl.masked(message));
 		if (hint != null) {
 			this.err.println("hint: " + hint);

@@ -22,7 +22,8 @@ final class RevisionCommand extends CliCommand {
 			description = "The parent: head (default), base for a new root, a revision or <label>@head.")
 	String head;
 
-	@Option(names = "--branch-label", paramLabel = "LABEL", description = "A label for the branch this revision starts.")
+	@Option(names = "--branch-label", paramLabel = "LABEL",
+			description = "A label for the branch this revision starts.")
 	List<String> branchLabels = new ArrayList<>();
 
 	@Option(names = "--depends-on", paramLabel = "REV", split = ",", description = "Revisions this one depends on.")
@@ -35,7 +36,8 @@ final class RevisionCommand extends CliCommand {
 	boolean splice;
 
 	@Option(names = "--file-template", paramLabel = "PATTERN",
-			description = "File name pattern with {timestamp}, {rev} and {slug} (default: " + RevisionWriter.DEFAULT_FILE_NAME + ").")
+			description = "File name pattern with {timestamp}, {rev} and {slug} (default: "
+					+ RevisionWriter.DEFAULT_FILE_NAME + ").")
 	String fileTemplate;
 
 	@Override
@@ -49,7 +51,8 @@ final class RevisionCommand extends CliCommand {
 				resolver.revision(dependency);
 			}
 		});
-		String template = (this.fileTemplate != null) ? this.fileTemplate : settings().config("app.migrations.file-template");
+		String template = (this.fileTemplate != null) ? this.fileTemplate
+				: settings().config("app.migrations.file-template");
 		Path file = new RevisionWriter(settings().revisionFolder(), template).write(id, parents, this.message,
 				this.branchLabels, this.dependsOn, "\n", "\n");
 		out().println("Generating " + file + " ... done");
@@ -62,14 +65,16 @@ final class RevisionCommand extends CliCommand {
 			return List.of();
 		}
 		if (target instanceof Target.Head && graph.heads().size() > 1) {
-			throw new CliException("There are %d heads (%s), so the new revision's parent is ambiguous."
-				.formatted(graph.heads().size(), RevisionFormat.ids(graph.heads())),
+			throw new CliException(
+					"There are %d heads (%s), so the new revision's parent is ambiguous."
+						.formatted(graph.heads().size(), RevisionFormat.ids(graph.heads())),
 					"Pass --head with one of them, or merge them first with 'migrations merge -m \"merge heads\" heads'.");
 		}
 		List<RevisionId> parents = graph.headsOf(new TargetResolver(graph, Set.of()).toApply(target));
 		for (RevisionId parent : parents) {
 			if (!graph.isHead(parent) && !this.splice) {
-				throw new CliException("Revision '%s' is not a head: a new revision on it starts a branch.".formatted(parent),
+				throw new CliException(
+						"Revision '%s' is not a head: a new revision on it starts a branch.".formatted(parent),
 						"Pass --splice to branch from it on purpose, or use --head head.");
 			}
 		}

@@ -10,8 +10,8 @@ import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 
 /**
- * Alembic's ways of printing a revision: one line ({@code a1 -> b2 (head), message}) or the
- * verbose block of {@code history --verbose} and {@code show}.
+ * Alembic's ways of printing a revision: one line ({@code a1 -> b2 (head), message}) or
+ * the verbose block of {@code history --verbose} and {@code show}.
  */
 final class RevisionFormat {
 
@@ -70,7 +70,10 @@ final class RevisionFormat {
 		}
 		text.append("Path: ").append(revision.source()).append('\n');
 		text.append("Applied: ").append(applied ? "yes" : "no").append('\n');
-		text.append('\n').append("    ").append((revision.message() != null) ? revision.message() : "(no message)").append('\n');
+		text.append('\n')
+			.append("    ")
+			.append((revision.message() != null) ? revision.message() : "(no message)")
+			.append('\n');
 		return text.toString();
 	}
 

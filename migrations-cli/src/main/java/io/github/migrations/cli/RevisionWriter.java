@@ -14,8 +14,8 @@ import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a new revision file from the template, named by a pattern with {@code {timestamp}}
- * ({@code yyyyMMdd_HHmm}), {@code {rev}} and {@code {slug}}.
+ * Writes a new revision file from the template, named by a pattern with
+ * {@code {timestamp}} ({@code yyyyMMdd_HHmm}), {@code {rev}} and {@code {slug}}.
  */
 final class RevisionWriter {
 
@@ -50,8 +50,8 @@ final class RevisionWriter {
 		return id;
 	}
 
-	Path write(RevisionId id, List<RevisionId> parents, String message, List<String> branchLabels, List<String> dependsOn,
-			String upgrade, String downgrade) throws IOException {
+	Path write(RevisionId id, List<RevisionId> parents, String message, List<String> branchLabels,
+			List<String> dependsOn, String upgrade, String downgrade) throws IOException {
 		StringBuilder text = new StringBuilder();
 		text.append("-- revision: ").append(id).append('\n');
 		text.append("-- down_revision: ").append(parents.isEmpty() ? "base" : RevisionFormat.ids(parents)).append('\n');
@@ -62,7 +62,12 @@ final class RevisionWriter {
 		if (!dependsOn.isEmpty()) {
 			text.append("-- depends_on: ").append(String.join(", ", dependsOn)).append('\n');
 		}
-		text.append('\n').append("-- +upgrade\n").append(upgrade).append('\n').append("-- +downgrade\n").append(downgrade);
+		text.append('\n')
+			.append("-- +upgrade\n")
+			.append(upgrade)
+			.append('\n')
+			.append("-- +downgrade\n")
+			.append(downgrade);
 		Files.createDirectories(this.folder);
 		Path file = this.folder.resolve(fileName(id, message));
 		try {
@@ -75,7 +80,9 @@ final class RevisionWriter {
 
 	private String fileName(RevisionId id, String message) {
 		String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmm"));
-		return this.fileName.replace("{timestamp}", timestamp).replace("{rev}", id.value()).replace("{slug}", slug(message));
+		return this.fileName.replace("{timestamp}", timestamp)
+			.replace("{rev}", id.value())
+			.replace("{slug}", slug(message));
 	}
 
 	static String slug(String message) {

@@ -26,7 +26,8 @@ final class StampCommand extends CliCommand {
 			printJson(Map.of("current", values(result.to())));
 		}
 		else {
-			out().println("Stamped: the database is recorded at " + (result.to().isEmpty() ? "base" : String.join(", ", values(result.to()))) + "; nothing ran.");
+			out().println("Stamped: the database is recorded at "
+					+ (result.to().isEmpty() ? "base" : String.join(", ", values(result.to()))) + "; nothing ran.");
 		}
 		return 0;
 	}

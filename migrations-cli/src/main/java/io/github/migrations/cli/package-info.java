@@ -1,5 +1,6 @@
 /**
- * The command-line front end: Alembic's commands over {@link io.github.migrations.core.Migrator}.
+ * The command-line front end: Alembic's commands over
+ * {@link io.github.migrations.core.Migrator}.
  */
 @NullMarked
 package io.github.migrations.cli;

@@ -46,8 +46,8 @@ class MigrationsCliJarIT {
 
 	private Result java(String... args) throws IOException, InterruptedException {
 		String jar = System.getProperty("cli.jar");
-		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar));
+		List<String> command = new java.util.ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().remove("DATABASE_URL");
@@ -56,7 +56,8 @@ class MigrationsCliJarIT {
 		process.getOutputStream().close();
 		boolean finished = process.waitFor(60, TimeUnit.SECONDS);
 		assertThat(finished).isTrue();
-		return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+		return new Result(process.exitValue(),
+				new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
 				new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
 	}
 

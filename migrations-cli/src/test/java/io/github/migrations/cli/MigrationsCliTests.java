@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line, run in-process against a real PostgreSQL: exit codes, stdout and stderr.
+ * The command line, run in-process against a real PostgreSQL: exit codes, stdout and
+ * stderr.
  */
 class MigrationsCliTests {
 
@@ -97,8 +98,10 @@ class MigrationsCliTests {
 
 	@Test
 	void upgradeAndDowngradeJsonContract() {
-		assertThat(run("upgrade", "+2", "--json").out().strip()).isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}");
-		assertThat(run("--json", "downgrade", "-1").out().strip()).isEqualTo("{\"applied\":[\"b2\"],\"current\":[\"a1\"]}");
+		assertThat(run("upgrade", "+2", "--json").out().strip())
+			.isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}");
+		assertThat(run("--json", "downgrade", "-1").out().strip())
+			.isEqualTo("{\"applied\":[\"b2\"],\"current\":[\"a1\"]}");
 	}
 
 	@Test
@@ -193,7 +196,8 @@ class MigrationsCliTests {
 	void revisionAndMergeWriteFilesTheNextUpgradeAccepts() throws IOException {
 		Run first = run("revision", "-m", "Add payments table", "--rev-id", "d4");
 		assertThat(first.code()).isZero();
-		assertThat(first.out()).matches("(?s)Generating .*/db/revisions/\\d{8}_\\d{4}_d4_add_payments_table\\.sql \\.\\.\\. done\n");
+		assertThat(first.out())
+			.matches("(?s)Generating .*/db/revisions/\\d{8}_\\d{4}_d4_add_payments_table\\.sql \\.\\.\\. done\n");
 		Path created;
 		try (Stream<Path> files = Files.list(this.revisions)) {
 			created = files.filter((file) -> file.getFileName().toString().contains("_d4_")).findFirst().orElseThrow();
@@ -206,7 +210,8 @@ class MigrationsCliTests {
 		Run branch = run("revision", "-m", "meetings", "--head", "a1", "--rev-id", "x2");
 		assertThat(branch.code()).isEqualTo(2);
 		assertThat(branch.err()).contains("error: Revision 'a1' is not a head").contains("hint: Pass --splice");
-		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2", "--branch-label", "meetings")
+		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2", "--branch-label",
+				"meetings")
 			.code()).isZero();
 		Run ambiguous = run("revision", "-m", "next");
 		assertThat(ambiguous.code()).isEqualTo(2);
@@ -215,7 +220,8 @@ class MigrationsCliTests {
 		assertThat(merge.code()).isZero();
 		Run upgrade = run("upgrade", "--json");
 		assertThat(upgrade.code()).isZero();
-		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"x2\",\"m9\"],\"current\":[\"m9\"]}");
+		assertThat(upgrade.out().strip())
+			.isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"x2\",\"m9\"],\"current\":[\"m9\"]}");
 	}
 
 	@Test
@@ -242,7 +248,8 @@ class MigrationsCliTests {
 	void invalidTargetIsAUsageErrorWithAHint() {
 		Run run = run("upgrade", "+0");
 		assertThat(run.code()).isEqualTo(2);
-		assertThat(run.err()).startsWith("error: '+0' is not a valid target: the number of steps must be 1 or more.\nhint: Use 'head'");
+		assertThat(run.err())
+			.startsWith("error: '+0' is not a valid target: the number of steps must be 1 or more.\nhint: Use 'head'");
 	}
 
 	@Test
@@ -271,8 +278,10 @@ class MigrationsCliTests {
 		this.environment.put("DATABASE_URL", "jdbc:postgresql://localhost:not-a-port/db?user=app&password=t0p-s3cret");
 		Run url = run("upgrade");
 		assertThat(url.code()).isEqualTo(2);
-		assertThat(url.err()).startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=***&password=***' is "
-				+ "not a valid PostgreSQL JDBC URL.\nhint: ").doesNotContain("t0p-s3cret");
+		assertThat(url.err())
+			.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=***&password=***' is "
+					+ "not a valid PostgreSQL JDBC URL.\nhint: ")
+			.doesNotContain("t0p-s3cret");
 		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
 				spring:
 				  datasource:
@@ -280,8 +289,10 @@ class MigrationsCliTests {
 				""");
 		Run config = run("--config", yaml.toString(), "current");
 		assertThat(config.code()).isEqualTo(2);
-		assertThat(config.err()).startsWith("error: Could not read configuration file '" + yaml
-				+ "': found unexpected end of stream at line 4, column 1.").doesNotContain("t0p-s3cret");
+		assertThat(config.err())
+			.startsWith("error: Could not read configuration file '" + yaml
+					+ "': found unexpected end of stream at line 4, column 1.")
+			.doesNotContain("t0p-s3cret");
 	}
 
 	@Test
@@ -311,7 +322,8 @@ class MigrationsCliTests {
 				""");
 		Run run = run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
-		assertThat(run.err()).contains("error: ").contains("d4_broken.sql:4: revision 'd4' failed: type \"no_such_type\" does not exist")
+		assertThat(run.err()).contains("error: ")
+			.contains("d4_broken.sql:4: revision 'd4' failed: type \"no_such_type\" does not exist")
 			.contains("hint: The revision was rolled back and is not recorded as applied.");
 		assertThat(run("current").out()).isEqualTo("c3\n");
 	}
@@ -375,14 +387,18 @@ class MigrationsCliTests {
 	void withoutACommandItListsEveryCommand() {
 		Run run = runExactly();
 		assertThat(run.code()).isZero();
-		assertThat(run.out()).startsWith("Usage: migrations").contains("upgrade").contains("downgrade").contains("history")
-			.contains("merge").contains("check");
+		assertThat(run.out()).startsWith("Usage: migrations")
+			.contains("upgrade")
+			.contains("downgrade")
+			.contains("history")
+			.contains("merge")
+			.contains("check");
 	}
 
 	@Test
 	void everyCommandHasHelp() {
-		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show", "stamp",
-				"revision", "merge", "repair", "check")) {
+		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show",
+				"stamp", "revision", "merge", "repair", "check")) {
 			Run run = runExactly(command, "--help");
 			assertThat(run.code()).as(command).isZero();
 			assertThat(run.out()).as(command).startsWith("Usage: migrations " + command);

@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the database has recorded does not match the scripts: an applied file was edited, an
- * applied revision has no script, or a non-transactional revision was interrupted. Found before
- * anything runs.
+ * What the database has recorded does not match the scripts: an applied file was edited,
+ * an applied revision has no script, or a non-transactional revision was interrupted.
+ * Found before anything runs.
  */
 public final class HistoryMismatchException extends MigrationException {
 

@@ -21,13 +21,14 @@ final class HistoryValidator {
 	}
 
 	/**
-	 * Every problem: changed checksums (when validated), interrupted non-transactional revisions,
-	 * and unknown revisions (when the policy is to fail).
+	 * Every problem: changed checksums (when validated), interrupted non-transactional
+	 * revisions, and unknown revisions (when the policy is to fail).
 	 */
 	List<HistoryMismatchException.Problem> problems(Catalog catalog, List<AppliedRevision> applied) {
 		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
 		for (AppliedRevision row : applied) {
-			Script script = RevisionId.isValid(row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision())) : null;
+			Script script = RevisionId.isValid(row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
+					: null;
 			if (script == null) {
 				if (this.settings.unknownRevisions() == UnknownRevisionPolicy.FAIL) {
 					problems.add(unknown(row));
@@ -47,20 +48,19 @@ final class HistoryValidator {
 
 	static HistoryMismatchException.Problem unknown(AppliedRevision row) {
 		return new HistoryMismatchException.Problem(row.revision(),
-				"The database has revision '%s' applied (on %s by '%s'), but no script declares it.".formatted(
-						row.revision(), row.appliedAt().toLocalDate(), row.appliedBy()),
+				"The database has revision '%s' applied (on %s by '%s'), but no script declares it."
+					.formatted(row.revision(), row.appliedAt().toLocalDate(), row.appliedBy()),
 				"This happens when an older build runs against a newer database: deploy the build that has it, "
 						+ "or set 'app.migrations.unknown-revisions' to 'warn' to leave it alone.");
 	}
 
 	private static HistoryMismatchException.Problem interrupted(AppliedRevision row, Script script) {
 		String direction = (row.state() == AppliedState.UPGRADING) ? "upgrade" : "downgrade";
-		String parents = script.revision().isBase() ? "base"
-				: script.revision().downRevisions().get(0).value();
+		String parents = script.revision().isBase() ? "base" : script.revision().downRevisions().get(0).value();
 		return new HistoryMismatchException.Problem(row.revision(),
 				("Revision '%s' (%s) was interrupted during %s while running outside a transaction "
-						+ "(transactional: false): some of its statements may have taken effect.").formatted(row.revision(),
-								script.source(), direction),
+						+ "(transactional: false): some of its statements may have taken effect.")
+					.formatted(row.revision(), script.source(), direction),
 				("Check the database by hand and finish or undo its work, then record the outcome: "
 						+ "'migrations stamp %s' if it is applied, or 'migrations stamp %s' if it is not.")
 					.formatted(row.revision(), parents));
@@ -69,7 +69,8 @@ final class HistoryValidator {
 	private static HistoryMismatchException.Problem changed(AppliedRevision row, Script script) {
 		return new HistoryMismatchException.Problem(row.revision(),
 				"%s: revision '%s' was applied with checksum %s, but the file now has checksum %s: it was edited after it was applied."
-					.formatted(script.source(), row.revision(), abbreviated(row.checksum()), abbreviated(script.checksum())),
+					.formatted(script.source(), row.revision(), abbreviated(row.checksum()),
+							abbreviated(script.checksum())),
 				"Restore the file as it was applied (see version control); if the edit was deliberate and the database "
 						+ "already matches it, run 'migrations repair' to record the new checksum.");
 	}

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A revision written in Java, for data migrations that need code. It joins the same graph as
- * the SQL files; pass it to {@link Migrator.Builder#javaRevisions}.
+ * A revision written in Java, for data migrations that need code. It joins the same graph
+ * as the SQL files; pass it to {@link Migrator.Builder#javaRevisions}.
  * <p>
  * The connection is inside the revision's transaction (unless {@link #transactional()} is
  * false): do not commit, roll back or close it.

@@ -3,8 +3,9 @@ package io.github.migrations.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every error the engine reports. The message always says what went wrong, where, and
- * what to do; {@link #hint()} holds the last part on its own for front ends that print it apart.
+ * Base of every error the engine reports. The message always says what went wrong, where,
+ * and what to do; {@link #hint()} holds the last part on its own for front ends that
+ * print it apart.
  */
 public class MigrationException extends RuntimeException {
 

@@ -8,7 +8,8 @@ import io.github.migrations.core.revision.RevisionId;
 /**
  * Where the database stands against the scripts, read without changing anything.
  *
- * @param current the applied revisions no applied revision builds on (unknown ones included)
+ * @param current the applied revisions no applied revision builds on (unknown ones
+ * included)
  * @param heads the heads of the scripts' graph
  * @param pending the steps an upgrade to the target would run, in order
  * @param unknown applied revisions that no script declares

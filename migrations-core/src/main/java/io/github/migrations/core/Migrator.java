@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * The engine's facade: upgrades, downgrades, stamps and reports a PostgreSQL database's
  * revisions, as Alembic does.
  * <p>
- * Every run parses the scripts and validates the graph and the recorded history before the first
- * statement, takes a session advisory lock so that instances migrate one at a time, and records
- * each revision in the same transaction as its SQL. Build one with {@link #builder(DataSource)}.
+ * Every run parses the scripts and validates the graph and the recorded history before
+ * the first statement, takes a session advisory lock so that instances migrate one at a
+ * time, and records each revision in the same transaction as its SQL. Build one with
+ * {@link #builder(DataSource)}.
  */
 public final class Migrator {
 
@@ -88,12 +89,14 @@ public final class Migrator {
 	}
 
 	/**
-	 * Downgrades exactly one applied revision, which no applied revision may build on, leaving
-	 * every other branch as it is (for tests that walk the graph one revision at a time).
+	 * Downgrades exactly one applied revision, which no applied revision may build on,
+	 * leaving every other branch as it is (for tests that walk the graph one revision at
+	 * a time).
 	 */
 	public MigrationResult revert(String revision) {
 		return migrate(Direction.DOWNGRADE, (catalog, applied) -> {
-			MigrationPlan plan = new Planner(catalog.graph(), catalog.scripts()).revert(Planning.knownApplied(catalog, applied),
+			MigrationPlan plan = new Planner(catalog.graph(), catalog.scripts()).revert(
+					Planning.knownApplied(catalog, applied),
 					new TargetResolver(catalog.graph(), Set.of()).revision(revision));
 			Planning.refuseDowngradeUnderUnknown(catalog, applied, plan);
 			Planning.refuseIrreversible(plan);
@@ -102,7 +105,8 @@ public final class Migrator {
 	}
 
 	private MigrationResult migrate(Direction direction, Target target) {
-		return migrate(direction, (catalog, applied) -> Planning.plan(this.settings, catalog, applied, direction, target));
+		return migrate(direction,
+				(catalog, applied) -> Planning.plan(this.settings, catalog, applied, direction, target));
 	}
 
 	private MigrationResult migrate(Direction direction,
@@ -140,9 +144,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * Connects and reads the applied set on another thread while this one reads and parses the
-	 * files: on two cores the first connection (driver start-up, authentication) and the parsing
-	 * overlap instead of adding up.
+	 * Connects and reads the applied set on another thread while this one reads and
+	 * parses the files: on two cores the first connection (driver start-up,
+	 * authentication) and the parsing overlap instead of adding up.
 	 */
 	private Opened openWhileLoading() {
 		java.util.concurrent.CompletableFuture<Session> opening = java.util.concurrent.CompletableFuture
@@ -184,10 +188,11 @@ public final class Migrator {
 	}
 
 	/**
-	 * The empty plan when the committed history is valid and nothing needs to run, decided
-	 * without the lock: what another instance is applying is not committed, so it shows as
-	 * pending and sends this run to the locked path, which waits and looks again. Anything else
-	 * (work to do, a problem, a baseline to stamp) returns {@code null} for the locked path.
+	 * The empty plan when the committed history is valid and nothing needs to run,
+	 * decided without the lock: what another instance is applying is not committed, so it
+	 * shows as pending and sends this run to the locked path, which waits and looks
+	 * again. Anything else (work to do, a problem, a baseline to stamp) returns
+	 * {@code null} for the locked path.
 	 */
 	private @Nullable MigrationPlan nothingToDo(Catalog catalog, List<AppliedRevision> applied,
 			java.util.function.BiFunction<Catalog, List<AppliedRevision>, MigrationPlan> planning) {
@@ -216,11 +221,10 @@ public final class Migrator {
 		return result;
 	}
 
-
 	/**
-	 * Records the targets as applied (or not) without running anything, as {@code alembic stamp}
-	 * does: each target's line moves to it; with {@code purge} the applied set becomes exactly the
-	 * targets and what they need.
+	 * Records the targets as applied (or not) without running anything, as
+	 * {@code alembic stamp} does: each target's line moves to it; with {@code purge} the
+	 * applied set becomes exactly the targets and what they need.
 	 */
 	public MigrationResult stamp(List<Target> targets, boolean purge) {
 		long start = System.nanoTime();
@@ -229,8 +233,9 @@ public final class Migrator {
 			this.store.ensure(session.connection());
 			List<AppliedRevision> applied = this.store.applied(session.connection());
 			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);
-			return new MigrationResult(Direction.UPGRADE, catalog.graph().headsOf(Planning.knownApplied(catalog, applied)),
-					catalog.graph().headsOf(after), List.of(), Duration.ofNanos(System.nanoTime() - start));
+			return new MigrationResult(Direction.UPGRADE,
+					catalog.graph().headsOf(Planning.knownApplied(catalog, applied)), catalog.graph().headsOf(after),
+					List.of(), Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (SQLException ex) {
 			throw databaseFailure(ex);
@@ -239,7 +244,8 @@ public final class Migrator {
 
 	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
 			List<Target> targets, boolean purge) throws SQLException {
-		Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied)).stamped(targets, purge);
+		Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
+			.stamped(targets, purge);
 		List<Script> added = new ArrayList<>();
 		for (RevisionId id : catalog.graph().inOrder(after)) {
 			boolean recorded = applied.stream()
@@ -250,7 +256,8 @@ public final class Migrator {
 		}
 		Set<String> removed = new LinkedHashSet<>();
 		for (AppliedRevision row : applied) {
-			boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision())) : !purge;
+			boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision()))
+					: !purge;
 			if (!keep) {
 				removed.add(row.revision());
 			}
@@ -269,11 +276,11 @@ public final class Migrator {
 	}
 
 	/**
-	 * On a database that has tables but no version store yet, stamps the configured baseline, so
-	 * that a schema created by an init script is not created twice.
+	 * On a database that has tables but no version store yet, stamps the configured
+	 * baseline, so that a schema created by an init script is not created twice.
 	 */
-	private List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
-			throws SQLException {
+	private List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog,
+			List<AppliedRevision> applied) throws SQLException {
 		String baseline = this.settings.baseline();
 		if (baseline == null || !applied.isEmpty() || this.store.exists(connection)
 				|| !this.store.schemaHasTables(connection)) {
@@ -286,21 +293,25 @@ public final class Migrator {
 	}
 
 	/**
-	 * Where the database stands: the applied revisions that no applied revision builds on, plus any
-	 * applied revision that no script declares.
+	 * Where the database stands: the applied revisions that no applied revision builds
+	 * on, plus any applied revision that no script declares.
 	 */
 	public List<String> current() {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
 		List<String> current = new ArrayList<>();
 		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
-		applied.stream().map(AppliedRevision::revision).filter((id) -> !Planning.isKnown(catalog, id)).forEach(current::add);
+		applied.stream()
+			.map(AppliedRevision::revision)
+			.filter((id) -> !Planning.isKnown(catalog, id))
+			.forEach(current::add);
 		return current;
 	}
 
 	/**
 	 * Where the database stands against the scripts and the target, in one read: current
-	 * revisions, heads, pending steps and unknown revisions. Changes nothing and takes no lock.
+	 * revisions, heads, pending steps and unknown revisions. Changes nothing and takes no
+	 * lock.
 	 */
 	public MigrationStatus status(Target target) {
 		Catalog catalog = this.loader.load();
@@ -309,7 +320,10 @@ public final class Migrator {
 		MigrationPlan plan = Planning.plan(this.settings, catalog, applied, Direction.UPGRADE, target);
 		List<String> current = new ArrayList<>();
 		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
-		List<String> unknown = applied.stream().map(AppliedRevision::revision).filter((id) -> !Planning.isKnown(catalog, id)).toList();
+		List<String> unknown = applied.stream()
+			.map(AppliedRevision::revision)
+			.filter((id) -> !Planning.isKnown(catalog, id))
+			.toList();
 		current.addAll(unknown);
 		return new MigrationStatus(current, catalog.graph().heads(), plan.steps(), unknown);
 	}
@@ -388,11 +402,12 @@ public final class Migrator {
 	}
 
 	/**
-	 * The SQL of an upgrade or downgrade, version-store statements included, runnable with
-	 * {@code psql}, as {@code alembic upgrade --sql}. With a starting point it needs no database.
+	 * The SQL of an upgrade or downgrade, version-store statements included, runnable
+	 * with {@code psql}, as {@code alembic upgrade --sql}. With a starting point it needs
+	 * no database.
 	 * @param direction upgrade or downgrade
-	 * @param from where the database stands ({@code base} for an empty one), or {@code null} to read
-	 * it from the database
+	 * @param from where the database stands ({@code base} for an empty one), or
+	 * {@code null} to read it from the database
 	 * @param to the target
 	 */
 	public String sql(Direction direction, @Nullable Target from, Target to) {
@@ -413,8 +428,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Checks the scripts (every section of every file), the graph and the recorded history
-	 * without changing anything.
+	 * Checks the scripts (every section of every file), the graph and the recorded
+	 * history without changing anything.
 	 * @throws MigrationException describing every problem found
 	 */
 	public void validate() {
@@ -429,7 +444,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Re-records the checksums of applied revisions whose files changed, after a deliberate edit.
+	 * Re-records the checksums of applied revisions whose files changed, after a
+	 * deliberate edit.
 	 * @return the revisions whose checksum was re-recorded
 	 */
 	public List<String> repair() {
@@ -438,8 +454,8 @@ public final class Migrator {
 			Connection connection = session.connection();
 			List<String> repaired = new ArrayList<>();
 			for (AppliedRevision row : this.store.applied(connection)) {
-				Script script = Planning.isKnown(catalog, row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
-						: null;
+				Script script = Planning.isKnown(catalog, row.revision())
+						? catalog.scripts().get(RevisionId.of(row.revision())) : null;
 				if (script != null && script.checksum() != null && !script.checksum().equals(row.checksum())) {
 					this.store.repair(connection, script, row.checksum());
 					repaired.add(row.revision());
@@ -471,9 +487,9 @@ public final class Migrator {
 	}
 
 	private static MigrationException databaseFailure(SQLException ex) {
-		return MigrationException.of("Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(),
-				ex.getSQLState()), "Check that the database is reachable and that the user has the needed privileges.",
-				ex);
+		return MigrationException.of(
+				"Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(), ex.getSQLState()),
+				"Check that the database is reachable and that the user has the needed privileges.", ex);
 	}
 
 	/**

@@ -8,26 +8,28 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every setting of a {@link Migrator}, immutable, with the defaults in {@link #defaults()}.
+ * Every setting of a {@link Migrator}, immutable, with the defaults in
+ * {@link #defaults()}.
  *
  * @param locations where revision files live: {@code classpath:} or {@code filesystem:}
  * locations (a plain path is a file-system folder)
  * @param schema the schema of the version store, also put first on the revisions'
  * {@code search_path}; {@code null} for the connection's current schema
  * @param createSchemas whether to create {@code schema} when it does not exist
- * @param tablePrefix the prefix of the version-store tables ({@code <prefix>revisions} and
- * {@code <prefix>log})
+ * @param tablePrefix the prefix of the version-store tables ({@code <prefix>revisions}
+ * and {@code <prefix>log})
  * @param transactionMode one transaction per revision, or one for the whole run
  * @param lockWaitTimeout how long to wait for another instance that is migrating
- * @param lockTimeout PostgreSQL {@code lock_timeout} for revisions that set none, or {@code null}
- * to keep the server's
- * @param statementTimeout PostgreSQL {@code statement_timeout} for revisions that set none, or
+ * @param lockTimeout PostgreSQL {@code lock_timeout} for revisions that set none, or
  * {@code null} to keep the server's
+ * @param statementTimeout PostgreSQL {@code statement_timeout} for revisions that set
+ * none, or {@code null} to keep the server's
  * @param validateChecksums whether an applied revision whose file changed stops the run
  * @param unknownRevisions what to do about applied revisions that no script declares
  * @param placeholders values for {@code ${name}} in revision SQL
- * @param baseline a target to stamp, without running anything, when the database already has
- * tables but no version store (a database created by an init script); {@code null} for none
+ * @param baseline a target to stamp, without running anything, when the database already
+ * has tables but no version store (a database created by an init script); {@code null}
+ * for none
  */
 public record MigratorSettings(List<String> locations, @Nullable String schema, boolean createSchemas,
 		String tablePrefix, TransactionMode transactionMode, Duration lockWaitTimeout, @Nullable Duration lockTimeout,
@@ -56,9 +58,10 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	}
 
 	/**
-	 * The defaults: revisions in {@code classpath:db/revisions}, the connection's schema, tables
-	 * {@code migrations_revisions} and {@code migrations_log}, one transaction per revision, a
-	 * one-minute lock wait, checksums validated, unknown revisions warned about.
+	 * The defaults: revisions in {@code classpath:db/revisions}, the connection's schema,
+	 * tables {@code migrations_revisions} and {@code migrations_log}, one transaction per
+	 * revision, a one-minute lock wait, checksums validated, unknown revisions warned
+	 * about.
 	 */
 	public static MigratorSettings defaults() {
 		return new MigratorSettings(List.of("classpath:db/revisions"), null, true, "migrations_",

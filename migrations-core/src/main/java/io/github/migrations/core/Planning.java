@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a run may do given the catalog and the recorded history: validation, the plan, and the
- * refusals that come before any statement (a downgrade under an unknown revision or through an
- * irreversible one).
+ * What a run may do given the catalog and the recorded history: validation, the plan, and
+ * the refusals that come before any statement (a downgrade under an unknown revision or
+ * through an irreversible one).
  */
 final class Planning {
 
@@ -28,7 +28,8 @@ final class Planning {
 	private Planning() {
 	}
 
-	static MigrationPlan plan(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied, Direction direction, Target target) {
+	static MigrationPlan plan(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied,
+			Direction direction, Target target) {
 		Set<RevisionId> known = knownApplied(catalog, applied);
 		Planner planner = new Planner(catalog.graph(), catalog.scripts());
 		if (direction == Direction.UPGRADE) {
@@ -50,9 +51,10 @@ final class Planning {
 	static void warnAboutUnknown(Catalog catalog, List<AppliedRevision> applied) {
 		for (AppliedRevision row : applied) {
 			if (!isKnown(catalog, row.revision())) {
-				logger.warn("The database has revision '{}' applied (on {} by '{}'), but no script declares it; leaving it "
-						+ "alone. This happens when an older build runs against a newer database.", row.revision(),
-						row.appliedAt().toLocalDate(), row.appliedBy());
+				logger.warn(
+						"The database has revision '{}' applied (on {} by '{}'), but no script declares it; leaving it "
+								+ "alone. This happens when an older build runs against a newer database.",
+						row.revision(), row.appliedAt().toLocalDate(), row.appliedBy());
 			}
 		}
 	}
@@ -78,8 +80,10 @@ final class Planning {
 			if (!isKnown(catalog, row.revision())) {
 				for (String parent : row.downRevisions()) {
 					if (removed.contains(parent)) {
-						throw MigrationException.of(("Cannot downgrade revision '%s': the database has revision '%s' on top "
-								+ "of it, which no script declares.").formatted(parent, row.revision()),
+						throw MigrationException.of(
+								("Cannot downgrade revision '%s': the database has revision '%s' on top "
+										+ "of it, which no script declares.")
+									.formatted(parent, row.revision()),
 								"Downgrade with the build that has revision '%s' first.".formatted(row.revision()));
 					}
 				}
@@ -90,8 +94,10 @@ final class Planning {
 	static void refuseIrreversible(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
 			if (step.script() instanceof SqlScript sql && !sql.hasDowngrade()) {
-				throw MigrationException.of(("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
-						+ "section. Nothing was changed.").formatted(step.revision().id(), sql.source()),
+				throw MigrationException.of(
+						("Revision '%s' (%s) cannot be downgraded: the file has no '-- +downgrade' "
+								+ "section. Nothing was changed.")
+							.formatted(step.revision().id(), sql.source()),
 						"Add a '-- +downgrade' section that undoes it (leave it empty if there is nothing to undo).");
 			}
 		}

@@ -9,11 +9,11 @@ import io.github.migrations.core.script.ScriptSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the revision files of the configured locations, adds the Java revisions, and builds the
- * validated graph. When every location is on the class path, whose content cannot change while
- * the application runs, the result is kept: the endpoint and the health indicator then read the
- * database only. File-system locations are read again each time, as files may be edited or added
- * between two commands.
+ * Reads the revision files of the configured locations, adds the Java revisions, and
+ * builds the validated graph. When every location is on the class path, whose content
+ * cannot change while the application runs, the result is kept: the endpoint and the
+ * health indicator then read the database only. File-system locations are read again each
+ * time, as files may be edited or added between two commands.
  */
 final class ScriptCatalogLoader {
 

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * The connection revisions run on. When a schema is configured it goes first on the
  * {@code search_path} (the rest stays, so extensions in {@code public} still resolve). On
  * PostgreSQL 14 and later the session checks every second that its client is still there
- * ({@code client_connection_check_interval}), so that a statement of a killed migrator stops
- * within a second instead of running to its end, holding its locks, after the migration lock has
- * been freed. Both settings are restored before the connection goes back to its pool.
+ * ({@code client_connection_check_interval}), so that a statement of a killed migrator
+ * stops within a second instead of running to its end, holding its locks, after the
+ * migration lock has been freed. Both settings are restored before the connection goes
+ * back to its pool.
  */
 final class Session implements AutoCloseable {
 
@@ -35,7 +36,8 @@ final class Session implements AutoCloseable {
 
 	private final @Nullable String previousCheckInterval;
 
-	private Session(Connection connection, @Nullable String previousSearchPath, @Nullable String previousCheckInterval) {
+	private Session(Connection connection, @Nullable String previousSearchPath,
+			@Nullable String previousCheckInterval) {
 		this.connection = connection;
 		this.previousSearchPath = previousSearchPath;
 		this.previousCheckInterval = previousCheckInterval;
@@ -66,7 +68,8 @@ final class Session implements AutoCloseable {
 	@Override
 	public void close() throws SQLException {
 		try {
-			if ((this.previousSearchPath != null || this.previousCheckInterval != null) && !this.connection.isClosed()) {
+			if ((this.previousSearchPath != null || this.previousCheckInterval != null)
+					&& !this.connection.isClosed()) {
 				if (!this.connection.getAutoCommit()) {
 					this.connection.rollback();
 					this.connection.setAutoCommit(true);

@@ -12,8 +12,8 @@ import io.github.migrations.core.script.SqlScript;
 import io.github.migrations.core.script.SqlStatement;
 
 /**
- * Renders a plan as one SQL script for review or for {@code psql}, version-store statements
- * included, with the same transaction boundaries a real run uses.
+ * Renders a plan as one SQL script for review or for {@code psql}, version-store
+ * statements included, with the same transaction boundaries a real run uses.
  */
 final class SqlRenderer {
 
@@ -63,9 +63,13 @@ final class SqlRenderer {
 			sql.append("BEGIN;\n");
 		}
 		if (step.script() instanceof SqlScript script) {
-			List<SqlStatement> statements = (step.direction() == Direction.UPGRADE) ? script.upgrade() : script.downgrade();
+			List<SqlStatement> statements = (step.direction() == Direction.UPGRADE) ? script.upgrade()
+					: script.downgrade();
 			if (script.lockTimeout() != null) {
-				sql.append(ownTransaction ? "SET LOCAL" : "SET").append(" lock_timeout = '").append(script.lockTimeout()).append("';\n");
+				sql.append(ownTransaction ? "SET LOCAL" : "SET")
+					.append(" lock_timeout = '")
+					.append(script.lockTimeout())
+					.append("';\n");
 			}
 			if (script.statementTimeout() != null) {
 				sql.append(ownTransaction ? "SET LOCAL" : "SET")

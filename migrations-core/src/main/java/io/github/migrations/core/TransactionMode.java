@@ -6,8 +6,8 @@ package io.github.migrations.core;
 public enum TransactionMode {
 
 	/**
-	 * Each revision runs in its own transaction together with its version-store writes (the
-	 * default): a failure keeps the revisions before it.
+	 * Each revision runs in its own transaction together with its version-store writes
+	 * (the default): a failure keeps the revisions before it.
 	 */
 	PER_REVISION,
 

@@ -1,8 +1,8 @@
 package io.github.migrations.core;
 
 /**
- * What to do when the database has applied revisions that no script declares, as after rolling a
- * deployment back to an older version of the application.
+ * What to do when the database has applied revisions that no script declares, as after
+ * rolling a deployment back to an older version of the application.
  */
 public enum UnknownRevisionPolicy {
 

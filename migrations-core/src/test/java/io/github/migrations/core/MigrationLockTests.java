@@ -52,7 +52,10 @@ class MigrationLockTests {
 		for (int i = 0; i < instances; i++) {
 			results.add(pool.submit(() -> {
 				start.await();
-				return Migrator.builder(this.database.dataSource()).locations(files.location()).build().upgrade(Target.head());
+				return Migrator.builder(this.database.dataSource())
+					.locations(files.location())
+					.build()
+					.upgrade(Target.head());
 			}));
 		}
 		start.countDown();
@@ -76,9 +79,12 @@ class MigrationLockTests {
 		PGSimpleDataSource holderSource = (PGSimpleDataSource) this.database.dataSource();
 		holderSource.setApplicationName("orders-api");
 		Migrator migrator = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults().withLocations(files.location()).withLockWaitTimeout(Duration.ofMillis(300)))
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(300)))
 			.build();
-		try (AdvisoryLock holder = AdvisoryLock.acquire(holderSource, "\"migrations_revisions\"", Duration.ofSeconds(1))) {
+		try (AdvisoryLock holder = AdvisoryLock.acquire(holderSource, "\"migrations_revisions\"",
+				Duration.ofSeconds(1))) {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
 				.withMessageMatching("Could not take the migration lock for \"migrations_revisions\" within 300ms: "
 						+ "PostgreSQL backend \\d+ \\('orders-api'.*\\) holds it\\. Another instance is migrating; wait for it, "
@@ -99,10 +105,13 @@ class MigrationLockTests {
 				-- +downgrade
 				""");
 		Migrator migrator = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults().withLocations(files.location()).withLockWaitTimeout(Duration.ofMillis(200)))
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(200)))
 			.build();
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
-		assertThat(this.database.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).containsExactly("0");
+		assertThat(this.database.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
+			.containsExactly("0");
 	}
 
 	@Test
@@ -110,7 +119,9 @@ class MigrationLockTests {
 		RevisionFiles files = new RevisionFiles(this.folder);
 		files.table("a1", "base", "customers");
 		Migrator migrator = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults().withLocations(files.location()).withLockWaitTimeout(Duration.ofMillis(100)))
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(100)))
 			.build();
 		migrator.upgrade(Target.head());
 		try (AdvisoryLock holder = AdvisoryLock.acquire(this.database.dataSource(), "\"migrations_revisions\"",

@@ -57,10 +57,12 @@ class MigratorTests {
 		assertThat(ids(result.to())).containsExactly("c3");
 		assertThat(this.database.tableExists("invoices")).isTrue();
 		assertThat(migrator().current()).containsExactly("c3");
-		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision).containsExactlyInAnyOrder("a1", "b2", "c3");
+		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision)
+			.containsExactlyInAnyOrder("a1", "b2", "c3");
 		assertThat(migrator().history()).extracting(LogEntry::revision, LogEntry::action)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("a1", "upgrade"),
-					org.assertj.core.groups.Tuple.tuple("b2", "upgrade"), org.assertj.core.groups.Tuple.tuple("c3", "upgrade"));
+					org.assertj.core.groups.Tuple.tuple("b2", "upgrade"),
+					org.assertj.core.groups.Tuple.tuple("c3", "upgrade"));
 		assertThat(result.summary()).startsWith("Upgraded from base to 'c3' (3 revisions) in ");
 	}
 
@@ -116,8 +118,9 @@ class MigratorTests {
 		assertThat(migrator().current()).isEmpty();
 		migrator().upgrade(Target.head());
 		assertThat(migrator().current()).containsExactly("c3");
-		assertThat(migrator().history()).extracting(LogEntry::action).containsExactly("upgrade", "upgrade", "upgrade",
-				"downgrade", "downgrade", "downgrade", "upgrade", "upgrade", "upgrade");
+		assertThat(migrator().history()).extracting(LogEntry::action)
+			.containsExactly("upgrade", "upgrade", "upgrade", "downgrade", "downgrade", "downgrade", "upgrade",
+					"upgrade", "upgrade");
 	}
 
 	@Test
@@ -132,14 +135,16 @@ class MigratorTests {
 
 	@Test
 	void stampRecordsADatabaseCreatedByAnInitScriptWithoutRunningAnything() {
-		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY);"
-				+ " CREATE TABLE invoices (id bigint PRIMARY KEY)");
+		this.database
+			.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY);"
+					+ " CREATE TABLE invoices (id bigint PRIMARY KEY)");
 		migrator().stamp(List.of(Target.head()), false);
 		assertThat(migrator().current()).containsExactly("c3");
 		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
 		this.files.table("d4", "c3", "payments");
 		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
-		assertThat(migrator().history()).extracting(LogEntry::action).containsExactly("stamp", "stamp", "stamp", "upgrade");
+		assertThat(migrator().history()).extracting(LogEntry::action)
+			.containsExactly("stamp", "stamp", "stamp", "upgrade");
 	}
 
 	@Test
@@ -186,7 +191,8 @@ class MigratorTests {
 				-- +downgrade
 				DROP TABLE payments;
 				""");
-		assertThat(ids(migrator().upgrade(Target.parse("payments@head")).revisions())).containsExactly("a1", "b2", "p1");
+		assertThat(ids(migrator().upgrade(Target.parse("payments@head")).revisions())).containsExactly("a1", "b2",
+				"p1");
 		assertThat(ids(migrator().downgrade(Target.parse("a1")).revisions())).containsExactly("p1", "b2");
 	}
 
@@ -205,9 +211,10 @@ class MigratorTests {
 				DROP TABLE payments;
 				""");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
-			.withMessageContaining("d4_broken.sql:6: revision 'd4' failed: column \"placed_on\" of relation \"payments\" "
-					+ "does not exist (SQLSTATE 42703). The revision was rolled back and is not recorded as applied. "
-					+ "Fix the statement and start again.")
+			.withMessageContaining(
+					"d4_broken.sql:6: revision 'd4' failed: column \"placed_on\" of relation \"payments\" "
+							+ "does not exist (SQLSTATE 42703). The revision was rolled back and is not recorded as applied. "
+							+ "Fix the statement and start again.")
 			.satisfies((ex) -> assertThat(ex.revision()).isEqualTo("d4"));
 		assertThat(this.database.tableExists("payments")).isFalse();
 		assertThat(this.database.tableExists("invoices")).isTrue();
@@ -225,7 +232,8 @@ class MigratorTests {
 		}
 		sql.append("  no_such_column;\n-- +downgrade\n");
 		this.files.write("e5_long.sql", sql.toString());
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.parse("e5")))
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> migrator().upgrade(Target.parse("e5")))
 			.satisfies((ex) -> assertThat(ex.location().line()).isEqualTo(40))
 			.withMessageContaining("e5_long.sql:40: revision 'e5' failed: column \"no_such_column\" does not exist");
 	}
@@ -304,7 +312,8 @@ class MigratorTests {
 		migrator().upgrade(Target.head());
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.parse("b2")))
 			.withMessageContaining("Revision 'd4' (")
-			.withMessageContaining("cannot be downgraded: the file has no '-- +downgrade' section. Nothing was changed.");
+			.withMessageContaining(
+					"cannot be downgraded: the file has no '-- +downgrade' section. Nothing was changed.");
 		assertThat(migrator().current()).containsExactly("d4");
 		assertThat(this.database.tableExists("invoices")).isTrue();
 	}
@@ -324,9 +333,11 @@ class MigratorTests {
 				""");
 		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
 				() -> migrator().upgrade(Target.head()));
-		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_id_idx'")).hasSize(1);
+		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_id_idx'"))
+			.hasSize(1);
 		migrator().downgrade(Target.parse("-1"));
-		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_id_idx'")).isEmpty();
+		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_id_idx'"))
+			.isEmpty();
 	}
 
 	@Test
@@ -376,7 +387,9 @@ class MigratorTests {
 				-- +downgrade
 				""");
 		Migrator all = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withTransactionMode(TransactionMode.ALL))
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withTransactionMode(TransactionMode.ALL))
 			.build();
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> all.upgrade(Target.head()))
 			.withMessageContaining("d4_broken.sql:4: revision 'd4' failed")
@@ -397,7 +410,8 @@ class MigratorTests {
 				""");
 		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class)
 			.isThrownBy(() -> migrator().upgrade(Target.head()))
-			.withMessageContaining("d4_grant.sql:4: placeholder '${table}' has no value. Set 'app.migrations.placeholders.table'");
+			.withMessageContaining(
+					"d4_grant.sql:4: placeholder '${table}' has no value. Set 'app.migrations.placeholders.table'");
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(this.database.tableExists("migrations_revisions")).as("the version store").isFalse();
 		Migrator withValues = Migrator.builder(this.database.dataSource())
@@ -472,15 +486,18 @@ class MigratorTests {
 		assertThat(migrator().current()).containsExactly("c3");
 		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
 		String down = migrator().sql(Direction.DOWNGRADE, Target.parse("c3"), Target.parse("a1"));
-		assertThat(down).contains("DROP TABLE invoices;").contains("DROP TABLE orders;").doesNotContain("DROP TABLE customers");
+		assertThat(down).contains("DROP TABLE invoices;")
+			.contains("DROP TABLE orders;")
+			.doesNotContain("DROP TABLE customers");
 	}
 
 	@Test
 	void upgradeHeadWithTwoHeadsFailsAndNamesBoth() {
 		this.files.table("x2", "a1", "meetings");
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
-			.withMessage("Target 'head' is ambiguous: there are 2 heads ('c3', 'x2'). Merge them with 'migrations merge c3 x2', "
-					+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
+			.withMessage(
+					"Target 'head' is ambiguous: there are 2 heads ('c3', 'x2'). Merge them with 'migrations merge c3 x2', "
+							+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
 		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
 		assertThat(ids(migrator().upgrade(Target.heads()).revisions())).containsExactly("a1", "b2", "c3", "x2");
 	}
@@ -513,13 +530,15 @@ class MigratorTests {
 
 	@Test
 	void baselineStampsADatabaseCreatedByAnInitScript() {
-		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY)");
+		this.database
+			.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY)");
 		this.files.table("d4", "c3", "payments");
 		Migrator migrator = Migrator.builder(this.database.dataSource())
 			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withBaseline("b2"))
 			.build();
 		assertThat(ids(migrator.upgrade(Target.head()).revisions())).containsExactly("c3", "d4");
-		assertThat(migrator.history()).extracting(LogEntry::action).containsExactly("stamp", "stamp", "upgrade", "upgrade");
+		assertThat(migrator.history()).extracting(LogEntry::action)
+			.containsExactly("stamp", "stamp", "upgrade", "upgrade");
 	}
 
 	@Test
@@ -527,7 +546,8 @@ class MigratorTests {
 		this.files.table("x2", "a1", "meetings");
 		migrator().upgrade(Target.heads());
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().revert("b2"))
-			.withMessage("Revision 'b2' cannot be reverted alone: applied revisions build on it ('c3'). Downgrade those first.");
+			.withMessage(
+					"Revision 'b2' cannot be reverted alone: applied revisions build on it ('c3'). Downgrade those first.");
 		assertThat(ids(migrator().revert("c3").revisions())).containsExactly("c3");
 		assertThat(ids(migrator().revert("b2").revisions())).containsExactly("b2");
 		assertThat(migrator().current()).containsExactly("x2");
@@ -554,7 +574,8 @@ class MigratorTests {
 			.withMessageContaining("d4_broken.sql:5: unterminated dollar-quoted body '$$' that starts here.");
 		assertThat(fresh.tableExists("customers")).isFalse();
 		assertThat(fresh.tableExists("migrations_revisions")).isFalse();
-		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class).isThrownBy(migrator()::validate)
+		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class)
+			.isThrownBy(migrator()::validate)
 			.withMessageContaining("d4_broken.sql:5:");
 		assertThat(migrator().current()).containsExactly("c3");
 	}
@@ -582,7 +603,9 @@ class MigratorTests {
 				-- +downgrade
 				""");
 		Migrator all = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withTransactionMode(TransactionMode.ALL))
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withTransactionMode(TransactionMode.ALL))
 			.build();
 		assertThat(ids(all.upgrade(Target.head()).revisions())).containsExactly("a1", "b2", "c3", "d4", "e5");
 		all.downgrade(Target.base());
@@ -624,7 +647,9 @@ class MigratorTests {
 
 	@Test
 	void classPathRevisionsAreReadOnceAndFileSystemRevisionsEveryTime() {
-		Migrator fromClassPath = Migrator.builder(this.database.dataSource()).locations("classpath:script-source/revisions").build();
+		Migrator fromClassPath = Migrator.builder(this.database.dataSource())
+			.locations("classpath:script-source/revisions")
+			.build();
 		assertThat(fromClassPath.graph()).isSameAs(fromClassPath.graph());
 		Migrator fromFiles = migrator();
 		assertThat(fromFiles.graph()).isNotSameAs(fromFiles.graph());

@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The corpus of broken inputs in {@code src/test/resources/bad-inputs}, each run through the CLI
- * in-process against a database of its own: a precise message (what, where, what to do), the
- * exit code of its kind, and a database whose schema and version store are exactly as before.
+ * The corpus of broken inputs in {@code src/test/resources/bad-inputs}, each run through
+ * the CLI in-process against a database of its own: a precise message (what, where, what
+ * to do), the exit code of its kind, and a database whose schema and version store are
+ * exactly as before.
  */
 @Tag("reliability")
 @Timeout(60)
@@ -93,7 +94,8 @@ class BadInputTests {
 		}
 		SchemaSnapshot after = SchemaSnapshot.of(database);
 		if (input.unchanged()) {
-			assertThat(after.lines()).as("the database after %s", input.name()).containsExactlyElementsOf(before.lines());
+			assertThat(after.lines()).as("the database after %s", input.name())
+				.containsExactlyElementsOf(before.lines());
 		}
 		else {
 			assertThat(after.lines()).as("the database after %s", input.name()).isNotEqualTo(before.lines());
@@ -118,8 +120,9 @@ class BadInputTests {
 		}
 		Report.print("bad inputs", ("%d cases passed (exit code 2: %d, exit code 1: %d, exit code 0: %d), each with "
 				+ "'error:' and 'hint:' lines when refused; database unchanged (catalog snapshot and version store): %d, "
-				+ "migrated as expected: %d").formatted(SUMMARY.size(), byExit.getOrDefault(2, 0),
-						byExit.getOrDefault(1, 0), byExit.getOrDefault(0, 0), unchanged, SUMMARY.size() - unchanged));
+				+ "migrated as expected: %d")
+			.formatted(SUMMARY.size(), byExit.getOrDefault(2, 0), byExit.getOrDefault(1, 0), byExit.getOrDefault(0, 0),
+					unchanged, SUMMARY.size() - unchanged));
 	}
 
 	private static Path corpus() {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.migrations.cli.MigrationsCli;
 
 /**
- * The CLI in a JVM of its own ({@code java -cp <this class path> <main> ...}), with standard
- * output and error sent to files so that a killed process leaves them readable.
+ * The CLI in a JVM of its own ({@code java -cp <this class path> <main> ...}), with
+ * standard output and error sent to files so that a killed process leaves them readable.
  */
 final class CliProcess {
 
@@ -49,8 +49,8 @@ final class CliProcess {
 	 * @param folder where the output files go
 	 * @param jvmOptions options such as {@code -Xmx64m}
 	 * @param main the class whose {@code main} runs
-	 * @param environment variables added to (and replacing) this JVM's, {@code DATABASE_*}
-	 * removed first
+	 * @param environment variables added to (and replacing) this JVM's,
+	 * {@code DATABASE_*} removed first
 	 * @param args the program's arguments
 	 */
 	static CliProcess start(Path folder, List<String> jvmOptions, Class<?> main, Map<String, String> environment,
@@ -88,8 +88,8 @@ final class CliProcess {
 	}
 
 	/**
-	 * Kills the process with SIGKILL (on Linux), as the OOM killer or {@code kill -9} would,
-	 * and waits until it is gone.
+	 * Kills the process with SIGKILL (on Linux), as the OOM killer or {@code kill -9}
+	 * would, and waits until it is gone.
 	 */
 	void kill() {
 		this.process.destroyForcibly();
@@ -103,7 +103,8 @@ final class CliProcess {
 
 	/**
 	 * Waits for the process to end and returns what it printed.
-	 * @throws AssertionError when it has not ended within {@code timeout} (it is killed then)
+	 * @throws AssertionError when it has not ended within {@code timeout} (it is killed
+	 * then)
 	 */
 	CliResult await(Duration timeout) {
 		try {

@@ -6,8 +6,8 @@ package io.github.migrations.reliability;
  * @param code the exit code
  * @param out standard output
  * @param err standard error: {@code error:} and {@code hint:} lines, progress
- * @param log what the engine logged while it ran (warnings in-process; every level in a child
- * process started with debug logging)
+ * @param log what the engine logged while it ran (warnings in-process; every level in a
+ * child process started with debug logging)
  */
 record CliResult(int code, String out, String err, String log) {
 

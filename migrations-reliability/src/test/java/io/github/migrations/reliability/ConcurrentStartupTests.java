@@ -26,8 +26,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many instances start at once on one database with revisions pending: migrators in threads of
- * this JVM and CLI processes of their own, released together.
+ * Many instances start at once on one database with revisions pending: migrators in
+ * threads of this JVM and CLI processes of their own, released together.
  */
 @Tag("reliability")
 @Timeout(300)
@@ -59,8 +59,8 @@ class ConcurrentStartupTests {
 		for (int i = 0; i < processes; i++) {
 			Path readyFile = this.folder.resolve("ready-" + i);
 			ready.add(readyFile);
-			List<String> args = new ArrayList<>(List.of(readyFile.toString(), gate.toString(), "--locations",
-					files.location(), "--json"));
+			List<String> args = new ArrayList<>(
+					List.of(readyFile.toString(), gate.toString(), "--locations", files.location(), "--json"));
 			if (isShortWait(i, processes)) {
 				args.addAll(List.of("--config", shortWaitConfig.toString()));
 			}
@@ -68,8 +68,7 @@ class ConcurrentStartupTests {
 			started.add(CliProcess.start(this.folder.resolve("process-" + i), List.of(), GatedMain.class,
 					InProcessCli.environment(this.database), args.toArray(String[]::new)));
 		}
-		Server.await("the CLI processes to boot", Duration.ofSeconds(90),
-				() -> ready.stream().allMatch(Files::exists));
+		Server.await("the CLI processes to boot", Duration.ofSeconds(90), () -> ready.stream().allMatch(Files::exists));
 		CountDownLatch go = new CountDownLatch(1);
 		Map<Integer, Object> threadOutcomes = new ConcurrentHashMap<>();
 		List<Migrator> migrators = new ArrayList<>();
@@ -142,7 +141,8 @@ class ConcurrentStartupTests {
 				sameHeads++;
 			}
 			else {
-				assertThat(isShortWait(i, processes)).as("process %d failed although it waits long enough:%n%s", i, result)
+				assertThat(isShortWait(i, processes))
+					.as("process %d failed although it waits long enough:%n%s", i, result)
 					.isTrue();
 				assertThat(result.code()).as(result.toString()).isEqualTo(1);
 				assertThat(result.err()).startsWith("error: Could not take the migration lock")
@@ -170,8 +170,9 @@ class ConcurrentStartupTests {
 		assertThat(this.server.count("SELECT count(*) FROM applications")).isEqualTo(revisions);
 		assertThat(appliedByParticipants).as("revisions reported applied by the participants").isEqualTo(revisions);
 		assertThat(this.server.advisoryLockHolders()).as("the lock after every run").isEmpty();
-		int shortWaiters = (int) (java.util.stream.IntStream.range(0, threads).filter((i) -> isShortWait(i, threads)).count()
-				+ java.util.stream.IntStream.range(0, processes).filter((i) -> isShortWait(i, processes)).count());
+		int shortWaiters = (int) (java.util.stream.IntStream.range(0, threads)
+			.filter((i) -> isShortWait(i, threads))
+			.count() + java.util.stream.IntStream.range(0, processes).filter((i) -> isShortWait(i, processes)).count());
 		Report.print("concurrent startup", ("%d threads + %d processes, %d revisions, applied once each: %d "
 				+ "(version-store rows %d, log entries %d, statements run once %d), failures: 0, lock-wait timeouts: %d "
 				+ "of %d participants configured to wait %d ms, same heads afterwards: %d/%d ('%s'), applied by %s, %s")
@@ -181,8 +182,8 @@ class ConcurrentStartupTests {
 	}
 
 	/**
-	 * The last of the threads, and the last of the processes when there are two or more, wait
-	 * only briefly for the lock.
+	 * The last of the threads, and the last of the processes when there are two or more,
+	 * wait only briefly for the lock.
 	 */
 	private static boolean isShortWait(int index, int count) {
 		return count >= 2 && index == count - 1;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server ends the migrating session ({@code pg_terminate_backend} from another connection,
- * as a failover or an administrator would) in the middle of a revision.
+ * The server ends the migrating session ({@code pg_terminate_backend} from another
+ * connection, as a failover or an administrator would) in the middle of a revision.
  */
 @Tag("reliability")
 @Timeout(120)
@@ -61,7 +61,8 @@ class ConnectionLossTests {
 		assertThat(failure).isInstanceOf(MigrationFailedException.class);
 		MigrationFailedException failed = (MigrationFailedException) failure;
 		assertThat(failed.revision()).isEqualTo("r002");
-		// a transactional revision goes to the server in one round trip: the file is named, not a line
+		// a transactional revision goes to the server in one round trip: the file is
+		// named, not a line
 		assertThat(failed.location().toString()).endsWith("r002.sql");
 		assertThat(failed.sqlState()).isEqualTo("57P01");
 		assertThat(failed.getMessage()).contains("revision 'r002' failed")
@@ -72,16 +73,18 @@ class ConnectionLossTests {
 		MigrationResult rerun = migrator("reliability-rerun", "0").upgrade(Target.head());
 		assertThat(rerun.revisions()).map(Object::toString).containsExactly("r002", "r003");
 		assertAllApplied();
-		Report.print("connection loss: engine", ("session terminated in r002: reported in %d ms as %s (SQLSTATE %s) at "
-				+ "%s; recorded for r002: 0 rows; rerun applied %d revisions")
-			.formatted(reported / 1_000_000, failure.getClass().getSimpleName(), failed.sqlState(), failed.location(),
-					rerun.revisions().size()));
+		Report.print("connection loss: engine",
+				("session terminated in r002: reported in %d ms as %s (SQLSTATE %s) at "
+						+ "%s; recorded for r002: 0 rows; rerun applied %d revisions")
+					.formatted(reported / 1_000_000, failure.getClass().getSimpleName(), failed.sqlState(),
+							failed.location(), rerun.revisions().size()));
 	}
 
 	@Test
 	void terminatedSessionFailsTheCliWithExitCodeOneAndARerunCompletes() throws Exception {
 		Path slow = Files.writeString(this.folder.resolve("slow.properties"), "app.migrations.placeholders.sleep=30\n");
-		Path quick = Files.writeString(this.folder.resolve("quick.properties"), "app.migrations.placeholders.sleep=0\n");
+		Path quick = Files.writeString(this.folder.resolve("quick.properties"),
+				"app.migrations.placeholders.sleep=0\n");
 		InProcessCli cli = InProcessCli.connectedTo(this.database);
 		CompletableFuture<CliResult> run = CompletableFuture
 			.supplyAsync(() -> cli.run("--locations", this.files.location(), "--config", slow.toString(), "upgrade"));
@@ -99,8 +102,9 @@ class ConnectionLossTests {
 		CliResult rerun = cli.run("--locations", this.files.location(), "--config", quick.toString(), "upgrade");
 		assertThat(rerun.code()).as(rerun.toString()).isZero();
 		assertAllApplied();
-		Report.print("connection loss: CLI", "exit code %d with the revision, file:line and SQLSTATE; rerun exit code %d"
-			.formatted(result.code(), rerun.code()));
+		Report.print("connection loss: CLI",
+				"exit code %d with the revision, file:line and SQLSTATE; rerun exit code %d".formatted(result.code(),
+						rerun.code()));
 	}
 
 	@Test
@@ -117,12 +121,15 @@ class ConnectionLossTests {
 			.hasMessageContaining("statements before the failing one took effect, and it stays marked as interrupted");
 		assertThat(this.server.applied()).containsExactly(Map.entry("r001", "APPLIED"), Map.entry("r002", "UPGRADING"));
 		InProcessCli cli = InProcessCli.connectedTo(this.database);
-		Path quick = Files.writeString(this.folder.resolve("quick.properties"), "app.migrations.placeholders.sleep=0\n");
+		Path quick = Files.writeString(this.folder.resolve("quick.properties"),
+				"app.migrations.placeholders.sleep=0\n");
 		CliResult next = cli.run("--locations", this.files.location(), "--config", quick.toString(), "upgrade");
 		assertThat(next.code()).as(next.toString()).isEqualTo(1);
-		assertThat(next.err()).contains("Revision 'r002' (" + this.files.path() + "/r002.sql) was interrupted during upgrade")
+		assertThat(next.err())
+			.contains("Revision 'r002' (" + this.files.path() + "/r002.sql) was interrupted during upgrade")
 			.contains("'migrations stamp r002' if it is applied, or 'migrations stamp r001' if it is not");
-		// the way out, as the hint says: finish the revision's work by hand, then record it
+		// the way out, as the hint says: finish the revision's work by hand, then record
+		// it
 		this.database.execute("CREATE TABLE part_two (id int)");
 		assertThat(cli.run("--locations", this.files.location(), "stamp", "r002").code()).isZero();
 		CliResult rerun = cli.run("--locations", this.files.location(), "--config", quick.toString(), "upgrade");

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A CLI process killed with SIGKILL at seeded random points of a run: the database is before or
- * after each revision, never in between; the lock is free as soon as the server notices the dead
- * session; the next run completes, or stops naming an interrupted non-transactional revision and
- * the command that resolves it.
+ * A CLI process killed with SIGKILL at seeded random points of a run: the database is
+ * before or after each revision, never in between; the lock is free as soon as the server
+ * notices the dead session; the next run completes, or stops naming an interrupted
+ * non-transactional revision and the command that resolves it.
  */
 @Tag("reliability")
 @Timeout(600)
@@ -44,7 +44,8 @@ class CrashTests {
 	private static final int NON_TRANSACTIONAL = 5;
 
 	/**
-	 * How long a killed run pauses in the revision it is to be killed in, and in the others.
+	 * How long a killed run pauses in the revision it is to be killed in, and in the
+	 * others.
 	 */
 	private static final double LONG_PAUSE = 0.4;
 
@@ -67,7 +68,10 @@ class CrashTests {
 	 */
 	enum KillPoint {
 
-		/** As soon as it holds the migration lock: before, or at the start of, its first revision. */
+		/**
+		 * As soon as it holds the migration lock: before, or at the start of, its first
+		 * revision.
+		 */
 		HOLDING_LOCK,
 
 		/** While a transactional revision runs (it pauses between its statements). */
@@ -136,9 +140,10 @@ class CrashTests {
 				+ "revisions committed before the kills: %d; lock free again after the kill: median %d ms, max %d ms; "
 				+ "killed sessions gone after: max %d ms; next run completed: %d, stopped naming the interrupted "
 				+ "non-transactional revision and 'migrations stamp': %d (each completed after that stamp); %s")
-			.formatted(runs, seed, kills, runs * REVISIONS, committedBeforeKills, millis(lockFree.get(lockFree.size() / 2)),
-					millis(lockFree.get(lockFree.size() - 1)), millis(sessionsGone.get(sessionsGone.size() - 1)), resumed,
-					interrupted, Report.seconds(System.nanoTime() - start)));
+			.formatted(runs, seed, kills, runs * REVISIONS, committedBeforeKills,
+					millis(lockFree.get(lockFree.size() / 2)), millis(lockFree.get(lockFree.size() - 1)),
+					millis(sessionsGone.get(sessionsGone.size() - 1)), resumed, interrupted,
+					Report.seconds(System.nanoTime() - start)));
 	}
 
 	@Test
@@ -169,7 +174,8 @@ class CrashTests {
 		long sessionGone = Server.await("the killed session to end", Duration.ofSeconds(90),
 				() -> server.backends("migrations-cli").isEmpty());
 		assertThat(next.code()).as(next.toString()).isZero();
-		assertThat(database.query("SELECT DISTINCT balance FROM accounts")).as("the backfill ran once").containsExactly("1");
+		assertThat(database.query("SELECT DISTINCT balance FROM accounts")).as("the backfill ran once")
+			.containsExactly("1");
 		Report.print("crash: long statement", ("killed during a 60 s statement of a revision: lock free after %d ms, "
 				+ "the next run (started then, held up by the killed session's row locks until it ended) took %d ms")
 			.formatted(millis(lockFree), millis(nextRun)));
@@ -179,8 +185,8 @@ class CrashTests {
 	}
 
 	/**
-	 * Chooses where run {@code run} is killed, creates its database, and starts its CLI process,
-	 * which boots and waits at its gate.
+	 * Chooses where run {@code run} is killed, creates its database, and starts its CLI
+	 * process, which boots and waits at its gate.
 	 */
 	private static Run prepare(int run, long seed) {
 		KillPoint point = KillPoint.values()[run % KillPoint.values().length];
@@ -246,7 +252,8 @@ class CrashTests {
 				.contains("'migrations stamp r05' if it is applied, or 'migrations stamp r04' if it is not");
 			Matcher wayOut = WAY_OUT.matcher(next.err());
 			assertThat(wayOut.find()).isTrue();
-			// undo what the interrupted revision did, then run the command the message gives for that case
+			// undo what the interrupted revision did, then run the command the message
+			// gives for that case
 			database.execute("DROP TABLE IF EXISTS c_r05");
 			List<String> stampArgs = new ArrayList<>(List.of("--locations", files.location()));
 			stampArgs.addAll(Arrays.asList(wayOut.group(1).split(" ")));
@@ -257,15 +264,16 @@ class CrashTests {
 		assertThat(next.code()).as("%s: next run%n%s", description, next).isZero();
 		Map<String, String> after = assertWholeOrAbsent(database, server, description + " after the next run");
 		assertThat(after).hasSize(REVISIONS).allSatisfy((revision, state) -> assertThat(state).isEqualTo("APPLIED"));
-		assertThat(server.loggedUpgrades()).as("%s: upgrades logged", description).doesNotHaveDuplicates()
+		assertThat(server.loggedUpgrades()).as("%s: upgrades logged", description)
+			.doesNotHaveDuplicates()
 			.hasSize(REVISIONS);
 		return new Outcome(lockFree, sessionsGone, committed, interrupted);
 	}
 
 	/**
-	 * Checks each revision against the version store: a recorded revision has all of its work,
-	 * an unrecorded one none of it; only the non-transactional one may be marked as interrupted.
-	 * The successful upgrades in the log are the recorded revisions.
+	 * Checks each revision against the version store: a recorded revision has all of its
+	 * work, an unrecorded one none of it; only the non-transactional one may be marked as
+	 * interrupted. The successful upgrades in the log are the recorded revisions.
 	 */
 	private static Map<String, String> assertWholeOrAbsent(TestDatabase.Database database, Server server,
 			String description) {
@@ -299,8 +307,8 @@ class CrashTests {
 	}
 
 	/**
-	 * What each revision's work left, in one query: {@code absent}, or its table's rows and its
-	 * index's validity.
+	 * What each revision's work left, in one query: {@code absent}, or its table's rows
+	 * and its index's validity.
 	 */
 	private static Map<String, String> work(TestDatabase.Database database) {
 		List<String> ids = IntStream.rangeClosed(1, REVISIONS).mapToObj(CrashTests::id).map(Server::literal).toList();
@@ -322,8 +330,8 @@ class CrashTests {
 	private static Path settings(String name, int slow, double longPause, double shortPause) {
 		StringBuilder settings = new StringBuilder();
 		for (int n = 1; n <= REVISIONS; n++) {
-			settings.append("app.migrations.placeholders.pause_%s=%s%n".formatted(id(n),
-					(n == slow) ? longPause : shortPause));
+			settings.append(
+					"app.migrations.placeholders.pause_%s=%s%n".formatted(id(n), (n == slow) ? longPause : shortPause));
 		}
 		try {
 			return Files.writeString(folder.resolve(name + ".properties"), settings);

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import io.github.migrations.cli.MigrationsCli;
 
 /**
- * Starts the CLI's {@code main} in a child JVM at a moment the test chooses: creates the file
- * {@code args[0]} once the JVM is up, waits for the file {@code args[1]} to appear, then runs
- * {@code MigrationsCli.main} with the remaining arguments. This lets processes and threads start
- * together although a JVM takes a second to boot.
+ * Starts the CLI's {@code main} in a child JVM at a moment the test chooses: creates the
+ * file {@code args[0]} once the JVM is up, waits for the file {@code args[1]} to appear,
+ * then runs {@code MigrationsCli.main} with the remaining arguments. This lets processes
+ * and threads start together although a JVM takes a second to boot.
  */
 final class GatedMain {
 
@@ -37,9 +37,9 @@ final class GatedMain {
 	}
 
 	/**
-	 * Loads what a run needs before waiting, as a booted application would have it loaded:
-	 * the CLI and the parser (through {@code heads}, which reads only the revision files) and the
-	 * PostgreSQL driver. Touches no database.
+	 * Loads what a run needs before waiting, as a booted application would have it
+	 * loaded: the CLI and the parser (through {@code heads}, which reads only the
+	 * revision files) and the PostgreSQL driver. Touches no database.
 	 */
 	private static void warmUp(String[] cli) throws ClassNotFoundException {
 		int locations = Arrays.asList(cli).indexOf("--locations");

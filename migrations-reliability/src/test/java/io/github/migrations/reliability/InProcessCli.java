@@ -10,10 +10,10 @@ import io.github.migrations.cli.MigrationsCli;
 import io.github.migrations.test.database.TestDatabase;
 
 /**
- * Runs the CLI's entry point in this JVM with an environment of its own, capturing standard
- * output, standard error and what the engine logs (SLF4J's simple logger writes to
- * {@code System.err}, which is swapped while the command runs; runs are therefore one at a
- * time).
+ * Runs the CLI's entry point in this JVM with an environment of its own, capturing
+ * standard output, standard error and what the engine logs (SLF4J's simple logger writes
+ * to {@code System.err}, which is swapped while the command runs; runs are therefore one
+ * at a time).
  */
 final class InProcessCli {
 
@@ -24,8 +24,9 @@ final class InProcessCli {
 	}
 
 	/**
-	 * A CLI that reaches the database through {@code DATABASE_URL}, {@code DATABASE_USERNAME}
-	 * and {@code DATABASE_PASSWORD}, as a deploy pipeline sets them.
+	 * A CLI that reaches the database through {@code DATABASE_URL},
+	 * {@code DATABASE_USERNAME} and {@code DATABASE_PASSWORD}, as a deploy pipeline sets
+	 * them.
 	 */
 	static InProcessCli connectedTo(TestDatabase.Database database) {
 		return new InProcessCli(environment(database));

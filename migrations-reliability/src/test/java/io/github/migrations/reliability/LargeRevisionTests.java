@@ -49,8 +49,11 @@ class LargeRevisionTests {
 		Run run = run(files);
 		assertThat(this.server.count("SELECT count(*) FROM readings")).isEqualTo(rows);
 		assertThat(this.server.loggedUpgrades()).containsExactly("big1");
-		Report.print("large: backfill", ("%,d rows inserted by one revision (INSERT ... SELECT generate_series) in %s, "
-				+ "CLI peak heap (pools' peaks summed) %s of %s (%s)").formatted(rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()), megabytes(run.maxHeap()), HEAP));
+		Report.print("large: backfill",
+				("%,d rows inserted by one revision (INSERT ... SELECT generate_series) in %s, "
+						+ "CLI peak heap (pools' peaks summed) %s of %s (%s)")
+					.formatted(rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()), megabytes(run.maxHeap()),
+							HEAP));
 	}
 
 	@Test
@@ -66,15 +69,16 @@ class LargeRevisionTests {
 		assertThat(this.server.count("SELECT count(*) FROM lines WHERE label LIKE '%;%' AND payload LIKE '%$$%'"))
 			.isEqualTo(rows);
 		assertThat(this.server.count("SELECT count(*) FROM marks")).isEqualTo(statements / 50);
-		Report.print("large: file", ("%.1f MB revision file, %,d statements (strings with ';' and '$$', comments, DO "
-				+ "blocks), %,d rows, applied in %s, CLI peak heap (pools' peaks summed) %s of %s (%s)")
-			.formatted(Files.size(file) / 1048576.0, statements, rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()),
-						megabytes(run.maxHeap()), HEAP));
+		Report.print("large: file",
+				("%.1f MB revision file, %,d statements (strings with ';' and '$$', comments, DO "
+						+ "blocks), %,d rows, applied in %s, CLI peak heap (pools' peaks summed) %s of %s (%s)")
+					.formatted(Files.size(file) / 1048576.0, statements, rows, Report.seconds(run.nanos()),
+							megabytes(run.peakHeap()), megabytes(run.maxHeap()), HEAP));
 	}
 
 	/**
-	 * Writes a revision of many multi-row inserts, with a block comment and a DO block after every
-	 * 50th statement.
+	 * Writes a revision of many multi-row inserts, with a block comment and a DO block
+	 * after every 50th statement.
 	 * @return the statements and the rows written
 	 */
 	private static long[] write(Path file, long size) throws IOException {
@@ -102,8 +106,9 @@ class LargeRevisionTests {
 				}
 				statements++;
 				if (statements % 50 == 0) {
-					out.write("/* a block comment; /* nested; */ */\nDO $$ BEGIN INSERT INTO marks VALUES (%d); END $$;\n"
-						.formatted(statements));
+					out.write(
+							"/* a block comment; /* nested; */ */\nDO $$ BEGIN INSERT INTO marks VALUES (%d); END $$;\n"
+								.formatted(statements));
 					statements++;
 				}
 				out.flush();

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The migration lock: a second instance waits and then finds nothing pending, a short wait
- * fails naming the holder, and neither holding nor waiting for the lock ever blocks a
- * {@code CREATE INDEX CONCURRENTLY} revision.
+ * The migration lock: a second instance waits and then finds nothing pending, a short
+ * wait fails naming the holder, and neither holding nor waiting for the lock ever blocks
+ * a {@code CREATE INDEX CONCURRENTLY} revision.
  */
 @Tag("reliability")
 @Timeout(120)
@@ -56,7 +56,8 @@ class LockBehaviourTests {
 		assertThat(firstResult.revisions()).hasSize(10);
 		assertThat(second.revisions()).isEmpty();
 		assertThat(second.summary()).startsWith("Database is up to date at 'r010'");
-		assertThat(Duration.ofNanos(waited)).as("the second run waited for the first").isGreaterThan(Duration.ofMillis(300));
+		assertThat(Duration.ofNanos(waited)).as("the second run waited for the first")
+			.isGreaterThan(Duration.ofMillis(300));
 		assertThat(this.server.loggedUpgrades()).hasSize(10).doesNotHaveDuplicates();
 		Report.print("lock: second run", "waited %d ms for the first (which applied %d), then found %d pending"
 			.formatted(waited / 1_000_000, firstResult.revisions().size(), second.revisions().size()));
@@ -90,16 +91,17 @@ class LockBehaviourTests {
 		assertThat(holder.get(60, TimeUnit.SECONDS).revisions()).hasSize(1);
 		assertThat(this.server.loggedUpgrades()).containsExactly("r001");
 		assertThat(this.server.advisoryLockHolders()).isEmpty();
-		Report.print("lock: short wait", ("2 of 2 runs waiting 200 ms failed naming backend %d ('reliability-holder'), "
-				+ "exit code %d from the CLI; the holder applied its revision once").formatted(holderPid, cli.code()));
+		Report.print("lock: short wait",
+				("2 of 2 runs waiting 200 ms failed naming backend %d ('reliability-holder'), "
+						+ "exit code %d from the CLI; the holder applied its revision once")
+					.formatted(holderPid, cli.code()));
 	}
 
 	@Test
 	void createIndexConcurrentlyIsNotBlockedByTheLockOrByAnInstanceWaitingForIt() throws Exception {
 		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
-		files.revision("r001", "base",
-				"CREATE TABLE items (id int PRIMARY KEY, value text);\n"
-						+ "INSERT INTO items SELECT g, md5(g::text) FROM generate_series(1, 20000) g;");
+		files.revision("r001", "base", "CREATE TABLE items (id int PRIMARY KEY, value text);\n"
+				+ "INSERT INTO items SELECT g, md5(g::text) FROM generate_series(1, 20000) g;");
 		files.revision("r002", "r001", "SELECT 'r002', pg_sleep(1);");
 		files.nonTransactional("r003", "r002", "CREATE INDEX CONCURRENTLY items_value_idx ON items (value);");
 		long start = System.nanoTime();
@@ -118,8 +120,9 @@ class LockBehaviourTests {
 		assertThat(Duration.ofNanos(firstRun)).as("the run with CREATE INDEX CONCURRENTLY")
 			.isLessThan(Duration.ofSeconds(8));
 		assertThat(waiter.revisions()).isEmpty();
-		assertThat(this.database.query(
-				"SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_value_idx'::regclass")).containsExactly("t");
+		assertThat(
+				this.database.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_value_idx'::regclass"))
+			.containsExactly("t");
 		Report.print("lock: create index concurrently", ("applied in %d ms while the lock was held and a second "
 				+ "instance waited for it (configured to wait up to 20 s); index valid; the waiter found %d pending")
 			.formatted(firstRun / 1_000_000, waiter.revisions().size()));

@@ -12,8 +12,8 @@ import io.github.migrations.test.database.TestDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Builds engine instances whose connections carry an application name, so that the server's
- * views tell them apart.
+ * Builds engine instances whose connections carry an application name, so that the
+ * server's views tell them apart.
  */
 final class Migrators {
 

@@ -7,9 +7,10 @@ import java.lang.management.MemoryType;
 import io.github.migrations.cli.MigrationsCli;
 
 /**
- * Runs the CLI (as {@code MigrationsCli.main} does) in a child JVM, then prints the peak heap
- * use, summed over the heap's memory pools, and the heap limit: {@code peak-heap-bytes=...} and
- * {@code max-heap-bytes=...} on the last lines of standard output.
+ * Runs the CLI (as {@code MigrationsCli.main} does) in a child JVM, then prints the peak
+ * heap use, summed over the heap's memory pools, and the heap limit:
+ * {@code peak-heap-bytes=...} and {@code max-heap-bytes=...} on the last lines of
+ * standard output.
  */
 final class PeakHeapMain {
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Prints the counts a check observed, as {@code reliability: <area>: <counts>}, on standard
- * output and into {@code target/reliability-report.txt}.
+ * Prints the counts a check observed, as {@code reliability: <area>: <counts>}, on
+ * standard output and into {@code target/reliability-report.txt}.
  */
 final class Report {
 
@@ -24,8 +24,8 @@ final class Report {
 			try {
 				Path file = Path.of(report);
 				Files.createDirectories(file.toAbsolutePath().getParent());
-				Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-						StandardOpenOption.APPEND);
+				Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
+						StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -7,9 +7,9 @@ import io.github.migrations.test.database.TestDatabase;
 
 /**
  * Everything a run could have changed: the test kit's catalog snapshot (tables, columns,
- * constraints, indexes, functions, triggers, types...) plus the schemas, the index validity and
- * the version store's applied rows and successful log entries. Two snapshots are equal when
- * nothing that a migration could have changed has changed.
+ * constraints, indexes, functions, triggers, types...) plus the schemas, the index
+ * validity and the version store's applied rows and successful log entries. Two snapshots
+ * are equal when nothing that a migration could have changed has changed.
  *
  * @param lines one line per object, sorted
  */
@@ -23,12 +23,14 @@ record SchemaSnapshot(List<String> lines) {
 		lines.addAll(database.query("""
 				SELECT 'schema ' || nspname FROM pg_catalog.pg_namespace
 				WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'"""));
-		lines.addAll(database.query("""
-				SELECT 'invalid index ' || i.indexrelid::regclass FROM pg_catalog.pg_index i WHERE NOT i.indisvalid"""));
+		lines.addAll(database
+			.query("""
+					SELECT 'invalid index ' || i.indexrelid::regclass FROM pg_catalog.pg_index i WHERE NOT i.indisvalid"""));
 		if (new Server(database).versionStoreExists()) {
 			lines.add("version store present");
-			lines.addAll(database.query("SELECT 'applied ' || revision || ' ' || state || ' ' || coalesce(checksum, '-') "
-					+ "FROM migrations_revisions"));
+			lines.addAll(
+					database.query("SELECT 'applied ' || revision || ' ' || state || ' ' || coalesce(checksum, '-') "
+							+ "FROM migrations_revisions"));
 			lines.addAll(database.query("SELECT 'logged ' || revision || ' ' || action || ' #' || id "
 					+ "FROM migrations_log WHERE success"));
 		}

@@ -89,9 +89,10 @@ class SecurityTests {
 	}
 
 	/**
-	 * The embedded server trusts every local connection; a rule ahead of the others makes it ask
-	 * this role for its password, so that a wrong password fails as it would in production. A
-	 * server whose configuration file is not on this machine is used as it is.
+	 * The embedded server trusts every local connection; a rule ahead of the others makes
+	 * it ask this role for its password, so that a wrong password fails as it would in
+	 * production. A server whose configuration file is not on this machine is used as it
+	 * is.
 	 */
 	private static boolean requirePassword(TestDatabase.Database admin) {
 		Path hba = Path.of(admin.query("SHOW hba_file").get(0));
@@ -148,22 +149,24 @@ class SecurityTests {
 				""".formatted(jdbc, ROLE, SECRET));
 		scan("configuration file: upgrade", expect(0, cli(Map.of(), "--config", properties.toString(), "upgrade")));
 
-		this.files.revision("r2", "r1", "CREATE TABLE ledger (id bigint PRIMARY KEY);\nINSERT INTO ledger VALUES ('x');");
+		this.files.revision("r2", "r1",
+				"CREATE TABLE ledger (id bigint PRIMARY KEY);\nINSERT INTO ledger VALUES ('x');");
 		scan("failing revision", expect(1, cli(Map.of("DATABASE_URL", libpq), "upgrade")));
 		CliResult wrong = cli(Map.of("DATABASE_URL", libpq.replace(SECRET, WRONG_SECRET)), "upgrade");
 		scan("wrong password", expect(1, wrong));
 		if (passwordsChecked) {
 			assertThat(wrong.err()).contains("password authentication failed for user \"" + ROLE + "\"");
 		}
-		scan("refused connection", expect(1, cli(Map.of("DATABASE_URL", libpq.replace(this.hostAndPort, "127.0.0.1:1")),
-				"upgrade")));
-		scan("unknown database", expect(1,
-				cli(Map.of("DATABASE_URL", libpq.replace("/" + this.database.name(), "/no_such_database")), "upgrade")));
+		scan("refused connection",
+				expect(1, cli(Map.of("DATABASE_URL", libpq.replace(this.hostAndPort, "127.0.0.1:1")), "upgrade")));
+		scan("unknown database",
+				expect(1, cli(Map.of("DATABASE_URL", libpq.replace("/" + this.database.name(), "/no_such_database")),
+						"upgrade")));
 		scan("malformed JDBC URL", expect(2, cli(Map.of("DATABASE_URL",
 				"jdbc:postgresql://" + this.hostAndPort + ":not-a-port/db?user=" + ROLE + "&password=" + SECRET),
 				"upgrade")));
-		scan("URL of another database", expect(2,
-				cli(Map.of("DATABASE_URL", libpq.replace("postgresql://", "mysql://")), "upgrade")));
+		scan("URL of another database",
+				expect(2, cli(Map.of("DATABASE_URL", libpq.replace("postgresql://", "mysql://")), "upgrade")));
 		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
 				spring:
 				  datasource:
@@ -178,17 +181,19 @@ class SecurityTests {
 		scan("engine: refused connection", failure(() -> engine("127.0.0.1:1", SECRET).upgrade(Target.head())));
 
 		List<String> debugLogging = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
-		scan("child process at debug level: failing revision", expect(1, CliProcess
-			.start(this.folder.resolve("process"), debugLogging, io.github.migrations.cli.MigrationsCli.class,
-					Map.of("DATABASE_URL", libpq), "--locations", this.files.location(), "upgrade")
-			.await(Duration.ofSeconds(60))));
-		scan("child process at debug level: refused connection", expect(1, CliProcess
-			.start(this.folder.resolve("process"), debugLogging, io.github.migrations.cli.MigrationsCli.class,
-					Map.of("DATABASE_URL", libpq.replace(this.hostAndPort, "127.0.0.1:1")), "--locations",
-					this.files.location(), "upgrade")
-			.await(Duration.ofSeconds(60))));
-		scan("version store", String.join("\n", this.database.query(
-				"SELECT concat_ws(' ', revision, action, message, error, performed_by) FROM migrations_log")));
+		scan("child process at debug level: failing revision",
+				expect(1, CliProcess
+					.start(this.folder.resolve("process"), debugLogging, io.github.migrations.cli.MigrationsCli.class,
+							Map.of("DATABASE_URL", libpq), "--locations", this.files.location(), "upgrade")
+					.await(Duration.ofSeconds(60))));
+		scan("child process at debug level: refused connection",
+				expect(1, CliProcess
+					.start(this.folder.resolve("process"), debugLogging, io.github.migrations.cli.MigrationsCli.class,
+							Map.of("DATABASE_URL", libpq.replace(this.hostAndPort, "127.0.0.1:1")), "--locations",
+							this.files.location(), "upgrade")
+					.await(Duration.ofSeconds(60))));
+		scan("version store", String.join("\n", this.database
+			.query("SELECT concat_ws(' ', revision, action, message, error, performed_by) FROM migrations_log")));
 
 		List<String> leaks = new ArrayList<>();
 		for (String output : this.scanned) {
@@ -202,10 +207,12 @@ class SecurityTests {
 		}
 		long characters = this.scanned.stream().mapToLong(String::length).sum();
 		assertThat(leaks).as("outputs that leak a secret:%n%s", String.join("\n\n", this.scanned)).isEmpty();
-		Report.print("security: secrets", ("%d outputs scanned (%d characters: stdout, stderr and engine log of the CLI "
-				+ "in-process and in child processes at debug level, exception chains with stack traces, the log "
-				+ "table), password given as option, environment, URL user info, URL parameter and configuration "
-				+ "file; wrong password checked by the server: %s; leaks: %d").formatted(this.scanned.size(), characters,
+		Report
+			.print("security: secrets", ("%d outputs scanned (%d characters: stdout, stderr and engine log of the CLI "
+					+ "in-process and in child processes at debug level, exception chains with stack traces, the log "
+					+ "table), password given as option, environment, URL user info, URL parameter and configuration "
+					+ "file; wrong password checked by the server: %s; leaks: %d")
+				.formatted(this.scanned.size(), characters,
 						passwordsChecked ? "yes" : "no (server configuration not local)", leaks.size()));
 	}
 
@@ -226,7 +233,8 @@ class SecurityTests {
 			.withMessageContaining("is not a valid schema name");
 		assertThat(this.database.tableExists("y")).isTrue();
 		assertThat(this.server.versionStoreExists()).isFalse();
-		// names that are valid but need quoting: a reserved word and a prefix that starts with a digit
+		// names that are valid but need quoting: a reserved word and a prefix that starts
+		// with a digit
 		Path quoted = Files.writeString(this.folder.resolve("quoted.properties"),
 				"app.migrations.schema=order\napp.migrations.table-prefix=1st_\n");
 		CliResult reserved = cli.run("--locations", this.files.location(), "--config", quoted.toString(), "upgrade");
@@ -302,8 +310,8 @@ class SecurityTests {
 				() -> !this.server.advisoryLockHolders().isEmpty());
 		Path shortWait = Files.writeString(this.folder.resolve("short-wait.properties"),
 				"app.migrations.lock-wait-timeout=100ms\napp.migrations.table-prefix=slow_\n");
-		CliResult result = new InProcessCli(Map.of("DATABASE_URL", url))
-			.run("--locations", slow.location(), "--config", shortWait.toString(), "upgrade");
+		CliResult result = new InProcessCli(Map.of("DATABASE_URL", url)).run("--locations", slow.location(), "--config",
+				shortWait.toString(), "upgrade");
 		holding.get(60, TimeUnit.SECONDS);
 		return expect(1, result);
 	}

@@ -10,7 +10,8 @@ import io.github.migrations.test.database.TestDatabase;
 
 /**
  * What the server says about one test database: advisory locks, backends, and the version
- * store's rows. Every question is a fresh query; {@link #await} polls instead of sleeping blindly.
+ * store's rows. Every question is a fresh query; {@link #await} polls instead of sleeping
+ * blindly.
  */
 final class Server {
 
@@ -59,8 +60,8 @@ final class Server {
 	}
 
 	/**
-	 * The backends of this database with the given application name whose current (or last)
-	 * statement contains {@code fragment} and which are running it now.
+	 * The backends of this database with the given application name whose current (or
+	 * last) statement contains {@code fragment} and which are running it now.
 	 */
 	List<Integer> activeBackends(String applicationName, String fragment) {
 		return this.database.query("""
@@ -93,13 +94,14 @@ final class Server {
 	 * creating them can leave the first without the second; the next run completes them).
 	 */
 	boolean versionStoreExists() {
-		return this.database
-			.query("SELECT to_regclass('migrations_revisions') IS NOT NULL AND to_regclass('migrations_log') IS NOT NULL")
+		return this.database.query(
+				"SELECT to_regclass('migrations_revisions') IS NOT NULL AND to_regclass('migrations_log') IS NOT NULL")
 			.equals(List.of("t"));
 	}
 
 	/**
-	 * The applied set: revision to state ({@code APPLIED}, {@code UPGRADING}), in id order.
+	 * The applied set: revision to state ({@code APPLIED}, {@code UPGRADING}), in id
+	 * order.
 	 */
 	Map<String, String> applied() {
 		Map<String, String> applied = new LinkedHashMap<>();
@@ -111,7 +113,8 @@ final class Server {
 	}
 
 	/**
-	 * The revisions of successful upgrade entries in the log, one element per entry, in id order.
+	 * The revisions of successful upgrade entries in the log, one element per entry, in
+	 * id order.
 	 */
 	List<String> loggedUpgrades() {
 		if (!versionStoreExists()) {

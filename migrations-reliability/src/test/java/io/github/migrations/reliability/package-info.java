@@ -1,5 +1,6 @@
 /**
- * The reliability suite: what the engine and the CLI survive, checked against a real PostgreSQL.
+ * The reliability suite: what the engine and the CLI survive, checked against a real
+ * PostgreSQL.
  */
 @NullMarked
 package io.github.migrations.reliability;

@@ -30,8 +30,8 @@ final class DefaultMigrationStrategies {
 		if (!status.pending().isEmpty()) {
 			throw new PendingRevisionsException(target, status.pending());
 		}
-		logger.info("Database is at target '{}' at {} (validated only: 'app.migrations.mode' is 'validate')",
-				target, status.current());
+		logger.info("Database is at target '{}' at {} (validated only: 'app.migrations.mode' is 'validate')", target,
+				status.current());
 	}
 
 }

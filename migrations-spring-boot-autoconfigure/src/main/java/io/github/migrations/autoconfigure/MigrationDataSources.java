@@ -9,10 +9,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Chooses the {@link DataSource} the migrations run with: a {@link MigrationsDataSource} bean,
- * else {@code app.migrations.url}, else the application's database with
- * {@code app.migrations.username} when set, else the application's {@code DataSource} (or its
- * connection details).
+ * Chooses the {@link DataSource} the migrations run with: a {@link MigrationsDataSource}
+ * bean, else {@code app.migrations.url}, else the application's database with
+ * {@code app.migrations.username} when set, else the application's {@code DataSource} (or
+ * its connection details).
  */
 final class MigrationDataSources {
 

@@ -3,8 +3,8 @@ package io.github.migrations.autoconfigure;
 import io.github.migrations.core.Migrator;
 
 /**
- * What to do with the {@link Migrator} on startup. A bean of this type replaces the default,
- * which upgrades to {@code app.migrations.target} (or only validates, with
+ * What to do with the {@link Migrator} on startup. A bean of this type replaces the
+ * default, which upgrades to {@code app.migrations.target} (or only validates, with
  * {@code app.migrations.mode=validate}).
  */
 @FunctionalInterface

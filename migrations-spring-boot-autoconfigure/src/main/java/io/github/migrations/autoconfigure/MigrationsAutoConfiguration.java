@@ -74,8 +74,8 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	/**
-	 * Keeps the initializer eager under {@code spring.main.lazy-initialization=true}, so that
-	 * the migrations still run before the application is ready.
+	 * Keeps the initializer eager under {@code spring.main.lazy-initialization=true}, so
+	 * that the migrations still run before the application is ready.
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter migrationsInitializerLazyInitializationExcludeFilter() {

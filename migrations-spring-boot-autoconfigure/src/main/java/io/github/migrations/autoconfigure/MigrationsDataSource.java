@@ -14,8 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * {@code DataSource}, the application uses it too; otherwise mark the application's one
  * {@code @Primary}.
  */
-@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE,
-		ElementType.ANNOTATION_TYPE })
+@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Qualifier

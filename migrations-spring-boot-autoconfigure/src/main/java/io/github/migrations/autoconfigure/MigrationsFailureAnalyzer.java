@@ -9,8 +9,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a failed startup migration as what failed (revision, {@code file:line}, SQLSTATE)
- * and what to do, instead of a stack trace.
+ * Reports a failed startup migration as what failed (revision, {@code file:line},
+ * SQLSTATE) and what to do, instead of a stack trace.
  */
 final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 

@@ -5,9 +5,9 @@ import io.github.migrations.core.Migrator;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Runs the {@link MigrationStrategy} when the bean is initialized. Beans that use the database
- * are created after it, because {@code DatabaseInitializerDetector}s registered for this type
- * make them depend on it; it is never initialized lazily.
+ * Runs the {@link MigrationStrategy} when the bean is initialized. Beans that use the
+ * database are created after it, because {@code DatabaseInitializerDetector}s registered
+ * for this type make them depend on it; it is never initialized lazily.
  */
 public final class MigrationsInitializer implements InitializingBean {
 

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 /**
- * Tells Spring Boot that {@link MigrationsInitializer} beans initialize the database, so that
- * beans that use the database (JdbcTemplate, JdbcClient, JPA, jOOQ and
+ * Tells Spring Boot that {@link MigrationsInitializer} beans initialize the database, so
+ * that beans that use the database (JdbcTemplate, JdbcClient, JPA, jOOQ and
  * {@code @DependsOnDatabaseInitialization} beans) are created after the migrations ran.
  */
 final class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {

@@ -25,8 +25,8 @@ public class MigrationsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * What to do on startup: upgrade the database to the target, only validate that nothing is
-	 * pending and no applied file changed, or nothing.
+	 * What to do on startup: upgrade the database to the target, only validate that
+	 * nothing is pending and no applied file changed, or nothing.
 	 */
 	private Mode mode = Mode.UPGRADE;
 
@@ -53,7 +53,8 @@ public class MigrationsProperties {
 	private boolean createSchemas = true;
 
 	/**
-	 * Prefix of the names of the version-store tables, which end in 'revisions' and 'log'.
+	 * Prefix of the names of the version-store tables, which end in 'revisions' and
+	 * 'log'.
 	 */
 	private String tablePrefix = "migrations_";
 
@@ -68,14 +69,14 @@ public class MigrationsProperties {
 	private Duration lockWaitTimeout = Duration.ofMinutes(1);
 
 	/**
-	 * PostgreSQL lock_timeout for revisions that do not set their own; the server's when not
-	 * set.
+	 * PostgreSQL lock_timeout for revisions that do not set their own; the server's when
+	 * not set.
 	 */
 	private @Nullable Duration lockTimeout;
 
 	/**
-	 * PostgreSQL statement_timeout for revisions that do not set their own; the server's when
-	 * not set.
+	 * PostgreSQL statement_timeout for revisions that do not set their own; the server's
+	 * when not set.
 	 */
 	private @Nullable Duration statementTimeout;
 
@@ -85,14 +86,14 @@ public class MigrationsProperties {
 	private boolean validateChecksums = true;
 
 	/**
-	 * What to do about applied revisions that no revision file declares, as after rolling back
-	 * to an older build.
+	 * What to do about applied revisions that no revision file declares, as after rolling
+	 * back to an older build.
 	 */
 	private UnknownRevisionPolicy unknownRevisions = UnknownRevisionPolicy.WARN;
 
 	/**
-	 * Target to record as applied, without running anything, when the database already has
-	 * tables but no version store.
+	 * Target to record as applied, without running anything, when the database already
+	 * has tables but no version store.
 	 */
 	private @Nullable String baseline;
 
@@ -294,8 +295,8 @@ public class MigrationsProperties {
 		UPGRADE,
 
 		/**
-		 * Change nothing; fail startup when a revision is pending or an applied file changed,
-		 * for applications whose database user may not run DDL.
+		 * Change nothing; fail startup when a revision is pending or an applied file
+		 * changed, for applications whose database user may not run DDL.
 		 */
 		VALIDATE,
 

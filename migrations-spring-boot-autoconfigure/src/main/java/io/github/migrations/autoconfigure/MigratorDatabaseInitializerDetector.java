@@ -7,8 +7,8 @@ import io.github.migrations.core.Migrator;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 /**
- * Tells Spring Boot that {@link Migrator} beans initialize the database, so that beans that
- * use the database wait for them.
+ * Tells Spring Boot that {@link Migrator} beans initialize the database, so that beans
+ * that use the database wait for them.
  */
 final class MigratorDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

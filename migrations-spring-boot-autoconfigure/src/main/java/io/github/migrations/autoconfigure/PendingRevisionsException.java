@@ -31,8 +31,8 @@ final class PendingRevisionsException extends MigrationException {
 			.map((step) -> "'%s' (%s)".formatted(step.revision().id(), step.script().source()))
 			.collect(Collectors.joining(", "));
 		return ("The database is not at target '%s': %d revision%s pending: %s. Nothing was changed, because "
-				+ "'app.migrations.mode' is 'validate'.").formatted(target, pending.size(),
-						(pending.size() == 1) ? " is" : "s are", revisions);
+				+ "'app.migrations.mode' is 'validate'.")
+			.formatted(target, pending.size(), (pending.size() == 1) ? " is" : "s are", revisions);
 	}
 
 	@Override

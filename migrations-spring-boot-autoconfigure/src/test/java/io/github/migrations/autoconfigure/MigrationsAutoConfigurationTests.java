@@ -189,7 +189,8 @@ class MigrationsAutoConfigurationTests {
 		String role = "ddl_" + this.database.name();
 		this.database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'ddl-secret'");
 		this.database.execute("GRANT ALL ON SCHEMA public TO " + role);
-		// the test server's URLs name the user, which would win over app.migrations.username
+		// the test server's URLs name the user, which would win over
+		// app.migrations.username
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=" + this.database.url().replaceAll("[?&]user=[^&]*", ""),
 					"app.migrations.username=" + role, "app.migrations.password=ddl-secret")

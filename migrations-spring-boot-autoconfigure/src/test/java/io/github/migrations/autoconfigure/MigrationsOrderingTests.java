@@ -164,12 +164,12 @@ class MigrationsOrderingTests {
 		@Bean
 		CustomerNames customerNames(EntityManagerFactory entityManagerFactory) {
 			try (var entityManager = entityManagerFactory.createEntityManager()) {
-				return new CustomerNames(entityManager
-					.createQuery("SELECT c FROM Customer c ORDER BY c.id", Customer.class)
-					.getResultList()
-					.stream()
-					.map(Customer::getName)
-					.toList());
+				return new CustomerNames(
+						entityManager.createQuery("SELECT c FROM Customer c ORDER BY c.id", Customer.class)
+							.getResultList()
+							.stream()
+							.map(Customer::getName)
+							.toList());
 			}
 		}
 

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Whole {@link SpringApplication} starts: the failure analyzer and the lazy-initialization
- * exclusion are picked up from {@code META-INF}, as in a real application.
+ * Whole {@link SpringApplication} starts: the failure analyzer and the
+ * lazy-initialization exclusion are picked up from {@code META-INF}, as in a real
+ * application.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsStartupTests {

@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * The difference between two {@link SchemaSnapshot}s, one line per object:
- * {@code + index public.x: CREATE INDEX ...} (only after), {@code - trigger public.t.y: ...}
- * (only before), {@code ~ column public.t.c: text -> integer} (changed).
+ * {@code + index public.x: CREATE INDEX ...} (only after),
+ * {@code - trigger public.t.y: ...} (only before),
+ * {@code ~ column public.t.c: text -> integer} (changed).
  */
 public record SchemaDiff(List<String> added, List<String> removed, List<String> changed) {
 

@@ -12,10 +12,11 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.Target;
 
 /**
- * Walks a project's revisions from base to head, one at a time, on an empty database: each
- * revision must upgrade, downgrade back to exactly the schema it started from, and upgrade again
- * to exactly the schema of its first upgrade. Failures are {@link AssertionError}s that name the
- * revision and its file and show the schema difference.
+ * Walks a project's revisions from base to head, one at a time, on an empty database:
+ * each revision must upgrade, downgrade back to exactly the schema it started from, and
+ * upgrade again to exactly the schema of its first upgrade. Failures are
+ * {@link AssertionError}s that name the revision and its file and show the schema
+ * difference.
  */
 public final class Stairway {
 
@@ -32,14 +33,16 @@ public final class Stairway {
 	}
 
 	/**
-	 * The revisions in the order the stairway climbs them: parents and dependencies first.
+	 * The revisions in the order the stairway climbs them: parents and dependencies
+	 * first.
 	 */
 	public List<Revision> steps() {
 		return this.migrator.revisions();
 	}
 
 	/**
-	 * Upgrades, downgrades and upgrades again one revision, whose parents must be applied.
+	 * Upgrades, downgrades and upgrades again one revision, whose parents must be
+	 * applied.
 	 * @throws AssertionError naming the revision when a step fails or the schemas differ
 	 */
 	public void climb(Revision revision) {
@@ -54,21 +57,23 @@ public final class Stairway {
 		if (!leftOver.isEmpty()) {
 			throw new AssertionError(("%s: its downgrade does not restore the schema it started from. Compared with "
 					+ "before the upgrade, '+' is left behind by the downgrade, '-' is missing, '~' differs:%n%s%n"
-					+ "Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.").formatted(where, leftOver));
+					+ "Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.")
+				.formatted(where, leftOver));
 		}
 		step(where, "second upgrade", () -> this.migrator.upgrade(Target.parse(id)));
 		SchemaDiff drift = snapshot().diff(upgraded);
 		if (!drift.isEmpty()) {
 			throw new AssertionError(("%s: upgrading again after the downgrade gives another schema than the first "
 					+ "upgrade ('+' only now, '-' only the first time, '~' differs):%n%s%n"
-					+ "The downgrade leaves something that changes the next upgrade.").formatted(where, drift));
+					+ "The downgrade leaves something that changes the next upgrade.")
+				.formatted(where, drift));
 		}
 	}
 
 	/**
-	 * Base to the heads, back to base, and to the heads again: base must be as the database was
-	 * before any revision, and both climbs must give the same schema. A database with revisions
-	 * applied is first taken down to base.
+	 * Base to the heads, back to base, and to the heads again: base must be as the
+	 * database was before any revision, and both climbs must give the same schema. A
+	 * database with revisions applied is first taken down to base.
 	 */
 	public SchemaSnapshot fullCycle() {
 		if (!this.migrator.current().isEmpty()) {
@@ -81,13 +86,15 @@ public final class Stairway {
 		SchemaDiff leftOver = snapshot().diff(empty);
 		if (!leftOver.isEmpty()) {
 			throw new AssertionError(("Downgrading from the heads to base leaves the schema different from the empty "
-					+ "database it started from ('+' left behind, '-' missing):%n%s").formatted(leftOver));
+					+ "database it started from ('+' left behind, '-' missing):%n%s")
+				.formatted(leftOver));
 		}
 		step("The revisions", "second upgrade to heads", () -> this.migrator.upgrade(Target.heads()));
 		SchemaDiff drift = snapshot().diff(head);
 		if (!drift.isEmpty()) {
-			throw new AssertionError(("Upgrading to the heads a second time gives another schema than the first time:%n%s")
-				.formatted(drift));
+			throw new AssertionError(
+					("Upgrading to the heads a second time gives another schema than the first time:%n%s")
+						.formatted(drift));
 		}
 		return head;
 	}
@@ -97,8 +104,8 @@ public final class Stairway {
 			this.hook.beforeUpgrading(revision.id().value(), connection);
 		}
 		catch (SQLException ex) {
-			throw new AssertionError("%s: inserting test data before its upgrade failed: %s".formatted(where, ex.getMessage()),
-					ex);
+			throw new AssertionError(
+					"%s: inserting test data before its upgrade failed: %s".formatted(where, ex.getMessage()), ex);
 		}
 	}
 
@@ -116,7 +123,8 @@ public final class Stairway {
 	}
 
 	/**
-	 * Rows to insert before a revision is upgraded, so that its downgrade runs with data in place.
+	 * Rows to insert before a revision is upgraded, so that its downgrade runs with data
+	 * in place.
 	 */
 	@FunctionalInterface
 	public interface DataHook {
@@ -127,6 +135,5 @@ public final class Stairway {
 		void beforeUpgrading(String revision, Connection connection) throws SQLException;
 
 	}
-
 
 }

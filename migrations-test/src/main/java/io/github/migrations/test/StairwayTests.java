@@ -22,18 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Extend it with an empty class and every revision in {@code classpath:db/revisions} is proved
- * on a real PostgreSQL: each one upgrades, downgrades to exactly the schema before it and
- * upgrades again (one dynamic test per revision), the full cycle base → head → base → head
- * gives the same schema, and there is a single head.
+ * Extend it with an empty class and every revision in {@code classpath:db/revisions} is
+ * proved on a real PostgreSQL: each one upgrades, downgrades to exactly the schema before
+ * it and upgrades again (one dynamic test per revision), the full cycle base → head →
+ * base → head gives the same schema, and there is a single head.
  *
  * <pre>
  * class RevisionsTests extends StairwayTests {
  * }
  * </pre>
  *
- * Override the protected methods to change the locations, the settings, the expected heads, to
- * insert rows before a revision, or to compare the head schema with a hand-kept SQL file.
+ * Override the protected methods to change the locations, the settings, the expected
+ * heads, to insert rows before a revision, or to compare the head schema with a hand-kept
+ * SQL file.
  */
 public abstract class StairwayTests {
 
@@ -45,7 +46,8 @@ public abstract class StairwayTests {
 	}
 
 	/**
-	 * Adjusts the migrator before the tests use it: settings, placeholders, Java revisions.
+	 * Adjusts the migrator before the tests use it: settings, placeholders, Java
+	 * revisions.
 	 */
 	protected Migrator.Builder customize(Migrator.Builder builder) {
 		return builder;
@@ -59,7 +61,8 @@ public abstract class StairwayTests {
 	}
 
 	/**
-	 * Inserts rows before a revision is upgraded, so its downgrade runs "with existing data".
+	 * Inserts rows before a revision is upgraded, so its downgrade runs "with existing
+	 * data".
 	 */
 	protected void beforeUpgrading(String revision, Connection connection) throws SQLException {
 	}
@@ -73,9 +76,9 @@ public abstract class StairwayTests {
 	}
 
 	private Migrator migrator(TestDatabase.Database database) {
-		return customize(Migrator.builder(database.dataSource())
-			.locations(locations())
-			.classLoader(getClass().getClassLoader())).build();
+		return customize(
+				Migrator.builder(database.dataSource()).locations(locations()).classLoader(getClass().getClassLoader()))
+			.build();
 	}
 
 	@TestFactory
@@ -117,10 +120,12 @@ public abstract class StairwayTests {
 		Set<String> expected = expectedHeads();
 		if (expected.isEmpty() && actual.size() != 1) {
 			throw new AssertionError(("The revisions have %d heads %s; one was expected. Merge them with "
-					+ "'migrations merge -m \"merge heads\" heads', or override expectedHeads().").formatted(actual.size(), actual));
+					+ "'migrations merge -m \"merge heads\" heads', or override expectedHeads().")
+				.formatted(actual.size(), actual));
 		}
 		if (!expected.isEmpty() && !actual.equals(new TreeSet<>(expected))) {
-			throw new AssertionError("The revisions have heads %s; %s were expected.".formatted(actual, new TreeSet<>(expected)));
+			throw new AssertionError(
+					"The revisions have heads %s; %s were expected.".formatted(actual, new TreeSet<>(expected)));
 		}
 	}
 
@@ -135,10 +140,13 @@ public abstract class StairwayTests {
 			fromReference.execute(read(reference));
 			TestDatabase.Database fromRevisions = TestDatabase.shared().freshDatabase();
 			migrator(fromRevisions).upgrade(io.github.migrations.core.revision.Target.heads());
-			SchemaDiff diff = SchemaSnapshot.of(fromRevisions.dataSource()).diff(SchemaSnapshot.of(fromReference.dataSource()));
+			SchemaDiff diff = SchemaSnapshot.of(fromRevisions.dataSource())
+				.diff(SchemaSnapshot.of(fromReference.dataSource()));
 			if (!diff.isEmpty()) {
-				throw new AssertionError(("The schema at head differs from %s ('+' only from the revisions, '-' only in the "
-						+ "file, '~' differs):%n%s").formatted(reference, diff));
+				throw new AssertionError(
+						("The schema at head differs from %s ('+' only from the revisions, '-' only in the "
+								+ "file, '~' differs):%n%s")
+							.formatted(reference, diff));
 			}
 		}));
 	}

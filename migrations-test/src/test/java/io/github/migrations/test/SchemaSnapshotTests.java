@@ -13,7 +13,10 @@ class SchemaSnapshotTests {
 
 	@Test
 	void readsEveryKindOfObjectByKindAndQualifiedName() {
-		Migrator.builder(this.database.dataSource()).locations("classpath:stairway/good").build().upgrade(Target.heads());
+		Migrator.builder(this.database.dataSource())
+			.locations("classpath:stairway/good")
+			.build()
+			.upgrade(Target.heads());
 		this.database.execute("CREATE SEQUENCE invoice_numbers START 1000; CREATE EXTENSION IF NOT EXISTS pg_trgm");
 		SchemaSnapshot snapshot = SchemaSnapshot.of(this.database.dataSource());
 		assertThat(snapshot.objects()).containsEntry("table public.orders", "table")
@@ -39,15 +42,17 @@ class SchemaSnapshotTests {
 	void diffNamesWhatWasAddedRemovedAndChanged() {
 		this.database.execute("CREATE TABLE a (id int, note text); CREATE INDEX a_note ON a (note)");
 		SchemaSnapshot before = SchemaSnapshot.of(this.database.dataSource());
-		this.database.execute("DROP INDEX a_note; ALTER TABLE a ALTER COLUMN note TYPE varchar(10); CREATE TABLE b (id int)");
+		this.database
+			.execute("DROP INDEX a_note; ALTER TABLE a ALTER COLUMN note TYPE varchar(10); CREATE TABLE b (id int)");
 		SchemaDiff diff = SchemaSnapshot.of(this.database.dataSource()).diff(before);
 		assertThat(diff.toString()).isEqualTo("""
 				+ column public.b.id: integer
 				+ table public.b: table
 				- index public.a_note: CREATE INDEX a_note ON public.a USING btree (note)
 				~ column public.a.note: text -> character varying(10)""");
-		assertThat(SchemaSnapshot.of(this.database.dataSource()).diff(SchemaSnapshot.of(this.database.dataSource())).isEmpty())
-			.isTrue();
+		assertThat(SchemaSnapshot.of(this.database.dataSource())
+			.diff(SchemaSnapshot.of(this.database.dataSource()))
+			.isEmpty()).isTrue();
 	}
 
 }

@@ -54,7 +54,8 @@ class StairwayKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.climb(stairway.steps().get(1)))
 			.withMessageStartingWith("Revision '0002' (stairway/forgets-index/0002_orders.sql): its downgrade does not "
 					+ "restore the schema it started from.")
-			.withMessageContaining("+ index public.orders_customer_idx: CREATE INDEX orders_customer_idx ON public.customers")
+			.withMessageContaining(
+					"+ index public.orders_customer_idx: CREATE INDEX orders_customer_idx ON public.customers")
 			.withMessageContaining("Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.");
 	}
 
@@ -86,10 +87,17 @@ class StairwayKitTests {
 
 	@Test
 	void extendingTheBaseClassReportsOneTestPerRevision() {
-		Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(GoodRevisions.class)).execute().testEvents();
+		Events events = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(GoodRevisions.class))
+			.execute()
+			.testEvents();
 		events.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
-		Events broken = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ForgetsIndex.class)).execute().testEvents();
-		// the full cycle passes (dropping 'customers' at base takes the stray index along): only the
+		Events broken = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(ForgetsIndex.class))
+			.execute()
+			.testEvents();
+		// the full cycle passes (dropping 'customers' at base takes the stray index
+		// along): only the
 		// stairway and the reference schema catch the downgrade that forgets it
 		broken.assertStatistics((stats) -> stats.failed(2));
 		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())

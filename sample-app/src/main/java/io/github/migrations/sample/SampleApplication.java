@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The sample app: a small invoice, meeting and bank-statement API over {@code JdbcClient}, whose
- * schema is the revisions in {@code db/revisions}.
+ * The sample app: a small invoice, meeting and bank-statement API over
+ * {@code JdbcClient}, whose schema is the revisions in {@code db/revisions}.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public final class SampleApplication {

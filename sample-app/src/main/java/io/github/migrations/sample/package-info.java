@@ -1,5 +1,6 @@
 /**
- * A Spring JDBC web app whose schema is kept by migration revisions: invoices, meetings, bank statements and documents.
+ * A Spring JDBC web app whose schema is kept by migration revisions: invoices, meetings,
+ * bank statements and documents.
  */
 @NullMarked
 package io.github.migrations.sample;

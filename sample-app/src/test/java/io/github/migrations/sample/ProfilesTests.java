@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * How {@code application.yml}'s profiles toggle migration, seed data and actuator exposure.
+ * How {@code application.yml}'s profiles toggle migration, seed data and actuator
+ * exposure.
  */
 class ProfilesTests {
 
@@ -33,7 +34,9 @@ class ProfilesTests {
 
 	private static Map<String, Object> actuatorLinks(ConfigurableApplicationContext context) {
 		String port = context.getEnvironment().getProperty("local.server.port");
-		String body = RestClient.create().get().uri(URI.create("http://localhost:" + port + "/actuator"))
+		String body = RestClient.create()
+			.get()
+			.uri(URI.create("http://localhost:" + port + "/actuator"))
 			.retrieve()
 			.body(String.class);
 		return JsonPath.read(body, "$._links");
@@ -64,7 +67,8 @@ class ProfilesTests {
 	void prodProfileStartsOnAMigratedDatabaseExposingOnlyHealthAndMigrationsWithoutSeedData() {
 		migrator().upgrade(Target.head());
 		try (ConfigurableApplicationContext context = start("prod")) {
-			assertThat(actuatorLinks(context)).containsKey("health").doesNotContainKeys("info", "env", "beans", "metrics");
+			assertThat(actuatorLinks(context)).containsKey("health")
+				.doesNotContainKeys("info", "env", "beans", "metrics");
 			assertThat(this.database.query("SELECT count(*) FROM invoices")).containsExactly("0");
 		}
 	}

@@ -20,8 +20,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole app over HTTP in the {@code dev} profile, on a fresh PostgreSQL database that it
- * migrates and seeds on startup.
+ * The whole app over HTTP in the {@code dev} profile, on a fresh PostgreSQL database that
+ * it migrates and seeds on startup.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
@@ -109,8 +109,8 @@ class SampleApplicationTests {
 		Reply reply = post("/api/tenants/acme/invoices", """
 				{"gmailMessageId": "", "vendorName": "V", "amount": -1, "currency": "usd"}""");
 		assertThat(reply.status()).isEqualTo(400);
-		assertThat((List<String>) JsonPath.read(reply.body(), "$.errors[*].field")).containsExactly("amount", "currency",
-				"gmailMessageId");
+		assertThat((List<String>) JsonPath.read(reply.body(), "$.errors[*].field")).containsExactly("amount",
+				"currency", "gmailMessageId");
 		assertThat((String) JsonPath.read(reply.body(), "$.detail")).contains("'currency' must be an ISO 4217 code");
 	}
 
@@ -144,7 +144,8 @@ class SampleApplicationTests {
 		assertThat((List<String>) JsonPath.read(reply.body(), "$.migrators.migrator.current")).containsExactly("0006");
 		assertThat((List<String>) JsonPath.read(reply.body(), "$.migrators.migrator.history[*].revision"))
 			.containsExactly("0001", "0002", "0003", "0004", "0005", "0006");
-		assertThat((List<Boolean>) JsonPath.read(reply.body(), "$.migrators.migrator.revisions[?(@.revision == '0004')].isMerge"))
+		assertThat((List<Boolean>) JsonPath.read(reply.body(),
+				"$.migrators.migrator.revisions[?(@.revision == '0004')].isMerge"))
 			.containsExactly(true);
 		Reply one = get("/actuator/migrations/0005");
 		assertThat(one.status()).isEqualTo(200);
@@ -152,8 +153,8 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void beansThatReadMigratedTablesWhileCreatedSeeTheSchema(@org.springframework.beans.factory.annotation.Autowired
-	InvoiceCountAtStartup count) {
+	void beansThatReadMigratedTablesWhileCreatedSeeTheSchema(
+			@org.springframework.beans.factory.annotation.Autowired InvoiceCountAtStartup count) {
 		assertThat(count.invoices()).isGreaterThanOrEqualTo(0);
 	}
 
@@ -165,7 +166,8 @@ class SampleApplicationTests {
 	}
 
 	/**
-	 * Reads a migrated table in its constructor: startup fails unless the migrations ran first.
+	 * Reads a migrated table in its constructor: startup fails unless the migrations ran
+	 * first.
 	 */
 	record InvoiceCountAtStartup(long invoices) {
 	}
@@ -182,7 +184,8 @@ class SampleApplicationTests {
 
 	record Reply(int status, String body, @Nullable String location) {
 
-		static Reply of(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response) throws java.io.IOException {
+		static Reply of(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response)
+				throws java.io.IOException {
 			URI location = response.getHeaders().getLocation();
 			return new Reply(response.getStatusCode().value(),
 					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),

@@ -3,8 +3,8 @@ package io.github.migrations.benchmarks.runners;
 import org.flywaydb.core.Flyway;
 
 /**
- * {@code flyway migrate} with Flyway's default settings: the location and the data source are
- * the only things configured.
+ * {@code flyway migrate} with Flyway's default settings: the location and the data source
+ * are the only things configured.
  */
 public final class FlywayRunner {
 

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The floor of a no-op run for any JVM tool: start a JVM, load the PostgreSQL driver, connect,
- * run {@code SELECT 1}, exit.
+ * The floor of a no-op run for any JVM tool: start a JVM, load the PostgreSQL driver,
+ * connect, run {@code SELECT 1}, exit.
  */
 public final class JdbcSelectOne {
 
@@ -18,7 +18,8 @@ public final class JdbcSelectOne {
 	public static void main(String[] args) throws SQLException {
 		RunnerArgs arguments = RunnerArgs.parse(args, "JdbcSelectOne <jdbc-url> <user> <ignored>");
 		long start = System.nanoTime();
-		try (Connection connection = DriverManager.getConnection(arguments.url(), arguments.user(), arguments.password());
+		try (Connection connection = DriverManager.getConnection(arguments.url(), arguments.user(),
+				arguments.password());
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT 1")) {
 			rows.next();

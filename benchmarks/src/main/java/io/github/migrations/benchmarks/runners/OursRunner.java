@@ -13,10 +13,10 @@ import io.github.migrations.core.script.ScriptSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Our engine through its API, {@code upgrade head} with default settings (one transaction per
- * revision), or with {@code --all} in one transaction for the whole run. With
- * {@code --breakdown} it also prints where the time went: reading and parsing the files, the
- * work before the first revision, the revisions themselves, and the rest.
+ * Our engine through its API, {@code upgrade head} with default settings (one transaction
+ * per revision), or with {@code --all} in one transaction for the whole run. With
+ * {@code --breakdown} it also prints where the time went: reading and parsing the files,
+ * the work before the first revision, the revisions themselves, and the rest.
  */
 public final class OursRunner {
 
@@ -26,7 +26,8 @@ public final class OursRunner {
 	public static void main(String[] args) {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-		RunnerArgs arguments = RunnerArgs.parse(args, "OursRunner <jdbc-url> <user> <revisions-folder> [--all] [--breakdown]");
+		RunnerArgs arguments = RunnerArgs.parse(args,
+				"OursRunner <jdbc-url> <user> <revisions-folder> [--all] [--breakdown]");
 		long start = System.nanoTime();
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(arguments.url());
@@ -37,7 +38,10 @@ public final class OursRunner {
 			settings = settings.withTransactionMode(TransactionMode.ALL);
 		}
 		Timings timings = new Timings();
-		MigrationResult result = Migrator.builder(dataSource).settings(settings).listener(timings).build()
+		MigrationResult result = Migrator.builder(dataSource)
+			.settings(settings)
+			.listener(timings)
+			.build()
 			.upgrade(Target.head());
 		long end = System.nanoTime();
 		RunnerArgs.report(start);
@@ -48,9 +52,10 @@ public final class OursRunner {
 			long stepsWall = (timings.firstStep == 0) ? 0 : timings.lastStepEnd - timings.firstStep;
 			long before = ((timings.firstStep == 0) ? end : timings.firstStep) - start;
 			long after = (timings.firstStep == 0) ? 0 : end - timings.lastStepEnd;
-			System.out.printf("BENCH breakdown files=%d applied=%d before_first_step_ns=%d steps_ns=%d step_sum_ns=%d "
-					+ "after_last_step_ns=%d reparse_warm_ns=%d%n", files, result.steps().size(), before, stepsWall,
-					timings.stepSum, after, parseWarm);
+			System.out.printf(
+					"BENCH breakdown files=%d applied=%d before_first_step_ns=%d steps_ns=%d step_sum_ns=%d "
+							+ "after_last_step_ns=%d reparse_warm_ns=%d%n",
+					files, result.steps().size(), before, stepsWall, timings.stepSum, after, parseWarm);
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The arguments every runner takes: {@code <jdbc-url> <user> <location> [flags...]}, the
- * password in {@code PGPASSWORD} (empty with the benchmark's own server, which trusts local
- * connections). Every runner ends by printing {@code BENCH inprocess_ns=<n>} on standard output:
- * the time from just before it configures the tool to just after the tool returns.
+ * password in {@code PGPASSWORD} (empty with the benchmark's own server, which trusts
+ * local connections). Every runner ends by printing {@code BENCH inprocess_ns=<n>} on
+ * standard output: the time from just before it configures the tool to just after the
+ * tool returns.
+ *
  * @param url JDBC URL of the database to migrate
  * @param user database user
  * @param password database password, from {@code PGPASSWORD}

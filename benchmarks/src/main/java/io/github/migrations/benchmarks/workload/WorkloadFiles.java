@@ -11,12 +11,13 @@ import java.nio.file.Path;
  * Writes one workload in each tool's own format, from the same changes:
  * <ul>
  * <li>{@code ours/}: one revision file per change, {@code 0001_create_t0001.sql};</li>
- * <li>{@code flyway/}: {@code V1__create_t0001.sql} and so on (Flyway Community has no undo
- * migrations, so the downgrades are not written);</li>
- * <li>{@code liquibase/changelog.sql}: a formatted-SQL changelog with one changeset per change
- * and its {@code --rollback} lines;</li>
+ * <li>{@code flyway/}: {@code V1__create_t0001.sql} and so on (Flyway Community has no
+ * undo migrations, so the downgrades are not written);</li>
+ * <li>{@code liquibase/changelog.sql}: a formatted-SQL changelog with one changeset per
+ * change and its {@code --rollback} lines;</li>
  * <li>{@code psql/all.sql}: every upgrade, concatenated, for {@code psql -1 -f}.</li>
  * </ul>
+ *
  * @param ours folder of our revision files
  * @param flyway folder of Flyway's migrations
  * @param liquibaseFolder folder of the Liquibase changelog
@@ -32,7 +33,8 @@ public record WorkloadFiles(Path ours, Path flyway, Path liquibaseFolder, String
 			Path liquibase = Files.createDirectories(root.resolve("liquibase"));
 			Path psql = Files.createDirectories(root.resolve("psql")).resolve("all.sql");
 			int width = Math.max(4, Integer.toString(workload.size()).length());
-			try (BufferedWriter changelog = Files.newBufferedWriter(liquibase.resolve("changelog.sql"), StandardCharsets.UTF_8);
+			try (BufferedWriter changelog = Files.newBufferedWriter(liquibase.resolve("changelog.sql"),
+					StandardCharsets.UTF_8);
 					BufferedWriter all = Files.newBufferedWriter(psql, StandardCharsets.UTF_8)) {
 				changelog.write("--liquibase formatted sql\n");
 				for (Change change : workload.changes()) {
@@ -68,8 +70,9 @@ public record WorkloadFiles(Path ours, Path flyway, Path liquibaseFolder, String
 	}
 
 	/**
-	 * A changeset; a routine body with semicolons in it is sent whole ({@code splitStatements:false}),
-	 * as Liquibase's documentation asks for such changesets.
+	 * A changeset; a routine body with semicolons in it is sent whole
+	 * ({@code splitStatements:false}), as Liquibase's documentation asks for such
+	 * changesets.
 	 */
 	static String liquibase(Change change, String id) {
 		StringBuilder text = new StringBuilder("\n--changeset bench:").append(id);

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * The two workloads of the benchmark.
  * <ul>
- * <li>W1: {@code n} small revisions, each creating one table with three columns and one index,
- * with a downgrade that drops it. It measures what a tool costs per revision.</li>
+ * <li>W1: {@code n} small revisions, each creating one table with three columns and one
+ * index, with a downgrade that drops it. It measures what a tool costs per revision.</li>
  * <li>W2: about thirty revisions of an application's schema (invoices, meetings, bank
- * statements) with a trigger function and triggers, a generated {@code tsvector} column with a
- * GIN index, a 100,000-row backfill and an added column with a default. It measures a tool on
- * work where the database, not the tool, should dominate.</li>
+ * statements) with a trigger function and triggers, a generated {@code tsvector} column
+ * with a GIN index, a 100,000-row backfill and an added column with a default. It
+ * measures a tool on work where the database, not the tool, should dominate.</li>
  * </ul>
  */
 public final class Workloads {
@@ -31,13 +31,17 @@ public final class Workloads {
 		int width = Math.max(4, Integer.toString(n).length());
 		for (int i = 1; i <= n; i++) {
 			String table = "t" + pad(i, width);
-			changes.add(Change.of(i, "create_" + table, "create table " + table, """
-					CREATE TABLE %1$s (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-					CREATE INDEX %1$s_name_idx ON %1$s (name);
-					""".formatted(table), "DROP TABLE %s;".formatted(table)));
+			changes.add(Change.of(i, "create_" + table, "create table " + table,
+					"""
+							CREATE TABLE %1$s (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+							CREATE INDEX %1$s_name_idx ON %1$s (name);
+							"""
+						.formatted(table),
+					"DROP TABLE %s;".formatted(table)));
 		}
 		return new Workload("w1-" + n, "W1: %d small revisions (one table, three columns, one index each)".formatted(n),
-				changes, "SELECT count(*) FROM pg_catalog.pg_indexes WHERE schemaname = 'public' AND indexname ~ '^t[0-9]+_name_idx$'",
+				changes,
+				"SELECT count(*) FROM pg_catalog.pg_indexes WHERE schemaname = 'public' AND indexname ~ '^t[0-9]+_name_idx$'",
 				Integer.toString(n));
 	}
 
@@ -239,27 +243,35 @@ public final class Workloads {
 				CREATE INDEX idx_action_invoice_timestamp ON invoice_actions (invoice_id, performed_at);
 				CREATE INDEX idx_action_type_timestamp ON invoice_actions (action_type, performed_at);
 				""", "DROP TABLE invoice_actions;");
-		add(changes, "add_invoice_search", "generated full-text column on invoices", """
-				ALTER TABLE invoices ADD COLUMN search tsvector GENERATED ALWAYS AS (
-				    to_tsvector('simple', vendor_name || ' ' || coalesce(description, '') || ' ' || coalesce(invoice_number, ''))
-				) STORED;
-				""", "ALTER TABLE invoices DROP COLUMN search;");
+		add(changes, "add_invoice_search", "generated full-text column on invoices",
+				"""
+						ALTER TABLE invoices ADD COLUMN search tsvector GENERATED ALWAYS AS (
+						    to_tsvector('simple', vendor_name || ' ' || coalesce(description, '') || ' ' || coalesce(invoice_number, ''))
+						) STORED;
+						""",
+				"ALTER TABLE invoices DROP COLUMN search;");
 		add(changes, "create_invoice_search_index", "GIN index on the full-text column", """
 				CREATE INDEX idx_invoice_search ON invoices USING gin (search);
 				""", "DROP INDEX idx_invoice_search;");
-		add(changes, "seed_demo_tenant", "demo tenant, account and statement", """
-				INSERT INTO tenants (id, name) VALUES (%1$s, 'demo');
-				INSERT INTO bank_accounts (tenant_id, iban, holder) VALUES (%1$s, 'DE00 0000 0000 0000 0000 00', 'Demo GmbH');
-				INSERT INTO bank_statements (account_id, period_start, period_end, opening_balance, closing_balance)
-				    SELECT id, DATE '2025-01-01', DATE '2026-12-31', 0, 0 FROM bank_accounts WHERE tenant_id = %1$s;
-				""".formatted(DEMO_TENANT), "DELETE FROM tenants WHERE id = %s;".formatted(DEMO_TENANT));
-		add(changes, "backfill_invoices", "backfill of historical invoices", """
-				INSERT INTO invoices (tenant_id, gmail_message_id, vendor_name, description, invoice_number, amount_due, due_date, status)
-				SELECT %s, 'msg-' || g, 'Vendor ' || (g %% 500), 'Services for batch ' || (g %% 97) || ', line ' || g,
-				    'INV-' || lpad(g::text, 6, '0'), ((g * 37) %% 100000) / 100.0, DATE '2025-01-01' + (g %% 730),
-				    (ARRAY['pending', 'partial', 'paid', 'detected'])[1 + g %% 4]
-				FROM generate_series(1, %d) AS g;
-				""".formatted(DEMO_TENANT, BACKFILL_ROWS), "DELETE FROM invoices WHERE tenant_id = %s;".formatted(DEMO_TENANT));
+		add(changes, "seed_demo_tenant", "demo tenant, account and statement",
+				"""
+						INSERT INTO tenants (id, name) VALUES (%1$s, 'demo');
+						INSERT INTO bank_accounts (tenant_id, iban, holder) VALUES (%1$s, 'DE00 0000 0000 0000 0000 00', 'Demo GmbH');
+						INSERT INTO bank_statements (account_id, period_start, period_end, opening_balance, closing_balance)
+						    SELECT id, DATE '2025-01-01', DATE '2026-12-31', 0, 0 FROM bank_accounts WHERE tenant_id = %1$s;
+						"""
+					.formatted(DEMO_TENANT),
+				"DELETE FROM tenants WHERE id = %s;".formatted(DEMO_TENANT));
+		add(changes, "backfill_invoices", "backfill of historical invoices",
+				"""
+						INSERT INTO invoices (tenant_id, gmail_message_id, vendor_name, description, invoice_number, amount_due, due_date, status)
+						SELECT %s, 'msg-' || g, 'Vendor ' || (g %% 500), 'Services for batch ' || (g %% 97) || ', line ' || g,
+						    'INV-' || lpad(g::text, 6, '0'), ((g * 37) %% 100000) / 100.0, DATE '2025-01-01' + (g %% 730),
+						    (ARRAY['pending', 'partial', 'paid', 'detected'])[1 + g %% 4]
+						FROM generate_series(1, %d) AS g;
+						"""
+					.formatted(DEMO_TENANT, BACKFILL_ROWS),
+				"DELETE FROM invoices WHERE tenant_id = %s;".formatted(DEMO_TENANT));
 		add(changes, "add_invoice_currency", "currency with a default", """
 				ALTER TABLE invoices ADD COLUMN currency char(3) NOT NULL DEFAULT 'EUR';
 				""", "ALTER TABLE invoices DROP COLUMN currency;");
@@ -272,16 +284,20 @@ public final class Workloads {
 		add(changes, "mark_overdue_invoices", "data migration: pending invoices past due become overdue", """
 				UPDATE invoices SET status = 'overdue' WHERE status = 'pending' AND due_date < DATE '2026-01-01';
 				""", "UPDATE invoices SET status = 'pending' WHERE status = 'overdue';");
-		add(changes, "create_overdue_invoices_view", "view of overdue invoices", """
-				CREATE VIEW overdue_invoices AS
-				    SELECT i.id, i.tenant_id, i.vendor_name, i.amount_due, i.due_date, current_date - i.due_date AS days_overdue
-				    FROM invoices i WHERE i.status = 'overdue';
-				""", "DROP VIEW overdue_invoices;");
-		add(changes, "create_tenant_invoice_totals", "materialized totals per tenant and status", """
-				CREATE MATERIALIZED VIEW tenant_invoice_totals AS
-				    SELECT tenant_id, status, count(*) AS invoices, sum(amount_due) AS amount_due FROM invoices GROUP BY tenant_id, status;
-				CREATE UNIQUE INDEX uq_tenant_invoice_totals ON tenant_invoice_totals (tenant_id, status);
-				""", "DROP MATERIALIZED VIEW tenant_invoice_totals;");
+		add(changes, "create_overdue_invoices_view", "view of overdue invoices",
+				"""
+						CREATE VIEW overdue_invoices AS
+						    SELECT i.id, i.tenant_id, i.vendor_name, i.amount_due, i.due_date, current_date - i.due_date AS days_overdue
+						    FROM invoices i WHERE i.status = 'overdue';
+						""",
+				"DROP VIEW overdue_invoices;");
+		add(changes, "create_tenant_invoice_totals", "materialized totals per tenant and status",
+				"""
+						CREATE MATERIALIZED VIEW tenant_invoice_totals AS
+						    SELECT tenant_id, status, count(*) AS invoices, sum(amount_due) AS amount_due FROM invoices GROUP BY tenant_id, status;
+						CREATE UNIQUE INDEX uq_tenant_invoice_totals ON tenant_invoice_totals (tenant_id, status);
+						""",
+				"DROP MATERIALIZED VIEW tenant_invoice_totals;");
 		add(changes, "add_transaction_category", "category with a default on transactions", """
 				ALTER TABLE bank_transactions ADD COLUMN category text NOT NULL DEFAULT 'uncategorised';
 				CREATE INDEX idx_bank_transactions_category ON bank_transactions (category);
@@ -313,16 +329,18 @@ public final class Workloads {
 				COMMENT ON TABLE meetings IS NULL;
 				COMMENT ON TABLE invoices IS NULL;
 				""");
-		return new Workload("w2", "W2: application schema, %d revisions (triggers, tsvector + GIN, %,d-row backfill)"
-			.formatted(changes.size(), BACKFILL_ROWS), changes,
+		return new Workload("w2",
+				"W2: application schema, %d revisions (triggers, tsvector + GIN, %,d-row backfill)"
+					.formatted(changes.size(), BACKFILL_ROWS),
+				changes,
 				"SELECT (SELECT count(*) FROM invoices) || ' invoices, ' || (SELECT count(*) FROM invoices WHERE status = 'overdue')"
 						+ " || ' overdue, ' || (SELECT count(*) FROM pg_catalog.pg_trigger WHERE NOT tgisinternal) || ' triggers'",
 				"%d invoices, %d overdue, 6 triggers".formatted(BACKFILL_ROWS, expectedOverdue()));
 	}
 
 	/**
-	 * Rows of the backfill that the data migration marks overdue: status 'pending' (g % 4 == 0)
-	 * with a due date before 2026-01-01 (g % 730 < 365).
+	 * Rows of the backfill that the data migration marks overdue: status 'pending' (g % 4
+	 * == 0) with a due date before 2026-01-01 (g % 730 < 365).
 	 */
 	static int expectedOverdue() {
 		int overdue = 0;

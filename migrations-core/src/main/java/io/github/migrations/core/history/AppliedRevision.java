@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One row of the applied set.
  *
  * @param revision the revision id
- * @param downRevisions its parents when it was applied, so that a revision whose script is gone
- * can still be placed
+ * @param downRevisions its parents when it was applied, so that a revision whose script
+ * is gone can still be placed
  * @param checksum the checksum recorded when it was applied, or {@code null}
  * @param state applied, or interrupted while running outside a transaction
  * @param appliedBy the database user that applied it

@@ -9,8 +9,8 @@ public enum AppliedState {
 	APPLIED,
 
 	/**
-	 * A non-transactional revision was being upgraded and did not finish: its statements may have
-	 * run in part.
+	 * A non-transactional revision was being upgraded and did not finish: its statements
+	 * may have run in part.
 	 */
 	UPGRADING,
 

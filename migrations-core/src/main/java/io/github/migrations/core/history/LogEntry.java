@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id increasing number
  * @param revision the revision id
- * @param action {@code upgrade}, {@code downgrade}, {@code stamp} (recorded as applied without
- * running), {@code unstamp} (removed without running) or {@code repair}
+ * @param action {@code upgrade}, {@code downgrade}, {@code stamp} (recorded as applied
+ * without running), {@code unstamp} (removed without running) or {@code repair}
  * @param checksum the script's checksum at the time
  * @param message the revision's message
  * @param success whether the step succeeded

@@ -19,9 +19,9 @@ import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link VersionStore} in two PostgreSQL tables: {@code <prefix>revisions} (the applied set)
- * and {@code <prefix>log} (the append-only log). Identifiers are validated by
- * {@link io.github.migrations.core.MigratorSettings} and always quoted here.
+ * The {@link VersionStore} in two PostgreSQL tables: {@code <prefix>revisions} (the
+ * applied set) and {@code <prefix>log} (the append-only log). Identifiers are validated
+ * by {@link io.github.migrations.core.MigratorSettings} and always quoted here.
  */
 public final class PostgresVersionStore implements VersionStore {
 
@@ -60,8 +60,9 @@ public final class PostgresVersionStore implements VersionStore {
 			return;
 		}
 		if (this.schema != null && !this.createSchema && !schemaExists(connection)) {
-			throw MigrationException.of("Schema '%s' does not exist, and creating schemas is turned off."
-				.formatted(this.schema), "Create the schema, or allow the migrator to create it (create-schemas).");
+			throw MigrationException.of(
+					"Schema '%s' does not exist, and creating schemas is turned off.".formatted(this.schema),
+					"Create the schema, or allow the migrator to create it (create-schemas).");
 		}
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : ensureStatements()) {
@@ -85,16 +86,18 @@ public final class PostgresVersionStore implements VersionStore {
 		if (this.schema != null && this.createSchema) {
 			statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
 		}
-		statements.add("""
-				CREATE TABLE IF NOT EXISTS %s (
-				    revision       text PRIMARY KEY,
-				    down_revisions text NOT NULL DEFAULT '',
-				    checksum       text,
-				    state          text NOT NULL DEFAULT 'APPLIED' CHECK (state IN ('APPLIED', 'UPGRADING', 'DOWNGRADING')),
-				    applied_by     text NOT NULL DEFAULT current_user,
-				    applied_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
-				    execution_ms   bigint NOT NULL DEFAULT 0
-				)""".formatted(this.revisions));
+		statements
+			.add("""
+					CREATE TABLE IF NOT EXISTS %s (
+					    revision       text PRIMARY KEY,
+					    down_revisions text NOT NULL DEFAULT '',
+					    checksum       text,
+					    state          text NOT NULL DEFAULT 'APPLIED' CHECK (state IN ('APPLIED', 'UPGRADING', 'DOWNGRADING')),
+					    applied_by     text NOT NULL DEFAULT current_user,
+					    applied_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+					    execution_ms   bigint NOT NULL DEFAULT 0
+					)"""
+				.formatted(this.revisions));
 		statements.add("""
 				CREATE TABLE IF NOT EXISTS %s (
 				    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -125,8 +128,8 @@ public final class PostgresVersionStore implements VersionStore {
 	}
 
 	/**
-	 * One query: a missing table (SQLSTATE 42P01) means nothing is applied yet. Must run outside a
-	 * transaction, as all reads here do.
+	 * One query: a missing table (SQLSTATE 42P01) means nothing is applied yet. Must run
+	 * outside a transaction, as all reads here do.
 	 */
 	@Override
 	public List<AppliedRevision> applied(Connection connection) throws SQLException {
@@ -151,10 +154,11 @@ public final class PostgresVersionStore implements VersionStore {
 
 	@Override
 	public boolean schemaHasTables(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("""
-				SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-				WHERE n.nspname = coalesce(?, current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm')
-				AND c.oid NOT IN (coalesce(to_regclass(?)::oid, 0::oid), coalesce(to_regclass(?)::oid, 0::oid)))""")) {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"""
+						SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+						WHERE n.nspname = coalesce(?, current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm')
+						AND c.oid NOT IN (coalesce(to_regclass(?)::oid, 0::oid), coalesce(to_regclass(?)::oid, 0::oid)))""")) {
 			statement.setString(1, this.schema);
 			statement.setString(2, this.revisions);
 			statement.setString(3, this.log);
@@ -180,25 +184,28 @@ public final class PostgresVersionStore implements VersionStore {
 						+ "performed_by, performed_at, execution_ms, error FROM " + this.log + " ORDER BY id")) {
 			while (rows.next()) {
 				entries.add(new LogEntry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-						rows.getString(5), rows.getBoolean(6), rows.getString(7), rows.getObject(8, OffsetDateTime.class),
-						rows.getLong(9), rows.getString(10)));
+						rows.getString(5), rows.getBoolean(6), rows.getString(7),
+						rows.getObject(8, OffsetDateTime.class), rows.getLong(9), rows.getString(10)));
 			}
 		}
 		return entries;
 	}
 
 	@Override
-	public void record(Connection connection, Script script, Direction direction, long executionMs) throws SQLException {
+	public void record(Connection connection, Script script, Direction direction, long executionMs)
+			throws SQLException {
 		String id = script.revision().id().value();
 		if (direction == Direction.UPGRADE) {
-			try (PreparedStatement statement = connection.prepareStatement("""
-					WITH applied AS (
-					    INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
-					    VALUES (?, ?, ?, 'APPLIED', ?)
-					    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
-					        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user)
-					INSERT INTO %s (revision, action, checksum, message, success, execution_ms)
-					VALUES (?, 'upgrade', ?, ?, true, ?)""".formatted(this.revisions, this.log))) {
+			try (PreparedStatement statement = connection.prepareStatement(
+					"""
+							WITH applied AS (
+							    INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
+							    VALUES (?, ?, ?, 'APPLIED', ?)
+							    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
+							        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user)
+							INSERT INTO %s (revision, action, checksum, message, success, execution_ms)
+							VALUES (?, 'upgrade', ?, ?, true, ?)"""
+						.formatted(this.revisions, this.log))) {
 				statement.setString(1, id);
 				statement.setString(2, parents(script));
 				statement.setString(3, script.checksum());
@@ -268,7 +275,8 @@ public final class PostgresVersionStore implements VersionStore {
 		try (PreparedStatement add = connection.prepareStatement("INSERT INTO " + this.revisions
 				+ " (revision, down_revisions, checksum, state) VALUES (?, ?, ?, 'APPLIED') ON CONFLICT (revision) DO "
 				+ "UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum");
-				PreparedStatement remove = connection.prepareStatement("DELETE FROM " + this.revisions + " WHERE revision = ?");
+				PreparedStatement remove = connection
+					.prepareStatement("DELETE FROM " + this.revisions + " WHERE revision = ?");
 				PreparedStatement log = connection.prepareStatement("INSERT INTO " + this.log
 						+ " (revision, action, checksum, message, success) VALUES (?, ?, ?, ?, true)")) {
 			for (Script script : added) {
@@ -316,8 +324,8 @@ public final class PostgresVersionStore implements VersionStore {
 
 	/**
 	 * One statement, with literals and no parameters, so that it can be rendered for
-	 * {@code psql} or sent in the same round trip as the revision's own statements; the execution
-	 * time is measured by the server from the start of the transaction.
+	 * {@code psql} or sent in the same round trip as the revision's own statements; the
+	 * execution time is measured by the server from the start of the transaction.
 	 */
 	@Override
 	public String recordSql(Script script, Direction direction) {
@@ -325,12 +333,13 @@ public final class PostgresVersionStore implements VersionStore {
 		String checksum = literal(script.checksum());
 		String message = literal(script.revision().message());
 		String elapsed = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
-		String change = (direction == Direction.UPGRADE) ? """
-				INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
-				    VALUES (%s, %s, %s, 'APPLIED', %s)
-				    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
-				        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user"""
-			.formatted(this.revisions, id, literal(parents(script)), checksum, elapsed)
+		String change = (direction == Direction.UPGRADE)
+				? """
+						INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
+						    VALUES (%s, %s, %s, 'APPLIED', %s)
+						    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
+						        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user"""
+					.formatted(this.revisions, id, literal(parents(script)), checksum, elapsed)
 				: "DELETE FROM %s WHERE revision = %s".formatted(this.revisions, id);
 		return """
 				WITH recorded AS (
@@ -339,7 +348,6 @@ public final class PostgresVersionStore implements VersionStore {
 				VALUES (%s, '%s', %s, %s, true, %s);""".formatted(change, this.log, id, direction.label(), checksum,
 				message, elapsed);
 	}
-
 
 	@Override
 	public String describe() {

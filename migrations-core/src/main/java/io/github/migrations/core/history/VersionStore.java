@@ -10,17 +10,17 @@ import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the database records its revisions: the applied set (one row per applied revision) and
- * an append-only log (one row per step ever taken).
+ * Where the database records its revisions: the applied set (one row per applied
+ * revision) and an append-only log (one row per step ever taken).
  * <p>
  * Contract:
  * <ul>
- * <li>{@link #ensure} creates the schema (when allowed) and both tables when missing, and is cheap
- * when they exist;</li>
- * <li>reads ({@link #applied}, {@link #log}) return empty lists when the tables do not exist and
- * never create anything;</li>
- * <li>writes run on the caller's connection, inside the caller's transaction when there is one,
- * so that a revision and its record commit or roll back together;</li>
+ * <li>{@link #ensure} creates the schema (when allowed) and both tables when missing, and
+ * is cheap when they exist;</li>
+ * <li>reads ({@link #applied}, {@link #log}) return empty lists when the tables do not
+ * exist and never create anything;</li>
+ * <li>writes run on the caller's connection, inside the caller's transaction when there
+ * is one, so that a revision and its record commit or roll back together;</li>
  * <li>nothing ever deletes from the log.</li>
  * </ul>
  */
@@ -33,21 +33,22 @@ public interface VersionStore {
 	List<AppliedRevision> applied(Connection connection) throws SQLException;
 
 	/**
-	 * Whether the version store's schema holds any table besides the version store's own, as in a
-	 * database created by an init script.
+	 * Whether the version store's schema holds any table besides the version store's own,
+	 * as in a database created by an init script.
 	 */
 	boolean schemaHasTables(Connection connection) throws SQLException;
 
 	List<LogEntry> log(Connection connection) throws SQLException;
 
 	/**
-	 * Records a finished step: adds (upgrade) or removes (downgrade) the applied row and appends
-	 * to the log.
+	 * Records a finished step: adds (upgrade) or removes (downgrade) the applied row and
+	 * appends to the log.
 	 */
 	void record(Connection connection, Script script, Direction direction, long executionMs) throws SQLException;
 
 	/**
-	 * Marks a non-transactional revision as running in a direction, before its statements run.
+	 * Marks a non-transactional revision as running in a direction, before its statements
+	 * run.
 	 */
 	void markRunning(Connection connection, Script script, Direction direction) throws SQLException;
 
@@ -68,8 +69,8 @@ public interface VersionStore {
 	void repair(Connection connection, Script script, @Nullable String previousChecksum) throws SQLException;
 
 	/**
-	 * SQL text, runnable with {@code psql}, for rendering plans offline: the statements of
-	 * {@link #ensure}.
+	 * SQL text, runnable with {@code psql}, for rendering plans offline: the statements
+	 * of {@link #ensure}.
 	 */
 	String ensureSql();
 

@@ -13,16 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL session advisory lock on a connection of its own, held until {@link #close()}.
+ * A PostgreSQL session advisory lock on a connection of its own, held until
+ * {@link #close()}.
  * <p>
- * The connection stays idle outside any transaction while the lock is held, so statements that
- * wait for other transactions, such as {@code CREATE INDEX CONCURRENTLY}, never wait for it. An
- * instance that waits for the lock asks for it again and again with {@code pg_try_advisory_lock}
- * rather than blocking in {@code pg_advisory_lock}: a blocked statement would hold a snapshot for
- * the whole wait, and {@code CREATE INDEX CONCURRENTLY} in the holder would wait for that
- * snapshot until the waiter gave up. When the process dies, PostgreSQL ends the session and
- * frees the lock at once. The key is derived from the version store's qualified name, so
- * instances that share a version store exclude each other and others do not.
+ * The connection stays idle outside any transaction while the lock is held, so statements
+ * that wait for other transactions, such as {@code CREATE INDEX CONCURRENTLY}, never wait
+ * for it. An instance that waits for the lock asks for it again and again with
+ * {@code pg_try_advisory_lock} rather than blocking in {@code pg_advisory_lock}: a
+ * blocked statement would hold a snapshot for the whole wait, and
+ * {@code CREATE INDEX CONCURRENTLY} in the holder would wait for that snapshot until the
+ * waiter gave up. When the process dies, PostgreSQL ends the session and frees the lock
+ * at once. The key is derived from the version store's qualified name, so instances that
+ * share a version store exclude each other and others do not.
  */
 public final class AdvisoryLock implements MigrationLock {
 
@@ -47,7 +49,8 @@ public final class AdvisoryLock implements MigrationLock {
 	 * @param dataSource where to open the lock's own connection
 	 * @param name what the lock protects, such as the qualified version-store table
 	 * @param wait how long to wait
-	 * @throws LockTimeoutException when the lock is still held after {@code wait}, naming the holder
+	 * @throws LockTimeoutException when the lock is still held after {@code wait}, naming
+	 * the holder
 	 */
 	public static AdvisoryLock acquire(DataSource dataSource, String name, Duration wait) {
 		Connection connection = null;

@@ -6,15 +6,16 @@ import java.util.stream.Collectors;
 import io.github.migrations.core.revision.RevisionId;
 
 /**
- * The ordered steps that take the database from one set of heads to another, without running
- * anything.
+ * The ordered steps that take the database from one set of heads to another, without
+ * running anything.
  *
  * @param direction upgrade or downgrade
  * @param from the heads before the first step
  * @param to the heads after the last step
  * @param steps the steps in the order they run
  */
-public record MigrationPlan(Direction direction, List<RevisionId> from, List<RevisionId> to, List<MigrationStep> steps) {
+public record MigrationPlan(Direction direction, List<RevisionId> from, List<RevisionId> to,
+		List<MigrationStep> steps) {
 
 	public MigrationPlan {
 		from = List.copyOf(from);
@@ -41,8 +42,7 @@ public record MigrationPlan(Direction direction, List<RevisionId> from, List<Rev
 	}
 
 	private static String describe(List<RevisionId> heads) {
-		return heads.isEmpty() ? "base"
-				: heads.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", "));
+		return heads.isEmpty() ? "base" : heads.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", "));
 	}
 
 	private static String capitalized(String text) {

@@ -15,8 +15,8 @@ public record MigrationStep(Script script, Direction direction) {
 	@Override
 	public String toString() {
 		String message = revision().message();
-		return "%s %s%s (%s)".formatted(this.direction.label(), revision().id(), (message != null) ? ", " + message : "",
-				this.script.source());
+		return "%s %s%s (%s)".formatted(this.direction.label(), revision().id(),
+				(message != null) ? ", " + message : "", this.script.source());
 	}
 
 }

@@ -54,8 +54,11 @@ public final class Planner {
 		return plan(Direction.DOWNGRADE, applied, after, List.of(revision));
 	}
 
-	private MigrationPlan plan(Direction direction, Set<RevisionId> before, Set<RevisionId> after, List<RevisionId> order) {
-		List<MigrationStep> steps = order.stream().map((id) -> new MigrationStep(this.scripts.get(id), direction)).toList();
+	private MigrationPlan plan(Direction direction, Set<RevisionId> before, Set<RevisionId> after,
+			List<RevisionId> order) {
+		List<MigrationStep> steps = order.stream()
+			.map((id) -> new MigrationStep(this.scripts.get(id), direction))
+			.toList();
 		return new MigrationPlan(direction, this.graph.headsOf(before), this.graph.headsOf(after), steps);
 	}
 

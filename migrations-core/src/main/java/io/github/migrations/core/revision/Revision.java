@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param id the revision's id
  * @param downRevisions the parents; empty for a base revision, two or more for a merge
  * @param branchLabels labels that name the branch this revision starts or belongs to
- * @param dependsOn revisions (or branch labels) that must be applied first, without being parents
+ * @param dependsOn revisions (or branch labels) that must be applied first, without being
+ * parents
  * @param message a one-line description, or {@code null}
  * @param source where the revision comes from, such as a file path or a class name
  */
-public record Revision(RevisionId id, List<RevisionId> downRevisions, Set<String> branchLabels,
-		List<String> dependsOn, @Nullable String message, String source) {
+public record Revision(RevisionId id, List<RevisionId> downRevisions, Set<String> branchLabels, List<String> dependsOn,
+		@Nullable String message, String source) {
 
 	public Revision {
 		downRevisions = List.copyOf(downRevisions);

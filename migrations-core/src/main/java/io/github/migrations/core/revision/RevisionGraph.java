@@ -19,12 +19,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable graph of revisions, as in Alembic: several bases and heads, merge points, branch
- * points, branch labels and cross-branch dependencies ({@code depends_on}).
+ * An immutable graph of revisions, as in Alembic: several bases and heads, merge points,
+ * branch points, branch labels and cross-branch dependencies ({@code depends_on}).
  * <p>
- * Building one validates it: duplicate ids, missing parents or dependencies, cycles and branch
- * labels used twice are {@link RevisionGraphException}s. Parent edges ({@code down_revision})
- * define heads and bases; {@code depends_on} edges only add ordering.
+ * Building one validates it: duplicate ids, missing parents or dependencies, cycles and
+ * branch labels used twice are {@link RevisionGraphException}s. Parent edges
+ * ({@code down_revision}) define heads and bases; {@code depends_on} edges only add
+ * ordering.
  */
 public final class RevisionGraph {
 
@@ -56,7 +57,10 @@ public final class RevisionGraph {
 			for (RevisionId parent : revision.downRevisions()) {
 				this.children.get(parent).add(revision.id());
 			}
-			List<RevisionId> needs = revision.dependsOn().stream().map((name) -> resolveDependency(revision, name)).toList();
+			List<RevisionId> needs = revision.dependsOn()
+				.stream()
+				.map((name) -> resolveDependency(revision, name))
+				.toList();
 			this.dependencies.put(revision.id(), needs);
 			needs.forEach((need) -> this.dependents.get(need).add(revision.id()));
 		}
@@ -77,8 +81,9 @@ public final class RevisionGraph {
 		for (Revision revision : revisions) {
 			Revision previous = byId.putIfAbsent(revision.id(), revision);
 			if (previous != null) {
-				throw new RevisionGraphException("Revision '%s' is declared twice: in %s and in %s."
-					.formatted(revision.id(), previous.source(), revision.source()),
+				throw new RevisionGraphException(
+						"Revision '%s' is declared twice: in %s and in %s.".formatted(revision.id(), previous.source(),
+								revision.source()),
 						"Give one of them a new id (and update the down_revision that points to it).",
 						revision.id().value());
 			}
@@ -126,13 +131,15 @@ public final class RevisionGraph {
 		if (labelled != null) {
 			return labelled;
 		}
-		throw new RevisionGraphException("Revision '%s' (%s) depends on '%s', which is neither a revision nor a branch label."
-			.formatted(revision.id(), revision.source(), name), "Check depends_on for a typo, or add the missing revision.",
-				revision.id().value());
+		throw new RevisionGraphException(
+				"Revision '%s' (%s) depends on '%s', which is neither a revision nor a branch label."
+					.formatted(revision.id(), revision.source(), name),
+				"Check depends_on for a typo, or add the missing revision.", revision.id().value());
 	}
 
 	/**
-	 * Parents and dependencies before children, ties broken by id, so the order is stable.
+	 * Parents and dependencies before children, ties broken by id, so the order is
+	 * stable.
 	 */
 	private List<RevisionId> topologicalOrder() {
 		Map<RevisionId, Integer> waitingOn = new HashMap<>();
@@ -277,22 +284,23 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Every revision that must be applied for these to be applied: themselves, their parents and
-	 * their dependencies, transitively.
+	 * Every revision that must be applied for these to be applied: themselves, their
+	 * parents and their dependencies, transitively.
 	 */
 	public Set<RevisionId> ancestorsOf(Collection<RevisionId> ids) {
 		return walk(ids, this::predecessors);
 	}
 
 	/**
-	 * Every revision that must be removed for these to be removed: themselves, their children and
-	 * their dependents, transitively.
+	 * Every revision that must be removed for these to be removed: themselves, their
+	 * children and their dependents, transitively.
 	 */
 	public Set<RevisionId> descendantsOf(Collection<RevisionId> ids) {
 		return walk(ids, this::successors);
 	}
 
-	private Set<RevisionId> walk(Collection<RevisionId> start, java.util.function.Function<RevisionId, List<RevisionId>> next) {
+	private Set<RevisionId> walk(Collection<RevisionId> start,
+			java.util.function.Function<RevisionId, List<RevisionId>> next) {
 		Set<RevisionId> seen = new LinkedHashSet<>();
 		Deque<RevisionId> todo = new ArrayDeque<>(start);
 		while (!todo.isEmpty()) {
@@ -308,12 +316,15 @@ public final class RevisionGraph {
 	 * The given revisions in apply order (parents first).
 	 */
 	public List<RevisionId> inOrder(Collection<RevisionId> ids) {
-		return ids.stream().filter(this.position::containsKey).sorted(Comparator.comparing(this.position::get)).toList();
+		return ids.stream()
+			.filter(this.position::containsKey)
+			.sorted(Comparator.comparing(this.position::get))
+			.toList();
 	}
 
 	/**
-	 * Of an applied set, the revisions that no applied revision has as a parent: where the
-	 * database stands.
+	 * Of an applied set, the revisions that no applied revision has as a parent: where
+	 * the database stands.
 	 */
 	public List<RevisionId> headsOf(Collection<RevisionId> applied) {
 		Set<RevisionId> set = new TreeSet<>(applied);
@@ -326,8 +337,8 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The revisions of a branch: the labelled revision, its ancestors down to the branch point
-	 * and its descendants up to the next merge, as Alembic attaches labels.
+	 * The revisions of a branch: the labelled revision, its ancestors down to the branch
+	 * point and its descendants up to the next merge, as Alembic attaches labels.
 	 */
 	public Set<RevisionId> branchMembers(RevisionId labelled) {
 		Set<RevisionId> members = new LinkedHashSet<>();

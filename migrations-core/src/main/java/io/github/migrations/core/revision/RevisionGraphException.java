@@ -4,8 +4,8 @@ import io.github.migrations.core.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The revisions do not form a valid graph: a duplicate id, a missing parent, a cycle, a branch
- * label used twice. Found before any SQL runs.
+ * The revisions do not form a valid graph: a duplicate id, a missing parent, a cycle, a
+ * branch label used twice. Found before any SQL runs.
  */
 public final class RevisionGraphException extends MigrationException {
 

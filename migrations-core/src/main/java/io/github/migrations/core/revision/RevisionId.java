@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * A revision identifier: letters, digits and underscores, as Alembic accepts them ({@code 004},
- * {@code 001_initial}, {@code 7c41e0a9b2d3}).
+ * A revision identifier: letters, digits and underscores, as Alembic accepts them
+ * ({@code 004}, {@code 001_initial}, {@code 7c41e0a9b2d3}).
  */
 public record RevisionId(String value) implements Comparable<RevisionId> {
 

@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 /**
  * Where to migrate to, spelled as in Alembic:
  * <ul>
- * <li>{@code head}: the single head (an error when there are several), {@code heads}: all of
- * them, {@code base}: before the first revision;</li>
+ * <li>{@code head}: the single head (an error when there are several), {@code heads}: all
+ * of them, {@code base}: before the first revision;</li>
  * <li>a revision id, a unique prefix of one, or a branch label;</li>
  * <li>{@code +2} / {@code -1}: steps up or down from where the database stands;</li>
  * <li>{@code ae10+2} / {@code ae10-1}: steps relative to a revision;</li>
- * <li>{@code shopping@head}, {@code shopping@base}, {@code shopping@+1}: the same within the
- * branch a label (or revision) names.</li>
+ * <li>{@code shopping@head}, {@code shopping@base}, {@code shopping@+1}: the same within
+ * the branch a label (or revision) names.</li>
  * </ul>
  */
 public sealed interface Target {
@@ -174,8 +174,8 @@ public sealed interface Target {
 				steps = 0;
 			}
 			if (steps <= 0) {
-				throw new TargetException("'%s' is not a valid target: the number of steps must be 1 or more."
-					.formatted(text), GRAMMAR);
+				throw new TargetException(
+						"'%s' is not a valid target: the number of steps must be 1 or more.".formatted(text), GRAMMAR);
 			}
 			return sign.equals("-") ? -steps : steps;
 		}

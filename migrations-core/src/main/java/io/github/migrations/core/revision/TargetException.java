@@ -3,8 +3,9 @@ package io.github.migrations.core.revision;
 import io.github.migrations.core.MigrationException;
 
 /**
- * A target that cannot be parsed or does not name exactly what it must: an unknown revision, an
- * ambiguous prefix, {@code head} with several heads, a relative step that runs off the graph.
+ * A target that cannot be parsed or does not name exactly what it must: an unknown
+ * revision, an ambiguous prefix, {@code head} with several heads, a relative step that
+ * runs off the graph.
  */
 public final class TargetException extends MigrationException {
 

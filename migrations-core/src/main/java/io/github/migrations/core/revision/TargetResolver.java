@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a {@link Target} into concrete revisions, given the graph and what the database has
- * applied. The only place ambiguity errors come from.
+ * Turns a {@link Target} into concrete revisions, given the graph and what the database
+ * has applied. The only place ambiguity errors come from.
  */
 public final class TargetResolver {
 
@@ -25,8 +25,8 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The revisions an upgrade to the target leaves applied that are not yet: the target, its
-	 * ancestors and dependencies, less what is applied.
+	 * The revisions an upgrade to the target leaves applied that are not yet: the target,
+	 * its ancestors and dependencies, less what is applied.
 	 */
 	public Set<RevisionId> toApply(Target target) {
 		if (target instanceof Target.Relative relative && relative.steps() < 0
@@ -61,8 +61,8 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The applied revisions a downgrade to the target removes: everything above the target, with
-	 * the revisions that depend on it.
+	 * The applied revisions a downgrade to the target removes: everything above the
+	 * target, with the revisions that depend on it.
 	 */
 	public Set<RevisionId> toRemove(Target target) {
 		if (target instanceof Target.Relative relative && relative.steps() > 0
@@ -102,8 +102,8 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * Checks that the revision is applied and that no applied revision builds on it or depends on
-	 * it, so it can be downgraded alone.
+	 * Checks that the revision is applied and that no applied revision builds on it or
+	 * depends on it, so it can be downgraded alone.
 	 */
 	public void checkRevertible(RevisionId revision) {
 		if (!this.applied.contains(revision)) {
@@ -120,9 +120,9 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The applied set after stamping the targets: each target's line moves to it, up or down,
-	 * without running anything; with {@code purge} the set is exactly the targets and their
-	 * ancestors.
+	 * The applied set after stamping the targets: each target's line moves to it, up or
+	 * down, without running anything; with {@code purge} the set is exactly the targets
+	 * and their ancestors.
 	 */
 	public Set<RevisionId> stamped(List<Target> targets, boolean purge) {
 		Set<RevisionId> result = purge ? new HashSet<>() : new HashSet<>(this.applied);
@@ -165,7 +165,8 @@ public final class TargetResolver {
 			throw new TargetException("No revision or branch label '%s'.".formatted(reference),
 					"Check the id with 'history'; the heads are %s.".formatted(quoted(this.graph.heads())));
 		}
-		throw new TargetException("Revision prefix '%s' is ambiguous: it matches %s.".formatted(reference, quoted(matches)),
+		throw new TargetException(
+				"Revision prefix '%s' is ambiguous: it matches %s.".formatted(reference, quoted(matches)),
 				"Use more characters of the id.");
 	}
 
@@ -178,7 +179,8 @@ public final class TargetResolver {
 			throw new TargetException("Target 'head' names no revision: there are no revisions.",
 					"Add a revision file, or check the configured locations.");
 		}
-		throw new TargetException("Target 'head' is ambiguous: there are %d heads (%s).".formatted(heads.size(), quoted(heads)),
+		throw new TargetException(
+				"Target 'head' is ambiguous: there are %d heads (%s).".formatted(heads.size(), quoted(heads)),
 				"Merge them with 'migrations merge %s', or use target 'heads' to apply all of them, or '<label>@head' for one branch."
 					.formatted(heads.stream().map(RevisionId::value).collect(Collectors.joining(" "))));
 	}
@@ -189,10 +191,11 @@ public final class TargetResolver {
 	private RevisionId currentHead(Target target) {
 		List<RevisionId> current = this.graph.headsOf(this.applied);
 		if (current.size() > 1) {
-			throw new TargetException("Target '%s' is ambiguous: the database is at %d heads (%s).".formatted(target,
-					current.size(), quoted(current)),
-					"Say which one, for example '%s%s', or use a branch label ('<label>@%s')."
-						.formatted(current.get(0), target, target));
+			throw new TargetException(
+					"Target '%s' is ambiguous: the database is at %d heads (%s).".formatted(target, current.size(),
+							quoted(current)),
+					"Say which one, for example '%s%s', or use a branch label ('<label>@%s').".formatted(current.get(0),
+							target, target));
 		}
 		return current.isEmpty() ? null : current.get(0);
 	}
@@ -233,8 +236,9 @@ public final class TargetResolver {
 					.formatted(target, current, remaining), "Use a smaller number, or 'base'.");
 			}
 			if (parents.size() > 1) {
-				throw new TargetException("Target '%s' is ambiguous: '%s' is a merge of %s.".formatted(target, current,
-						quoted(parents)), "Name the revision to go down to.");
+				throw new TargetException(
+						"Target '%s' is ambiguous: '%s' is a merge of %s.".formatted(target, current, quoted(parents)),
+						"Name the revision to go down to.");
 			}
 			current = parents.get(0);
 		}
@@ -313,8 +317,8 @@ public final class TargetResolver {
 			return up(current, target.steps(), target);
 		}
 		if (current == null) {
-			throw new TargetException("Target '%s' goes below base: nothing of branch '%s' is applied.".formatted(target,
-					target.branch()), "Nothing to downgrade.");
+			throw new TargetException("Target '%s' goes below base: nothing of branch '%s' is applied."
+				.formatted(target, target.branch()), "Nothing to downgrade.");
 		}
 		return down(current, -target.steps(), target);
 	}

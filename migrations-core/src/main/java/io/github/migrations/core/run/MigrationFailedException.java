@@ -5,8 +5,9 @@ import io.github.migrations.core.script.ScriptLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A revision's SQL (or Java code) failed on the server. Says which revision, the {@code file:line}
- * of the statement, the SQLSTATE and the server's message, and what became of the database.
+ * A revision's SQL (or Java code) failed on the server. Says which revision, the
+ * {@code file:line} of the statement, the SQLSTATE and the server's message, and what
+ * became of the database.
  */
 public final class MigrationFailedException extends MigrationException {
 
@@ -34,8 +35,8 @@ public final class MigrationFailedException extends MigrationException {
 	}
 
 	/**
-	 * The SQLSTATE the server reported, or {@code null} (for example for a Java revision's own
-	 * exception).
+	 * The SQLSTATE the server reported, or {@code null} (for example for a Java
+	 * revision's own exception).
 	 */
 	public @Nullable String sqlState() {
 		return this.sqlState;

@@ -19,8 +19,8 @@ public interface MigrationListener {
 	}
 
 	/**
-	 * Called once after an upgrade or downgrade run that succeeded, including one that found
-	 * nothing to do.
+	 * Called once after an upgrade or downgrade run that succeeded, including one that
+	 * found nothing to do.
 	 */
 	default void afterRun(MigrationResult result) {
 	}

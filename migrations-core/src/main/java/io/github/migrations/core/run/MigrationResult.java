@@ -30,12 +30,13 @@ public record MigrationResult(Direction direction, List<RevisionId> from, List<R
 	}
 
 	/**
-	 * One line for the log: "Upgraded from 'a1' to 'c3' (2 revisions) in 41 ms" or "Database is up
-	 * to date at 'c3'".
+	 * One line for the log: "Upgraded from 'a1' to 'c3' (2 revisions) in 41 ms" or
+	 * "Database is up to date at 'c3'".
 	 */
 	public String summary() {
 		if (this.steps.isEmpty()) {
-			return "Database is up to date at %s (checked in %d ms)".formatted(describe(this.to), this.duration.toMillis());
+			return "Database is up to date at %s (checked in %d ms)".formatted(describe(this.to),
+					this.duration.toMillis());
 		}
 		String verb = (this.direction == Direction.UPGRADE) ? "Upgraded" : "Downgraded";
 		return "%s from %s to %s (%d revision%s) in %d ms".formatted(verb, describe(this.from), describe(this.to),

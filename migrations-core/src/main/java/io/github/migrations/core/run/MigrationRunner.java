@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a plan on one connection: by default each step in its own transaction together with its
- * version-store writes; with {@link TransactionMode#ALL} the whole plan in one transaction; a
- * {@code transactional: false} revision outside any transaction, marked as running while it runs.
+ * Runs a plan on one connection: by default each step in its own transaction together
+ * with its version-store writes; with {@link TransactionMode#ALL} the whole plan in one
+ * transaction; a {@code transactional: false} revision outside any transaction, marked as
+ * running while it runs.
  */
 public final class MigrationRunner {
 
@@ -50,8 +51,9 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Everything that can be checked before the first statement: every step's statements split,
-	 * every placeholder has a value, and transaction mode 'all' has no non-transactional revision.
+	 * Everything that can be checked before the first statement: every step's statements
+	 * split, every placeholder has a value, and transaction mode 'all' has no
+	 * non-transactional revision.
 	 */
 	public void check(MigrationPlan plan) {
 		this.placeholders.verify(plan);
@@ -92,11 +94,12 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * In a run of several revisions, each revision's commit does not wait for its WAL flush; the
-	 * last one does, and flushing it flushes every earlier commit too, since the WAL is written in
-	 * order. A server crash during the run can only lose whole revisions at the end of what was
-	 * applied, each with its record, never part of one; once the run reports success, all of it
-	 * is durable. A failure is logged with a synchronous commit, which flushes what ran before it.
+	 * In a run of several revisions, each revision's commit does not wait for its WAL
+	 * flush; the last one does, and flushing it flushes every earlier commit too, since
+	 * the WAL is written in order. A server crash during the run can only lose whole
+	 * revisions at the end of what was applied, each with its record, never part of one;
+	 * once the run reports success, all of it is durable. A failure is logged with a
+	 * synchronous commit, which flushes what ran before it.
 	 */
 	private static void setSynchronousCommit(Connection connection, boolean synchronous) {
 		try (Statement statement = connection.createStatement()) {
@@ -110,9 +113,10 @@ public final class MigrationRunner {
 	private void refuseNonTransactional(MigrationPlan plan) {
 		for (MigrationStep step : plan.steps()) {
 			if (!step.script().transactional()) {
-				throw MigrationException.of(("Revision '%s' (%s) is 'transactional: false', which cannot run inside the "
-						+ "single transaction of transaction mode 'all'.").formatted(step.revision().id(),
-								step.script().source()),
+				throw MigrationException.of(
+						("Revision '%s' (%s) is 'transactional: false', which cannot run inside the "
+								+ "single transaction of transaction mode 'all'.")
+							.formatted(step.revision().id(), step.script().source()),
 						"Use transaction mode 'per-revision' for this run, or make the revision transactional.");
 			}
 		}
@@ -142,9 +146,9 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * One round trip: statements, record and commit together. On an error the server has rolled
-	 * everything back; the statements then run once more, one by one in a transaction that is
-	 * rolled back, to find the failing one and its line.
+	 * One round trip: statements, record and commit together. On an error the server has
+	 * rolled everything back; the statements then run once more, one by one in a
+	 * transaction that is rolled back, to find the failing one and its line.
 	 */
 	private StepResult runPipelined(Connection connection, MigrationStep step, SqlScript script) throws SQLException {
 		this.listener.beforeStep(step);
@@ -181,7 +185,8 @@ public final class MigrationRunner {
 		String state = original.getSQLState();
 		boolean connectionLost = state != null && (state.startsWith("08") || state.startsWith("57P"));
 		if (connectionLost || connection.isClosed()) {
-			// the statements went together: which one the session was in when it ended is unknown
+			// the statements went together: which one the session was in when it ended is
+			// unknown
 			return new StepFailure(ScriptLocation.at(script.source(), 0), original);
 		}
 		connection.setAutoCommit(false);
@@ -223,8 +228,8 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * One round trip per revision inside the run's transaction; a revision's timeouts are set for
-	 * it and put back for the next.
+	 * One round trip per revision inside the run's transaction; a revision's timeouts are
+	 * set for it and put back for the next.
 	 */
 	private StepResult runPipelinedInOpenTransaction(Connection connection, MigrationStep step, SqlScript script) {
 		this.listener.beforeStep(step);
@@ -238,12 +243,11 @@ public final class MigrationRunner {
 		return finished(step, start);
 	}
 
-
-
 	/**
-	 * After a failure in one transaction for the whole run, finds the failing statement: the
-	 * revisions before it and then its statements run again, one by one, in a transaction that is
-	 * rolled back. Keeps the first report when the connection is gone or the replay differs.
+	 * After a failure in one transaction for the whole run, finds the failing statement:
+	 * the revisions before it and then its statements run again, one by one, in a
+	 * transaction that is rolled back. Keeps the first report when the connection is gone
+	 * or the replay differs.
 	 */
 	private StepFailure replay(Connection connection, List<MigrationStep> done, MigrationStep step, SqlScript script,
 			StepFailure failure) throws SQLException {
@@ -280,15 +284,15 @@ public final class MigrationRunner {
 		}
 	}
 
-
 	private StepResult runOutsideTransaction(Connection connection, MigrationStep step) throws SQLException {
 		this.store.markRunning(connection, step.script(), step.direction());
 		try {
 			return execute(connection, step, false);
 		}
 		catch (StepFailure failure) {
-			throw failed(connection, step, failure, ("The revision runs outside a transaction (transactional: false), so "
-					+ "statements before the failing one took effect, and it stays marked as interrupted."));
+			throw failed(connection, step, failure,
+					("The revision runs outside a transaction (transactional: false), so "
+							+ "statements before the failing one took effect, and it stays marked as interrupted."));
 		}
 		finally {
 			RevisionTimeouts.reset(connection);
@@ -358,19 +362,10 @@ public final class MigrationRunner {
 		}
 	}
 
-
-
-
-
-
-
-
-
-
-
 	private MigrationFailedException failed(Connection connection, MigrationStep step, StepFailure failure,
 			String outcome) {
-		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed" : "downgrade of revision '%s' failed";
+		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
+				: "downgrade of revision '%s' failed";
 		String problem = ServerErrors.describe(failure.getCause());
 		try {
 			if (!connection.isClosed() && connection.getAutoCommit()) {
@@ -388,9 +383,9 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Puts the connection back in auto-commit mode on the way out. A connection that the server
-	 * closed (a terminated session, a failover) is left alone, so that the step's own failure is
-	 * the one reported.
+	 * Puts the connection back in auto-commit mode on the way out. A connection that the
+	 * server closed (a terminated session, a failover) is left alone, so that the step's
+	 * own failure is the one reported.
 	 */
 	private static void restoreAutoCommit(Connection connection) {
 		try {

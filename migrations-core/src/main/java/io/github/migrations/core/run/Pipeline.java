@@ -3,15 +3,15 @@ package io.github.migrations.core.run;
 import java.util.List;
 import java.util.regex.Pattern;
 
-
 import io.github.migrations.core.script.SqlStatement;
 
 /**
- * Sends a transactional revision in one round trip: its statements and its version-store record
- * in one multi-statement execution, which PostgreSQL runs as one implicit transaction and commits
- * at its end (or rolls back entirely on an error). The driver splits the text again, so
- * statements its parser might cut differently from ours ({@code BEGIN ATOMIC} bodies,
- * {@code CREATE RULE} actions) keep one round trip per statement instead.
+ * Sends a transactional revision in one round trip: its statements and its version-store
+ * record in one multi-statement execution, which PostgreSQL runs as one implicit
+ * transaction and commits at its end (or rolls back entirely on an error). The driver
+ * splits the text again, so statements its parser might cut differently from ours
+ * ({@code BEGIN ATOMIC} bodies, {@code CREATE RULE} actions) keep one round trip per
+ * statement instead.
  */
 final class Pipeline {
 
@@ -43,6 +43,5 @@ final class Pipeline {
 		}
 		return text.append(record).toString();
 	}
-
 
 }

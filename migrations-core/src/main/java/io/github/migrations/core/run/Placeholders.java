@@ -12,9 +12,9 @@ import io.github.migrations.core.script.SqlScript;
 import io.github.migrations.core.script.SqlStatement;
 
 /**
- * Replaces {@code ${name}} in revision SQL with configured values. A placeholder without a value
- * is an error found before anything runs; checksums are computed before replacement, so changing
- * a value never changes one.
+ * Replaces {@code ${name}} in revision SQL with configured values. A placeholder without
+ * a value is an error found before anything runs; checksums are computed before
+ * replacement, so changing a value never changes one.
  */
 public final class Placeholders {
 

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A revision's {@code lock_timeout} and {@code statement_timeout}: its header's, else the
- * settings', else the server's. Inside a transaction they are set for that transaction only;
- * when one transaction holds the whole run, a revision's values are put back for the next one.
+ * settings', else the server's. Inside a transaction they are set for that transaction
+ * only; when one transaction holds the whole run, a revision's values are put back for
+ * the next one.
  */
 final class RevisionTimeouts {
 
@@ -39,11 +40,13 @@ final class RevisionTimeouts {
 	}
 
 	/**
-	 * The statements that set the revision's timeouts for the current transaction (or, outside
-	 * one, for the session), and undo the previous revision's in the same transaction.
+	 * The statements that set the revision's timeouts for the current transaction (or,
+	 * outside one, for the session), and undo the previous revision's in the same
+	 * transaction.
 	 */
 	List<String> statements(Script script, boolean inTransaction) {
-		String lock = (script instanceof SqlScript sql && sql.lockTimeout() != null) ? sql.lockTimeout() : this.lockTimeout;
+		String lock = (script instanceof SqlScript sql && sql.lockTimeout() != null) ? sql.lockTimeout()
+				: this.lockTimeout;
 		String statement = (script instanceof SqlScript sql && sql.statementTimeout() != null) ? sql.statementTimeout()
 				: this.statementTimeout;
 		boolean reset = inTransaction && this.setInOpenTransaction;
@@ -57,7 +60,8 @@ final class RevisionTimeouts {
 	private static void add(List<String> statements, String name, @Nullable String value, boolean reset,
 			boolean inTransaction) {
 		if (value != null) {
-			// set_config(..., true) lasts to the end of the transaction, implicit ones included
+			// set_config(..., true) lasts to the end of the transaction, implicit ones
+			// included
 			statements.add(inTransaction ? "SELECT set_config('%s', '%s', true)".formatted(name, value)
 					: "SET %s TO '%s'".formatted(name, value));
 		}

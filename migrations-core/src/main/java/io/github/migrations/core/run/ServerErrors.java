@@ -18,8 +18,8 @@ final class ServerErrors {
 	}
 
 	/**
-	 * The file line of the error: the statement's first line, moved down by the server's error
-	 * position when it reports one.
+	 * The file line of the error: the statement's first line, moved down by the server's
+	 * error position when it reports one.
 	 */
 	static int line(SqlStatement statement, SQLException ex) {
 		ServerErrorMessage server = serverMessage(ex);
@@ -57,8 +57,8 @@ final class ServerErrors {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "
 					+ "retry when the table is less busy, or raise 'lock_timeout'.";
 		}
-		return "Fix the %s and start again.".formatted(step.script() instanceof io.github.migrations.core.script.JavaScript
-				? "revision's code" : "statement");
+		return "Fix the %s and start again.".formatted(
+				step.script() instanceof io.github.migrations.core.script.JavaScript ? "revision's code" : "statement");
 	}
 
 	private static @Nullable ServerErrorMessage serverMessage(Throwable ex) {

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Checksums of revision files. A file is normalised before it is hashed, so that a byte order
- * mark, line endings, trailing whitespace and trailing blank lines never change its checksum,
- * while any other edit does.
+ * Checksums of revision files. A file is normalised before it is hashed, so that a byte
+ * order mark, line endings, trailing whitespace and trailing blank lines never change its
+ * checksum, while any other edit does.
  */
 final class Checksums {
 
@@ -72,8 +72,7 @@ final class Checksums {
 		if (lineEnd >= text.length()) {
 			return text.length() + 1;
 		}
-		boolean crlf = text.charAt(lineEnd) == '\r' && lineEnd + 1 < text.length()
-				&& text.charAt(lineEnd + 1) == '\n';
+		boolean crlf = text.charAt(lineEnd) == '\r' && lineEnd + 1 < text.length() && text.charAt(lineEnd + 1) == '\n';
 		return lineEnd + (crlf ? 2 : 1);
 	}
 

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the {@code .sql} files under a folder of the class path, in every folder and jar file
- * that holds it ({@link ClassLoader#getResources}). A jar must list the folder itself as an
- * entry, as the {@code jar} tool, Maven and Gradle do.
+ * Lists the {@code .sql} files under a folder of the class path, in every folder and jar
+ * file that holds it ({@link ClassLoader#getResources}). A jar must list the folder
+ * itself as an entry, as the {@code jar} tool, Maven and Gradle do.
  */
 final class ClasspathLocation {
 
@@ -33,8 +33,8 @@ final class ClasspathLocation {
 	}
 
 	/**
-	 * Lists a {@code classpath:} location; a folder that is nowhere on the class path holds no
-	 * files.
+	 * Lists a {@code classpath:} location; a folder that is nowhere on the class path
+	 * holds no files.
 	 * @param location the location as configured, for messages
 	 * @param folder the folder's resource path, such as {@code db/revisions}
 	 * @param classLoader where to look
@@ -117,8 +117,8 @@ final class ClasspathLocation {
 
 	private static MigrationException cannotList(String location, String where, Exception ex) {
 		String hint = "Check that the class path entries that hold it can be read.";
-		String message = "Could not list the revision files of location '%s' in '%s': %s. %s".formatted(location,
-				where, ex, hint);
+		String message = "Could not list the revision files of location '%s' in '%s': %s. %s".formatted(location, where,
+				ex, hint);
 		return new MigrationException(message, hint, ex);
 	}
 

@@ -15,8 +15,9 @@ import java.util.List;
 import io.github.migrations.core.MigrationException;
 
 /**
- * Lists the {@code .sql} files under a folder of the file system, recursively. Symbolic links
- * are followed; hidden files and folders (whose names start with a dot) are skipped.
+ * Lists the {@code .sql} files under a folder of the file system, recursively. Symbolic
+ * links are followed; hidden files and folders (whose names start with a dot) are
+ * skipped.
  */
 final class FilesystemLocation {
 
@@ -52,8 +53,8 @@ final class FilesystemLocation {
 	}
 
 	/**
-	 * The {@code .sql} files under {@code root}, each shown as {@code prefix} followed by its
-	 * path relative to {@code root}.
+	 * The {@code .sql} files under {@code root}, each shown as {@code prefix} followed by
+	 * its path relative to {@code root}.
 	 */
 	static List<ScriptFile> walk(String location, Path root, String prefix) {
 		List<ScriptFile> files = new ArrayList<>();

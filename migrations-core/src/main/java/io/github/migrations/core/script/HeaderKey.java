@@ -57,8 +57,8 @@ enum HeaderKey {
 	}
 
 	/**
-	 * The key that {@code written} is most likely a misspelling of, or {@code null} when it is too
-	 * far from every key.
+	 * The key that {@code written} is most likely a misspelling of, or {@code null} when
+	 * it is too far from every key.
 	 */
 	static @Nullable HeaderKey closest(String written) {
 		String normalised = written.toLowerCase(Locale.ROOT).replace('-', '_');

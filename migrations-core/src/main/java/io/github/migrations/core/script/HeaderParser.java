@@ -12,14 +12,14 @@ import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the {@code -- key: value} lines of a revision file's header, one comment at a time, and
- * checks each value as it comes.
+ * Reads the {@code -- key: value} lines of a revision file's header, one comment at a
+ * time, and checks each value as it comes.
  */
 final class HeaderParser {
 
 	/**
-	 * A comment shaped like a header line: a word, a colon, and the value (a colon followed by
-	 * {@code //} starts a URL, not a value).
+	 * A comment shaped like a header line: a word, a colon, and the value (a colon
+	 * followed by {@code //} starts a URL, not a value).
 	 */
 	private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z_-]*)\\s*:(?!//)(.*)");
 
@@ -53,8 +53,8 @@ final class HeaderParser {
 	}
 
 	/**
-	 * Reads one comment of the header, given without its leading {@code --}; comments that are
-	 * not shaped like {@code key: value} are left alone.
+	 * Reads one comment of the header, given without its leading {@code --}; comments
+	 * that are not shaped like {@code key: value} are left alone.
 	 */
 	void read(int line, String comment) {
 		Matcher matcher = KEY_VALUE.matcher(comment.strip());
@@ -132,8 +132,8 @@ final class HeaderParser {
 	}
 
 	private ScriptException missing(HeaderKey key, String hint) {
-		return new ScriptException(ScriptLocation.at(this.file, 1),
-				"the header has no '%s' line".formatted(key.key()), hint.formatted(key.example()));
+		return new ScriptException(ScriptLocation.at(this.file, 1), "the header has no '%s' line".formatted(key.key()),
+				hint.formatted(key.example()));
 	}
 
 	/**

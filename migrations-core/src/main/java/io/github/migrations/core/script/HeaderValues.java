@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import io.github.migrations.core.revision.RevisionId;
 
 /**
- * Reads the values of header lines that name revisions or labels, with a message for each way
- * they can be wrong.
+ * Reads the values of header lines that name revisions or labels, with a message for each
+ * way they can be wrong.
  */
 final class HeaderValues {
 
@@ -25,10 +25,11 @@ final class HeaderValues {
 			throw noValue(key, line);
 		}
 		if (RevisionId.isReserved(value)) {
-			throw error(line, "%s '%s' is a reserved word".formatted(key.key(), value), (key == HeaderKey.REVISION)
-					? "'head', 'heads' and 'base' name targets, so no revision can take them; "
-							+ "choose another id, for example '7c41e0a9b2d3'."
-					: "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
+			throw error(line, "%s '%s' is a reserved word".formatted(key.key(), value),
+					(key == HeaderKey.REVISION)
+							? "'head', 'heads' and 'base' name targets, so no revision can take them; "
+									+ "choose another id, for example '7c41e0a9b2d3'."
+							: "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
 		}
 		if (!RevisionId.isValid(value)) {
 			throw error(line, "%s '%s' is not a valid revision id".formatted(key.key(), value),
@@ -60,8 +61,8 @@ final class HeaderValues {
 	}
 
 	/**
-	 * The comma-separated names of {@code branch_labels} or {@code depends_on}; none when the
-	 * value is empty or {@code None}.
+	 * The comma-separated names of {@code branch_labels} or {@code depends_on}; none when
+	 * the value is empty or {@code None}.
 	 */
 	List<String> names(HeaderKey key, int line, String value) {
 		if (value.isEmpty() || isNone(value)) {

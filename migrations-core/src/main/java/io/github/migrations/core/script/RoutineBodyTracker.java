@@ -2,10 +2,10 @@ package io.github.migrations.core.script;
 
 /**
  * Follows the words of one statement to tell when it is inside the body of
- * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END}, where semicolons do
- * not end the statement. As in {@code psql}: in such a statement, a {@code BEGIN} outside
- * parentheses opens a block, {@code CASE} inside a block opens another, and {@code END} closes
- * one.
+ * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END}, where
+ * semicolons do not end the statement. As in {@code psql}: in such a statement, a
+ * {@code BEGIN} outside parentheses opens a block, {@code CASE} inside a block opens
+ * another, and {@code END} closes one.
  */
 final class RoutineBodyTracker {
 

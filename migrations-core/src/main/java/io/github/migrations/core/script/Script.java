@@ -4,8 +4,8 @@ import io.github.migrations.core.revision.Revision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A revision together with the work it does: a parsed SQL file ({@link SqlScript}) or a Java
- * class ({@link JavaScript}). Both join the same revision graph.
+ * A revision together with the work it does: a parsed SQL file ({@link SqlScript}) or a
+ * Java class ({@link JavaScript}). Both join the same revision graph.
  */
 public sealed interface Script permits SqlScript, JavaScript {
 
@@ -17,14 +17,15 @@ public sealed interface Script permits SqlScript, JavaScript {
 	String source();
 
 	/**
-	 * A SHA-256 of the normalised file, or {@code null} when the revision has none (a Java
-	 * revision that does not declare one).
+	 * A SHA-256 of the normalised file, or {@code null} when the revision has none (a
+	 * Java revision that does not declare one).
 	 */
 	@Nullable String checksum();
 
 	/**
-	 * Whether the revision runs inside a transaction (the default); {@code transactional: false}
-	 * is for statements such as {@code CREATE INDEX CONCURRENTLY}.
+	 * Whether the revision runs inside a transaction (the default);
+	 * {@code transactional: false} is for statements such as
+	 * {@code CREATE INDEX CONCURRENTLY}.
 	 */
 	boolean transactional();
 

@@ -3,7 +3,8 @@ package io.github.migrations.core.script;
 import io.github.migrations.core.MigrationException;
 
 /**
- * A revision file that cannot be read or parsed; the message starts with its {@code file:line}.
+ * A revision file that cannot be read or parsed; the message starts with its
+ * {@code file:line}.
  */
 public final class ScriptException extends MigrationException {
 

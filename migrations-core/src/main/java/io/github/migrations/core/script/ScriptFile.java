@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A revision file found by {@link ScriptSource}: its path as shown in messages, and how to read
- * it.
+ * A revision file found by {@link ScriptSource}: its path as shown in messages, and how
+ * to read it.
  *
- * @param path the file as the user knows it, such as {@code db/revisions/a1b2c3d4e5f6_orders.sql}
+ * @param path the file as the user knows it, such as
+ * {@code db/revisions/a1b2c3d4e5f6_orders.sql}
  * @param opener opens the file's bytes
  */
 public record ScriptFile(String path, Opener opener) {

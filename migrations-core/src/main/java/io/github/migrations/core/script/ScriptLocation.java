@@ -1,8 +1,8 @@
 package io.github.migrations.core.script;
 
 /**
- * A place in a revision file: the file as the user knows it (a location-relative path such as
- * {@code db/revisions/7c41e0a9b2d3_add_orders.sql}) and a 1-based line.
+ * A place in a revision file: the file as the user knows it (a location-relative path
+ * such as {@code db/revisions/7c41e0a9b2d3_add_orders.sql}) and a 1-based line.
  */
 public record ScriptLocation(String file, int line) {
 

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one revision file into a {@link SqlScript}: a header of {@code -- key: value}
- * comments, then an {@code -- +upgrade} section and an optional {@code -- +downgrade} section.
- * Every problem is a {@link ScriptException} naming the file and line.
+ * comments, then an {@code -- +upgrade} section and an optional {@code -- +downgrade}
+ * section. Every problem is a {@link ScriptException} naming the file and line.
  */
 public final class ScriptParser {
 
@@ -20,8 +20,8 @@ public final class ScriptParser {
 	static final String DOWNGRADE = "-- +downgrade";
 
 	/**
-	 * A comment that is only the word of a section, such as {@code -- downgrade}: a marker whose
-	 * '+' was forgotten.
+	 * A comment that is only the word of a section, such as {@code -- downgrade}: a
+	 * marker whose '+' was forgotten.
 	 */
 	private static final Pattern MARKER_WITHOUT_PLUS = Pattern.compile("(?i)(upgrade|downgrade):?");
 
@@ -56,7 +56,8 @@ public final class ScriptParser {
 	/**
 	 * Parses a file's text.
 	 * @param file the file as shown in messages
-	 * @param content the file's text; a leading byte order mark and any line endings are fine
+	 * @param content the file's text; a leading byte order mark and any line endings are
+	 * fine
 	 * @return the parsed revision
 	 * @throws ScriptException if the file cannot be parsed
 	 */
@@ -109,9 +110,10 @@ public final class ScriptParser {
 		else if (MARKER_WITHOUT_PLUS.matcher(comment).matches()) {
 			String section = comment.replace(":", "").toLowerCase(Locale.ROOT);
 			throw new ScriptException(ScriptLocation.at(this.file, line),
-					"'%s' looks like a section marker without its '+'".formatted(this.text.substring(start, end).strip()),
+					"'%s' looks like a section marker without its '+'"
+						.formatted(this.text.substring(start, end).strip()),
 					"Write '-- +%s' to start the %s section (a comment that is only the word would let its statements "
-							.formatted(section, section) + "run in the section above), or reword the comment.");
+						.formatted(section, section) + "run in the section above), or reword the comment.");
 		}
 		else if (first() == null) {
 			this.header.read(line, comment);
@@ -151,7 +153,8 @@ public final class ScriptParser {
 	}
 
 	/**
-	 * Splits the section when its statements are first needed; only its text is kept until then.
+	 * Splits the section when its statements are first needed; only its text is kept
+	 * until then.
 	 */
 	private Supplier<List<SqlStatement>> section(@Nullable Marker section) {
 		if (section == null) {
@@ -174,8 +177,8 @@ public final class ScriptParser {
 	}
 
 	/**
-	 * A line that starts a section: its trimmed text, its number, and where it starts and ends in
-	 * the text.
+	 * A line that starts a section: its trimmed text, its number, and where it starts and
+	 * ends in the text.
 	 */
 	private record Marker(String text, int line, int start, int end) {
 

@@ -12,15 +12,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the revision files ({@code *.sql}, in subfolders too) under a list of locations:
  * <ul>
- * <li>{@code classpath:db/revisions}: a folder on the class path, in folders and jar files
- * alike; a folder that is nowhere on the class path holds no files;</li>
- * <li>{@code filesystem:/some/dir} or {@code filesystem:relative/dir}: a folder on disk, which
- * must exist;</li>
+ * <li>{@code classpath:db/revisions}: a folder on the class path, in folders and jar
+ * files alike; a folder that is nowhere on the class path holds no files;</li>
+ * <li>{@code filesystem:/some/dir} or {@code filesystem:relative/dir}: a folder on disk,
+ * which must exist;</li>
  * <li>a path without a prefix, which is a folder on disk.</li>
  * </ul>
- * Files are returned in the order of their paths, which are shown in messages: the resource
- * path for the class path ({@code db/revisions/a1_init.sql}), the location's folder as written
- * followed by the file's relative path for the file system.
+ * Files are returned in the order of their paths, which are shown in messages: the
+ * resource path for the class path ({@code db/revisions/a1_init.sql}), the location's
+ * folder as written followed by the file's relative path for the file system.
  */
 public final class ScriptSource {
 
@@ -31,7 +31,8 @@ public final class ScriptSource {
 	private static final String FILESYSTEM = "filesystem:";
 
 	/**
-	 * A prefix such as {@code file:}; a single letter is a Windows drive, as in {@code C:\dir}.
+	 * A prefix such as {@code file:}; a single letter is a Windows drive, as in
+	 * {@code C:\dir}.
 	 */
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
@@ -40,8 +41,8 @@ public final class ScriptSource {
 	private final ClassLoader classLoader;
 
 	/**
-	 * A source over the given locations, which looks for {@code classpath:} locations with the
-	 * given class loader.
+	 * A source over the given locations, which looks for {@code classpath:} locations
+	 * with the given class loader.
 	 */
 	public ScriptSource(List<String> locations, ClassLoader classLoader) {
 		this.locations = locations.stream().map(String::strip).distinct().toList();
@@ -49,8 +50,9 @@ public final class ScriptSource {
 	}
 
 	/**
-	 * A source over the given locations, which looks for {@code classpath:} locations with the
-	 * thread's context class loader (or, without one, the class loader of this library).
+	 * A source over the given locations, which looks for {@code classpath:} locations
+	 * with the thread's context class loader (or, without one, the class loader of this
+	 * library).
 	 */
 	public static ScriptSource of(List<String> locations) {
 		ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
@@ -59,8 +61,8 @@ public final class ScriptSource {
 
 	/**
 	 * The revision files of every location, sorted by path.
-	 * @throws MigrationException if a location is malformed, or a file system location does not
-	 * exist or cannot be read
+	 * @throws MigrationException if a location is malformed, or a file system location
+	 * does not exist or cannot be read
 	 */
 	public List<ScriptFile> list() {
 		List<ScriptFile> files = new ArrayList<>();
@@ -86,8 +88,8 @@ public final class ScriptSource {
 		if (location.startsWith(CLASSPATH)) {
 			String folder = trimSlashes(location.substring(CLASSPATH.length()));
 			if (folder.isEmpty()) {
-				throw malformed(location, "names no folder", "Name a folder on the class path, for example "
-						+ "'classpath:db/revisions'.");
+				throw malformed(location, "names no folder",
+						"Name a folder on the class path, for example " + "'classpath:db/revisions'.");
 			}
 			return ClasspathLocation.list(location, folder, this.classLoader);
 		}

@@ -40,8 +40,8 @@ final class ScriptText {
 	}
 
 	/**
-	 * The text without a byte order mark and with every {@code \r\n} or {@code \r} turned into
-	 * {@code \n}.
+	 * The text without a byte order mark and with every {@code \r\n} or {@code \r} turned
+	 * into {@code \n}.
 	 */
 	static String withLineFeeds(String text) {
 		String withoutMark = text.startsWith("\uFEFF") ? text.substring(1) : text;

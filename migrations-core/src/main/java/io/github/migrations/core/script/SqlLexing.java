@@ -1,9 +1,9 @@
 package io.github.migrations.core.script;
 
 /**
- * PostgreSQL's lexical rules for the tokens that may hide a semicolon: strings, escape strings,
- * quoted identifiers, dollar-quoted bodies and block comments. Each method takes the position
- * where the token starts and returns the position just after it.
+ * PostgreSQL's lexical rules for the tokens that may hide a semicolon: strings, escape
+ * strings, quoted identifiers, dollar-quoted bodies and block comments. Each method takes
+ * the position where the token starts and returns the position just after it.
  */
 final class SqlLexing {
 
@@ -31,8 +31,8 @@ final class SqlLexing {
 	}
 
 	/**
-	 * A {@code '...'} string or a {@code "..."} identifier, in which the quote is escaped by
-	 * doubling it.
+	 * A {@code '...'} string or a {@code "..."} identifier, in which the quote is escaped
+	 * by doubling it.
 	 */
 	static int endOfQuoted(String text, int start, char quote, Unterminated error) {
 		int from = start + 1;
@@ -55,8 +55,8 @@ final class SqlLexing {
 	}
 
 	/**
-	 * An {@code E'...'} string, starting at its {@code E}, in which a backslash escapes the next
-	 * character.
+	 * An {@code E'...'} string, starting at its {@code E}, in which a backslash escapes
+	 * the next character.
 	 */
 	static int endOfEscapeString(String text, int start, Unterminated error) {
 		int i = start + 2;
@@ -82,8 +82,8 @@ final class SqlLexing {
 	}
 
 	/**
-	 * What starts with {@code $}: a parameter such as {@code $1}, a dollar-quoted body such as
-	 * {@code $$...$$} or {@code $body$...$body$}, or a lone {@code $}.
+	 * What starts with {@code $}: a parameter such as {@code $1}, a dollar-quoted body
+	 * such as {@code $$...$$} or {@code $body$...$body$}, or a lone {@code $}.
 	 */
 	static int endOfDollarToken(String text, int start, Unterminated error) {
 		int i = start + 1;

@@ -8,9 +8,9 @@ import io.github.migrations.core.revision.Revision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed revision file. Its sections are split into statements when first asked for, so that
- * a run with nothing to apply only reads headers and checksums; a problem in a section (an
- * unterminated quote) is still found before any statement of the run is sent.
+ * A parsed revision file. Its sections are split into statements when first asked for, so
+ * that a run with nothing to apply only reads headers and checksums; a problem in a
+ * section (an unterminated quote) is still found before any statement of the run is sent.
  */
 public final class SqlScript implements Script {
 
@@ -32,11 +32,12 @@ public final class SqlScript implements Script {
 
 	/**
 	 * A script whose statements are already split.
-	 * @param downgrade the statements of the {@code -- +downgrade} section, or {@code null} when
-	 * the file has no such section (the revision cannot be downgraded)
+	 * @param downgrade the statements of the {@code -- +downgrade} section, or
+	 * {@code null} when the file has no such section (the revision cannot be downgraded)
 	 */
-	public SqlScript(Revision revision, String source, List<SqlStatement> upgrade, @Nullable List<SqlStatement> downgrade,
-			String checksum, boolean transactional, @Nullable String lockTimeout, @Nullable String statementTimeout) {
+	public SqlScript(Revision revision, String source, List<SqlStatement> upgrade,
+			@Nullable List<SqlStatement> downgrade, String checksum, boolean transactional,
+			@Nullable String lockTimeout, @Nullable String statementTimeout) {
 		this(revision, source, () -> upgrade, (downgrade != null) ? () -> downgrade : null, checksum, transactional,
 				lockTimeout, statementTimeout);
 	}
@@ -69,14 +70,16 @@ public final class SqlScript implements Script {
 
 	/**
 	 * The statements of the {@code -- +upgrade} section.
-	 * @throws ScriptException when the section cannot be split (an unterminated quote or body)
+	 * @throws ScriptException when the section cannot be split (an unterminated quote or
+	 * body)
 	 */
 	public List<SqlStatement> upgrade() {
 		return this.upgrade.statements();
 	}
 
 	/**
-	 * The statements of the {@code -- +downgrade} section, or {@code null} when the file has none.
+	 * The statements of the {@code -- +downgrade} section, or {@code null} when the file
+	 * has none.
 	 * @throws ScriptException when the section cannot be split
 	 */
 	public @Nullable List<SqlStatement> downgrade() {

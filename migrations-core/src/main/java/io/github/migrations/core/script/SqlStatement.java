@@ -1,14 +1,14 @@
 package io.github.migrations.core.script;
 
 /**
- * One SQL statement of a revision, exactly as written (without the closing semicolon), and the
- * 1-based line of the file on which it starts.
+ * One SQL statement of a revision, exactly as written (without the closing semicolon),
+ * and the 1-based line of the file on which it starts.
  */
 public record SqlStatement(String sql, int line) {
 
 	/**
-	 * The file line of a 1-based character position inside this statement, such as the error
-	 * position PostgreSQL reports.
+	 * The file line of a 1-based character position inside this statement, such as the
+	 * error position PostgreSQL reports.
 	 */
 	public int lineOf(int position) {
 		int line = this.line;

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the SQL text of a section into statements, as {@code psql} would: a semicolon ends a
- * statement unless it is inside a string, a quoted identifier, a dollar-quoted body, a comment,
- * parentheses, or the {@code BEGIN ... END} body of a {@code CREATE FUNCTION} or
- * {@code CREATE PROCEDURE} (a SQL-standard body such as {@code BEGIN ATOMIC ... END}).
+ * Splits the SQL text of a section into statements, as {@code psql} would: a semicolon
+ * ends a statement unless it is inside a string, a quoted identifier, a dollar-quoted
+ * body, a comment, parentheses, or the {@code BEGIN ... END} body of a
+ * {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} (a SQL-standard body such as
+ * {@code BEGIN ATOMIC ... END}).
  * <p>
  * One pass over the text, so its time is linear in the text's length.
  */
@@ -38,9 +39,10 @@ final class StatementSplitter {
 	}
 
 	/**
-	 * Splits {@code text}, whose first character is on line {@code firstLine} of {@code file}.
-	 * @throws ScriptException if a string, quoted identifier, dollar-quoted body, block comment
-	 * or function body is not closed
+	 * Splits {@code text}, whose first character is on line {@code firstLine} of
+	 * {@code file}.
+	 * @throws ScriptException if a string, quoted identifier, dollar-quoted body, block
+	 * comment or function body is not closed
 	 */
 	static List<SqlStatement> split(String file, String text, int firstLine) {
 		return new StatementSplitter(file, text, firstLine).split();

@@ -55,8 +55,9 @@ class RevisionGraphTests {
 	@Test
 	void duplicateIdIsRejectedNamingBothSources() {
 		assertThatExceptionOfType(RevisionGraphException.class)
-			.isThrownBy(() -> graph(labelled("a", "one"), new Revision(RevisionId.of("a"), list(), java.util.Set.of(),
-					java.util.List.of(), null, "other/a.sql")))
+			.isThrownBy(() -> graph(labelled("a", "one"),
+					new Revision(RevisionId.of("a"), list(), java.util.Set.of(), java.util.List.of(), null,
+							"other/a.sql")))
 			.withMessage("Revision 'a' is declared twice: in a.sql and in other/a.sql. "
 					+ "Give one of them a new id (and update the down_revision that points to it).");
 	}
@@ -70,8 +71,10 @@ class RevisionGraphTests {
 
 	@Test
 	void missingDependencyIsRejected() {
-		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(() -> graph(rev("a"), depending("b", "nope", "a")))
-			.withMessageStartingWith("Revision 'b' (b.sql) depends on 'nope', which is neither a revision nor a branch label.");
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> graph(rev("a"), depending("b", "nope", "a")))
+			.withMessageStartingWith(
+					"Revision 'b' (b.sql) depends on 'nope', which is neither a revision nor a branch label.");
 	}
 
 	@Test

@@ -45,7 +45,8 @@ class TargetResolverTests {
 	@Test
 	void upgradePastTheHeadFails() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.line, ids("a1", "b2", "c3"), "+2"))
-			.withMessage("Target '+2' goes past the head: 'd4' is a head, 1 step(s) short. Use a smaller number, or 'head'.");
+			.withMessage(
+					"Target '+2' goes past the head: 'd4' is a head, 1 step(s) short. Use a smaller number, or 'head'.");
 	}
 
 	@Test
@@ -59,7 +60,8 @@ class TargetResolverTests {
 	void ambiguousPrefixListsTheMatches() {
 		RevisionGraph graph = graph(rev("ab12"), rev("ab34", "ab12"));
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(graph, ids(), "ab"))
-			.withMessage("Revision prefix 'ab' is ambiguous: it matches 'ab12', 'ab34'. Use more characters of the id.");
+			.withMessage(
+					"Revision prefix 'ab' is ambiguous: it matches 'ab12', 'ab34'. Use more characters of the id.");
 	}
 
 	@Test
@@ -71,8 +73,9 @@ class TargetResolverTests {
 	@Test
 	void upgradeHeadWithTwoHeadsFailsAndNamesBoth() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoHeads, ids(), "head"))
-			.withMessage("Target 'head' is ambiguous: there are 2 heads ('b3', 'c3'). Merge them with 'migrations merge b3 c3', "
-					+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
+			.withMessage(
+					"Target 'head' is ambiguous: there are 2 heads ('b3', 'c3'). Merge them with 'migrations merge b3 c3', "
+							+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
 	}
 
 	@Test

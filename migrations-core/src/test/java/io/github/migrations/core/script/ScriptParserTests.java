@@ -150,8 +150,7 @@ class ScriptParserTests {
 
 	@Test
 	void markersMayBeIndentedAndHeaderKeysInSectionsAreComments() {
-		SqlScript script = ScriptParser.parse(FILE,
-				HEADER + "  -- +upgrade  \n-- revision: other\nSELECT 1;\n");
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "  -- +upgrade  \n-- revision: other\nSELECT 1;\n");
 		assertThat(script.revision().id()).isEqualTo(RevisionId.of("a1"));
 		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 1", 5));
 	}
@@ -159,8 +158,8 @@ class ScriptParserTests {
 	@Test
 	void timeoutsAcceptPostgresDurations() {
 		for (String duration : List.of("500ms", "5s", "1min", "2h", "1d", "1500")) {
-			SqlScript script = ScriptParser.parse(FILE, HEADER + "-- lock_timeout: "
-					+ duration + "\n-- statement_timeout: " + duration + "\n");
+			SqlScript script = ScriptParser.parse(FILE,
+					HEADER + "-- lock_timeout: " + duration + "\n-- statement_timeout: " + duration + "\n");
 			assertThat(script.lockTimeout()).isEqualTo(duration);
 			assertThat(script.statementTimeout()).isEqualTo(duration);
 		}
@@ -168,9 +167,9 @@ class ScriptParserTests {
 
 	@Test
 	void misspelledHeaderKeySuggestsTheRightOne() {
-		assertParseError("-- revision: a1\n-- down_revison: base\n").withMessage(FILE
-				+ ":2: unknown header key 'down_revison'. Did you mean 'down_revision'? The header keys are " + KEYS
-				+ " (a comment in the header must not start with a word and a colon).");
+		assertParseError("-- revision: a1\n-- down_revison: base\n").withMessage(
+				FILE + ":2: unknown header key 'down_revison'. Did you mean 'down_revision'? The header keys are "
+						+ KEYS + " (a comment in the header must not start with a word and a colon).");
 	}
 
 	@Test
@@ -181,9 +180,9 @@ class ScriptParserTests {
 
 	@Test
 	void unknownHeaderKeyListsTheValidKeys() {
-		assertParseError("-- revision: a1\n-- author: ada\n").withMessage(FILE
-				+ ":2: unknown header key 'author'. The header keys are " + KEYS
-				+ " (a comment in the header must not start with a word and a colon).");
+		assertParseError("-- revision: a1\n-- author: ada\n")
+			.withMessage(FILE + ":2: unknown header key 'author'. The header keys are " + KEYS
+					+ " (a comment in the header must not start with a word and a colon).");
 	}
 
 	@Test
@@ -201,24 +200,23 @@ class ScriptParserTests {
 
 	@Test
 	void missingDownRevisionIsReportedOnLineOne() {
-		assertParseError("-- revision: a1\n-- +upgrade\nSELECT 1;\n").withMessage(FILE
-				+ ":1: the header has no 'down_revision' line. Add it below 'revision': '-- down_revision: base' "
-				+ "for a first revision, or the id of the revision it follows, "
-				+ "for example '-- down_revision: 1f09aa4c6e70'.");
+		assertParseError("-- revision: a1\n-- +upgrade\nSELECT 1;\n").withMessage(
+				FILE + ":1: the header has no 'down_revision' line. Add it below 'revision': '-- down_revision: base' "
+						+ "for a first revision, or the id of the revision it follows, "
+						+ "for example '-- down_revision: 1f09aa4c6e70'.");
 	}
 
 	@Test
 	void headerKeyWithoutValueIsReportedOnItsLine() {
-		assertParseError("-- revision:\n-- down_revision: base\n").withMessage(
-				FILE + ":1: 'revision' has no value. "
-						+ "Write the value after the colon, for example '-- revision: 7c41e0a9b2d3'.");
+		assertParseError("-- revision:\n-- down_revision: base\n").withMessage(FILE + ":1: 'revision' has no value. "
+				+ "Write the value after the colon, for example '-- revision: 7c41e0a9b2d3'.");
 	}
 
 	@Test
 	void invalidRevisionIdIsReportedOnItsLine() {
-		assertParseError("\n-- revision: 7c41-e0a9\n-- down_revision: base\n").withMessage(FILE
-				+ ":2: revision '7c41-e0a9' is not a valid revision id. "
-				+ "Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
+		assertParseError("\n-- revision: 7c41-e0a9\n-- down_revision: base\n")
+			.withMessage(FILE + ":2: revision '7c41-e0a9' is not a valid revision id. "
+					+ "Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
 	}
 
 	@Test
@@ -230,30 +228,30 @@ class ScriptParserTests {
 
 	@Test
 	void invalidParentIdIsReportedOnItsLine() {
-		assertParseError("-- revision: c3\n-- down_revision: a1, b2.0\n").withMessage(FILE
-				+ ":2: down_revision 'b2.0' is not a valid revision id. "
-				+ "Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
+		assertParseError("-- revision: c3\n-- down_revision: a1, b2.0\n")
+			.withMessage(FILE + ":2: down_revision 'b2.0' is not a valid revision id. "
+					+ "Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
 	}
 
 	@Test
 	void reservedWordCannotBeAParent() {
-		assertParseError("-- revision: c3\n-- down_revision: heads\n").withMessage(FILE
-				+ ":2: down_revision 'heads' is a reserved word. "
-				+ "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
+		assertParseError("-- revision: c3\n-- down_revision: heads\n")
+			.withMessage(FILE + ":2: down_revision 'heads' is a reserved word. "
+					+ "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
 	}
 
 	@Test
 	void baseCannotBeListedWithParents() {
-		assertParseError("-- revision: c3\n-- down_revision: a1, base\n").withMessage(FILE
-				+ ":2: down_revision lists 'base' together with other revisions. "
-				+ "Write '-- down_revision: base' alone for a first revision, or list only the parents' ids.");
+		assertParseError("-- revision: c3\n-- down_revision: a1, base\n")
+			.withMessage(FILE + ":2: down_revision lists 'base' together with other revisions. "
+					+ "Write '-- down_revision: base' alone for a first revision, or list only the parents' ids.");
 	}
 
 	@Test
 	void emptyEntryInParentsIsReported() {
-		assertParseError("-- revision: c3\n-- down_revision: a1,,b2\n").withMessage(FILE
-				+ ":2: down_revision has an empty entry. Separate the entries with single commas, "
-				+ "for example '-- down_revision: 1f09aa4c6e70, 55ab12cd9e01'.");
+		assertParseError("-- revision: c3\n-- down_revision: a1,,b2\n")
+			.withMessage(FILE + ":2: down_revision has an empty entry. Separate the entries with single commas, "
+					+ "for example '-- down_revision: 1f09aa4c6e70, 55ab12cd9e01'.");
 	}
 
 	@Test
@@ -264,23 +262,23 @@ class ScriptParserTests {
 
 	@Test
 	void invalidBranchLabelIsReportedOnItsLine() {
-		assertParseError(HEADER + "-- branch_labels: shop-ping\n").withMessage(FILE
-				+ ":3: branch_labels 'shop-ping' is not a valid name. "
-				+ "Use letters, digits and '_' only, for example '-- branch_labels: shopping, billing'.");
+		assertParseError(HEADER + "-- branch_labels: shop-ping\n")
+			.withMessage(FILE + ":3: branch_labels 'shop-ping' is not a valid name. "
+					+ "Use letters, digits and '_' only, for example '-- branch_labels: shopping, billing'.");
 	}
 
 	@Test
 	void invalidDependencyIsReportedOnItsLine() {
-		assertParseError(HEADER + "-- depends_on: 55ab12cd;\n").withMessage(FILE
-				+ ":3: depends_on '55ab12cd;' is not a valid name. "
-				+ "Use letters, digits and '_' only, for example '-- depends_on: 55ab12cd, billing'.");
+		assertParseError(HEADER + "-- depends_on: 55ab12cd;\n")
+			.withMessage(FILE + ":3: depends_on '55ab12cd;' is not a valid name. "
+					+ "Use letters, digits and '_' only, for example '-- depends_on: 55ab12cd, billing'.");
 	}
 
 	@Test
 	void transactionalMustBeTrueOrFalse() {
-		assertParseError(HEADER + "-- transactional: no\n").withMessage(FILE
-				+ ":3: transactional must be 'true' or 'false', not 'no'. Write '-- transactional: false' to run "
-				+ "the revision outside a transaction, or remove the line to run it in one.");
+		assertParseError(HEADER + "-- transactional: no\n").withMessage(
+				FILE + ":3: transactional must be 'true' or 'false', not 'no'. Write '-- transactional: false' to run "
+						+ "the revision outside a transaction, or remove the line to run it in one.");
 	}
 
 	@Test
@@ -305,19 +303,20 @@ class ScriptParserTests {
 
 	@Test
 	void unknownSectionMarkerIsReported() {
-		assertParseError(HEADER + "-- +upgarde\nSELECT 1;\n").withMessage(FILE
-				+ ":3: unknown section marker '-- +upgarde'; expected '-- +upgrade' or '-- +downgrade'. "
-				+ "Fix the marker, or write the comment without '+' after '--'.");
+		assertParseError(HEADER + "-- +upgarde\nSELECT 1;\n")
+			.withMessage(FILE + ":3: unknown section marker '-- +upgarde'; expected '-- +upgrade' or '-- +downgrade'. "
+					+ "Fix the marker, or write the comment without '+' after '--'.");
 	}
 
 	@Test
 	void markerWithoutItsPlusIsRefusedRatherThanRunInTheSectionAbove() {
-		assertParseError(HEADER + "-- +upgrade\nCREATE TABLE t (id int);\n-- downgrade\nDROP TABLE t;\n").withMessage(FILE
-				+ ":5: '-- downgrade' looks like a section marker without its '+'. Write '-- +downgrade' to start the "
-				+ "downgrade section (a comment that is only the word would let its statements run in the section "
-				+ "above), or reword the comment.");
-		assertParseError(HEADER + "-- Upgrade:\nSELECT 1;\n").withMessageStartingWith(FILE
-				+ ":3: '-- Upgrade:' looks like a section marker without its '+'. Write '-- +upgrade'");
+		assertParseError(HEADER + "-- +upgrade\nCREATE TABLE t (id int);\n-- downgrade\nDROP TABLE t;\n")
+			.withMessage(FILE
+					+ ":5: '-- downgrade' looks like a section marker without its '+'. Write '-- +downgrade' to start the "
+					+ "downgrade section (a comment that is only the word would let its statements run in the section "
+					+ "above), or reword the comment.");
+		assertParseError(HEADER + "-- Upgrade:\nSELECT 1;\n").withMessageStartingWith(
+				FILE + ":3: '-- Upgrade:' looks like a section marker without its '+'. Write '-- +upgrade'");
 	}
 
 	@Test
@@ -374,8 +373,7 @@ class ScriptParserTests {
 	void parsesAFiveMegabyteFileQuickly() {
 		String statement = "INSERT INTO orders VALUES (1, 'a;b');\n";
 		int count = 5 * 1024 * 1024 / statement.length();
-		String text = HEADER + "-- +upgrade\n" + statement.repeat(count)
-				+ "-- +downgrade\nDELETE FROM orders;\n";
+		String text = HEADER + "-- +upgrade\n" + statement.repeat(count) + "-- +downgrade\nDELETE FROM orders;\n";
 		SqlScript script = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ScriptParser.parse(FILE, text));
 		assertThat(script.upgrade()).hasSize(count);
 		assertThat(script.downgrade()).containsExactly(new SqlStatement("DELETE FROM orders", count + 5));

@@ -56,8 +56,8 @@ class StatementSplitterTests {
 
 	@Test
 	void escapeStringHonoursBackslashEscapes() {
-		assertThat(split("SELECT E'it\\'s; \\\\', e'a;''b';SELECT 2", 1)).containsExactly(
-				new SqlStatement("SELECT E'it\\'s; \\\\', e'a;''b'", 1), new SqlStatement("SELECT 2", 1));
+		assertThat(split("SELECT E'it\\'s; \\\\', e'a;''b';SELECT 2", 1))
+			.containsExactly(new SqlStatement("SELECT E'it\\'s; \\\\', e'a;''b'", 1), new SqlStatement("SELECT 2", 1));
 	}
 
 	@Test

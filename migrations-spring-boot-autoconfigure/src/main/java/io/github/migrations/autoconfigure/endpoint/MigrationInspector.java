@@ -12,8 +12,9 @@ import io.github.migrations.core.revision.Target;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads where a {@link Migrator}'s database stands and turns it into a {@link MigrationState},
- * for the endpoint and the health indicator. Changes nothing and takes no lock.
+ * Reads where a {@link Migrator}'s database stands and turns it into a
+ * {@link MigrationState}, for the endpoint and the health indicator. Changes nothing and
+ * takes no lock.
  */
 final class MigrationInspector {
 
@@ -60,8 +61,8 @@ final class MigrationInspector {
 	}
 
 	/**
-	 * The failure, when the newest log entry is a failed upgrade of a revision that is still
-	 * pending: the last startup migration failed.
+	 * The failure, when the newest log entry is a failed upgrade of a revision that is
+	 * still pending: the last startup migration failed.
 	 */
 	private static @Nullable String lastAttemptFailed(List<LogEntry> history, MigrationStatus status) {
 		if (history.isEmpty()) {
@@ -80,6 +81,7 @@ final class MigrationInspector {
 
 	/**
 	 * What an inspection found.
+	 *
 	 * @param state the state
 	 * @param target the configured target
 	 * @param status the status, or {@code null} when it could not be read

@@ -16,14 +16,14 @@ public enum MigrationState {
 	PENDING,
 
 	/**
-	 * The database has applied revisions that no revision file of the application declares, as
-	 * after rolling back to an older build.
+	 * The database has applied revisions that no revision file of the application
+	 * declares, as after rolling back to an older build.
 	 */
 	AHEAD,
 
 	/**
-	 * Validation fails (a changed file, an interrupted revision, a broken script, an unreachable
-	 * database), or the last attempt to apply a pending revision failed.
+	 * Validation fails (a changed file, an interrupted revision, a broken script, an
+	 * unreachable database), or the last attempt to apply a pending revision failed.
 	 */
 	FAILED,
 

@@ -27,8 +27,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The {@code migrations} endpoint: for each {@link Migrator} bean, where its database stands,
- * every revision, and the log of every step taken. Read-only; it never changes the database.
+ * The {@code migrations} endpoint: for each {@link Migrator} bean, where its database
+ * stands, every revision, and the log of every step taken. Read-only; it never changes
+ * the database.
  */
 @Endpoint(id = "migrations")
 public final class MigrationsEndpoint {
@@ -53,8 +54,8 @@ public final class MigrationsEndpoint {
 	}
 
 	/**
-	 * One revision, with its log entries, for each {@link Migrator} bean that knows it; {@code null}
-	 * (404) when none does.
+	 * One revision, with its log entries, for each {@link Migrator} bean that knows it;
+	 * {@code null} (404) when none does.
 	 */
 	@ReadOperation
 	public @Nullable RevisionsDescriptor revision(@Selector String revision) {
@@ -83,8 +84,8 @@ public final class MigrationsEndpoint {
 			graph.heads().forEach((head) -> heads.add(head.value()));
 		}
 		List<String> unknown = (inspection.status() != null) ? inspection.status().unknown() : List.of();
-		return new MigratorDescriptor(inspection.state(), inspection.target(), inspection.error(),
-				inspection.current(), heads, inspection.pending(), unknown, revisions,
+		return new MigratorDescriptor(inspection.state(), inspection.target(), inspection.error(), inspection.current(),
+				heads, inspection.pending(), unknown, revisions,
 				inspection.history().stream().map(LogEntryDescriptor::of).toList());
 	}
 
@@ -130,6 +131,7 @@ public final class MigrationsEndpoint {
 
 	/**
 	 * The endpoint's response: each {@link Migrator} bean, keyed by bean name.
+	 *
 	 * @param migrators the migrators
 	 */
 	public record MigrationsDescriptor(Map<String, MigratorDescriptor> migrators) implements OperationResponseBody {
@@ -138,13 +140,14 @@ public final class MigrationsEndpoint {
 
 	/**
 	 * Where one {@link Migrator}'s database stands.
+	 *
 	 * @param state the state
 	 * @param target the configured target ({@code app.migrations.target})
 	 * @param error why the state is {@code FAILED}, or {@code null}
 	 * @param current the applied revisions that no applied revision builds on
 	 * @param heads the heads of the revision files' graph
-	 * @param pending the revisions an upgrade to the target would apply, in the order it would
-	 * apply them
+	 * @param pending the revisions an upgrade to the target would apply, in the order it
+	 * would apply them
 	 * @param unknown applied revisions that no revision file declares
 	 * @param revisions every revision, parents before children
 	 * @param history every step ever taken, oldest first
@@ -157,13 +160,14 @@ public final class MigrationsEndpoint {
 
 	/**
 	 * One revision.
+	 *
 	 * @param revision the id
 	 * @param message the message, or {@code null}
 	 * @param downRevisions the parents
 	 * @param branchLabels the branch labels
 	 * @param dependsOn the revisions or labels it depends on, besides its parents
-	 * @param source the file or class it comes from; {@code null} for an applied revision that no
-	 * file declares
+	 * @param source the file or class it comes from; {@code null} for an applied revision
+	 * that no file declares
 	 * @param isHead whether no revision builds on it
 	 * @param isMerge whether it has two or more parents
 	 * @param applied whether the database has it
@@ -171,8 +175,8 @@ public final class MigrationsEndpoint {
 	 * @param appliedBy the database user that applied it, or {@code null}
 	 */
 	public record RevisionDescriptor(String revision, @Nullable String message, List<String> downRevisions,
-			List<String> branchLabels, List<String> dependsOn, @Nullable String source, boolean isHead,
-			boolean isMerge, boolean applied, @Nullable OffsetDateTime appliedAt, @Nullable String appliedBy) {
+			List<String> branchLabels, List<String> dependsOn, @Nullable String source, boolean isHead, boolean isMerge,
+			boolean applied, @Nullable OffsetDateTime appliedAt, @Nullable String appliedBy) {
 
 		static RevisionDescriptor of(Revision revision, RevisionGraph graph, Map<String, AppliedRevision> applied) {
 			AppliedRevision row = applied.get(revision.id().value());
@@ -184,14 +188,15 @@ public final class MigrationsEndpoint {
 		}
 
 		static RevisionDescriptor unknown(AppliedRevision row) {
-			return new RevisionDescriptor(row.revision(), null, row.downRevisions(), List.of(), List.of(), null,
-					false, row.downRevisions().size() > 1, true, row.appliedAt(), row.appliedBy());
+			return new RevisionDescriptor(row.revision(), null, row.downRevisions(), List.of(), List.of(), null, false,
+					row.downRevisions().size() > 1, true, row.appliedAt(), row.appliedBy());
 		}
 
 	}
 
 	/**
 	 * One entry of the log.
+	 *
 	 * @param id the entry's number, increasing
 	 * @param revision the revision
 	 * @param action {@code upgrade}, {@code downgrade}, {@code stamp}, {@code unstamp} or
@@ -217,17 +222,19 @@ public final class MigrationsEndpoint {
 	}
 
 	/**
-	 * The response for one revision: each {@link Migrator} bean that knows it, keyed by bean
-	 * name.
+	 * The response for one revision: each {@link Migrator} bean that knows it, keyed by
+	 * bean name.
+	 *
 	 * @param migrators the migrators
 	 */
-	public record RevisionsDescriptor(Map<String, RevisionDetailDescriptor> migrators)
-			implements OperationResponseBody {
+	public record RevisionsDescriptor(
+			Map<String, RevisionDetailDescriptor> migrators) implements OperationResponseBody {
 
 	}
 
 	/**
 	 * One revision, with whether it is pending and its log entries.
+	 *
 	 * @param revision the revision
 	 * @param pending whether an upgrade to the target would apply it
 	 * @param history its log entries, oldest first

@@ -14,8 +14,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code migrations} endpoint, when the actuator is present and the endpoint is available
- * ({@code management.endpoint.migrations.*}, {@code management.endpoints.*.exposure.*}).
+ * The {@code migrations} endpoint, when the actuator is present and the endpoint is
+ * available ({@code management.endpoint.migrations.*},
+ * {@code management.endpoints.*.exposure.*}).
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass({ Migrator.class, ConditionalOnAvailableEndpoint.class })

@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code migrations} health indicator, when Spring Boot's health support is present and
- * {@code management.health.migrations.enabled} is not {@code false}.
+ * The {@code migrations} health indicator, when Spring Boot's health support is present
+ * and {@code management.health.migrations.enabled} is not {@code false}.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass({ Migrator.class, ConditionalOnEnabledHealthIndicator.class })

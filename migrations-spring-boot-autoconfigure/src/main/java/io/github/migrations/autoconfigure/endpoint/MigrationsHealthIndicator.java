@@ -16,10 +16,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The {@code migrations} health: UP when the database is at the target (or ahead of it), DOWN
- * with the reason when something is pending or validation fails, UNKNOWN when
- * {@code app.migrations.mode} is {@code none}. With several {@link Migrator} beans, the details
- * are keyed by bean name and the worst status wins.
+ * The {@code migrations} health: UP when the database is at the target (or ahead of it),
+ * DOWN with the reason when something is pending or validation fails, UNKNOWN when
+ * {@code app.migrations.mode} is {@code none}. With several {@link Migrator} beans, the
+ * details are keyed by bean name and the worst status wins.
  */
 final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -70,8 +70,7 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		return switch (inspection.state()) {
 			case FAILED -> inspection.error();
 			case PENDING -> "%d revision%s pending up to target '%s': %s".formatted(inspection.pending().size(),
-					(inspection.pending().size() == 1) ? " is" : "s are", inspection.target(),
-					inspection.pending());
+					(inspection.pending().size() == 1) ? " is" : "s are", inspection.target(), inspection.pending());
 			default -> null;
 		};
 	}

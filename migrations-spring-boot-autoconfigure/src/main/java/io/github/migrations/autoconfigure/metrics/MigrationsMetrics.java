@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts what the auto-configured {@link Migrator} runs, as a listener, and shows it as
- * meters: {@code migrations.revisions} (steps, tagged by direction), {@code migrations.runs}
- * (a timer of whole runs) and {@code migrations.pending} (revisions pending up to the target,
- * read from the database when the gauge is read). Counting starts before any registry exists,
- * so the startup migration is not lost.
+ * meters: {@code migrations.revisions} (steps, tagged by direction),
+ * {@code migrations.runs} (a timer of whole runs) and {@code migrations.pending}
+ * (revisions pending up to the target, read from the database when the gauge is read).
+ * Counting starts before any registry exists, so the startup migration is not lost.
  */
 final class MigrationsMetrics implements MigrationListener, MeterBinder {
 

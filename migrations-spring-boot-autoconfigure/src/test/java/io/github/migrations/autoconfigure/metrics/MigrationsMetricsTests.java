@@ -35,8 +35,7 @@ class MigrationsMetricsTests {
 			assertThat(registry.get("migrations.revisions").tag("direction", "downgrade").functionCounter().count())
 				.isZero();
 			assertThat(registry.get("migrations.runs").functionTimer().count()).isEqualTo(1);
-			assertThat(registry.get("migrations.runs").functionTimer().totalTime(TimeUnit.NANOSECONDS))
-				.isPositive();
+			assertThat(registry.get("migrations.runs").functionTimer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
 			assertThat(registry.get("migrations.pending").tag("target", "head").gauge().value()).isZero();
 		});
 	}

@@ -47,7 +47,8 @@ class MigrationsApplicationTests {
 	static void database(DynamicPropertyRegistry registry) {
 		database.execute("CREATE ROLE " + DDL_USER + " LOGIN PASSWORD '" + DDL_PASSWORD + "'");
 		database.execute("GRANT ALL ON SCHEMA public TO " + DDL_USER);
-		// the test server's URLs name their user, which would win over app.migrations.username
+		// the test server's URLs name their user, which would win over
+		// app.migrations.username
 		registry.add("spring.datasource.url", () -> database.url().replaceAll("[?&]user=[^&]*", ""));
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);

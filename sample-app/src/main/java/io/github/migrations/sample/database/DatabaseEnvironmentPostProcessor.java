@@ -14,10 +14,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points {@code spring.datasource.*} at the database {@link DatabaseChoice} picks: converts
- * {@code DATABASE_URL}, or starts the embedded server when nothing is configured. Runs after the
- * configuration files are read, so that a profile's {@code spring.datasource.url} counts.
- * Registered in {@code META-INF/spring.factories}.
+ * Points {@code spring.datasource.*} at the database {@link DatabaseChoice} picks:
+ * converts {@code DATABASE_URL}, or starts the embedded server when nothing is
+ * configured. Runs after the configuration files are read, so that a profile's
+ * {@code spring.datasource.url} counts. Registered in {@code META-INF/spring.factories}.
  */
 final class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -49,7 +49,8 @@ final class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor
 					+ "embedded PostgreSQL at " + server.jdbcUrl() + ", data in " + server.dataDirectory());
 		}
 		if (!properties.isEmpty()) {
-			// last: anything set explicitly, such as spring.datasource.username, still wins
+			// last: anything set explicitly, such as spring.datasource.username, still
+			// wins
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		}
 	}

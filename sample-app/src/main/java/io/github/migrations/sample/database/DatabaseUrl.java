@@ -8,16 +8,18 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A database location as JDBC wants it: a {@code jdbc:postgresql:} URL, with the credentials
- * taken out of it.
+ * A database location as JDBC wants it: a {@code jdbc:postgresql:} URL, with the
+ * credentials taken out of it.
  * <p>
  * Reads both the JDBC form and the form that libpq, psycopg, SQLAlchemy and the seeds'
  * {@code DATABASE_URL} use, {@code postgresql://user:password@host:port/database?options}
- * (also {@code postgres://} and SQLAlchemy's {@code postgresql+driver://}). Percent-encoded
- * credentials are decoded, as libpq does; a password's {@code @}, {@code /} and {@code :} are
- * also read as they are, but a {@code ?} or {@code #} in it must be encoded.
+ * (also {@code postgres://} and SQLAlchemy's {@code postgresql+driver://}).
+ * Percent-encoded credentials are decoded, as libpq does; a password's {@code @},
+ * {@code /} and {@code :} are also read as they are, but a {@code ?} or {@code #} in it
+ * must be encoded.
  *
- * @param jdbcUrl the JDBC URL, without credentials when they came from the URL's user info
+ * @param jdbcUrl the JDBC URL, without credentials when they came from the URL's user
+ * info
  * @param username the user name from the URL, or {@code null}
  * @param password the password from the URL, or {@code null}
  */
@@ -70,7 +72,8 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 	}
 
 	/**
-	 * Decodes {@code %XX} escapes as UTF-8; unlike form decoding, {@code +} stays a plus sign.
+	 * Decodes {@code %XX} escapes as UTF-8; unlike form decoding, {@code +} stays a plus
+	 * sign.
 	 */
 	private static String decode(String text) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();

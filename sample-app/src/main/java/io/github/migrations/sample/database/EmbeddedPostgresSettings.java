@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * How to run the embedded PostgreSQL server.
  *
  * @param dataDirectory where the server keeps its data between runs
- * @param port the port to listen on; {@code 0} for the port of the previous run, or a free one
+ * @param port the port to listen on; {@code 0} for the port of the previous run, or a
+ * free one
  * @param database the database to create (if missing) and connect to
  */
 record EmbeddedPostgresSettings(Path dataDirectory, int port, String database) {
@@ -22,7 +23,8 @@ record EmbeddedPostgresSettings(Path dataDirectory, int port, String database) {
 		}
 		if (!DATABASE_NAME.matcher(database).matches()) {
 			throw new IllegalArgumentException(("sample.embedded-postgres.database '%s' is not a plain PostgreSQL "
-					+ "name. Use lower-case letters, digits and '_' (for example 'sample').").formatted(database));
+					+ "name. Use lower-case letters, digits and '_' (for example 'sample').")
+				.formatted(database));
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
- * Which PostgreSQL the app uses: {@code spring.datasource.url}, {@code DATABASE_URL}, or an
- * embedded server whose data survives restarts.
+ * Which PostgreSQL the app uses: {@code spring.datasource.url}, {@code DATABASE_URL}, or
+ * an embedded server whose data survives restarts.
  */
 @NullMarked
 package io.github.migrations.sample.database;

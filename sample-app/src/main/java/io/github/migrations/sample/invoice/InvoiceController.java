@@ -62,8 +62,8 @@ final class InvoiceController {
 	}
 
 	/**
-	 * What is paid already, checked against the status: all of it for {@code paid}, some but not
-	 * all for {@code partial}, and never more than the amount.
+	 * What is paid already, checked against the status: all of it for {@code paid}, some
+	 * but not all for {@code partial}, and never more than the amount.
 	 */
 	private static BigDecimal amountPaid(NewInvoice invoice, InvoiceStatus status) {
 		BigDecimal amount = invoice.amount();
@@ -76,8 +76,8 @@ final class InvoiceController {
 			throw ApiProblems.badRequest("amountPaid", "must equal amount " + amount + " for a paid invoice");
 		}
 		if (status == InvoiceStatus.PARTIAL && (paid.signum() == 0 || paid.compareTo(amount) == 0)) {
-			throw ApiProblems.badRequest("amountPaid", "must be more than 0 and less than amount " + amount
-					+ " for a partial invoice");
+			throw ApiProblems.badRequest("amountPaid",
+					"must be more than 0 and less than amount " + amount + " for a partial invoice");
 		}
 		return paid;
 	}

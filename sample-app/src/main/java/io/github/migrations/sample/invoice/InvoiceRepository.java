@@ -32,8 +32,9 @@ final class InvoiceRepository {
 	}
 
 	/**
-	 * A tenant's invoices, soonest due first (those without a due date last), optionally of one
-	 * status only; served by {@code idx_invoice_tenant_status} and {@code idx_invoice_tenant_due_date}.
+	 * A tenant's invoices, soonest due first (those without a due date last), optionally
+	 * of one status only; served by {@code idx_invoice_tenant_status} and
+	 * {@code idx_invoice_tenant_due_date}.
 	 */
 	List<Invoice> findByTenant(String tenantId, @Nullable InvoiceStatus status) {
 		return this.jdbc.sql(SELECT + """
@@ -56,8 +57,8 @@ final class InvoiceRepository {
 
 	/**
 	 * Stores a new invoice and its {@code created} action in one transaction.
-	 * @return the new invoice's id, or empty when the tenant already has an invoice for that Gmail
-	 * message
+	 * @return the new invoice's id, or empty when the tenant already has an invoice for
+	 * that Gmail message
 	 */
 	Optional<UUID> insert(String tenantId, NewInvoice invoice, InvoiceStatus status, BigDecimal amountPaid,
 			String actor) {

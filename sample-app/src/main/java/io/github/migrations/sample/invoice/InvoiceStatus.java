@@ -44,7 +44,8 @@ enum InvoiceStatus {
 	}
 
 	/**
-	 * Reads a status given by a client, answering a 400 that lists the statuses when it is none.
+	 * Reads a status given by a client, answering a 400 that lists the statuses when it
+	 * is none.
 	 */
 	static InvoiceStatus parse(String field, String value) {
 		return Arrays.stream(values())

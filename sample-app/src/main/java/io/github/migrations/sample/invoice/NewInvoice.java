@@ -13,19 +13,22 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@code POST /api/tenants/{tenantId}/invoices}: an invoice found in a Gmail message.
+ * The body of {@code POST /api/tenants/{tenantId}/invoices}: an invoice found in a Gmail
+ * message.
  *
- * @param gmailMessageId the message the invoice came in; one invoice per message and tenant
+ * @param gmailMessageId the message the invoice came in; one invoice per message and
+ * tenant
  * @param vendorName who sent the invoice
  * @param vendorEmail the vendor's address, if known
  * @param invoiceNumber the vendor's invoice number, if known
  * @param amount the amount due
- * @param amountPaid how much is paid already (default 0; the whole amount for {@code paid})
+ * @param amountPaid how much is paid already (default 0; the whole amount for
+ * {@code paid})
  * @param currency an ISO 4217 code (default {@code USD})
  * @param issueDate when the invoice was issued
  * @param dueDate when it is due
- * @param status {@code detected} (default), {@code pending}, {@code overdue}, {@code partial} or
- * {@code paid}
+ * @param status {@code detected} (default), {@code pending}, {@code overdue},
+ * {@code partial} or {@code paid}
  */
 record NewInvoice(@NotBlank @Size(max = 255) String gmailMessageId, @NotBlank @Size(max = 255) String vendorName,
 		@Nullable @Email @Size(max = 255) String vendorEmail, @Nullable @Size(max = 100) String invoiceNumber,

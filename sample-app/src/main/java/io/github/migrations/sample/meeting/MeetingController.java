@@ -30,10 +30,7 @@ final class MeetingController {
 						WHERE a.meeting_id = m.id AND a.status IN ('open', 'in_progress')) AS open_action_items
 				FROM meetings m
 				WHERE m.tenant_id = :tenantId
-				ORDER BY m.starts_at""")
-			.param("tenantId", tenantId)
-			.query(MeetingSummary.class)
-			.list();
+				ORDER BY m.starts_at""").param("tenantId", tenantId).query(MeetingSummary.class).list();
 	}
 
 }

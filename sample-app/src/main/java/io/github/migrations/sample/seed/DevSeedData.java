@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Inserts development data in the {@code dev} profile once the context has started, which is after
- * the database is migrated. Every row has a fixed key and is inserted with
+ * Inserts development data in the {@code dev} profile once the context has started, which
+ * is after the database is migrated. Every row has a fixed key and is inserted with
  * {@code ON CONFLICT DO NOTHING}, so starting again adds nothing and changes nothing.
  */
 @Component

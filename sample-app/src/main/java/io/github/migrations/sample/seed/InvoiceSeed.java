@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The invoice pilot's development data: five invoices, one in each state, a pending reminder for
- * the overdue one, and the audit trail of all five.
+ * The invoice pilot's development data: five invoices, one in each state, a pending
+ * reminder for the overdue one, and the audit trail of all five.
  */
 final class InvoiceSeed {
 
@@ -33,8 +33,8 @@ final class InvoiceSeed {
 				new SeedInvoice("seed-msg-0001", "Northwind Cloud", "NW-2291", "480.00", "0.00", "pending",
 						t.minusDays(5), t.plusDays(25), List.of("detected", "confirmed")),
 				new SeedInvoice("seed-msg-0002", "Contoso Office Supplies", "CT-10442", "1250.00", "0.00", "overdue",
-						t.minusDays(45), t.minusDays(15), List.of("detected", "confirmed", "marked_overdue",
-								"reminder_scheduled")),
+						t.minusDays(45), t.minusDays(15),
+						List.of("detected", "confirmed", "marked_overdue", "reminder_scheduled")),
 				new SeedInvoice("seed-msg-0003", "Fabrikam Legal", "FAB-0311", "2400.00", "1000.00", "partial",
 						t.minusDays(30), t, List.of("detected", "confirmed", "payment_recorded")),
 				new SeedInvoice("seed-msg-0004", "Globex Utilities", "GX-77810", "310.75", "310.75", "paid",

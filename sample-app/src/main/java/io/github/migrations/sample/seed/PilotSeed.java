@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A little data for the other two APIs: one meeting with its participants and action items, and
- * one salary analysis with its audit log.
+ * A little data for the other two APIs: one meeting with its participants and action
+ * items, and one salary analysis with its audit log.
  */
 final class PilotSeed {
 

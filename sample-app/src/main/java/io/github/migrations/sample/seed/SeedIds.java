@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Ids for seed rows, derived from their natural keys, so that seeding twice inserts nothing new.
+ * Ids for seed rows, derived from their natural keys, so that seeding twice inserts
+ * nothing new.
  */
 final class SeedIds {
 

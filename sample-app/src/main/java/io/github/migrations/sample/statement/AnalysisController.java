@@ -33,11 +33,7 @@ final class AnalysisController {
 				FROM analyses
 				WHERE CAST(:userId AS varchar) IS NULL OR user_id = :userId
 				ORDER BY created_at DESC, id
-				LIMIT :limit""")
-			.param("userId", userId)
-			.param("limit", limit)
-			.query(Analysis.class)
-			.list();
+				LIMIT :limit""").param("userId", userId).param("limit", limit).query(Analysis.class).list();
 	}
 
 }

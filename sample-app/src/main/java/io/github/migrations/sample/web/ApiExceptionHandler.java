@@ -22,8 +22,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns validation failures into 400 problem details that list every wrong field with what it
- * should be, instead of Spring's generic "Invalid request content".
+ * Turns validation failures into 400 problem details that list every wrong field with
+ * what it should be, instead of Spring's generic "Invalid request content".
  */
 @RestControllerAdvice
 final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -32,10 +32,13 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<Map<String, String>> errors = new ArrayList<>();
-		ex.getBindingResult().getFieldErrors().stream()
+		ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
 			.forEach((error) -> errors.add(ApiProblems.error(error.getField(), message(error))));
-		ex.getBindingResult().getGlobalErrors()
+		ex.getBindingResult()
+			.getGlobalErrors()
 			.forEach((error) -> errors.add(ApiProblems.error(error.getObjectName(), message(error))));
 		return invalid(ex.getBody(), errors, headers, status, request, ex);
 	}

@@ -18,7 +18,8 @@ class DatabaseEnvironmentPostProcessorTests {
 
 	private final MockEnvironment environment = new MockEnvironment();
 
-	private final DatabaseEnvironmentPostProcessor postProcessor = new DatabaseEnvironmentPostProcessor(new DeferredLogs());
+	private final DatabaseEnvironmentPostProcessor postProcessor = new DatabaseEnvironmentPostProcessor(
+			new DeferredLogs());
 
 	private void postProcess() {
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
@@ -28,7 +29,8 @@ class DatabaseEnvironmentPostProcessorTests {
 	void databaseUrlInTheSeedsFormBecomesSpringDatasourceProperties() {
 		this.environment.setProperty("DATABASE_URL", "postgresql://app:hunter2@postgres:5432/sample");
 		postProcess();
-		assertThat(this.environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://postgres:5432/sample");
+		assertThat(this.environment.getProperty("spring.datasource.url"))
+			.isEqualTo("jdbc:postgresql://postgres:5432/sample");
 		assertThat(this.environment.getProperty("spring.datasource.username")).isEqualTo("app");
 		assertThat(this.environment.getProperty("spring.datasource.password")).isEqualTo("hunter2");
 	}
@@ -46,7 +48,8 @@ class DatabaseEnvironmentPostProcessorTests {
 		this.environment.setProperty("spring.datasource.url", "jdbc:postgresql://db/app");
 		this.environment.setProperty("DATABASE_URL", "postgresql://app:hunter2@postgres:5432/sample");
 		postProcess();
-		assertThat(this.environment.getPropertySources().contains(DatabaseEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+		assertThat(
+				this.environment.getPropertySources().contains(DatabaseEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
 			.isFalse();
 		assertThat(this.environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/app");
 	}

@@ -5,8 +5,8 @@ import java.util.List;
 import io.github.migrations.test.database.TestDatabase;
 
 /**
- * Reads what the revisions created in the {@code public} schema from PostgreSQL's catalog,
- * leaving out the version store's own tables.
+ * Reads what the revisions created in the {@code public} schema from PostgreSQL's
+ * catalog, leaving out the version store's own tables.
  */
 final class Catalog {
 
@@ -69,7 +69,8 @@ final class Catalog {
 	 * The definition of one trigger, as {@code pg_get_triggerdef} prints it.
 	 */
 	String trigger(String name) {
-		return single("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal AND tgname = '" + name + "'");
+		return single(
+				"SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal AND tgname = '" + name + "'");
 	}
 
 	/**

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app's revisions in {@code db/revisions}, run by the engine on a real PostgreSQL:
- * the graph, the schemas the seeds describe, and downgrades that exactly undo their upgrades.
+ * The sample app's revisions in {@code db/revisions}, run by the engine on a real
+ * PostgreSQL: the graph, the schemas the seeds describe, and downgrades that exactly undo
+ * their upgrades.
  */
 class SampleRevisionsTests {
 
@@ -84,14 +85,14 @@ class SampleRevisionsTests {
 		migrator().upgrade(Target.parse("statements"));
 		assertThat(this.catalog.indexes()).containsExactlyInAnyOrder("pk_analyses", "idx_analyses_user_id",
 				"idx_analyses_confidence", "idx_analyses_detected_salary", "idx_analyses_created_at", "pk_audit_logs",
-				"idx_audit_logs_user_id", "idx_audit_logs_analysis_id", "idx_audit_logs_action", "idx_audit_logs_status",
-				"idx_audit_logs_created_at");
-		assertThat(this.catalog.constraint("ck_analyses_confidence"))
-			.isEqualTo("CHECK (((confidence)::text = ANY ((ARRAY['high'::character varying, 'medium'::character varying, "
-					+ "'low'::character varying])::text[])))");
-		assertThat(this.catalog.constraint("ck_audit_logs_status"))
-			.isEqualTo("CHECK (((status)::text = ANY ((ARRAY['success'::character varying, 'failed'::character varying, "
-					+ "'pending'::character varying])::text[])))");
+				"idx_audit_logs_user_id", "idx_audit_logs_analysis_id", "idx_audit_logs_action",
+				"idx_audit_logs_status", "idx_audit_logs_created_at");
+		assertThat(this.catalog.constraint("ck_analyses_confidence")).isEqualTo(
+				"CHECK (((confidence)::text = ANY ((ARRAY['high'::character varying, 'medium'::character varying, "
+						+ "'low'::character varying])::text[])))");
+		assertThat(this.catalog.constraint("ck_audit_logs_status")).isEqualTo(
+				"CHECK (((status)::text = ANY ((ARRAY['success'::character varying, 'failed'::character varying, "
+						+ "'pending'::character varying])::text[])))");
 		assertThat(this.catalog.constraint("fk_audit_logs_analysis"))
 			.isEqualTo("FOREIGN KEY (analysis_id) REFERENCES analyses(id) ON DELETE SET NULL");
 		assertThat(this.catalog.tables()).doesNotContain("meetings", "invoices");
@@ -102,8 +103,7 @@ class SampleRevisionsTests {
 		migrator().upgrade(Target.parse("meetings"));
 		assertThat(this.catalog.tables()).containsExactly("meeting_action_items", "meeting_participants", "meetings");
 		assertThat(this.catalog.columns("meetings")).contains("tenant_id character varying(64) not null");
-		assertThat(this.catalog.index("idx_meeting_tenant_starts_at"))
-			.endsWith("USING btree (tenant_id, starts_at)");
+		assertThat(this.catalog.index("idx_meeting_tenant_starts_at")).endsWith("USING btree (tenant_id, starts_at)");
 		assertThat(this.catalog.index("idx_meeting_tenant_status")).endsWith("USING btree (tenant_id, status)");
 		assertThat(this.catalog.constraint("fk_participant_meeting"))
 			.isEqualTo("FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE");
@@ -115,10 +115,12 @@ class SampleRevisionsTests {
 	@Test
 	void invoicePilotHasTheSevenIndexesTheUniqueDetectionAndCascadingForeignKeysOfSeed000() {
 		migrator().upgrade(Target.parse("0005"));
-		assertThat(this.catalog.index("idx_invoice_tenant_status")).endsWith("ON public.invoices USING btree (tenant_id, status)");
+		assertThat(this.catalog.index("idx_invoice_tenant_status"))
+			.endsWith("ON public.invoices USING btree (tenant_id, status)");
 		assertThat(this.catalog.index("idx_invoice_tenant_due_date"))
 			.endsWith("ON public.invoices USING btree (tenant_id, due_date)");
-		assertThat(this.catalog.index("idx_invoice_status_due_date")).endsWith("ON public.invoices USING btree (status, due_date)");
+		assertThat(this.catalog.index("idx_invoice_status_due_date"))
+			.endsWith("ON public.invoices USING btree (status, due_date)");
 		assertThat(this.catalog.index("idx_reminder_invoice_status"))
 			.endsWith("ON public.invoice_reminders USING btree (invoice_id, status)");
 		assertThat(this.catalog.index("idx_reminder_status_scheduled"))
@@ -127,7 +129,8 @@ class SampleRevisionsTests {
 			.endsWith("ON public.invoice_actions USING btree (invoice_id, \"timestamp\")");
 		assertThat(this.catalog.index("idx_action_type_timestamp"))
 			.endsWith("ON public.invoice_actions USING btree (action_type, \"timestamp\")");
-		assertThat(this.catalog.constraint("uq_invoice_tenant_gmail_message")).isEqualTo("UNIQUE (tenant_id, gmail_message_id)");
+		assertThat(this.catalog.constraint("uq_invoice_tenant_gmail_message"))
+			.isEqualTo("UNIQUE (tenant_id, gmail_message_id)");
 		assertThat(this.catalog.index("uq_invoice_tenant_gmail_message")).startsWith("CREATE UNIQUE INDEX");
 		assertThat(this.catalog.constraint("fk_reminder_invoice"))
 			.isEqualTo("FOREIGN KEY (invoice_id) REFERENCES invoices(id) ON DELETE CASCADE");
@@ -156,7 +159,8 @@ class SampleRevisionsTests {
 			.startsWith("sections.search_vector tsvector = ")
 			.contains("to_tsvector('english'::regconfig");
 		assertThat(this.catalog.index("idx_sections_fts")).endsWith("ON public.sections USING gin (search_vector)");
-		assertThat(this.catalog.index("idx_sections_document")).endsWith("ON public.sections USING btree (document_id)");
+		assertThat(this.catalog.index("idx_sections_document"))
+			.endsWith("ON public.sections USING btree (document_id)");
 		assertThat(this.catalog.index("idx_sections_parent")).endsWith("ON public.sections USING btree (parent_id)");
 		assertThat(this.catalog.index("idx_sections_order"))
 			.endsWith("ON public.sections USING btree (document_id, order_index)");

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * What the migrated schema does with rows: triggers, the generated search column, cascades and
- * checks.
+ * What the migrated schema does with rows: triggers, the generated search column,
+ * cascades and checks.
  */
 class SampleSchemaTests {
 
@@ -47,10 +47,11 @@ class SampleSchemaTests {
 		this.database.execute("""
 				INSERT INTO documents (id, title, version, file_path) VALUES
 				('00000000-0000-0000-0000-0000000000d1', 'Exchange rules', '2.1', '/docs/rules.pdf')""");
-		this.database.execute("""
-				INSERT INTO sections (document_id, level, title, content, order_index) VALUES
-				('00000000-0000-0000-0000-0000000000d1', 1, 'Order matching', 'Limit orders match by price, then time.', 1),
-				('00000000-0000-0000-0000-0000000000d1', 1, 'Fees', 'Makers pay less than takers.', 2)""");
+		this.database.execute(
+				"""
+						INSERT INTO sections (document_id, level, title, content, order_index) VALUES
+						('00000000-0000-0000-0000-0000000000d1', 1, 'Order matching', 'Limit orders match by price, then time.', 1),
+						('00000000-0000-0000-0000-0000000000d1', 1, 'Fees', 'Makers pay less than takers.', 2)""");
 		String search = "SELECT title FROM sections WHERE search_vector @@ plainto_tsquery('english', '%s') ORDER BY 1";
 		assertThat(this.database.query(search.formatted("matching orders"))).containsExactly("Order matching");
 		this.database.execute("UPDATE sections SET content = 'Takers match resting orders.' WHERE title = 'Fees'");
@@ -101,12 +102,12 @@ class SampleSchemaTests {
 			.isThrownBy(() -> invoice("00000000-0000-0000-0000-000000000001", "acme", "msg-1", "lost"))
 			.withMessageContaining("ck_invoice_status");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.database.execute("INSERT INTO analyses (user_id, file_name, confidence) "
-					+ "VALUES ('u1', 'march.pdf', 'certain')"))
+			.isThrownBy(() -> this.database.execute(
+					"INSERT INTO analyses (user_id, file_name, confidence) " + "VALUES ('u1', 'march.pdf', 'certain')"))
 			.withMessageContaining("ck_analyses_confidence");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.database.execute("INSERT INTO audit_logs (user_id, action, status) "
-					+ "VALUES ('u1', 'upload', 'done')"))
+			.isThrownBy(() -> this.database
+				.execute("INSERT INTO audit_logs (user_id, action, status) " + "VALUES ('u1', 'upload', 'done')"))
 			.withMessageContaining("ck_audit_logs_status");
 	}
 
@@ -118,17 +119,19 @@ class SampleSchemaTests {
 				INSERT INTO audit_logs (user_id, analysis_id, action, status)
 				VALUES ('u1', '00000000-0000-0000-0000-0000000000b1', 'analyse', 'success')""");
 		this.database.execute("DELETE FROM analyses");
-		assertThat(this.database.query("SELECT coalesce(analysis_id::text, 'none') FROM audit_logs")).containsExactly("none");
+		assertThat(this.database.query("SELECT coalesce(analysis_id::text, 'none') FROM audit_logs"))
+			.containsExactly("none");
 	}
 
 	@Test
 	void deletingAMeetingCascadesToItsParticipantsAndActionItems() {
-		this.database.execute("""
-				INSERT INTO meetings (id, tenant_id, title, organizer_email, starts_at)
-				VALUES ('00000000-0000-0000-0000-0000000000c1', 'acme', 'Kick-off', 'ana@acme.test', now());
-				INSERT INTO meeting_participants (meeting_id, email) VALUES ('00000000-0000-0000-0000-0000000000c1', 'bo@acme.test');
-				INSERT INTO meeting_action_items (meeting_id, description)
-				VALUES ('00000000-0000-0000-0000-0000000000c1', 'Send the notes')""");
+		this.database.execute(
+				"""
+						INSERT INTO meetings (id, tenant_id, title, organizer_email, starts_at)
+						VALUES ('00000000-0000-0000-0000-0000000000c1', 'acme', 'Kick-off', 'ana@acme.test', now());
+						INSERT INTO meeting_participants (meeting_id, email) VALUES ('00000000-0000-0000-0000-0000000000c1', 'bo@acme.test');
+						INSERT INTO meeting_action_items (meeting_id, description)
+						VALUES ('00000000-0000-0000-0000-0000000000c1', 'Send the notes')""");
 		this.database.execute("DELETE FROM meetings");
 		assertThat(count("meeting_participants")).isEqualTo("0");
 		assertThat(count("meeting_action_items")).isEqualTo("0");

@@ -43,7 +43,8 @@ class DevSeedDataTests {
 	private List<String> rows() {
 		List<String> rows = new ArrayList<>();
 		for (String table : TABLES) {
-			rows.addAll(this.database.query("SELECT '%s ' || t::text FROM %s t ORDER BY t::text".formatted(table, table)));
+			rows.addAll(
+					this.database.query("SELECT '%s ' || t::text FROM %s t ORDER BY t::text".formatted(table, table)));
 		}
 		return rows;
 	}
@@ -53,12 +54,15 @@ class DevSeedDataTests {
 		this.seedData.seed(TODAY);
 		assertThat(this.database.query("SELECT status FROM invoices WHERE tenant_id = 'acme' ORDER BY status"))
 			.containsExactly("detected", "overdue", "paid", "partial", "pending");
-		assertThat(this.database.query("SELECT count(*) FROM invoices WHERE status = 'overdue' AND due_date < '2025-03-14'"))
+		assertThat(this.database
+			.query("SELECT count(*) FROM invoices WHERE status = 'overdue' AND due_date < '2025-03-14'"))
 			.containsExactly("1");
 		assertThat(this.database.query("SELECT count(*) FROM invoices WHERE status = 'partial' AND amount_paid > 0 "
-				+ "AND amount_paid < amount")).containsExactly("1");
+				+ "AND amount_paid < amount"))
+			.containsExactly("1");
 		assertThat(this.database.query("SELECT count(*) FROM invoices WHERE status = 'paid' AND amount_paid = amount "
-				+ "AND paid_at IS NOT NULL")).containsExactly("1");
+				+ "AND paid_at IS NOT NULL"))
+			.containsExactly("1");
 	}
 
 	@Test
@@ -66,7 +70,8 @@ class DevSeedDataTests {
 		this.seedData.seed(TODAY);
 		assertThat(this.database.query("""
 				SELECT i.status || ' ' || r.status || ' ' || r.scheduled_at::date
-				FROM invoice_reminders r JOIN invoices i ON i.id = r.invoice_id""")).containsExactly("overdue pending 2025-03-15");
+				FROM invoice_reminders r JOIN invoices i ON i.id = r.invoice_id"""))
+			.containsExactly("overdue pending 2025-03-15");
 	}
 
 	@Test
@@ -76,9 +81,9 @@ class DevSeedDataTests {
 				SELECT i.status || ' ' || string_agg(a.action_type, ',' ORDER BY a.action_type)
 				FROM invoices i JOIN invoice_actions a ON a.invoice_id = i.id
 				GROUP BY i.status ORDER BY i.status""")).containsExactly("detected detected",
-						"overdue confirmed,detected,marked_overdue,reminder_scheduled",
-						"paid confirmed,detected,payment_recorded", "partial confirmed,detected,payment_recorded",
-						"pending confirmed,detected");
+				"overdue confirmed,detected,marked_overdue,reminder_scheduled",
+				"paid confirmed,detected,payment_recorded", "partial confirmed,detected,payment_recorded",
+				"pending confirmed,detected");
 	}
 
 	@Test
