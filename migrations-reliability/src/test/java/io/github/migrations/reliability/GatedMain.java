@@ -1,10 +1,15 @@
 package io.github.migrations.reliability;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.cli.MigrationsCli;
 
@@ -24,16 +29,29 @@ final class GatedMain {
 		Path gate = Path.of(args[1]);
 		String[] cli = Arrays.copyOfRange(args, 2, args.length);
 		warmUp(cli);
-		Files.createFile(ready);
-		long deadline = System.nanoTime() + 120_000_000_000L;
-		while (!Files.exists(gate)) {
-			if (System.nanoTime() > deadline) {
-				System.err.println("gate " + gate + " never opened");
-				System.exit(3);
-			}
-			Thread.sleep(2);
-		}
+		awaitGate(gate, ready);
 		MigrationsCli.main(cli);
+	}
+
+	/**
+	 * Says it is ready, then waits for the gate file to be created: the file system tells
+	 * (inotify on Linux), so every process wakes as soon as the test opens the gate.
+	 */
+	private static void awaitGate(Path gate, Path ready) throws IOException, InterruptedException {
+		try (WatchService watcher = gate.getFileSystem().newWatchService()) {
+			gate.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+			Files.createFile(ready);
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+			while (!Files.exists(gate)) {
+				WatchKey key = watcher.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				if (key == null) {
+					System.err.println("gate " + gate + " never opened");
+					System.exit(3);
+				}
+				key.pollEvents();
+				key.reset();
+			}
+		}
 	}
 
 	/**
