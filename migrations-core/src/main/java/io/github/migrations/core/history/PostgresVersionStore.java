@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -135,12 +137,16 @@ public final class PostgresVersionStore implements VersionStore {
 	public List<AppliedRevision> applied(Connection connection) throws SQLException {
 		List<AppliedRevision> applied = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
+				// applied_at as microseconds since the epoch: the driver's date-time
+				// parsing starts
+				// up Calendar and locale data, a cost every start would pay
 				ResultSet rows = statement.executeQuery("SELECT revision, down_revisions, checksum, state, applied_by, "
-						+ "applied_at, execution_ms FROM " + this.revisions + " ORDER BY applied_at, revision")) {
+						+ "(extract(epoch FROM applied_at) * 1000000)::bigint, execution_ms FROM " + this.revisions
+						+ " ORDER BY applied_at, revision")) {
 			while (rows.next()) {
 				applied.add(new AppliedRevision(rows.getString(1), split(rows.getString(2)), rows.getString(3),
-						AppliedState.valueOf(rows.getString(4)), rows.getString(5),
-						rows.getObject(6, OffsetDateTime.class), rows.getLong(7)));
+						AppliedState.valueOf(rows.getString(4)), rows.getString(5), fromEpochMicros(rows.getLong(6)),
+						rows.getLong(7)));
 			}
 		}
 		catch (SQLException ex) {
@@ -167,6 +173,12 @@ public final class PostgresVersionStore implements VersionStore {
 				return rows.getBoolean(1);
 			}
 		}
+	}
+
+	private static OffsetDateTime fromEpochMicros(long micros) {
+		Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+				Math.floorMod(micros, 1_000_000L) * 1_000L);
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private static List<String> split(String joined) {

@@ -2,17 +2,12 @@ package io.github.migrations.core.revision;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * A revision identifier: letters, digits and underscores, as Alembic accepts them
  * ({@code 004}, {@code 001_initial}, {@code 7c41e0a9b2d3}).
  */
 public record RevisionId(String value) implements Comparable<RevisionId> {
-
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_]+");
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	public RevisionId {
 		if (!isValid(value)) {
@@ -26,7 +21,16 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 	}
 
 	public static boolean isValid(String value) {
-		return value != null && VALID.matcher(value).matches() && !isReserved(value);
+		if (value == null || value.isEmpty() || isReserved(value)) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -44,8 +48,23 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 	 */
 	public static RevisionId generate() {
 		byte[] bytes = new byte[6];
-		RANDOM.nextBytes(bytes);
+		Random.INSTANCE.nextBytes(bytes);
 		return new RevisionId(HexFormat.of().formatHex(bytes));
+	}
+
+	/**
+	 * Written out rather than left to the record: ids are the keys of every map of the
+	 * graph and the planner, and a record's generated {@code equals} and {@code hashCode}
+	 * run through method handles, slow in a JVM that has just started.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof RevisionId id && this.value.equals(id.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
 	}
 
 	@Override
@@ -56,6 +75,16 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 	@Override
 	public String toString() {
 		return this.value;
+	}
+
+	/**
+	 * Made on first use: seeding a {@link SecureRandom} costs time that only
+	 * {@code revision -m} needs.
+	 */
+	private static final class Random {
+
+		static final SecureRandom INSTANCE = new SecureRandom();
+
 	}
 
 }

@@ -1,29 +1,48 @@
 package io.github.migrations.core.script;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * Checksums of revision files. A file is normalised before it is hashed, so that a byte
  * order mark, line endings, trailing whitespace and trailing blank lines never change its
- * checksum, while any other edit does.
+ * checksum, while any other edit does. The work is done on the file's UTF-8 bytes, in one
+ * pass, without decoding them: a run that finds nothing to do hashes every file, often in
+ * a JVM that has only just started.
  */
 final class Checksums {
 
-	private static final char BYTE_ORDER_MARK = '\uFEFF';
+	private static final MessageDigest SHA_256 = sha256();
 
 	private Checksums() {
 	}
 
 	/**
-	 * The SHA-256 of the normalised text, in lowercase hex.
+	 * The SHA-256 of the normalised file, in lowercase hex.
+	 * @param content the file's bytes, valid UTF-8
 	 */
-	static String sha256(String text) {
+	static String sha256(byte[] content) {
+		return HexFormat.of().formatHex(newDigest().digest(normalise(content)));
+	}
+
+	/**
+	 * A fresh digest, cloned: looking one up among the security providers for each file
+	 * costs more than hashing a small file.
+	 */
+	private static MessageDigest newDigest() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(normalise(text).getBytes(StandardCharsets.UTF_8)));
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return sha256();
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
@@ -31,49 +50,61 @@ final class Checksums {
 	}
 
 	/**
-	 * The text without a byte order mark, with {@code \n} line endings, without trailing
-	 * whitespace on any line and without trailing blank lines (nor a final line ending).
+	 * The file without a byte order mark, with {@code \n} line endings, without trailing
+	 * whitespace ({@link Character#isWhitespace}) on any line and without trailing blank
+	 * lines (nor a final line ending).
+	 * @param content the file's bytes, valid UTF-8
 	 */
-	static String normalise(String text) {
-		int start = (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
-		StringBuilder normalised = new StringBuilder(text.length());
+	static byte[] normalise(byte[] content) {
+		byte[] normalised = new byte[content.length];
+		int length = 0;
 		int contentEnd = 0;
-		int lineStart = start;
-		while (lineStart <= text.length()) {
-			int lineEnd = lineEnd(text, lineStart);
+		int start = ScriptText.textStart(content);
+		for (int lineStart = start; lineStart <= content.length;) {
+			int lineEnd = ScriptText.lineEnd(content, lineStart);
 			int trimmedEnd = lineEnd;
-			while (trimmedEnd > lineStart && Character.isWhitespace(text.charAt(trimmedEnd - 1))) {
-				trimmedEnd--;
+			int whitespace;
+			while ((whitespace = trailingWhitespace(content, lineStart, trimmedEnd)) > 0) {
+				trimmedEnd -= whitespace;
 			}
 			if (lineStart > start) {
-				normalised.append('\n');
+				normalised[length++] = '\n';
 			}
-			normalised.append(text, lineStart, trimmedEnd);
+			System.arraycopy(content, lineStart, normalised, length, trimmedEnd - lineStart);
+			length += trimmedEnd - lineStart;
 			if (trimmedEnd > lineStart) {
-				contentEnd = normalised.length();
+				contentEnd = length;
 			}
-			lineStart = nextLineStart(text, lineEnd);
+			lineStart = ScriptText.nextLineStart(content, lineEnd);
 		}
-		normalised.setLength(contentEnd);
-		return normalised.toString();
+		return Arrays.copyOf(normalised, contentEnd);
 	}
 
-	private static int lineEnd(String text, int from) {
-		for (int i = from; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\n' || c == '\r') {
-				return i;
-			}
+	/**
+	 * The number of bytes of the whitespace character that ends
+	 * {@code content[from, to)}, or 0 when it does not end with whitespace.
+	 */
+	private static int trailingWhitespace(byte[] content, int from, int to) {
+		if (to <= from) {
+			return 0;
 		}
-		return text.length();
-	}
-
-	private static int nextLineStart(String text, int lineEnd) {
-		if (lineEnd >= text.length()) {
-			return text.length() + 1;
+		byte last = content[to - 1];
+		if (last >= 0) {
+			return Character.isWhitespace(last) ? 1 : 0;
 		}
-		boolean crlf = text.charAt(lineEnd) == '\r' && lineEnd + 1 < text.length() && text.charAt(lineEnd + 1) == '\n';
-		return lineEnd + (crlf ? 2 : 1);
+		// the last character takes two or more bytes: find its first byte and decode it
+		int first = to - 1;
+		while (first > from && (content[first] & 0xC0) == 0x80) {
+			first--;
+		}
+		int codePoint = switch (to - first) {
+			case 2 -> ((content[first] & 0x1F) << 6) | (content[first + 1] & 0x3F);
+			case 3 ->
+				((content[first] & 0x0F) << 12) | ((content[first + 1] & 0x3F) << 6) | (content[first + 2] & 0x3F);
+			default -> -1; // outside the Basic Multilingual Plane, where no character is
+							// whitespace
+		};
+		return (codePoint >= 0 && Character.isWhitespace(codePoint)) ? to - first : 0;
 	}
 
 }

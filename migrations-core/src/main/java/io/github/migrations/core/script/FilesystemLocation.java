@@ -1,15 +1,11 @@
 package io.github.migrations.core.script;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 import io.github.migrations.core.MigrationException;
@@ -54,41 +50,55 @@ final class FilesystemLocation {
 
 	/**
 	 * The {@code .sql} files under {@code root}, each shown as {@code prefix} followed by
-	 * its path relative to {@code root}.
+	 * its path relative to {@code root}. Only names are listed; a file's type is asked
+	 * for only when its name could be a revision file or a folder, so a folder of a
+	 * thousand revisions costs one directory read and a thousand {@code stat} calls, with
+	 * no attribute objects made.
 	 */
 	static List<ScriptFile> walk(String location, Path root, String prefix) {
 		List<ScriptFile> files = new ArrayList<>();
-		try {
-			Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-					new SimpleFileVisitor<>() {
-
-						@Override
-						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-							return (!dir.equals(root) && isHidden(dir)) ? FileVisitResult.SKIP_SUBTREE
-									: FileVisitResult.CONTINUE;
-						}
-
-						@Override
-						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-							if (attributes.isRegularFile() && !isHidden(file) && file.toString().endsWith(".sql")) {
-								String relative = root.relativize(file).toString().replace(File.separatorChar, '/');
-								files.add(new ScriptFile(prefix + relative, () -> Files.newInputStream(file)));
-							}
-							return FileVisitResult.CONTINUE;
-						}
-
-					});
-		}
-		catch (IOException ex) {
-			throw new MigrationException("Could not list the revision files of location '%s' in '%s': %s. %s"
-				.formatted(location, root.toAbsolutePath(), ex, READABLE), READABLE, ex);
-		}
+		walk(location, root.toFile(), prefix, new ArrayList<>(), files);
 		return files;
 	}
 
-	private static boolean isHidden(Path path) {
-		Path name = path.getFileName();
-		return name != null && name.toString().startsWith(".");
+	private static void walk(String location, File folder, String prefix, List<String> ancestors,
+			List<ScriptFile> files) {
+		String[] names = folder.list();
+		String canonical = canonicalPath(location, folder);
+		if (names == null) {
+			throw new MigrationException("Could not list the revision files of location '%s' in '%s'. %s"
+				.formatted(location, folder.getAbsolutePath(), READABLE), READABLE);
+		}
+		if (ancestors.contains(canonical)) {
+			String message = "Could not list the revision files of location '%s': the folder '%s' leads back to the "
+					+ "folder '%s' above it (a symbolic link loop), which would be listed forever. %s";
+			throw new MigrationException(message.formatted(location, folder.getAbsolutePath(), canonical, READABLE),
+					READABLE);
+		}
+		ancestors.add(canonical);
+		for (String name : names) {
+			if (name.startsWith(".")) {
+				continue;
+			}
+			File entry = new File(folder, name);
+			if (name.endsWith(".sql") && entry.isFile()) {
+				files.add(new ScriptFile(prefix + name, () -> new FileInputStream(entry)));
+			}
+			else if (entry.isDirectory()) {
+				walk(location, entry, prefix + name + "/", ancestors, files);
+			}
+		}
+		ancestors.remove(ancestors.size() - 1);
+	}
+
+	private static String canonicalPath(String location, File folder) {
+		try {
+			return folder.getCanonicalPath();
+		}
+		catch (IOException ex) {
+			throw new MigrationException("Could not list the revision files of location '%s' in '%s': %s. %s"
+				.formatted(location, folder.getAbsolutePath(), ex, READABLE), READABLE, ex);
+		}
 	}
 
 }

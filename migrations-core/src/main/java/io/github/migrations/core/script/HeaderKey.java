@@ -1,8 +1,9 @@
 package io.github.migrations.core.script;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,14 @@ enum HeaderKey {
 
 	STATEMENT_TIMEOUT("-- statement_timeout: 10min");
 
+	private static final Map<String, HeaderKey> BY_KEY = new HashMap<>();
+
+	static {
+		for (HeaderKey key : values()) {
+			BY_KEY.put(key.key(), key);
+		}
+	}
+
 	private final String example;
 
 	HeaderKey(String example) {
@@ -45,8 +54,11 @@ enum HeaderKey {
 		return this.example;
 	}
 
-	static Optional<HeaderKey> of(String key) {
-		return Arrays.stream(values()).filter((candidate) -> candidate.key().equals(key)).findFirst();
+	/**
+	 * The key written as {@code key}, or {@code null} when there is none.
+	 */
+	static @Nullable HeaderKey of(String key) {
+		return BY_KEY.get(key);
 	}
 
 	/**

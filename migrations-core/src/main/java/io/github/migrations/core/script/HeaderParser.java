@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.migrations.core.revision.Revision;
@@ -16,12 +15,6 @@ import org.jspecify.annotations.Nullable;
  * time, and checks each value as it comes.
  */
 final class HeaderParser {
-
-	/**
-	 * A comment shaped like a header line: a word, a colon, and the value (a colon
-	 * followed by {@code //} starts a URL, not a value).
-	 */
-	private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z_-]*)\\s*:(?!//)(.*)");
 
 	private static final Pattern DURATION = Pattern.compile("[0-9]+(ms|s|min|h|d)?");
 
@@ -57,19 +50,47 @@ final class HeaderParser {
 	 * that are not shaped like {@code key: value} are left alone.
 	 */
 	void read(int line, String comment) {
-		Matcher matcher = KEY_VALUE.matcher(comment.strip());
-		if (!matcher.matches()) {
+		int colon = keyEnd(comment);
+		if (colon < 0) {
 			return;
 		}
-		String written = matcher.group(1);
-		HeaderKey key = HeaderKey.of(written).orElseThrow(() -> unknownKey(line, written));
+		String written = comment.substring(0, colon).stripTrailing();
+		HeaderKey key = HeaderKey.of(written);
+		if (key == null) {
+			throw unknownKey(line, written);
+		}
 		Integer earlier = this.lines.putIfAbsent(key, line);
 		if (earlier != null) {
 			throw new ScriptException(ScriptLocation.at(this.file, line),
 					"'%s' is given twice, on lines %d and %d".formatted(key.key(), earlier, line),
 					"Keep only one of the two lines.");
 		}
-		read(key, line, matcher.group(2).strip());
+		read(key, line, comment.substring(colon + 1).strip());
+	}
+
+	/**
+	 * Where the colon of a comment shaped like a header line is, or -1: a word of
+	 * letters, '_' and '-' (not starting with '-'), optional whitespace, and a colon that
+	 * does not start a URL ({@code //}).
+	 */
+	private static int keyEnd(String comment) {
+		int end = 0;
+		while (end < comment.length() && isKeyCharacter(comment.charAt(end), end == 0)) {
+			end++;
+		}
+		if (end == 0) {
+			return -1;
+		}
+		int colon = end;
+		while (colon < comment.length() && Character.isWhitespace(comment.charAt(colon))) {
+			colon++;
+		}
+		boolean isColon = colon < comment.length() && comment.charAt(colon) == ':';
+		return (isColon && !comment.startsWith("//", colon + 1)) ? colon : -1;
+	}
+
+	private static boolean isKeyCharacter(char c, boolean first) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c == '-' && !first);
 	}
 
 	private void read(HeaderKey key, int line, String value) {

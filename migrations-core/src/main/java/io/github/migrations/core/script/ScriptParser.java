@@ -1,9 +1,9 @@
 package io.github.migrations.core.script;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import io.github.migrations.core.script.HeaderParser.Header;
 import org.jspecify.annotations.Nullable;
@@ -19,25 +19,28 @@ public final class ScriptParser {
 
 	static final String DOWNGRADE = "-- +downgrade";
 
-	/**
-	 * A comment that is only the word of a section, such as {@code -- downgrade}: a
-	 * marker whose '+' was forgotten.
-	 */
-	private static final Pattern MARKER_WITHOUT_PLUS = Pattern.compile("(?i)(upgrade|downgrade):?");
-
 	private final String file;
 
-	private final String text;
+	private final byte[] content;
+
+	private final int textStart;
 
 	private final HeaderParser header;
+
+	/**
+	 * Whether a line above the first marker is neither blank nor a {@code --} comment: it
+	 * may be a block comment, or SQL that is in the wrong place.
+	 */
+	private boolean headerHasOtherLines;
 
 	private @Nullable Marker upgrade;
 
 	private @Nullable Marker downgrade;
 
-	private ScriptParser(String file, String text) {
+	private ScriptParser(String file, byte[] content) {
 		this.file = file;
-		this.text = text;
+		this.content = content;
+		this.textStart = ScriptText.textStart(content);
 		this.header = new HeaderParser(file);
 	}
 
@@ -50,7 +53,8 @@ public final class ScriptParser {
 	 * @throws ScriptException if the file is not UTF-8 or cannot be parsed
 	 */
 	public static SqlScript parse(String file, byte[] content) {
-		return parse(file, ScriptText.decode(file, content));
+		ScriptText.checkUtf8(file, content);
+		return new ScriptParser(file, content).parse(Checksums.sha256(content));
 	}
 
 	/**
@@ -62,14 +66,15 @@ public final class ScriptParser {
 	 * @throws ScriptException if the file cannot be parsed
 	 */
 	public static SqlScript parse(String file, String content) {
-		return new ScriptParser(file, ScriptText.withLineFeeds(content)).parse(Checksums.sha256(content));
+		return parse(file, content.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private SqlScript parse(String checksum) {
 		readLines();
 		Marker first = first();
-		if (first == null) {
-			checkNoSql(this.text.length(), "SQL without a '-- +upgrade' marker",
+		int sqlLine = (first == null) ? firstSqlLine(this.content.length) : 0;
+		if (sqlLine > 0) {
+			throw new ScriptException(ScriptLocation.at(this.file, sqlLine), "SQL without a '-- +upgrade' marker",
 					"Add a line '-- +upgrade' above the statements that apply the revision, "
 							+ "and '-- +downgrade' above those that undo it.");
 		}
@@ -87,37 +92,54 @@ public final class ScriptParser {
 				header.lockTimeout(), header.statementTimeout());
 	}
 
+	/**
+	 * Reads every line that is a comment (after any whitespace): section markers
+	 * anywhere, header lines above the first marker. Other lines are only stepped over.
+	 */
 	private void readLines() {
+		byte[] bytes = this.content;
 		int line = 1;
-		for (int start = 0; start <= this.text.length(); line++) {
-			int end = this.text.indexOf('\n', start);
-			end = (end >= 0) ? end : this.text.length();
+		for (int start = this.textStart; start <= bytes.length; line++) {
+			int end = ScriptText.lineEnd(bytes, start);
 			int first = start;
-			while (first < end && SqlLexing.isWhitespace(this.text.charAt(first))) {
+			while (first < end && isWhitespace(bytes[first])) {
 				first++;
 			}
-			if (this.text.startsWith("--", first)) {
-				readComment(line, start, end, this.text.substring(first + 2, end).strip());
+			int next = ScriptText.nextLineStart(bytes, end);
+			if (first + 1 < end && bytes[first] == '-' && bytes[first + 1] == '-') {
+				readComment(line, start, end, next, ScriptText.text(bytes, first + 2, end).strip());
 			}
-			start = end + 1;
+			else if (first < end && first() == null) {
+				this.headerHasOtherLines = true;
+			}
+			start = next;
 		}
 	}
 
-	private void readComment(int line, int start, int end, String comment) {
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\t' || b == '\f' || b == '\u000B';
+	}
+
+	private void readComment(int line, int start, int end, int next, String comment) {
 		if (comment.startsWith("+")) {
-			marker(new Marker(this.text.substring(start, end).strip(), line, start, end));
+			marker(new Marker(ScriptText.text(this.content, start, end).strip(), line, start, next));
 		}
-		else if (MARKER_WITHOUT_PLUS.matcher(comment).matches()) {
+		else if (isMarkerWithoutPlus(comment)) {
 			String section = comment.replace(":", "").toLowerCase(Locale.ROOT);
 			throw new ScriptException(ScriptLocation.at(this.file, line),
 					"'%s' looks like a section marker without its '+'"
-						.formatted(this.text.substring(start, end).strip()),
+						.formatted(ScriptText.text(this.content, start, end).strip()),
 					"Write '-- +%s' to start the %s section (a comment that is only the word would let its statements "
 						.formatted(section, section) + "run in the section above), or reword the comment.");
 		}
 		else if (first() == null) {
 			this.header.read(line, comment);
 		}
+	}
+
+	private static boolean isMarkerWithoutPlus(String comment) {
+		String word = comment.endsWith(":") ? comment.substring(0, comment.length() - 1) : comment;
+		return word.equalsIgnoreCase("upgrade") || word.equalsIgnoreCase("downgrade");
 	}
 
 	private void marker(Marker marker) {
@@ -133,8 +155,9 @@ public final class ScriptParser {
 					"'%s' appears twice, on lines %d and %d".formatted(marker.text(), earlier.line(), marker.line()),
 					"A file has one section of each kind; put all of its statements below one marker.");
 		}
-		if (first() == null) {
-			checkNoSql(marker.start(), "SQL before '%s'".formatted(marker.text()),
+		int sqlLine = (first() == null) ? firstSqlLine(marker.start()) : 0;
+		if (sqlLine > 0) {
+			throw new ScriptException(ScriptLocation.at(this.file, sqlLine), "SQL before '%s'".formatted(marker.text()),
 					"Move the statement below the marker, or turn it into a comment.");
 		}
 		if (marker.text().equals(UPGRADE)) {
@@ -145,28 +168,35 @@ public final class ScriptParser {
 		}
 	}
 
-	private void checkNoSql(int headerEnd, String problem, String hint) {
-		List<SqlStatement> statements = StatementSplitter.split(this.file, this.text.substring(0, headerEnd), 1);
-		if (!statements.isEmpty()) {
-			throw new ScriptException(ScriptLocation.at(this.file, statements.get(0).line()), problem, hint);
+	/**
+	 * The line of the first statement above {@code headerEnd}, or 0 when there is none.
+	 * Lines that are all blank or {@code --} comments hold none; anything else is split
+	 * as SQL to tell a block comment from a statement.
+	 */
+	private int firstSqlLine(int headerEnd) {
+		if (!this.headerHasOtherLines) {
+			return 0;
 		}
+		List<SqlStatement> statements = StatementSplitter.split(this.file,
+				ScriptText.text(this.content, this.textStart, headerEnd), 1);
+		return statements.isEmpty() ? 0 : statements.get(0).line();
 	}
 
 	/**
-	 * Splits the section when its statements are first needed; only its text is kept
-	 * until then.
+	 * Splits the section when its statements are first needed; until then only the file's
+	 * bytes are kept, not decoded.
 	 */
 	private Supplier<List<SqlStatement>> section(@Nullable Marker section) {
 		if (section == null) {
 			return List::of;
 		}
-		int start = Math.min(section.end() + 1, this.text.length());
+		byte[] bytes = this.content;
+		int start = Math.min(section.next(), bytes.length);
 		Marker other = (section == this.upgrade) ? this.downgrade : this.upgrade;
-		int end = (other != null && other.start() > section.start()) ? other.start() : this.text.length();
-		String body = this.text.substring(start, end);
+		int end = (other != null && other.start() > section.start()) ? other.start() : bytes.length;
 		String file = this.file;
 		int line = section.line() + 1;
-		return () -> StatementSplitter.split(file, body, line);
+		return () -> StatementSplitter.split(file, ScriptText.text(bytes, start, end), line);
 	}
 
 	private @Nullable Marker first() {
@@ -177,10 +207,10 @@ public final class ScriptParser {
 	}
 
 	/**
-	 * A line that starts a section: its trimmed text, its number, and where it starts and
-	 * ends in the text.
+	 * A line that starts a section: its trimmed text, its number, where it starts in the
+	 * file's bytes and where the line after it starts.
 	 */
-	private record Marker(String text, int line, int start, int end) {
+	private record Marker(String text, int line, int start, int next) {
 
 	}
 

@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns the bytes of a revision file into text with {@code \n} line endings.
+ * The bytes of a revision file as text: UTF-8, with or without a byte order mark, with
+ * lines ending in {@code \n}, {@code \r\n} or {@code \r}. Files are kept as bytes and
+ * only the parts that are needed are decoded.
  */
 final class ScriptText {
 
@@ -16,10 +18,21 @@ final class ScriptText {
 	}
 
 	/**
-	 * Decodes UTF-8, refusing bytes that are not UTF-8 rather than replacing them.
+	 * Checks that the bytes are UTF-8. A file of ASCII only, the common case, is checked
+	 * in one pass over its bytes; any other file is decoded, refusing what is not UTF-8
+	 * rather than replacing it.
 	 * @throws ScriptException naming the line of the first byte that is not UTF-8
 	 */
-	static String decode(String file, byte[] bytes) {
+	static void checkUtf8(String file, byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				decodeStrictly(file, bytes);
+				return;
+			}
+		}
+	}
+
+	private static void decodeStrictly(String file, byte[] bytes) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -36,28 +49,59 @@ final class ScriptText {
 					"the file is not valid UTF-8 (byte 0x%02X on this line)".formatted(bytes[position] & 0xFF),
 					"Save the file with UTF-8 encoding.");
 		}
-		return out.flip().toString();
 	}
 
 	/**
-	 * The text without a byte order mark and with every {@code \r\n} or {@code \r} turned
-	 * into {@code \n}.
+	 * Where the text starts: after the byte order mark, if the file has one.
 	 */
-	static String withLineFeeds(String text) {
-		String withoutMark = text.startsWith("\uFEFF") ? text.substring(1) : text;
-		if (withoutMark.indexOf('\r') < 0) {
-			return withoutMark;
+	static int textStart(byte[] bytes) {
+		boolean mark = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+				&& bytes[2] == (byte) 0xBF;
+		return mark ? 3 : 0;
+	}
+
+	/**
+	 * The end of the line that starts at {@code from}: the position of its line ending,
+	 * or the end of the file.
+	 */
+	static int lineEnd(byte[] bytes, int from) {
+		int end = from;
+		while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+			end++;
 		}
-		return withoutMark.replace("\r\n", "\n").replace('\r', '\n');
+		return end;
+	}
+
+	/**
+	 * Where the line after the one ending at {@code lineEnd} starts; past the end of the
+	 * file ({@code bytes.length + 1}) when there is none.
+	 */
+	static int nextLineStart(byte[] bytes, int lineEnd) {
+		if (lineEnd >= bytes.length) {
+			return bytes.length + 1;
+		}
+		boolean crlf = bytes[lineEnd] == '\r' && lineEnd + 1 < bytes.length && bytes[lineEnd + 1] == '\n';
+		return lineEnd + (crlf ? 2 : 1);
+	}
+
+	/**
+	 * The text of {@code bytes[from, to)}, already checked to be UTF-8, with every
+	 * {@code \r\n} or {@code \r} turned into {@code \n}.
+	 */
+	static String text(byte[] bytes, int from, int to) {
+		String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+		if (text.indexOf('\r') < 0) {
+			return text;
+		}
+		return text.replace("\r\n", "\n").replace('\r', '\n');
 	}
 
 	private static int lineOf(byte[] bytes, int position) {
-		// a '\n' byte is never part of a multi-byte UTF-8 character
+		// a line ending byte is never part of a multi-byte UTF-8 character
 		int line = 1;
-		for (int i = 0; i < position; i++) {
-			if (bytes[i] == '\n') {
-				line++;
-			}
+		for (int i = nextLineStart(bytes, lineEnd(bytes, 0)); i <= position; i = nextLineStart(bytes,
+				lineEnd(bytes, i))) {
+			line++;
 		}
 		return line;
 	}

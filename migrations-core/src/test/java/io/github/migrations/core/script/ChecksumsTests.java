@@ -1,5 +1,7 @@
 package io.github.migrations.core.script;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,46 +12,64 @@ class ChecksumsTests {
 
 	@Test
 	void checksumIsTheLowercaseSha256OfTheNormalisedText() {
-		assertThat(Checksums.sha256("abc\r\n\r\n"))
-			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+		assertThat(sha256("abc\r\n\r\n")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
 	@Test
 	void normalisingRemovesByteOrderMarkLineEndingsTrailingWhitespaceAndTrailingBlankLines() {
-		assertThat(Checksums.normalise("\uFEFF  a \t\r\nb\rc  \n\n d\n \n\t\n")).isEqualTo("  a\nb\nc\n\n d");
+		assertThat(normalise("\uFEFF  a \t\r\nb\rc  \n\n d\n \n\t\n")).isEqualTo("  a\nb\nc\n\n d");
 	}
 
 	@Test
 	void lineEndingsDoNotChangeTheChecksum() {
-		assertThat(Checksums.sha256(FILE.replace("\n", "\r\n"))).isEqualTo(Checksums.sha256(FILE));
-		assertThat(Checksums.sha256(FILE.replace("\n", "\r"))).isEqualTo(Checksums.sha256(FILE));
+		assertThat(sha256(FILE.replace("\n", "\r\n"))).isEqualTo(sha256(FILE));
+		assertThat(sha256(FILE.replace("\n", "\r"))).isEqualTo(sha256(FILE));
 	}
 
 	@Test
 	void trailingWhitespaceDoesNotChangeTheChecksum() {
-		assertThat(Checksums.sha256(FILE.replace("\n", " \t\n"))).isEqualTo(Checksums.sha256(FILE));
+		assertThat(sha256(FILE.replace("\n", " \t\n"))).isEqualTo(sha256(FILE));
 	}
 
 	@Test
 	void byteOrderMarkDoesNotChangeTheChecksum() {
-		assertThat(Checksums.sha256("\uFEFF" + FILE)).isEqualTo(Checksums.sha256(FILE));
+		assertThat(sha256("\uFEFF" + FILE)).isEqualTo(sha256(FILE));
 	}
 
 	@Test
 	void trailingBlankLinesAndAMissingFinalNewlineDoNotChangeTheChecksum() {
-		assertThat(Checksums.sha256(FILE + "\n\n  \n")).isEqualTo(Checksums.sha256(FILE));
-		assertThat(Checksums.sha256(FILE.strip())).isEqualTo(Checksums.sha256(FILE));
+		assertThat(sha256(FILE + "\n\n  \n")).isEqualTo(sha256(FILE));
+		assertThat(sha256(FILE.strip())).isEqualTo(sha256(FILE));
 	}
 
 	@Test
 	void anyOtherEditChangesTheChecksum() {
-		String checksum = Checksums.sha256(FILE);
-		assertThat(Checksums.sha256(FILE.replace("SELECT 1", "SELECT 2"))).isNotEqualTo(checksum);
-		assertThat(Checksums.sha256(FILE.replace("SELECT", " SELECT"))).isNotEqualTo(checksum);
-		assertThat(Checksums.sha256(FILE.replace("SELECT 1", "SELECT  1"))).isNotEqualTo(checksum);
-		assertThat(Checksums.sha256(FILE.replace("\n\n", "\n"))).isNotEqualTo(checksum);
-		assertThat(Checksums.sha256("\n" + FILE)).isNotEqualTo(checksum);
-		assertThat(Checksums.sha256(FILE.replace("SELECT", "select"))).isNotEqualTo(checksum);
+		String checksum = sha256(FILE);
+		assertThat(sha256(FILE.replace("SELECT 1", "SELECT 2"))).isNotEqualTo(checksum);
+		assertThat(sha256(FILE.replace("SELECT", " SELECT"))).isNotEqualTo(checksum);
+		assertThat(sha256(FILE.replace("SELECT 1", "SELECT  1"))).isNotEqualTo(checksum);
+		assertThat(sha256(FILE.replace("\n\n", "\n"))).isNotEqualTo(checksum);
+		assertThat(sha256("\n" + FILE)).isNotEqualTo(checksum);
+		assertThat(sha256(FILE.replace("SELECT", "select"))).isNotEqualTo(checksum);
+	}
+
+	@Test
+	void trailingWhitespaceIsWhatJavaCallsWhitespaceOutsideAsciiToo() {
+		assertThat(normalise("a\u3000\u2003\nb\u00A0\nc\u00E9\u1680\nd\uD83D\uDE00 \n"))
+			.isEqualTo("a\nb\u00A0\nc\u00E9\nd\uD83D\uDE00");
+	}
+
+	@Test
+	void checksumOfAFileThatIsOnlyWhitespaceIsThatOfAnEmptyFile() {
+		assertThat(sha256(" \r\n\t\n")).isEqualTo(sha256(""));
+	}
+
+	private static String sha256(String text) {
+		return Checksums.sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String normalise(String text) {
+		return new String(Checksums.normalise(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
 	}
 
 }

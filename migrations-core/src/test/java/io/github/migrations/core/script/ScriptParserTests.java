@@ -56,7 +56,7 @@ class ScriptParserTests {
 		assertThat(script.transactional()).isFalse();
 		assertThat(script.lockTimeout()).isEqualTo("5s");
 		assertThat(script.statementTimeout()).isEqualTo("10min");
-		assertThat(script.checksum()).isEqualTo(Checksums.sha256(text)).hasSize(64);
+		assertThat(script.checksum()).isEqualTo(Checksums.sha256(text.getBytes(StandardCharsets.UTF_8))).hasSize(64);
 	}
 
 	@Test
@@ -129,6 +129,24 @@ class ScriptParserTests {
 		SqlScript script = ScriptParser.parse(FILE, windows);
 		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 'a\nb'", 4));
 		assertThat(script.checksum()).isEqualTo(ScriptParser.parse(FILE, text).checksum());
+	}
+
+	@Test
+	void carriageReturnLineEndingsCountAsLinesInStatementsAndErrors() {
+		String text = HEADER + "-- +upgrade\nSELECT 1;\n\nSELECT 'x\n-- +downgrade\n";
+		byte[] oldMac = text.replace("\n", "\r").getBytes(StandardCharsets.UTF_8);
+		SqlScript script = ScriptParser.parse(FILE,
+				(HEADER + "-- +upgrade\n\nSELECT 2;\n").replace("\n", "\r").getBytes(StandardCharsets.UTF_8));
+		assertThat(script.upgrade()).containsExactly(new SqlStatement("SELECT 2", 5));
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> ScriptParser.parse(FILE, oldMac).upgrade())
+			.satisfies((ex) -> assertThat(ex.location().line()).isEqualTo(6));
+	}
+
+	@Test
+	void notUtf8IsReportedAtTheRightLineWhateverTheLineEndings() {
+		byte[] latin1 = (HEADER + "-- message: caf\u00e9\n").replace("\n", "\r").getBytes(StandardCharsets.ISO_8859_1);
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> ScriptParser.parse(FILE, latin1))
+			.withMessageStartingWith(FILE + ":3: the file is not valid UTF-8 (byte 0xE9 on this line).");
 	}
 
 	@Test

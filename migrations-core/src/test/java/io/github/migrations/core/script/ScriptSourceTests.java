@@ -88,6 +88,26 @@ class ScriptSourceTests {
 	}
 
 	@Test
+	void symbolicLinksToFoldersAreFollowed() throws IOException {
+		write(this.temp.resolve("shared/a1_first.sql"), "-- a1\n");
+		Path revisions = Files.createDirectories(this.temp.resolve("revisions"));
+		Files.createSymbolicLink(revisions.resolve("linked"), this.temp.resolve("shared"));
+		assertThat(source("filesystem:" + revisions).list()).extracting(ScriptFile::path)
+			.containsExactly(revisions + "/linked/a1_first.sql");
+	}
+
+	@Test
+	void symbolicLinkLoopIsReportedInsteadOfListedForever() throws IOException {
+		Path revisions = Files.createDirectories(this.temp.resolve("revisions/nested"));
+		Files.createSymbolicLink(revisions.resolve("back"), this.temp.resolve("revisions"));
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> source("filesystem:" + this.temp.resolve("revisions")).list())
+			.withMessageContaining("the folder '%s' leads back to the folder '%s' above it (a symbolic link loop)",
+					revisions.resolve("back"), this.temp.resolve("revisions").toRealPath())
+			.satisfies((ex) -> assertThat(ex.hint()).contains("no symbolic link that loops"));
+	}
+
+	@Test
 	void relativeFilesystemFolderIsShownAsWritten() throws IOException {
 		write(this.temp.resolve("revisions/a1_first.sql"), "-- a1\n");
 		String relative = Path.of("").toAbsolutePath().relativize(this.temp.resolve("revisions")).toString();
