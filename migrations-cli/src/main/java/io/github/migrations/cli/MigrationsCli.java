@@ -5,10 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.HistoryMismatchException;
@@ -33,10 +30,12 @@ import picocli.CommandLine.Spec;
 public final class MigrationsCli implements Runnable {
 
 	/**
-	 * The commands, in help order. Only those named on the command line are registered,
-	 * since building each command's model by reflection costs start-up time.
+	 * The commands, in help order. Only those named on the command line are made and
+	 * registered, since loading each command's class and building its model by reflection
+	 * costs start-up time.
 	 */
-	private static final Map<String, Supplier<CliCommand>> COMMANDS = commands();
+	private static final List<String> COMMANDS = List.of("upgrade", "downgrade", "current", "heads", "branches",
+			"history", "show", "stamp", "revision", "merge", "repair", "check");
 
 	static final int FAILURE = 1;
 
@@ -69,6 +68,7 @@ public final class MigrationsCli implements Runnable {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
 				System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
 		System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+		BackgroundPreinitializer.start();
 		System.exit(run(args, System.out, System.err, System::getenv));
 	}
 
@@ -79,9 +79,8 @@ public final class MigrationsCli implements Runnable {
 			UnaryOperator<@Nullable String> environment) {
 		MigrationsCli cli = new MigrationsCli(out, err, environment);
 		CommandLine commandLine = new CommandLine(cli);
-		List<String> named = Arrays.stream(args).filter(COMMANDS::containsKey).distinct().toList();
-		(named.isEmpty() ? List.copyOf(COMMANDS.keySet()) : named)
-			.forEach((name) -> commandLine.addSubcommand(COMMANDS.get(name).get()));
+		List<String> named = Arrays.stream(args).filter(COMMANDS::contains).distinct().toList();
+		(named.isEmpty() ? COMMANDS : named).forEach((name) -> commandLine.addSubcommand(command(name)));
 		// '-x' is reported as an invalid target (as '-1' is a valid one), not as a
 		// missing or unknown one
 		for (String name : List.of("upgrade", "downgrade")) {
@@ -96,21 +95,22 @@ public final class MigrationsCli implements Runnable {
 		return commandLine.execute(args);
 	}
 
-	private static Map<String, Supplier<CliCommand>> commands() {
-		Map<String, Supplier<CliCommand>> commands = new LinkedHashMap<>();
-		commands.put("upgrade", UpgradeCommand::new);
-		commands.put("downgrade", DowngradeCommand::new);
-		commands.put("current", CurrentCommand::new);
-		commands.put("heads", HeadsCommand::new);
-		commands.put("branches", BranchesCommand::new);
-		commands.put("history", HistoryCommand::new);
-		commands.put("show", ShowCommand::new);
-		commands.put("stamp", StampCommand::new);
-		commands.put("revision", RevisionCommand::new);
-		commands.put("merge", MergeCommand::new);
-		commands.put("repair", RepairCommand::new);
-		commands.put("check", CheckCommand::new);
-		return commands;
+	private static CliCommand command(String name) {
+		return switch (name) {
+			case "upgrade" -> new UpgradeCommand();
+			case "downgrade" -> new DowngradeCommand();
+			case "current" -> new CurrentCommand();
+			case "heads" -> new HeadsCommand();
+			case "branches" -> new BranchesCommand();
+			case "history" -> new HistoryCommand();
+			case "show" -> new ShowCommand();
+			case "stamp" -> new StampCommand();
+			case "revision" -> new RevisionCommand();
+			case "merge" -> new MergeCommand();
+			case "repair" -> new RepairCommand();
+			case "check" -> new CheckCommand();
+			default -> throw new IllegalArgumentException("No command " + name);
+		};
 	}
 
 	@Override
