@@ -59,7 +59,9 @@ public final class Planner {
 		List<MigrationStep> steps = order.stream()
 			.map((id) -> new MigrationStep(this.scripts.get(id), direction))
 			.toList();
-		return new MigrationPlan(direction, this.graph.headsOf(before), this.graph.headsOf(after), steps);
+		List<RevisionId> from = this.graph.headsOf(before);
+		List<RevisionId> to = order.isEmpty() ? from : this.graph.headsOf(after);
+		return new MigrationPlan(direction, from, to, steps);
 	}
 
 }

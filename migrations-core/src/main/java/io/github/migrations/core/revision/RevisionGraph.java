@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class RevisionGraph {
 
 	private final Map<RevisionId, Integer> position;
 
+	private final List<RevisionId> heads;
+
 	private RevisionGraph(Map<RevisionId, Revision> revisions, Map<String, RevisionId> labels) {
 		this.revisions = revisions;
 		this.labels = labels;
@@ -57,19 +60,34 @@ public final class RevisionGraph {
 			for (RevisionId parent : revision.downRevisions()) {
 				this.children.get(parent).add(revision.id());
 			}
-			List<RevisionId> needs = revision.dependsOn()
-				.stream()
-				.map((name) -> resolveDependency(revision, name))
-				.toList();
+			List<RevisionId> needs = List.of();
+			if (!revision.dependsOn().isEmpty()) {
+				needs = new ArrayList<>();
+				for (String name : revision.dependsOn()) {
+					RevisionId need = resolveDependency(revision, name);
+					needs.add(need);
+					this.dependents.get(need).add(revision.id());
+				}
+			}
 			this.dependencies.put(revision.id(), needs);
-			needs.forEach((need) -> this.dependents.get(need).add(revision.id()));
 		}
-		this.children.values().forEach((list) -> list.sort(Comparator.naturalOrder()));
+		for (List<RevisionId> list : this.children.values()) {
+			if (list.size() > 1) {
+				list.sort(Comparator.naturalOrder());
+			}
+		}
 		this.order = topologicalOrder();
 		this.position = new HashMap<>();
+		List<RevisionId> heads = new ArrayList<>();
 		for (int i = 0; i < this.order.size(); i++) {
-			this.position.put(this.order.get(i), i);
+			RevisionId id = this.order.get(i);
+			this.position.put(id, i);
+			if (this.children.get(id).isEmpty()) {
+				heads.add(id);
+			}
 		}
+		heads.sort(Comparator.naturalOrder());
+		this.heads = List.copyOf(heads);
 	}
 
 	/**
@@ -156,11 +174,8 @@ public final class RevisionGraph {
 		while (!ready.isEmpty()) {
 			RevisionId next = ready.poll();
 			sorted.add(next);
-			for (RevisionId successor : successors(next)) {
-				if (waitingOn.merge(successor, -1, Integer::sum) == 0) {
-					ready.add(successor);
-				}
-			}
+			release(this.children.get(next), waitingOn, ready);
+			release(this.dependents.get(next), waitingOn, ready);
 		}
 		if (sorted.size() < this.revisions.size()) {
 			List<RevisionId> cycle = findCycle(waitingOn);
@@ -171,6 +186,17 @@ public final class RevisionGraph {
 					cycle.get(0).value());
 		}
 		return List.copyOf(sorted);
+	}
+
+	private static void release(List<RevisionId> successors, Map<RevisionId, Integer> waitingOn,
+			PriorityQueue<RevisionId> ready) {
+		for (RevisionId successor : successors) {
+			int waiting = waitingOn.get(successor) - 1;
+			waitingOn.put(successor, waiting);
+			if (waiting == 0) {
+				ready.add(successor);
+			}
+		}
 	}
 
 	private List<RevisionId> successors(RevisionId id) {
@@ -246,7 +272,7 @@ public final class RevisionGraph {
 	 * Revisions that no other revision names as a parent, in id order.
 	 */
 	public List<RevisionId> heads() {
-		return this.order.stream().filter((id) -> this.children.get(id).isEmpty()).sorted().toList();
+		return this.heads;
 	}
 
 	/**
@@ -327,13 +353,20 @@ public final class RevisionGraph {
 	 * the database stands.
 	 */
 	public List<RevisionId> headsOf(Collection<RevisionId> applied) {
-		Set<RevisionId> set = new TreeSet<>(applied);
-		set.retainAll(this.revisions.keySet());
-		Set<RevisionId> covered = new java.util.HashSet<>();
-		for (RevisionId id : set) {
-			covered.addAll(this.revisions.get(id).downRevisions());
+		Set<RevisionId> covered = new HashSet<>();
+		for (RevisionId id : applied) {
+			Revision revision = this.revisions.get(id);
+			if (revision != null) {
+				covered.addAll(revision.downRevisions());
+			}
 		}
-		return set.stream().filter((id) -> !covered.contains(id)).toList();
+		Set<RevisionId> heads = new TreeSet<>();
+		for (RevisionId id : applied) {
+			if (!covered.contains(id) && this.revisions.containsKey(id)) {
+				heads.add(id);
+			}
+		}
+		return List.copyOf(heads);
 	}
 
 	/**
