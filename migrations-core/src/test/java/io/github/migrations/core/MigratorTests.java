@@ -378,6 +378,56 @@ class MigratorTests {
 	}
 
 	@Test
+	void transactionModeAllRecordsEachRevisionWithItsOwnTimeInTheOrderTheyRan() {
+		this.files.write("0d4_slow.sql", """
+				-- revision: 0d4
+				-- down_revision: c3
+				-- message: slow on purpose
+				-- +upgrade
+				SELECT pg_sleep(0.3);
+				-- +downgrade
+				""");
+		this.files.write("0e5_quick.sql", """
+				-- revision: 0e5
+				-- down_revision: 0d4
+				-- +upgrade
+				CREATE TABLE quick (id int);
+				-- +downgrade
+				DROP TABLE quick;
+				""");
+		Migrator all = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withTransactionMode(TransactionMode.ALL))
+			.build();
+		all.upgrade(Target.head());
+		List<AppliedRevision> applied = all.appliedRevisions();
+		assertThat(applied).extracting(AppliedRevision::revision).containsExactly("a1", "b2", "c3", "0d4", "0e5");
+		assertThat(applied).extracting(AppliedRevision::appliedAt).isSorted().doesNotHaveDuplicates();
+		assertThat(applied).filteredOn((row) -> row.revision().equals("0d4"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.executionMs()).isGreaterThanOrEqualTo(300));
+		assertThat(applied).filteredOn((row) -> row.revision().equals("0e5"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.executionMs()).isLessThan(300));
+		assertThat(all.history()).extracting(LogEntry::revision, LogEntry::action, LogEntry::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("a1", "upgrade", "create customers"),
+					org.assertj.core.groups.Tuple.tuple("b2", "upgrade", "create orders"),
+					org.assertj.core.groups.Tuple.tuple("c3", "upgrade", "create invoices"),
+					org.assertj.core.groups.Tuple.tuple("0d4", "upgrade", "slow on purpose"),
+					org.assertj.core.groups.Tuple.tuple("0e5", "upgrade", null));
+		assertThat(all.history()).allSatisfy((entry) -> assertThat(entry.checksum()).hasSize(64));
+
+		all.downgrade(Target.parse("b2"));
+		assertThat(all.current()).containsExactly("b2");
+		assertThat(this.database.tableExists("quick")).isFalse();
+		assertThat(all.history()).extracting(LogEntry::revision, LogEntry::action)
+			.endsWith(org.assertj.core.groups.Tuple.tuple("0e5", "downgrade"),
+					org.assertj.core.groups.Tuple.tuple("0d4", "downgrade"),
+					org.assertj.core.groups.Tuple.tuple("c3", "downgrade"));
+	}
+
+	@Test
 	void transactionModeAllRollsBackTheWholeRun() {
 		this.files.write("d4_broken.sql", """
 				-- revision: d4

@@ -243,6 +243,56 @@ public final class PostgresVersionStore implements VersionStore {
 		}
 	}
 
+	/**
+	 * Rows recorded by one statement of {@link #recordAll}.
+	 */
+	private static final int RECORDS_PER_STATEMENT = 1000;
+
+	@Override
+	public void recordAll(Connection connection, Direction direction, List<CompletedRevision> revisions)
+			throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			for (int from = 0; from < revisions.size(); from += RECORDS_PER_STATEMENT) {
+				int to = Math.min(from + RECORDS_PER_STATEMENT, revisions.size());
+				statement.execute(recordAllSql(direction, revisions.subList(from, to)));
+			}
+		}
+	}
+
+	private String recordAllSql(Direction direction, List<CompletedRevision> revisions) {
+		StringBuilder ids = new StringBuilder();
+		StringBuilder applied = new StringBuilder();
+		StringBuilder logged = new StringBuilder();
+		for (CompletedRevision revision : revisions) {
+			Script script = revision.script();
+			String id = literal(script.revision().id().value());
+			String checksum = literal(script.checksum());
+			String at = "now() + interval '%d microseconds'".formatted(revision.finishedMicros());
+			String separator = ids.isEmpty() ? "" : ",\n    ";
+			ids.append(separator).append(id);
+			applied.append(separator)
+				.append("(%s, %s, %s, 'APPLIED', %d, %s)".formatted(id, literal(parents(script)), checksum,
+						revision.executionMs(), at));
+			logged.append(separator)
+				.append("(%s, '%s', %s, %s, true, %d, %s)".formatted(id, direction.label(), checksum,
+						literal(script.revision().message()), revision.executionMs(), at));
+		}
+		String change = (direction == Direction.UPGRADE)
+				? """
+						INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms, applied_at)
+						VALUES %s
+						ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
+						    execution_ms = EXCLUDED.execution_ms, applied_at = EXCLUDED.applied_at, applied_by = current_user"""
+					.formatted(this.revisions, applied)
+				: "DELETE FROM %s WHERE revision IN (%s)".formatted(this.revisions, ids);
+		return """
+				WITH recorded AS (
+				%s)
+				INSERT INTO %s (revision, action, checksum, message, success, execution_ms, performed_at)
+				VALUES %s""".formatted(change, this.log, logged);
+	}
+
 	private static String parents(Script script) {
 		return script.revision().downRevisions().stream().map(RevisionId::value).collect(Collectors.joining(","));
 	}

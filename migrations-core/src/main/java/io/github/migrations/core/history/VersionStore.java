@@ -47,6 +47,13 @@ public interface VersionStore {
 	void record(Connection connection, Script script, Direction direction, long executionMs) throws SQLException;
 
 	/**
+	 * Records the revisions of a run in one transaction, in the order they ran, with as
+	 * few statements as possible: written one by one between the revisions' own
+	 * statements, the records slow the whole transaction down.
+	 */
+	void recordAll(Connection connection, Direction direction, List<CompletedRevision> revisions) throws SQLException;
+
+	/**
 	 * Marks a non-transactional revision as running in a direction, before its statements
 	 * run.
 	 */

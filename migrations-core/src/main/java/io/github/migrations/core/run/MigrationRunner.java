@@ -10,6 +10,7 @@ import java.util.List;
 import io.github.migrations.core.MigrationException;
 import io.github.migrations.core.MigratorSettings;
 import io.github.migrations.core.TransactionMode;
+import io.github.migrations.core.history.CompletedRevision;
 import io.github.migrations.core.history.VersionStore;
 import io.github.migrations.core.plan.Direction;
 import io.github.migrations.core.plan.MigrationPlan;
@@ -71,17 +72,23 @@ public final class MigrationRunner {
 			setSynchronousCommit(connection, false);
 		}
 		connection.setAutoCommit(!all);
+		long runStart = System.nanoTime();
+		List<CompletedRevision> completed = new ArrayList<>();
 		try {
 			List<MigrationStep> steps = plan.steps();
 			for (int i = 0; i < steps.size(); i++) {
 				if (deferFlushes && i == steps.size() - 1) {
 					setSynchronousCommit(connection, true);
 				}
-				results.add(all ? runInOpenTransaction(connection, steps.get(i), steps.subList(0, i))
-						: runStep(connection, steps.get(i)));
+				MigrationStep step = steps.get(i);
+				StepResult result = all ? runInOpenTransaction(connection, step, steps.subList(0, i))
+						: runStep(connection, step);
+				results.add(result);
+				completed.add(new CompletedRevision(step.script(), result.duration().toMillis(),
+						(System.nanoTime() - runStart) / 1_000));
 			}
 			if (all) {
-				connection.commit();
+				recordAndCommit(connection, plan, completed);
 			}
 		}
 		finally {
@@ -91,6 +98,25 @@ public final class MigrationRunner {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * Ends a run in one transaction: its revisions are recorded together, then committed.
+	 */
+	private void recordAndCommit(Connection connection, MigrationPlan plan, List<CompletedRevision> completed)
+			throws SQLException {
+		try {
+			this.store.recordAll(connection, plan.direction(), completed);
+		}
+		catch (SQLException ex) {
+			rollback(connection);
+			restoreAutoCommit(connection);
+			MigrationStep last = plan.steps().get(plan.steps().size() - 1);
+			throw failed(connection, last, new StepFailure(ScriptLocation.at(last.script().source(), 0), ex),
+					"Recording the run in " + this.store.describe() + " failed, so the whole run (one transaction, "
+							+ "transaction mode 'all') was rolled back and nothing is recorded as applied.");
+		}
+		connection.commit();
 	}
 
 	/**
@@ -131,7 +157,7 @@ public final class MigrationRunner {
 		}
 		connection.setAutoCommit(false);
 		try {
-			StepResult result = execute(connection, step, true);
+			StepResult result = execute(connection, step, true, true);
 			connection.commit();
 			return result;
 		}
@@ -154,7 +180,7 @@ public final class MigrationRunner {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
 		try {
-			sendPipelined(connection, step, script);
+			sendPipelined(connection, step, script, true);
 		}
 		catch (SQLException ex) {
 			throw failed(connection, step, locate(connection, step, script, ex),
@@ -164,15 +190,20 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * The revision's timeouts, statements and record, in one round trip.
+	 * The revision's timeouts, statements and (unless the run records its revisions at
+	 * its end) its record, in one round trip.
 	 */
-	private void sendPipelined(Connection connection, MigrationStep step, SqlScript script) throws SQLException {
+	private void sendPipelined(Connection connection, MigrationStep step, SqlScript script, boolean record)
+			throws SQLException {
 		List<String> statements = Placeholders.statements(script, step)
 			.stream()
 			.map((statement) -> this.placeholders.apply(statement, script.source()))
 			.toList();
 		String text = Pipeline.text(this.timeouts.statements(script, true), statements,
-				this.store.recordSql(script, step.direction()));
+				record ? this.store.recordSql(script, step.direction()) : "");
+		if (text.isBlank()) {
+			return;
+		}
 		logger.debug("{}:\n{}", script.source(), text);
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
@@ -215,7 +246,7 @@ public final class MigrationRunner {
 			if (step.script() instanceof SqlScript script && Pipeline.suits(Placeholders.statements(script, step))) {
 				return runPipelinedInOpenTransaction(connection, step, script);
 			}
-			return execute(connection, step, true);
+			return execute(connection, step, true, false);
 		}
 		catch (StepFailure failure) {
 			rollback(connection);
@@ -235,7 +266,7 @@ public final class MigrationRunner {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
 		try {
-			sendPipelined(connection, step, script);
+			sendPipelined(connection, step, script, false);
 		}
 		catch (SQLException ex) {
 			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
@@ -287,7 +318,7 @@ public final class MigrationRunner {
 	private StepResult runOutsideTransaction(Connection connection, MigrationStep step) throws SQLException {
 		this.store.markRunning(connection, step.script(), step.direction());
 		try {
-			return execute(connection, step, false);
+			return execute(connection, step, false, true);
 		}
 		catch (StepFailure failure) {
 			throw failed(connection, step, failure,
@@ -299,7 +330,8 @@ public final class MigrationRunner {
 		}
 	}
 
-	private StepResult execute(Connection connection, MigrationStep step, boolean inTransaction) throws SQLException {
+	private StepResult execute(Connection connection, MigrationStep step, boolean inTransaction, boolean record)
+			throws SQLException {
 		this.listener.beforeStep(step);
 		long start = System.nanoTime();
 		this.timeouts.apply(connection, step.script(), inTransaction);
@@ -312,7 +344,9 @@ public final class MigrationRunner {
 		}
 		long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 		try {
-			this.store.record(connection, script, step.direction(), elapsedMs);
+			if (record) {
+				this.store.record(connection, script, step.direction(), elapsedMs);
+			}
 		}
 		catch (SQLException ex) {
 			throw new StepFailure(ScriptLocation.at(script.source(), 0), ex);
