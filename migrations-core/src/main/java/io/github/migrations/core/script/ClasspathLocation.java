@@ -1,9 +1,9 @@
 package io.github.migrations.core.script;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -71,19 +71,22 @@ final class ClasspathLocation {
 		}
 		URLConnection connection = root.openConnection();
 		if (connection instanceof JarURLConnection jar) {
-			return listJar(folder, root, jar);
+			return listJar(folder, jar);
 		}
 		logger.warn("Skipping '{}' of revision location '{}': only folders and jar files can be listed", root,
 				location);
 		return List.of();
 	}
 
-	private static List<ScriptFile> listJar(String folder, URL root, JarURLConnection connection) throws IOException {
+	/**
+	 * The revision files of a jar, read while the jar is open: opening each entry through
+	 * its own URL would open the jar again for every file.
+	 */
+	private static List<ScriptFile> listJar(String folder, JarURLConnection connection) throws IOException {
 		connection.setUseCaches(false);
 		String entryName = connection.getEntryName();
 		String prefix = (entryName == null || entryName.isEmpty() || entryName.endsWith("/")) ? entryName
 				: entryName + "/";
-		URL base = root.toString().endsWith("/") ? root : new URL(root + "/");
 		List<ScriptFile> files = new ArrayList<>();
 		try (JarFile jar = connection.getJarFile()) {
 			for (JarEntry entry : Collections.list(jar.entries())) {
@@ -91,24 +94,16 @@ final class ClasspathLocation {
 				if (name.startsWith(prefix) && !entry.isDirectory() && name.endsWith(".sql")) {
 					String relative = name.substring(prefix.length());
 					if (!isHidden(relative)) {
-						files.add(new ScriptFile(folder + "/" + relative, () -> open(base, relative)));
+						byte[] content;
+						try (InputStream in = jar.getInputStream(entry)) {
+							content = in.readAllBytes();
+						}
+						files.add(new ScriptFile(folder + "/" + relative, () -> new ByteArrayInputStream(content)));
 					}
 				}
 			}
 		}
 		return files;
-	}
-
-	private static InputStream open(URL base, String relative) throws IOException {
-		try {
-			String encoded = new URI(null, null, relative, null).getRawPath();
-			URLConnection connection = new URL(base, "./" + encoded).openConnection();
-			connection.setUseCaches(false);
-			return connection.getInputStream();
-		}
-		catch (URISyntaxException ex) {
-			throw new IOException(ex);
-		}
 	}
 
 	private static boolean isHidden(String relative) {
