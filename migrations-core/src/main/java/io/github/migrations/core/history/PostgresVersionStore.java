@@ -391,24 +391,20 @@ public final class PostgresVersionStore implements VersionStore {
 	 */
 	@Override
 	public String recordSql(Script script, Direction direction) {
+		// concatenated rather than formatted: this runs once per revision of every run
 		String id = literal(script.revision().id().value());
 		String checksum = literal(script.checksum());
-		String message = literal(script.revision().message());
 		String elapsed = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
-		String change = (direction == Direction.UPGRADE)
-				? """
-						INSERT INTO %s (revision, down_revisions, checksum, state, execution_ms)
-						    VALUES (%s, %s, %s, 'APPLIED', %s)
-						    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,
-						        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user"""
-					.formatted(this.revisions, id, literal(parents(script)), checksum, elapsed)
-				: "DELETE FROM %s WHERE revision = %s".formatted(this.revisions, id);
-		return """
-				WITH recorded AS (
-				%s)
-				INSERT INTO %s (revision, action, checksum, message, success, execution_ms)
-				VALUES (%s, '%s', %s, %s, true, %s);""".formatted(change, this.log, id, direction.label(), checksum,
-				message, elapsed);
+		String change = (direction == Direction.UPGRADE) ? "INSERT INTO " + this.revisions
+				+ " (revision, down_revisions, checksum, state, execution_ms)\n" + "    VALUES (" + id + ", "
+				+ literal(parents(script)) + ", " + checksum + ", 'APPLIED', " + elapsed + ")\n"
+				+ "    ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum,\n"
+				+ "        execution_ms = EXCLUDED.execution_ms, applied_at = clock_timestamp(), applied_by = current_user"
+				: "DELETE FROM " + this.revisions + " WHERE revision = " + id;
+		return "WITH recorded AS (\n" + change + ")\nINSERT INTO " + this.log
+				+ " (revision, action, checksum, message, success, execution_ms)\nVALUES (" + id + ", '"
+				+ direction.label() + "', " + checksum + ", " + literal(script.revision().message()) + ", true, "
+				+ elapsed + ");";
 	}
 
 	@Override
