@@ -86,6 +86,7 @@ public final class BenchmarkMain {
 		Path cliJar = (options.cliJar != null) ? options.cliJar : repository
 			.resolve("migrations-cli/target/migrations-cli-" + versions.getProperty("project.version") + ".jar");
 		requireFile(cliJar, "our CLI jar; build it with the command in benchmarks/README.md or pass --cli-jar");
+		requireFile(cliJar.resolveSibling("migrations"), "our CLI's launcher, which the build writes beside the jar");
 		for (String jar : List.of("bench-ours.jar", "bench-flyway.jar", "bench-liquibase.jar", "bench-jdbc.jar")) {
 			requireFile(jarDirectory.resolve(jar), "a runner jar; build the benchmarks module");
 		}

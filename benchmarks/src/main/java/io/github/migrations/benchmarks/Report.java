@@ -164,7 +164,7 @@ final class Report {
 			md.append("| ").append(String.join(" | ", row)).append(" |\n");
 		}
 		md.append(
-				"\nWhole process: ours is the CLI (`java -jar migrations-cli.jar ... upgrade`). In-process: ours is the engine's "
+				"\nWhole process: ours is the CLI as shipped, its launcher `migrations ... upgrade` (`java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar migrations-cli.jar`). In-process: ours is the engine's "
 						+ "API in a runner jar; psql -1 has no in-process figure, so its whole process stands in (its start-up is a few "
 						+ "milliseconds).\n\n");
 	}
@@ -218,7 +218,7 @@ final class Report {
 				.append(" |\n");
 		}
 		if (!cli.isEmpty()) {
-			md.append("| ours (CLI): `java -jar migrations-cli.jar --version`, no database | ")
+			md.append("| ours (CLI): `migrations --version` (the launcher), no database | ")
 				.append(time(cli, TimedProcess.Result::wallNanos))
 				.append(" | — | ")
 				.append(memory(cli))

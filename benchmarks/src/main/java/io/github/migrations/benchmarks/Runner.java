@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,12 +179,21 @@ final class Runner {
 		return sample;
 	}
 
+	/**
+	 * The environment of every process: our launcher runs the same {@code java} as the
+	 * other tools, with its own JVM options (an inherited {@code JAVA_OPTS} would replace
+	 * them), and the password when the server has one.
+	 */
 	private Map<String, String> environment() {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("JAVA", this.setup.java());
+		environment.put("JAVA_OPTS", "");
 		String password = this.setup.server().password();
-		if (password == null || password.isEmpty()) {
-			return Map.of();
+		if (password != null && !password.isEmpty()) {
+			environment.put("PGPASSWORD", password);
+			environment.put("DATABASE_PASSWORD", password);
 		}
-		return Map.of("PGPASSWORD", password, "DATABASE_PASSWORD", password);
+		return environment;
 	}
 
 	static String millis(long nanos) {

@@ -12,8 +12,9 @@ import io.github.migrations.benchmarks.workload.WorkloadFiles;
 enum Tool {
 
 	/**
-	 * Our command line, {@code java -jar migrations-cli.jar ... -q upgrade}, default
-	 * settings (one transaction per revision).
+	 * Our command line as shipped, through its launcher:
+	 * {@code migrations ... -q upgrade} (which runs {@code java} with the launcher's JVM
+	 * options on the CLI jar), default settings (one transaction per revision).
 	 */
 	OURS("ours", "ours (CLI)", true, false),
 
@@ -78,8 +79,8 @@ enum Tool {
 		String user = setup.server().user();
 		List<String> command = new ArrayList<>();
 		switch (this) {
-			case OURS -> command.addAll(List.of(setup.java(), "-jar", setup.cliJar().toString(), "--url", url,
-					"--username", user, "--locations", files.ours().toString(), "-q", "upgrade"));
+			case OURS -> command.addAll(List.of("sh", setup.launcher().toString(), "--url", url, "--username", user,
+					"--locations", files.ours().toString(), "-q", "upgrade"));
 			case OURS_API -> command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
 			case OURS_API_ALL -> {
 				command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
@@ -116,7 +117,7 @@ enum Tool {
 	 * touches a database (JVM start, command-line parsing).
 	 */
 	static List<String> cliFloor(Setup setup) {
-		return List.of(setup.java(), "-jar", setup.cliJar().toString(), "--version");
+		return List.of("sh", setup.launcher().toString(), "--version");
 	}
 
 	/**
@@ -132,6 +133,13 @@ enum Tool {
 	 * Where the tools are.
 	 */
 	record Setup(PostgresServer server, String java, Path jarDirectory, Path cliJar, String psql) {
+
+		/**
+		 * The {@code migrations} launcher that the build writes beside the CLI jar.
+		 */
+		Path launcher() {
+			return this.cliJar.resolveSibling("migrations");
+		}
 
 		Path jar(String name) {
 			return this.jarDirectory.resolve(name);

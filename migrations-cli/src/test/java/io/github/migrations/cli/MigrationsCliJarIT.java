@@ -41,6 +41,19 @@ class MigrationsCliJarIT {
 		assertThat(broken.err()).startsWith("error: No database URL is configured.");
 	}
 
+	@Test
+	void launcherBesideTheJarRunsItWithTheJavaItIsGiven() throws Exception {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		Path launcher = Path.of(System.getProperty("cli.jar")).resolveSibling("migrations");
+		Result version = run(List.of("sh", launcher.toString(), "--version"));
+		assertThat(version.code()).as(version.err()).isZero();
+		assertThat(version.out()).startsWith("migrations ");
+		Result current = run(List.of("sh", launcher.toString(), "--url", database.url(), "--username",
+				database.username(), "--locations", this.folder.toString(), "current", "--json"));
+		assertThat(current.code()).as(current.err()).isZero();
+		assertThat(current.out().strip()).isEqualTo("{\"current\":[]}");
+	}
+
 	record Result(int code, String out, String err) {
 	}
 
@@ -49,7 +62,13 @@ class MigrationsCliJarIT {
 		List<String> command = new java.util.ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
 		command.addAll(List.of(args));
+		return run(command);
+	}
+
+	private Result run(List<String> command) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		builder.environment().remove("JAVA_OPTS");
 		builder.environment().remove("DATABASE_URL");
 		builder.environment().put("DATABASE_PASSWORD", "postgres");
 		Process process = builder.start();
