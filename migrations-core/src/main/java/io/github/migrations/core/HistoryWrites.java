@@ -1,0 +1,139 @@
+package io.github.migrations.core;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.history.AppliedState;
+import io.github.migrations.core.history.VersionStore;
+import io.github.migrations.core.lock.AdvisoryLock;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.revision.TargetResolver;
+import io.github.migrations.core.run.MigrationResult;
+import io.github.migrations.core.script.Script;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writes to the version store that run no revision: stamping (on demand, or the
+ * baseline of a database that predates the version store) and checksum repair.
+ */
+final class HistoryWrites {
+
+	// the migrator's category, where operators look for what a run did
+	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	private final MigratorSettings settings;
+
+	private final ScriptCatalogLoader loader;
+
+	private final VersionStore store;
+
+	private final Connections connections;
+
+	HistoryWrites(MigratorSettings settings, ScriptCatalogLoader loader, VersionStore store, Connections connections) {
+		this.settings = settings;
+		this.loader = loader;
+		this.store = store;
+		this.connections = connections;
+	}
+
+	MigrationResult stamp(List<Target> targets, boolean purge) {
+		long start = System.nanoTime();
+		Catalog catalog = this.loader.load();
+		try (AdvisoryLock lock = this.connections.lock(); Session session = this.connections.open()) {
+			this.store.ensure(session.connection());
+			List<AppliedRevision> applied = this.store.applied(session.connection());
+			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);
+			return new MigrationResult(Direction.UPGRADE,
+					catalog.graph().headsOf(Planning.knownApplied(catalog, applied)), catalog.graph().headsOf(after),
+					List.of(), Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	/**
+	 * On a database that has tables but no version store yet, stamps the configured
+	 * baseline, so that a schema created by an init script is not created twice.
+	 */
+	List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
+			throws SQLException {
+		String baseline = this.settings.baseline();
+		if (baseline == null || !applied.isEmpty() || this.store.exists(connection)
+				|| !this.store.schemaHasTables(connection)) {
+			return applied;
+		}
+		logger.info("The database has tables but no version store: stamping baseline '{}'", baseline);
+		this.store.ensure(connection);
+		stamp(connection, catalog, applied, List.of(Target.parse(baseline)), false);
+		return this.store.applied(connection);
+	}
+
+	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
+			List<Target> targets, boolean purge) throws SQLException {
+		Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
+			.stamped(targets, purge);
+		List<Script> added = new ArrayList<>();
+		for (RevisionId id : catalog.graph().inOrder(after)) {
+			boolean recorded = applied.stream()
+				.anyMatch((row) -> row.revision().equals(id.value()) && row.state() == AppliedState.APPLIED);
+			if (!recorded) {
+				added.add(catalog.scripts().get(id));
+			}
+		}
+		Set<String> removed = new LinkedHashSet<>();
+		for (AppliedRevision row : applied) {
+			boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision()))
+					: !purge;
+			if (!keep) {
+				removed.add(row.revision());
+			}
+		}
+		connection.setAutoCommit(false);
+		try {
+			this.store.stamp(connection, added, removed);
+			connection.commit();
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+		logger.info("Stamped {} (recorded {} revision(s) as applied, {} as not applied; nothing ran)",
+				describe(catalog.graph().headsOf(after)), added.size(), removed.size());
+		return after;
+	}
+
+	List<String> repair() {
+		Catalog catalog = this.loader.load();
+		try (AdvisoryLock lock = this.connections.lock(); Session session = this.connections.open()) {
+			Connection connection = session.connection();
+			List<String> repaired = new ArrayList<>();
+			for (AppliedRevision row : this.store.applied(connection)) {
+				Script script = Planning.isKnown(catalog, row.revision())
+						? catalog.scripts().get(RevisionId.of(row.revision())) : null;
+				if (script != null && script.checksum() != null && !script.checksum().equals(row.checksum())) {
+					this.store.repair(connection, script, row.checksum());
+					repaired.add(row.revision());
+					logger.info("Re-recorded the checksum of revision '{}' ({})", row.revision(), script.source());
+				}
+			}
+			return repaired;
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	private static String describe(List<RevisionId> heads) {
+		return heads.isEmpty() ? "base" : heads.stream().map((id) -> "'" + id + "'").toList().toString();
+	}
+
+}

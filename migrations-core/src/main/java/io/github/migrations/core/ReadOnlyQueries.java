@@ -1,0 +1,126 @@
+package io.github.migrations.core;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.history.VersionStore;
+import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.plan.MigrationPlan;
+import io.github.migrations.core.plan.Planner;
+import io.github.migrations.core.revision.RevisionGraph;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.revision.TargetResolver;
+import io.github.migrations.core.script.Script;
+import io.github.migrations.core.script.SqlScript;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers what the scripts and the database say (where it stands, the plans, the log, the
+ * rendered SQL, validation) without changing anything and without the lock.
+ */
+final class ReadOnlyQueries {
+
+	private final MigratorSettings settings;
+
+	private final ScriptCatalogLoader loader;
+
+	private final VersionStore store;
+
+	private final Connections connections;
+
+	ReadOnlyQueries(MigratorSettings settings, ScriptCatalogLoader loader, VersionStore store,
+			Connections connections) {
+		this.settings = settings;
+		this.loader = loader;
+		this.store = store;
+		this.connections = connections;
+	}
+
+	List<String> current() {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = appliedRevisions();
+		List<String> current = new ArrayList<>();
+		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
+		current.addAll(unknown(catalog, applied));
+		return current;
+	}
+
+	MigrationStatus status(Target target) {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = appliedRevisions();
+		Planning.validate(this.settings, catalog, applied);
+		MigrationPlan plan = Planning.plan(this.settings, catalog, applied, Direction.UPGRADE, target);
+		List<String> current = new ArrayList<>();
+		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
+		List<String> unknown = unknown(catalog, applied);
+		current.addAll(unknown);
+		return new MigrationStatus(current, catalog.graph().heads(), plan.steps(), unknown);
+	}
+
+	private static List<String> unknown(Catalog catalog, List<AppliedRevision> applied) {
+		return applied.stream().map(AppliedRevision::revision).filter((id) -> !Planning.isKnown(catalog, id)).toList();
+	}
+
+	RevisionGraph graph() {
+		return this.loader.load().graph();
+	}
+
+	List<AppliedRevision> appliedRevisions() {
+		try (Session session = this.connections.open()) {
+			return this.store.applied(session.connection());
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	List<LogEntry> history() {
+		try (Session session = this.connections.open()) {
+			return this.store.log(session.connection());
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	MigrationPlan plan(Direction direction, Target target) {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = appliedRevisions();
+		Planning.validate(this.settings, catalog, applied);
+		return Planning.plan(this.settings, catalog, applied, direction, target);
+	}
+
+	String sql(Direction direction, @Nullable Target from, Target to) {
+		Catalog catalog = this.loader.load();
+		MigrationPlan plan;
+		if (from == null) {
+			plan = plan(direction, to);
+		}
+		else {
+			Set<RevisionId> applied = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(from), true);
+			Planner planner = new Planner(catalog.graph(), catalog.scripts());
+			plan = (direction == Direction.UPGRADE) ? planner.upgrade(applied, to) : planner.downgrade(applied, to);
+			if (direction == Direction.DOWNGRADE) {
+				Planning.refuseIrreversible(plan);
+			}
+		}
+		return new SqlRenderer(this.store, this.settings).render(plan);
+	}
+
+	void validate() {
+		Catalog catalog = this.loader.load();
+		for (Script script : catalog.scripts().values()) {
+			if (script instanceof SqlScript sql) {
+				sql.upgrade();
+				sql.downgrade();
+			}
+		}
+		Planning.validate(this.settings, catalog, appliedRevisions());
+	}
+
+}
