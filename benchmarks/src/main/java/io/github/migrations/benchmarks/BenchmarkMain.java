@@ -35,7 +35,7 @@ public final class BenchmarkMain {
 			  --sizes 100,1000,5000 W1 sizes (default 100,1000,5000)
 			  --workloads w1,w2     which workloads (default both)
 			  --runs N              runs per tool and workload (default 5, and 3 for N > 1000)
-			  --tools LIST          ours,ours-api,ours-api-all,flyway,liquibase,psql (default all)
+			  --tools LIST          ours,ours-api,ours-api-all,ours-api-cli-jvm,flyway,liquibase,psql (default all)
 			  --pg-bin DIR          bin folder of a PostgreSQL installation to start instead of the
 			                        binaries in the jar (initdb, pg_ctl, postgres)
 			  --url URL             use a running server instead: jdbc:postgresql://host:port

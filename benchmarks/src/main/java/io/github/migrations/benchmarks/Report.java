@@ -145,6 +145,10 @@ final class Report {
 					ratio(workload, Tool.OURS_API, Tool.PSQL, Sample.APPLY, true), "—", "—" });
 			rows.add(new String[] { "ours, one transaction / psql -1", "—",
 					ratio(workload, Tool.OURS_API_ALL, Tool.PSQL, Sample.APPLY, true), "—", "—" });
+			if (tools.contains(Tool.OURS_API_CLI_JVM)) {
+				rows.add(new String[] { "ours, the CLI's JVM options / psql -1", "—",
+						ratio(workload, Tool.OURS_API_CLI_JVM, Tool.PSQL, Sample.APPLY, true), "—", "—" });
+			}
 		}
 		for (Tool other : List.of(Tool.FLYWAY, Tool.LIQUIBASE)) {
 			if (tools.contains(other)) {
@@ -203,6 +207,7 @@ final class Report {
 		List<Sample> jvm = selectFloor("jvm-select1");
 		List<Sample> psql = selectFloor("psql-select1");
 		List<Sample> cli = selectFloor("cli-version");
+		List<Sample> jvmCliOptions = selectFloor("jvm-select1-cli-jvm");
 		if (jvm.isEmpty() && psql.isEmpty()) {
 			return;
 		}
@@ -215,6 +220,15 @@ final class Report {
 				.append(time(jvm, TimedProcess.Result::inProcessNanos))
 				.append(" | ")
 				.append(memory(jvm))
+				.append(" |\n");
+		}
+		if (!jvmCliOptions.isEmpty()) {
+			md.append("| JVM with the CLI's options: connect with JDBC, `SELECT 1` | ")
+				.append(time(jvmCliOptions, TimedProcess.Result::wallNanos))
+				.append(" | ")
+				.append(time(jvmCliOptions, TimedProcess.Result::inProcessNanos))
+				.append(" | ")
+				.append(memory(jvmCliOptions))
 				.append(" |\n");
 		}
 		if (!cli.isEmpty()) {

@@ -91,6 +91,10 @@ final class Runner {
 	private void floors(Workload workload, int round) throws IOException, InterruptedException {
 		if (this.setup.server() != null) {
 			time(workload.name(), "jvm-select1", round, Sample.FLOOR, Tool.jvmFloor(this.setup), null);
+			if (this.options.tools.contains(Tool.OURS_API_CLI_JVM)) {
+				time(workload.name(), "jvm-select1-cli-jvm", round, Sample.FLOOR,
+						Tool.jvmFloorWithCliOptions(this.setup), null);
+			}
 			if (this.options.tools.contains(Tool.OURS)) {
 				time(workload.name(), "cli-version", round, Sample.FLOOR, Tool.cliFloor(this.setup), null);
 			}

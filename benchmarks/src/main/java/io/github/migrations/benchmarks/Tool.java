@@ -1,8 +1,13 @@
 package io.github.migrations.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.migrations.benchmarks.workload.WorkloadFiles;
 
@@ -29,6 +34,13 @@ enum Tool {
 	 * psql -1.
 	 */
 	OURS_API_ALL("ours-api-all", "ours (API, one transaction)", true, true),
+
+	/**
+	 * Our engine through its API, default settings, in a JVM started with the options our
+	 * CLI's launcher gives it: how fast the engine is as the CLI runs it, with an
+	 * in-process time.
+	 */
+	OURS_API_CLI_JVM("ours-api-cli-jvm", "ours (API, the CLI's JVM options)", true, true),
 
 	/**
 	 * Flyway's {@code migrate}, default settings, in its runner jar.
@@ -82,6 +94,11 @@ enum Tool {
 			case OURS -> command.addAll(List.of("sh", setup.launcher().toString(), "--url", url, "--username", user,
 					"--locations", files.ours().toString(), "-q", "upgrade"));
 			case OURS_API -> command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
+			case OURS_API_CLI_JVM -> {
+				command.add(setup.java());
+				command.addAll(setup.launcherJvmOptions());
+				command.addAll(runnerArguments(setup, "bench-ours.jar", url, user, files.ours()));
+			}
 			case OURS_API_ALL -> {
 				command.addAll(runner(setup, "bench-ours.jar", url, user, files.ours()));
 				command.add("--all");
@@ -100,7 +117,13 @@ enum Tool {
 	}
 
 	private static List<String> runner(Setup setup, String jar, String url, String user, Path location) {
-		return List.of(setup.java(), "-jar", setup.jar(jar).toString(), url, user, location.toString());
+		List<String> command = new ArrayList<>(List.of(setup.java()));
+		command.addAll(runnerArguments(setup, jar, url, user, location));
+		return command;
+	}
+
+	private static List<String> runnerArguments(Setup setup, String jar, String url, String user, Path location) {
+		return List.of("-jar", setup.jar(jar).toString(), url, user, location.toString());
 	}
 
 	/**
@@ -108,12 +131,29 @@ enum Tool {
 	 * tool's no-op.
 	 */
 	static List<String> jvmFloor(Setup setup) {
-		return List.of(setup.java(), "-jar", setup.jar("bench-jdbc.jar").toString(), setup.server().url("postgres"),
+		List<String> command = new ArrayList<>(List.of(setup.java()));
+		command.addAll(jvmFloorArguments(setup));
+		return command;
+	}
+
+	private static List<String> jvmFloorArguments(Setup setup) {
+		return List.of("-jar", setup.jar("bench-jdbc.jar").toString(), setup.server().url("postgres"),
 				setup.server().user(), "-");
 	}
 
 	/**
-	 * {@code java -jar migrations-cli.jar --version}: what our CLI costs before it
+	 * The same floor in a JVM started with our CLI launcher's options, to compare with
+	 * {@link #OURS_API_CLI_JVM}.
+	 */
+	static List<String> jvmFloorWithCliOptions(Setup setup) {
+		List<String> command = new ArrayList<>(List.of(setup.java()));
+		command.addAll(setup.launcherJvmOptions());
+		command.addAll(jvmFloorArguments(setup));
+		return command;
+	}
+
+	/**
+	 * {@code migrations --version} through the launcher: what our CLI costs before it
 	 * touches a database (JVM start, command-line parsing).
 	 */
 	static List<String> cliFloor(Setup setup) {
@@ -134,6 +174,8 @@ enum Tool {
 	 */
 	record Setup(PostgresServer server, String java, Path jarDirectory, Path cliJar, String psql) {
 
+		private static final Pattern LAUNCHER_OPTIONS = Pattern.compile("\\$\\{JAVA_OPTS:-([^}]*)}");
+
 		/**
 		 * The {@code migrations} launcher that the build writes beside the CLI jar.
 		 */
@@ -143,6 +185,23 @@ enum Tool {
 
 		Path jar(String name) {
 			return this.jarDirectory.resolve(name);
+		}
+
+		/**
+		 * The JVM options the launcher uses when {@code JAVA_OPTS} is not set, read from
+		 * the launcher itself so that the two cannot drift apart.
+		 */
+		List<String> launcherJvmOptions() {
+			try {
+				Matcher options = LAUNCHER_OPTIONS.matcher(Files.readString(launcher()));
+				if (!options.find()) {
+					throw new IllegalStateException("No ${JAVA_OPTS:-...} default in " + launcher());
+				}
+				return List.of(options.group(1).strip().split("\\s+"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 	}
