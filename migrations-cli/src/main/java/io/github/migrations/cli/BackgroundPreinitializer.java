@@ -1,5 +1,7 @@
 package io.github.migrations.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,11 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts, on a daemon thread, what every command that reads the database needs and what
  * takes a JVM that has just started a while to load and initialise: the PostgreSQL driver
- * and the logging of the engine, the parsing of revision files and the revision graph. It
- * runs while the main thread parses the command line (itself a matter of loading and
- * initialising classes), so on two cores the two overlap instead of adding up, as Spring
- * Boot's own background pre-initializer does. Nothing it does has an effect other than
- * classes being ready sooner; a failure is left for the command to meet and report.
+ * (the classes its connections use, listed in {@value #DRIVER_CLASSES}) and the logging
+ * of the engine, the parsing of revision files and the revision graph. It runs while the
+ * main thread parses the command line (itself a matter of loading and initialising
+ * classes), so on two cores the two overlap instead of adding up, as Spring Boot's own
+ * background pre-initializer does. Nothing it does has an effect other than classes being
+ * ready sooner; a failure is left for the command to meet and report.
  */
 final class BackgroundPreinitializer {
 
@@ -36,6 +39,8 @@ final class BackgroundPreinitializer {
 			SELECT 1;
 			""";
 
+	static final String DRIVER_CLASSES = "/META-INF/migrations/driver-classes.txt";
+
 	private BackgroundPreinitializer() {
 	}
 
@@ -43,6 +48,25 @@ final class BackgroundPreinitializer {
 		Thread thread = new Thread(BackgroundPreinitializer::preinitializeQuietly, "migrations-preinitializer");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/**
+	 * The driver classes that connecting and the first queries load, as listed in
+	 * {@value #DRIVER_CLASSES}.
+	 */
+	static List<String> driverClasses() {
+		try (InputStream in = BackgroundPreinitializer.class.getResourceAsStream(DRIVER_CLASSES)) {
+			if (in == null) {
+				return List.of();
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
 	}
 
 	private static void preinitializeQuietly() {
@@ -59,6 +83,14 @@ final class BackgroundPreinitializer {
 	 */
 	static SqlScript preinitialize() {
 		new PGSimpleDataSource();
+		for (String name : driverClasses()) {
+			try {
+				Class.forName(name, true, BackgroundPreinitializer.class.getClassLoader());
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				// another version of the driver: the connection loads what it needs
+			}
+		}
 		LoggerFactory.getLogger(Migrator.class);
 		SqlScript script = ScriptParser.parse("preinitialize.sql", REVISION.getBytes(StandardCharsets.UTF_8));
 		RevisionGraph.of(List.of(script.revision())).headsOf(List.of(script.revision().id()));

@@ -1,10 +1,33 @@
 package io.github.migrations.cli;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BackgroundPreinitializerTests {
+
+	@Test
+	void everyListedDriverClassIsOnTheClassPath() {
+		List<String> classes = BackgroundPreinitializer.driverClasses();
+		assertThat(classes).hasSizeGreaterThan(100).allMatch((name) -> name.startsWith("org.postgresql."));
+		List<String> missing = classes.stream().filter((name) -> !exists(name)).toList();
+		assertThat(missing)
+			.as("classes the driver no longer has; list them again as " + BackgroundPreinitializer.DRIVER_CLASSES
+					+ " says")
+			.isEmpty();
+	}
+
+	private static boolean exists(String name) {
+		try {
+			Class.forName(name, false, BackgroundPreinitializerTests.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException ex) {
+			return false;
+		}
+	}
 
 	@Test
 	void preinitializingParsesItsRevisionAndSplitsBothSections() {
