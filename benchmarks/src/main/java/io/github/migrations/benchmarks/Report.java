@@ -168,7 +168,7 @@ final class Report {
 			md.append("| ").append(String.join(" | ", row)).append(" |\n");
 		}
 		md.append(
-				"\nWhole process: ours is the CLI as shipped, its launcher `migrations ... upgrade` (`java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar migrations-cli.jar`). In-process: ours is the engine's "
+				"\nWhole process: ours is the CLI as shipped, its launcher `migrations ... upgrade` (`java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`, with the class-data-sharing archive beside the jar). In-process: ours is the engine's "
 						+ "API in a runner jar; psql -1 has no in-process figure, so its whole process stands in (its start-up is a few "
 						+ "milliseconds).\n\n");
 	}

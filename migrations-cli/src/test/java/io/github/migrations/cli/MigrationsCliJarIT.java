@@ -54,6 +54,21 @@ class MigrationsCliJarIT {
 		assertThat(current.out().strip()).isEqualTo("{\"current\":[]}");
 	}
 
+	@Test
+	void launcherUsesTheClassDataSharingArchiveBesideTheJarAndIgnoresOneItCannotUse() throws Exception {
+		Path jar = Path.of(System.getProperty("cli.jar"));
+		String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+		assertThat(jar.resolveSibling(name + ".jsa")).as("the archive the build makes beside the jar").isNotEmptyFile();
+		Path elsewhere = Files.createDirectories(this.folder.resolve("installed"));
+		Files.copy(jar, elsewhere.resolve(jar.getFileName()));
+		Files.copy(jar.resolveSibling("migrations"), elsewhere.resolve("migrations"));
+		Files.write(elsewhere.resolve(name + ".jsa"), new byte[] { 1, 2, 3, 4 });
+		Result version = run(List.of("sh", elsewhere.resolve("migrations").toString(), "--version"));
+		assertThat(version.code()).isZero();
+		assertThat(version.out()).startsWith("migrations ").doesNotContain("cds").hasLineCount(1);
+		assertThat(version.err()).isEmpty();
+	}
+
 	record Result(int code, String out, String err) {
 	}
 
