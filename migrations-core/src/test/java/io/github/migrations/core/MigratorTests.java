@@ -46,6 +46,14 @@ class MigratorTests {
 		return Migrator.builder(this.database.dataSource()).locations(this.files.location()).build();
 	}
 
+	private Migrator oneTransactionMigrator() {
+		return Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withTransactionMode(TransactionMode.ALL))
+			.build();
+	}
+
 	private static List<String> ids(List<RevisionId> ids) {
 		return ids.stream().map(RevisionId::value).toList();
 	}
@@ -395,11 +403,7 @@ class MigratorTests {
 				-- +downgrade
 				DROP TABLE quick;
 				""");
-		Migrator all = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults()
-				.withLocations(this.files.location())
-				.withTransactionMode(TransactionMode.ALL))
-			.build();
+		Migrator all = oneTransactionMigrator();
 		all.upgrade(Target.head());
 		List<AppliedRevision> applied = all.appliedRevisions();
 		assertThat(applied).extracting(AppliedRevision::revision).containsExactly("a1", "b2", "c3", "0d4", "0e5");
@@ -436,11 +440,7 @@ class MigratorTests {
 				SELECT no_such_function();
 				-- +downgrade
 				""");
-		Migrator all = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults()
-				.withLocations(this.files.location())
-				.withTransactionMode(TransactionMode.ALL))
-			.build();
+		Migrator all = oneTransactionMigrator();
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> all.upgrade(Target.head()))
 			.withMessageContaining("d4_broken.sql:4: revision 'd4' failed")
 			.withMessageContaining("it was rolled back and nothing is recorded as applied");
@@ -652,11 +652,7 @@ class MigratorTests {
 				END $$;
 				-- +downgrade
 				""");
-		Migrator all = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults()
-				.withLocations(this.files.location())
-				.withTransactionMode(TransactionMode.ALL))
-			.build();
+		Migrator all = oneTransactionMigrator();
 		assertThat(ids(all.upgrade(Target.head()).revisions())).containsExactly("a1", "b2", "c3", "d4", "e5");
 		all.downgrade(Target.base());
 		this.files.write("f6_broken.sql", """
