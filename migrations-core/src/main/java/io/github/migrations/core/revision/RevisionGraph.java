@@ -199,12 +199,6 @@ public final class RevisionGraph {
 		}
 	}
 
-	private List<RevisionId> successors(RevisionId id) {
-		List<RevisionId> successors = new ArrayList<>(this.children.get(id));
-		successors.addAll(this.dependents.get(id));
-		return successors;
-	}
-
 	private List<RevisionId> findCycle(Map<RevisionId, Integer> waitingOn) {
 		RevisionId start = waitingOn.entrySet()
 			.stream()
@@ -314,7 +308,7 @@ public final class RevisionGraph {
 	 * parents and their dependencies, transitively.
 	 */
 	public Set<RevisionId> ancestorsOf(Collection<RevisionId> ids) {
-		return walk(ids, this::predecessors);
+		return walk(ids, true);
 	}
 
 	/**
@@ -322,17 +316,21 @@ public final class RevisionGraph {
 	 * children and their dependents, transitively.
 	 */
 	public Set<RevisionId> descendantsOf(Collection<RevisionId> ids) {
-		return walk(ids, this::successors);
+		return walk(ids, false);
 	}
 
-	private Set<RevisionId> walk(Collection<RevisionId> start,
-			java.util.function.Function<RevisionId, List<RevisionId>> next) {
+	/**
+	 * Breadth first from {@code start}, towards the bases (parents and dependencies) or
+	 * away from them (children and dependents).
+	 */
+	private Set<RevisionId> walk(Collection<RevisionId> start, boolean towardsBases) {
 		Set<RevisionId> seen = new LinkedHashSet<>();
 		Deque<RevisionId> todo = new ArrayDeque<>(start);
 		while (!todo.isEmpty()) {
 			RevisionId id = todo.pop();
 			if (seen.add(id)) {
-				todo.addAll(next.apply(id));
+				todo.addAll(towardsBases ? this.revisions.get(id).downRevisions() : this.children.get(id));
+				todo.addAll(towardsBases ? this.dependencies.get(id) : this.dependents.get(id));
 			}
 		}
 		return seen;
