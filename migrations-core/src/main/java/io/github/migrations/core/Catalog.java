@@ -1,10 +1,12 @@
 package io.github.migrations.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.Script;
@@ -14,11 +16,19 @@ import io.github.migrations.core.script.Script;
  */
 record Catalog(RevisionGraph graph, Map<RevisionId, Script> scripts) {
 
+	/**
+	 * The catalog of the scripts; {@link #scripts()} keeps their order (the files'
+	 * order), so that whatever walks them, such as validation, reports the same file
+	 * first every time.
+	 */
 	static Catalog of(List<? extends Script> scripts) {
-		RevisionGraph graph = RevisionGraph.of(new ArrayList<>(scripts.stream().map(Script::revision).toList()));
+		List<Revision> revisions = new ArrayList<>(scripts.size());
 		Map<RevisionId, Script> byId = new LinkedHashMap<>();
-		scripts.forEach((script) -> byId.put(script.revision().id(), script));
-		return new Catalog(graph, Map.copyOf(byId));
+		for (Script script : scripts) {
+			revisions.add(script.revision());
+			byId.put(script.revision().id(), script);
+		}
+		return new Catalog(RevisionGraph.of(revisions), Collections.unmodifiableMap(byId));
 	}
 
 }

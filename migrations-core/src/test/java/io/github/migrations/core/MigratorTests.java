@@ -9,6 +9,7 @@ import io.github.migrations.core.history.LogEntry;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.plan.Direction;
 import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.ScriptException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
@@ -429,6 +430,20 @@ class MigratorTests {
 			.endsWith(org.assertj.core.groups.Tuple.tuple("0e5", "downgrade"),
 					org.assertj.core.groups.Tuple.tuple("0d4", "downgrade"),
 					org.assertj.core.groups.Tuple.tuple("c3", "downgrade"));
+	}
+
+	@Test
+	void validateReportsTheFirstBrokenFileInFileOrder() {
+		for (String id : List.of("d4", "e5", "f6", "g7", "h8", "i9")) {
+			this.files.write(id + "_broken.sql", """
+					-- revision: %s
+					-- down_revision: c3
+					-- +upgrade
+					SELECT 'never closed;
+					""".formatted(id));
+		}
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(migrator()::validate)
+			.satisfies((ex) -> assertThat(ex.location().file()).endsWith("d4_broken.sql"));
 	}
 
 	@Test
