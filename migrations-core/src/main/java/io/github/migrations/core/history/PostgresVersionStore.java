@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -182,7 +181,8 @@ public final class PostgresVersionStore implements VersionStore {
 	}
 
 	private static List<String> split(String joined) {
-		return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+		// immutable already, so the record keeps the list instead of copying it
+		return joined.isEmpty() ? List.of() : List.of(joined.split(","));
 	}
 
 	@Override
