@@ -1,5 +1,6 @@
 package io.github.migrations.benchmarks;
 
+import io.github.migrations.core.api.TransactionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.run.MigrationListener;
 import picocli.CommandLine.Mixin;

@@ -13,9 +13,9 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.MigratorSettings;
-import io.github.migrations.core.TransactionMode;
-import io.github.migrations.core.UnknownRevisionPolicy;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
+import io.github.migrations.core.api.UnknownRevisionPolicy;
 import io.github.migrations.core.run.MigrationListener;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;

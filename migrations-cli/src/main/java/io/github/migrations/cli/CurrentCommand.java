@@ -1,15 +1,24 @@
 package io.github.migrations.cli;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * Where the database stands; a non-transactional revision that was interrupted is shown
+ * as interrupted, not as applied.
+ */
 @Command(name = "current", mixinStandardHelpOptions = true,
 		description = "Display the current revision(s) of the database.")
 final class CurrentCommand extends CliCommand {
@@ -21,25 +30,49 @@ final class CurrentCommand extends CliCommand {
 	int execute() {
 		Migrator migrator = migrator();
 		List<String> current = migrator.current();
+		Map<String, AppliedRevision> rows = new LinkedHashMap<>();
+		migrator.appliedRevisions().forEach((row) -> rows.put(row.revision(), row));
+		List<AppliedRevision> interrupted = rows.values()
+			.stream()
+			.filter((row) -> row.state() != AppliedState.APPLIED)
+			.toList();
 		if (json()) {
-			printJson(Map.of("current", current));
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("current", current);
+			document.put("interrupted", interrupted.stream().map(CurrentCommand::json).toList());
+			printJson(document);
 			return 0;
 		}
+		// an interrupted revision stays listed even when it is not a head of the applied
+		// set, as its statements may have run in part
+		List<String> shown = new ArrayList<>(current);
+		interrupted.stream().map(AppliedRevision::revision).filter((id) -> !current.contains(id)).forEach(shown::add);
 		RevisionGraph graph = migrator.graph();
 		RevisionFormat format = new RevisionFormat(graph, new HashSet<>(current));
-		for (String id : current) {
+		for (String id : shown) {
 			RevisionId revisionId = RevisionId.isValid(id) ? RevisionId.of(id) : null;
+			AppliedRevision row = rows.get(id);
 			if (revisionId == null || !graph.contains(revisionId)) {
 				out().println(id + " (unknown: no script declares it)");
 			}
 			else if (this.verbose) {
-				out().print(format.verbose(graph.get(revisionId), true));
+				out().print(format.verbose(graph.get(revisionId), RevisionFormat.applied(row)));
 			}
 			else {
-				out().println(id + format.tags(graph.get(revisionId), false));
+				String state = (row != null && row.state() != AppliedState.APPLIED)
+						? " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)"
+						: "";
+				out().println(id + format.tags(graph.get(revisionId), false) + state);
 			}
 		}
 		return 0;
+	}
+
+	private static Map<String, String> json(AppliedRevision row) {
+		Map<String, String> entry = new LinkedHashMap<>();
+		entry.put("revision", row.revision());
+		entry.put("state", row.state().name().toLowerCase(Locale.ROOT));
+		return entry;
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import org.jspecify.annotations.Nullable;

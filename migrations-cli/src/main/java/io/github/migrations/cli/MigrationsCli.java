@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import io.github.migrations.core.HistoryMismatchException;
-import io.github.migrations.core.MigrationException;
-import io.github.migrations.core.lock.LockTimeoutException;
+import io.github.migrations.core.plan.HistoryMismatchException;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.run.MigrationFailedException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;

@@ -3,7 +3,7 @@ package io.github.migrations.cli;
 import java.util.Set;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.TargetResolver;

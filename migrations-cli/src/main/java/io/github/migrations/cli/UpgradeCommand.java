@@ -1,6 +1,6 @@
 package io.github.migrations.cli;
 
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.api.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

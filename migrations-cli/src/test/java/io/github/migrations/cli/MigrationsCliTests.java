@@ -108,11 +108,62 @@ class MigrationsCliTests {
 	void currentAndHeadsInTextAndJson() {
 		run("upgrade", "b2");
 		assertThat(run("current").out()).isEqualTo("b2\n");
-		assertThat(run("current", "--json").out().strip()).isEqualTo("{\"current\":[\"b2\"]}");
+		assertThat(run("current", "--json").out().strip()).isEqualTo("{\"current\":[\"b2\"],\"interrupted\":[]}");
 		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
 		assertThat(run("heads", "--json").out().strip()).isEqualTo("{\"heads\":[\"c3\"]}");
 		run("upgrade");
 		assertThat(run("current", "--verbose").out()).contains("Rev: c3 (head) (current)").contains("Applied: yes");
+	}
+
+	@Test
+	void currentShowsAnInterruptedRevisionAsInterrupted() {
+		run("upgrade");
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
+		assertThat(run("current").out())
+			.isEqualTo("c3 (head) (interrupted while upgrading: run 'migrations check' for what to do)\n");
+		assertThat(run("current", "-v").out()).contains("Rev: c3 (head) (current)")
+			.contains("Applied: no (interrupted while upgrading)\n")
+			.doesNotContain("Applied: yes");
+		assertThat(run("current", "--json").out().strip())
+			.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[{\"revision\":\"c3\",\"state\":\"upgrading\"}]}");
+		this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
+		assertThat(run("current", "-v").out()).contains("Applied: no (interrupted while downgrading)\n");
+	}
+
+	@Test
+	void headsVerboseSaysWhetherEachHeadIsApplied() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
+		run("upgrade", "c3");
+		Run run = run("heads", "-v");
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).contains("Rev: c3 (head) (current)\nParent: b2\nPath: ")
+			.contains("Applied: yes\n\n    create invoices")
+			.contains("Rev: x2 (head)\nParent: a1\nPath: ")
+			.contains("Applied: no\n\n    create meetings");
+	}
+
+	@Test
+	void headsNeedsNoDatabaseAndThenCannotSayWhetherAHeadIsApplied() {
+		this.environment.clear();
+		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
+		Run verbose = run("heads", "-v");
+		assertThat(verbose.code()).isZero();
+		assertThat(verbose.out()).contains("Rev: c3 (head)\n").contains("Applied: unknown (no database)\n");
+	}
+
+	@Test
+	void mistypedClasspathLocationIsAConfigurationErrorNotAnUpToDateDatabase() {
+		String error = "error: Revision location 'classpath:db/revisionz' names no folder on the class path.\n"
+				+ "hint: Check the name for a typo in the 'locations' setting ('app.migrations.locations' in Spring "
+				+ "Boot), or create the folder (for example src/main/resources/db/revisionz).\n";
+		Run downgrade = runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
+		assertThat(downgrade.code()).isEqualTo(2);
+		assertThat(downgrade.out()).isEmpty();
+		assertThat(downgrade.err()).isEqualTo(error);
+		Run heads = runExactly("--locations", "classpath:db/revisionz", "heads");
+		assertThat(heads.code()).isEqualTo(2);
+		assertThat(heads.out()).isEmpty();
+		assertThat(heads.err()).isEqualTo(error);
 	}
 
 	@Test

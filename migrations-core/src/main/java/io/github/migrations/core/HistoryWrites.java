@@ -1,5 +1,11 @@
 package io.github.migrations.core;
 
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.Connections;
+import io.github.migrations.core.database.Session;
+import io.github.migrations.core.plan.Planning;
+import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.CatalogLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,11 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.migrations.core.history.AppliedRevision;
-import io.github.migrations.core.history.AppliedState;
-import io.github.migrations.core.history.VersionStore;
-import io.github.migrations.core.lock.AdvisoryLock;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.AppliedState;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
@@ -32,13 +38,13 @@ final class HistoryWrites {
 
 	private final MigratorSettings settings;
 
-	private final ScriptCatalogLoader loader;
+	private final CatalogLoader loader;
 
 	private final VersionStore store;
 
 	private final Connections connections;
 
-	HistoryWrites(MigratorSettings settings, ScriptCatalogLoader loader, VersionStore store, Connections connections) {
+	HistoryWrites(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections) {
 		this.settings = settings;
 		this.loader = loader;
 		this.store = store;
@@ -48,7 +54,7 @@ final class HistoryWrites {
 	MigrationResult stamp(List<Target> targets, boolean purge) {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
-		try (AdvisoryLock lock = this.connections.lock(); Session session = this.connections.open()) {
+		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
 			this.store.ensure(session.connection());
 			List<AppliedRevision> applied = this.store.applied(session.connection());
 			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);
@@ -62,13 +68,14 @@ final class HistoryWrites {
 	}
 
 	/**
-	 * On a database that has tables but no version store yet, stamps the configured
-	 * baseline, so that a schema created by an init script is not created twice.
+	 * On a database that has tables but no history yet, stamps the configured baseline,
+	 * so that a schema created by an init script is not created twice. Version-store
+	 * tables that a failed first run left empty hold no history.
 	 */
 	List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
 			throws SQLException {
 		String baseline = this.settings.baseline();
-		if (baseline == null || !applied.isEmpty() || this.store.exists(connection)
+		if (baseline == null || !applied.isEmpty() || this.store.hasHistory(connection)
 				|| !this.store.schemaHasTables(connection)) {
 			return applied;
 		}
@@ -113,7 +120,7 @@ final class HistoryWrites {
 
 	List<String> repair() {
 		Catalog catalog = this.loader.load();
-		try (AdvisoryLock lock = this.connections.lock(); Session session = this.connections.open()) {
+		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
 			Connection connection = session.connection();
 			List<String> repaired = new ArrayList<>();
 			for (AppliedRevision row : this.store.applied(connection)) {

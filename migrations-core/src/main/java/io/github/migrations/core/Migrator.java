@@ -1,22 +1,40 @@
 package io.github.migrations.core;
 
+import io.github.migrations.core.api.JavaRevision;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.Connections;
+import io.github.migrations.core.script.CatalogLoader;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.migrations.core.history.AppliedRevision;
-import io.github.migrations.core.history.LogEntry;
-import io.github.migrations.core.history.PostgresVersionStore;
-import io.github.migrations.core.history.VersionStore;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.LogEntry;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.Session;
+import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.run.MigrationListener;
+import io.github.migrations.core.run.Runner;
+import io.github.migrations.core.run.StepResult;
+import io.github.migrations.core.script.Catalog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.migrations.core.run.MigrationResult;
 import org.jspecify.annotations.Nullable;
 
@@ -31,9 +49,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Migrator {
 
+	// the category operators look in for what a run did
+	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
 	private final MigratorSettings settings;
 
-	private final MigrationRun run;
+	private final CatalogLoader loader;
+
+	private final VersionStore store;
+
+	private final Connections connections;
+
+	private final MigrationListener listener;
 
 	private final HistoryWrites writes;
 
@@ -41,14 +68,13 @@ public final class Migrator {
 
 	private Migrator(Builder builder) {
 		this.settings = builder.settings;
-		ScriptCatalogLoader loader = new ScriptCatalogLoader(builder.settings.locations(), builder.javaRevisions,
-				builder.classLoader);
-		VersionStore store = new PostgresVersionStore(this.settings.schema(), this.settings.createSchemas(),
+		this.loader = new CatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
+		this.store = new PostgresVersionStore(this.settings.schema(), this.settings.createSchemas(),
 				this.settings.revisionsTable(), this.settings.logTable());
-		Connections connections = new Connections(builder.dataSource, this.settings, store);
-		this.writes = new HistoryWrites(this.settings, loader, store, connections);
-		this.run = new MigrationRun(this.settings, loader, store, connections, this.writes, builder.listener);
-		this.queries = new ReadOnlyQueries(this.settings, loader, store, connections);
+		this.connections = new Connections(builder.dataSource, this.settings, this.store);
+		this.listener = builder.listener;
+		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
+		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -63,14 +89,16 @@ public final class Migrator {
 	 * Applies what the target needs that is not applied yet.
 	 */
 	public MigrationResult upgrade(Target target) {
-		return this.run.migrate(Direction.UPGRADE, target);
+		return migrate(Direction.UPGRADE,
+				(catalog, applied) -> Planning.plan(catalog, applied, Direction.UPGRADE, target));
 	}
 
 	/**
 	 * Removes the applied revisions above the target, newest first.
 	 */
 	public MigrationResult downgrade(Target target) {
-		return this.run.migrate(Direction.DOWNGRADE, target);
+		return migrate(Direction.DOWNGRADE,
+				(catalog, applied) -> Planning.plan(catalog, applied, Direction.DOWNGRADE, target));
 	}
 
 	/**
@@ -79,7 +107,92 @@ public final class Migrator {
 	 * a time).
 	 */
 	public MigrationResult revert(String revision) {
-		return this.run.revert(revision);
+		return migrate(Direction.DOWNGRADE, (catalog, applied) -> Planning.revert(catalog, applied, revision));
+	}
+
+	/**
+	 * The story of every run: read the files while connecting, and when the committed
+	 * history shows nothing to do, stop there without the lock. Otherwise take the lock
+	 * on the session, read the history again (another instance may have just migrated),
+	 * check it against the files, plan, check every statement of the plan, and run it:
+	 * the runner executes each command once and records each revision with its work.
+	 */
+	private MigrationResult migrate(Direction direction, Planning.Strategy planning) {
+		long start = System.nanoTime();
+		Opened opened = openWhileLoading();
+		Catalog catalog = opened.catalog();
+		try (Session session = opened.session()) {
+			Connection connection = session.connection();
+			MigrationPlan nothingToDo = Planning.nothingToDo(this.settings, catalog, opened.applied(), planning);
+			if (nothingToDo != null) {
+				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),
+						Duration.ofNanos(System.nanoTime() - start)));
+			}
+			try (AdvisoryLock lock = this.connections.lock(session)) {
+				List<AppliedRevision> applied = this.store.applied(connection);
+				if (direction == Direction.UPGRADE) {
+					applied = this.writes.baselineIfNeeded(connection, catalog, applied);
+				}
+				Planning.validate(this.settings, catalog, applied);
+				Planning.warnAboutUnknown(catalog, applied);
+				MigrationPlan plan = planning.plan(catalog, applied);
+				Planning.checkStatements(this.settings, plan);
+				if (!plan.isEmpty()) {
+					this.store.ensure(connection);
+				}
+				List<StepResult> steps = new Runner(this.settings, this.store, this.listener).run(connection, plan);
+				return finish(new MigrationResult(direction, plan.from(), plan.to(), steps,
+						Duration.ofNanos(System.nanoTime() - start)));
+			}
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	private MigrationResult finish(MigrationResult result) {
+		logger.info(result.summary());
+		this.listener.afterRun(result);
+		return result;
+	}
+
+	/**
+	 * Connects and reads the applied set on another thread while this one reads and
+	 * parses the files: on two cores the first connection (driver start-up,
+	 * authentication) and the parsing overlap instead of adding up.
+	 */
+	private Opened openWhileLoading() {
+		CompletableFuture<Session> opening = CompletableFuture.supplyAsync(this.connections::open);
+		Catalog catalog;
+		try {
+			catalog = this.loader.load();
+		}
+		catch (RuntimeException ex) {
+			opening.thenAccept(Connections::closeQuietly);
+			throw ex;
+		}
+		Session session;
+		try {
+			session = opening.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+		try {
+			return new Opened(catalog, session, this.store.applied(session.connection()));
+		}
+		catch (SQLException | RuntimeException ex) {
+			Connections.closeQuietly(session);
+			throw (ex instanceof SQLException sql) ? Connections.failure(sql) : (RuntimeException) ex;
+		}
+	}
+
+	/**
+	 * What a run starts from, read before the lock: the files, the open session and the
+	 * committed applied set.
+	 */
+	private record Opened(Catalog catalog, Session session, List<AppliedRevision> applied) {
+
 	}
 
 	/**

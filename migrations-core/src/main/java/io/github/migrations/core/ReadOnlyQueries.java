@@ -1,20 +1,28 @@
 package io.github.migrations.core;
 
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.Connections;
+import io.github.migrations.core.database.Session;
+import io.github.migrations.core.plan.Planning;
+import io.github.migrations.core.run.ScriptRenderer;
+import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.CatalogLoader;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.github.migrations.core.history.AppliedRevision;
-import io.github.migrations.core.history.LogEntry;
-import io.github.migrations.core.history.VersionStore;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.LogEntry;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.Planner;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
+import io.github.migrations.core.script.Placeholders;
 import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.SqlScript;
 import org.jspecify.annotations.Nullable;
@@ -27,14 +35,13 @@ final class ReadOnlyQueries {
 
 	private final MigratorSettings settings;
 
-	private final ScriptCatalogLoader loader;
+	private final CatalogLoader loader;
 
 	private final VersionStore store;
 
 	private final Connections connections;
 
-	ReadOnlyQueries(MigratorSettings settings, ScriptCatalogLoader loader, VersionStore store,
-			Connections connections) {
+	ReadOnlyQueries(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections) {
 		this.settings = settings;
 		this.loader = loader;
 		this.store = store;
@@ -54,7 +61,7 @@ final class ReadOnlyQueries {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
 		Planning.validate(this.settings, catalog, applied);
-		MigrationPlan plan = Planning.plan(this.settings, catalog, applied, Direction.UPGRADE, target);
+		MigrationPlan plan = Planning.plan(catalog, applied, Direction.UPGRADE, target);
 		List<String> current = new ArrayList<>();
 		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
 		List<String> unknown = unknown(catalog, applied);
@@ -92,7 +99,7 @@ final class ReadOnlyQueries {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
 		Planning.validate(this.settings, catalog, applied);
-		return Planning.plan(this.settings, catalog, applied, direction, target);
+		return Planning.plan(catalog, applied, direction, target);
 	}
 
 	String sql(Direction direction, @Nullable Target from, Target to) {
@@ -109,15 +116,17 @@ final class ReadOnlyQueries {
 				Planning.refuseIrreversible(plan);
 			}
 		}
-		return new SqlRenderer(this.store, this.settings).render(plan);
+		Planning.checkStatements(this.settings, plan);
+		return new ScriptRenderer(this.settings, this.store).render(plan);
 	}
 
 	void validate() {
 		Catalog catalog = this.loader.load();
+		Placeholders placeholders = new Placeholders(this.settings.placeholders());
 		for (Script script : catalog.scripts().values()) {
 			if (script instanceof SqlScript sql) {
-				sql.upgrade();
-				sql.downgrade();
+				Planning.checkStatements(placeholders, sql, Direction.UPGRADE);
+				Planning.checkStatements(placeholders, sql, Direction.DOWNGRADE);
 			}
 		}
 		Planning.validate(this.settings, catalog, appliedRevisions());

@@ -1,6 +1,10 @@
 package io.github.migrations.core;
 
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.migrations.core.lock.AdvisoryLock;
-import io.github.migrations.core.lock.LockTimeoutException;
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
@@ -25,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Instances that start together migrate one at a time.
  */
 class MigrationLockTests {
+
+	/**
+	 * The default version store, as the migrators under test name it.
+	 */
+	private static final VersionStore STORE = new PostgresVersionStore(null, true, "migrations_revisions",
+			"migrations_log");
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
@@ -73,7 +85,7 @@ class MigrationLockTests {
 	}
 
 	@Test
-	void shortWaitFailsNamingTheHolder() {
+	void shortWaitFailsNamingTheHolder() throws SQLException {
 		RevisionFiles files = new RevisionFiles(this.folder);
 		files.table("a1", "base", "customers");
 		PGSimpleDataSource holderSource = (PGSimpleDataSource) this.database.dataSource();
@@ -83,8 +95,8 @@ class MigrationLockTests {
 				.withLocations(files.location())
 				.withLockWaitTimeout(Duration.ofMillis(300)))
 			.build();
-		try (AdvisoryLock holder = AdvisoryLock.acquire(holderSource, "\"migrations_revisions\"",
-				Duration.ofSeconds(1))) {
+		try (Connection session = holderSource.getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
 				.withMessageMatching("Could not take the migration lock for \"migrations_revisions\" within 300ms: "
 						+ "PostgreSQL backend \\d+ \\('orders-api'.*\\) holds it\\. Another instance is migrating; wait for it, "
@@ -115,7 +127,7 @@ class MigrationLockTests {
 	}
 
 	@Test
-	void anUpToDateDatabaseIsCheckedWithoutWaitingForTheLock() {
+	void anUpToDateDatabaseIsCheckedWithoutWaitingForTheLock() throws SQLException {
 		RevisionFiles files = new RevisionFiles(this.folder);
 		files.table("a1", "base", "customers");
 		Migrator migrator = Migrator.builder(this.database.dataSource())
@@ -124,8 +136,8 @@ class MigrationLockTests {
 				.withLockWaitTimeout(Duration.ofMillis(100)))
 			.build();
 		migrator.upgrade(Target.head());
-		try (AdvisoryLock holder = AdvisoryLock.acquire(this.database.dataSource(), "\"migrations_revisions\"",
-				Duration.ofSeconds(1))) {
+		try (Connection session = this.database.dataSource().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
 			assertThat(migrator.upgrade(Target.head()).steps()).isEmpty();
 			files.table("b2", "a1", "orders");
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()));

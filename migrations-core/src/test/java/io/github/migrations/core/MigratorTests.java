@@ -1,13 +1,19 @@
 package io.github.migrations.core;
 
+import io.github.migrations.core.api.JavaRevision;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
+import io.github.migrations.core.api.UnknownRevisionPolicy;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.migrations.core.history.AppliedRevision;
-import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.plan.MigrationStep;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.ScriptException;
 import io.github.migrations.core.revision.Target;

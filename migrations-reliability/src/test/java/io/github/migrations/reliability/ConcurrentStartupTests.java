@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.MigratorSettings;
-import io.github.migrations.core.lock.LockTimeoutException;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.lock.LockTimeoutException;
+import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;

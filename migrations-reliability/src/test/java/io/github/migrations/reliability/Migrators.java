@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.MigratorSettings;
+import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.migrations.core.JavaRevision;
+import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;

@@ -1,6 +1,6 @@
 package io.github.migrations.autoconfigure;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.script.ScriptException;
 import org.jspecify.annotations.Nullable;

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.migrations.core.MigratorSettings;
-import io.github.migrations.core.TransactionMode;
-import io.github.migrations.core.UnknownRevisionPolicy;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
+import io.github.migrations.core.api.UnknownRevisionPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -3,7 +3,7 @@ package io.github.migrations.autoconfigure;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Target;
 

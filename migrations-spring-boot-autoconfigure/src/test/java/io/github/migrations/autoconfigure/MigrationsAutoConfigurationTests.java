@@ -8,9 +8,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.migrations.core.JavaRevision;
+import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.history.AppliedRevision;
+import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.migrations.core.MigratorSettings;
-import io.github.migrations.core.TransactionMode;
-import io.github.migrations.core.UnknownRevisionPolicy;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
+import io.github.migrations.core.api.UnknownRevisionPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;

@@ -3,8 +3,8 @@ package io.github.migrations.benchmarks.runners;
 import java.time.Duration;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.MigratorSettings;
-import io.github.migrations.core.TransactionMode;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;

@@ -1,5 +1,6 @@
 package io.github.migrations.core.plan;
 
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.script.Script;
 

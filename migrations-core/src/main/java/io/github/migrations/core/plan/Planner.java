@@ -1,5 +1,6 @@
 package io.github.migrations.core.plan;
 
+import io.github.migrations.core.api.Direction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

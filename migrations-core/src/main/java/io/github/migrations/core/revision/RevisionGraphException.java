@@ -1,6 +1,6 @@
 package io.github.migrations.core.revision;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**

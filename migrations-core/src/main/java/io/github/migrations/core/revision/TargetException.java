@@ -1,6 +1,6 @@
 package io.github.migrations.core.revision;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 
 /**
  * A target that cannot be parsed or does not name exactly what it must: an unknown

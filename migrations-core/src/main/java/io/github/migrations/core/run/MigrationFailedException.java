@@ -1,7 +1,7 @@
 package io.github.migrations.core.run;
 
-import io.github.migrations.core.MigrationException;
-import io.github.migrations.core.script.ScriptLocation;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.ScriptLocation;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.RevisionId;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +33,13 @@ final class ClasspathLocation {
 	}
 
 	/**
-	 * Lists a {@code classpath:} location; a folder that is nowhere on the class path
-	 * holds no files.
+	 * Lists a {@code classpath:} location; a folder that exists but holds no revision
+	 * file gives an empty list.
 	 * @param location the location as configured, for messages
 	 * @param folder the folder's resource path, such as {@code db/revisions}
 	 * @param classLoader where to look
+	 * @throws MigrationException if the folder is nowhere on the class path, or cannot be
+	 * listed
 	 */
 	static List<ScriptFile> list(String location, String folder, ClassLoader classLoader) {
 		Map<String, URL> roots = new LinkedHashMap<>();
@@ -50,7 +52,7 @@ final class ClasspathLocation {
 			throw cannotList(location, folder, ex);
 		}
 		if (roots.isEmpty()) {
-			logger.debug("No revisions at '{}': there is no folder '{}' on the class path", location, folder);
+			throw notFound(location, folder);
 		}
 		List<ScriptFile> files = new ArrayList<>();
 		for (URL root : roots.values()) {
@@ -108,6 +110,18 @@ final class ClasspathLocation {
 
 	private static boolean isHidden(String relative) {
 		return relative.startsWith(".") || relative.contains("/.");
+	}
+
+	/**
+	 * A folder that is nowhere on the class path is most likely a typo: listing it as
+	 * empty would report a database as up to date with nothing.
+	 */
+	private static MigrationException notFound(String location, String folder) {
+		String hint = ("Check the name for a typo in the 'locations' setting ('app.migrations.locations' in Spring "
+				+ "Boot), or create the folder (for example src/main/resources/%s).")
+			.formatted(folder);
+		return new MigrationException(
+				"Revision location '%s' names no folder on the class path. %s".formatted(location, hint), hint);
 	}
 
 	private static MigrationException cannotList(String location, String where, Exception ex) {

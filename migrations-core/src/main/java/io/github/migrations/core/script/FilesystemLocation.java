@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 
 /**
  * Lists the {@code .sql} files under a folder of the file system, recursively. Symbolic

@@ -1,5 +1,6 @@
 package io.github.migrations.core.script;
 
+import io.github.migrations.core.api.ScriptLocation;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A revision together with the work it does: a parsed SQL file ({@link SqlScript}) or a
- * Java class ({@link JavaScript}). Both join the same revision graph.
+ * Java class ({@link JavaRevisionScript}). Both join the same revision graph.
  */
-public sealed interface Script permits SqlScript, JavaScript {
+public sealed interface Script permits SqlScript, JavaRevisionScript {
 
 	Revision revision();
 

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Finds the revision files ({@code *.sql}, in subfolders too) under a list of locations:
  * <ul>
  * <li>{@code classpath:db/revisions}: a folder on the class path, in folders and jar
- * files alike; a folder that is nowhere on the class path holds no files;</li>
+ * files alike, which must exist somewhere on the class path;</li>
  * <li>{@code filesystem:/some/dir} or {@code filesystem:relative/dir}: a folder on disk,
  * which must exist;</li>
  * <li>a path without a prefix, which is a folder on disk.</li>
@@ -61,8 +61,8 @@ public final class ScriptSource {
 
 	/**
 	 * The revision files of every location, sorted by path.
-	 * @throws MigrationException if a location is malformed, or a file system location
-	 * does not exist or cannot be read
+	 * @throws MigrationException if a location is malformed, names a folder that does not
+	 * exist (on the class path or on disk), or cannot be read
 	 */
 	public List<ScriptFile> list() {
 		List<ScriptFile> files = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.migrations.core.script;
 
+import io.github.migrations.core.api.ScriptLocation;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.Revision;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +85,15 @@ public final class SqlScript implements Script {
 	 */
 	public @Nullable List<SqlStatement> downgrade() {
 		return (this.downgrade != null) ? this.downgrade.statements() : null;
+	}
+
+	/**
+	 * The statements that run in a direction; none for a downgrade of a file without a
+	 * {@code -- +downgrade} section (refused before anything runs).
+	 */
+	public List<SqlStatement> statements(Direction direction) {
+		List<SqlStatement> statements = (direction == Direction.UPGRADE) ? upgrade() : downgrade();
+		return (statements != null) ? statements : List.of();
 	}
 
 	/**

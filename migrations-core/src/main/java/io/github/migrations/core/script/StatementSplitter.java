@@ -1,5 +1,6 @@
 package io.github.migrations.core.script;
 
+import io.github.migrations.core.api.ScriptLocation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +70,21 @@ class ScriptSourceTests {
 	}
 
 	@Test
-	void classpathFolderThatIsNowhereHasNoFiles() {
-		assertThat(source("classpath:db/no-such-folder").list()).isEmpty();
+	void classpathFolderThatIsNowhereIsReportedAsATypoToFix() {
+		String hint = "Check the name for a typo in the 'locations' setting ('app.migrations.locations' in Spring "
+				+ "Boot), or create the folder (for example src/main/resources/db/revisionz).";
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("classpath:db/revisionz").list())
+			.withMessage("Revision location 'classpath:db/revisionz' names no folder on the class path. " + hint)
+			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo(hint));
+	}
+
+	@Test
+	void classpathFolderWithoutRevisionFilesHasNoFiles() throws IOException {
+		Path classes = this.temp.resolve("classes");
+		Files.createDirectories(classes.resolve("db/revisions"));
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			assertThat(new ScriptSource(List.of("classpath:db/revisions"), classLoader).list()).isEmpty();
+		}
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.autoconfigure.MigrationsProperties.Mode;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.history.LogEntry;
+import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.revision.Target;
 import org.jspecify.annotations.Nullable;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.plan.Direction;
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;

@@ -9,7 +9,7 @@ import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.LogEntryDe
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.MigratorDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
-import io.github.migrations.core.MigrationException;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.test.database.TestDatabase;

@@ -1,0 +1,72 @@
+package io.github.migrations.core.database;
+
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database access every operation shares: a session on the configured schema, the
+ * migration lock, and the {@link MigrationException} a driver's error becomes.
+ */
+public final class Connections {
+
+	// the migrator's category, where operators look for what a run did
+	private static final Logger logger = LoggerFactory.getLogger("io.github.migrations.core.Migrator");
+
+	private final DataSource dataSource;
+
+	private final MigratorSettings settings;
+
+	private final VersionStore store;
+
+	public Connections(DataSource dataSource, MigratorSettings settings, VersionStore store) {
+		this.dataSource = dataSource;
+		this.settings = settings;
+		this.store = store;
+	}
+
+	public Session open() {
+		try {
+			return Session.open(this.dataSource, this.settings.schema());
+		}
+		catch (SQLException ex) {
+			throw failure(ex);
+		}
+	}
+
+	/**
+	 * Takes the migration lock on the session, which then holds it until the lock is
+	 * closed.
+	 */
+	public AdvisoryLock lock(Session session) {
+		try {
+			return AdvisoryLock.acquire(session.connection(), this.store, this.settings.lockWaitTimeout());
+		}
+		catch (SQLException ex) {
+			throw MigrationException.of(
+					"Could not take the migration lock: %s (SQLSTATE %s).".formatted(ex.getMessage(), ex.getSQLState()),
+					"Check that the database is reachable and the user may connect.", ex);
+		}
+	}
+
+	public static void closeQuietly(Session session) {
+		try {
+			session.close();
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not close the session", ex);
+		}
+	}
+
+	public static MigrationException failure(SQLException ex) {
+		return MigrationException.of(
+				"Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(), ex.getSQLState()),
+				"Check that the database is reachable and that the user has the needed privileges.", ex);
+	}
+
+}

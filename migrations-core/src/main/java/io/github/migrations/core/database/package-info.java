@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.migrations.core.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.migrations.core.history;
-
-import org.jspecify.annotations.NullMarked;

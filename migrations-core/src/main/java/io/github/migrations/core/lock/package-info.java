@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.migrations.core.lock;
-
-import org.jspecify.annotations.NullMarked;

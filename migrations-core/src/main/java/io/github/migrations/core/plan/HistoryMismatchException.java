@@ -1,0 +1,56 @@
+package io.github.migrations.core.plan;
+
+import io.github.migrations.core.api.MigrationException;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the database has recorded does not match the scripts: an applied file was edited,
+ * an applied revision has no script, or a non-transactional revision was interrupted.
+ * Found before anything runs.
+ */
+public final class HistoryMismatchException extends MigrationException {
+
+	private final List<Problem> problems;
+
+	public HistoryMismatchException(List<Problem> problems) {
+		super(message(problems), hint(problems));
+		this.problems = List.copyOf(problems);
+	}
+
+	private static String message(List<Problem> problems) {
+		if (problems.size() == 1) {
+			return problems.get(0).toString();
+		}
+		StringBuilder message = new StringBuilder(problems.size() + " problems with the recorded revisions:");
+		problems.forEach((problem) -> message.append(System.lineSeparator()).append(" - ").append(problem));
+		return message.toString();
+	}
+
+	private static @Nullable String hint(List<Problem> problems) {
+		return problems.size() == 1 ? problems.get(0).hint() : "Deal with each problem as it says.";
+	}
+
+	public List<Problem> problems() {
+		return this.problems;
+	}
+
+	@Override
+	public @Nullable String revision() {
+		return this.problems.get(0).revision();
+	}
+
+	/**
+	 * One mismatch: the revision, what is wrong and what to do.
+	 */
+	public record Problem(String revision, String description, String hint) {
+
+		@Override
+		public String toString() {
+			return this.description + " " + this.hint;
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.migrations.core.plan;
+
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.UnknownRevisionPolicy;
+import io.github.migrations.core.script.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.AppliedState;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.Script;
+
+/**
+ * Compares the recorded revisions with the scripts before anything runs.
+ */
+public final class HistoryValidator {
+
+	private final MigratorSettings settings;
+
+	public HistoryValidator(MigratorSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Every problem: changed checksums (when validated), interrupted non-transactional
+	 * revisions, and unknown revisions (when the policy is to fail).
+	 */
+	public List<HistoryMismatchException.Problem> problems(Catalog catalog, List<AppliedRevision> applied) {
+		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
+		for (AppliedRevision row : applied) {
+			Script script = RevisionId.isValid(row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
+					: null;
+			if (script == null) {
+				if (this.settings.unknownRevisions() == UnknownRevisionPolicy.FAIL) {
+					problems.add(unknown(row));
+				}
+				continue;
+			}
+			if (row.state() != AppliedState.APPLIED) {
+				problems.add(interrupted(row, script));
+			}
+			else if (this.settings.validateChecksums() && row.checksum() != null
+					&& !Objects.equals(row.checksum(), script.checksum())) {
+				problems.add(changed(row, script));
+			}
+		}
+		return problems;
+	}
+
+	public static HistoryMismatchException.Problem unknown(AppliedRevision row) {
+		return new HistoryMismatchException.Problem(row.revision(),
+				"The database has revision '%s' applied (on %s by '%s'), but no script declares it."
+					.formatted(row.revision(), row.appliedAt().toLocalDate(), row.appliedBy()),
+				"This happens when an older build runs against a newer database: deploy the build that has it, "
+						+ "or set 'app.migrations.unknown-revisions' to 'warn' to leave it alone.");
+	}
+
+	private static HistoryMismatchException.Problem interrupted(AppliedRevision row, Script script) {
+		String direction = (row.state() == AppliedState.UPGRADING) ? "upgrade" : "downgrade";
+		String parents = script.revision().isBase() ? "base" : script.revision().downRevisions().get(0).value();
+		return new HistoryMismatchException.Problem(row.revision(),
+				("Revision '%s' (%s) was interrupted during %s while running outside a transaction "
+						+ "(transactional: false): some of its statements may have taken effect.")
+					.formatted(row.revision(), script.source(), direction),
+				("Check the database by hand and finish or undo its work, then record the outcome: "
+						+ "'migrations stamp %s' if it is applied, or 'migrations stamp %s' if it is not.")
+					.formatted(row.revision(), parents));
+	}
+
+	private static HistoryMismatchException.Problem changed(AppliedRevision row, Script script) {
+		return new HistoryMismatchException.Problem(row.revision(),
+				"%s: revision '%s' was applied with checksum %s, but the file now has checksum %s: it was edited after it was applied."
+					.formatted(script.source(), row.revision(), abbreviated(row.checksum()),
+							abbreviated(script.checksum())),
+				"Restore the file as it was applied (see version control); if the edit was deliberate and the database "
+						+ "already matches it, run 'migrations repair' to record the new checksum.");
+	}
+
+	private static String abbreviated(String checksum) {
+		return (checksum != null && checksum.length() > 12) ? checksum.substring(0, 12) : String.valueOf(checksum);
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.github.migrations.core.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.JavaRevisionScript;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the one failed execution of a command into the error an operator reads: what
+ * failed (the server's message and SQLSTATE), where ({@code file:line}, from the
+ * statement's first line and the server's error position), what became of the database,
+ * and what to do. Logs the failed attempt in the version store when the session still
+ * can. Nothing is executed again to find where it failed.
+ */
+final class FailureReport {
+
+	private static final Logger logger = LoggerFactory.getLogger(FailureReport.class);
+
+	private final VersionStore store;
+
+	FailureReport(VersionStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * Where a command failed: the file line of the server's error position inside a
+	 * revision's statement, else the revision's file.
+	 */
+	static ScriptLocation location(MigrationStep step, Command command, Throwable ex) {
+		String source = step.script().source();
+		if (command instanceof Command.Statement statement) {
+			ServerErrorMessage server = serverMessage(ex);
+			int line = (server != null && server.getPosition() > 0) ? statement.statement().lineOf(server.getPosition())
+					: statement.statement().line();
+			return ScriptLocation.at(source, line);
+		}
+		return ScriptLocation.at(source, 0);
+	}
+
+	/**
+	 * Whether the error ended the session (a lost connection, an administrator's
+	 * termination, a server shutdown): nothing more can run on it, and the migration lock
+	 * it held is gone with it.
+	 */
+	static boolean endedSession(Throwable ex, Connection connection) {
+		String state = sqlState(ex);
+		if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+			return true;
+		}
+		try {
+			return connection.isClosed();
+		}
+		catch (SQLException closed) {
+			return true;
+		}
+	}
+
+	/**
+	 * The error for a failed step, after logging the attempt.
+	 * @param command the command that failed
+	 * @param outcome what became of the step's work
+	 * @param lastApplied the last revision this run committed, or {@code null}
+	 */
+	MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
+			String outcome, @Nullable RevisionId lastApplied) {
+		String problem = describe(ex);
+		if (command instanceof Command.Own own) {
+			problem = problem + " while " + own.what();
+		}
+		boolean ended = endedSession(ex, connection);
+		if (!ended) {
+			logAttempt(connection, step, problem);
+		}
+		ScriptLocation location = location(step, command, ex);
+		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
+				: "downgrade of revision '%s' failed";
+		String message = "%s: %s: %s.".formatted(location, what.formatted(step.revision().id()), problem);
+		String hint = outcome + " " + advice(ex, step, ended, lastApplied);
+		return new MigrationFailedException(message, hint, step.revision().id().value(), location, sqlState(ex), ex);
+	}
+
+	private void logAttempt(Connection connection, MigrationStep step, String problem) {
+		try {
+			if (connection.getAutoCommit()) {
+				this.store.recordFailure(connection, step.script(), step.direction(), 0, problem);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not log the failed attempt", ex);
+		}
+	}
+
+	static @Nullable String sqlState(Throwable ex) {
+		return (ex instanceof SQLException sql) ? sql.getSQLState() : null;
+	}
+
+	static String describe(Throwable ex) {
+		ServerErrorMessage server = serverMessage(ex);
+		if (server != null) {
+			return "%s (SQLSTATE %s)".formatted(server.getMessage(), server.getSQLState());
+		}
+		if (ex instanceof SQLException sql && sql.getSQLState() != null) {
+			return "%s (SQLSTATE %s)".formatted(sql.getMessage(), sql.getSQLState());
+		}
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	private static String advice(Throwable ex, MigrationStep step, boolean ended, @Nullable RevisionId lastApplied) {
+		String state = sqlState(ex);
+		if (ended) {
+			return ("The connection to the database was lost; run again once it is back. The migration lock "
+					+ "was held by that session and ended with it, so the run stopped: %s.")
+				.formatted((lastApplied != null) ? "nothing after revision '%s' was applied".formatted(lastApplied)
+						: "this run applied nothing");
+		}
+		if ("57014".equals(state)) {
+			return "The statement ran longer than its statement_timeout: raise it in the revision's header "
+					+ "('-- statement_timeout: 10min') or in 'app.migrations.statement-timeout'.";
+		}
+		if ("55P03".equals(state)) {
+			return "The statement waited longer than its lock_timeout for a lock another session holds: "
+					+ "retry when the table is less busy, or raise 'lock_timeout'.";
+		}
+		return "Fix the %s and start again."
+			.formatted((step.script() instanceof JavaRevisionScript) ? "revision's code" : "statement");
+	}
+
+	private static @Nullable ServerErrorMessage serverMessage(Throwable ex) {
+		return (ex instanceof PSQLException psql) ? psql.getServerErrorMessage() : null;
+	}
+
+}

@@ -1,0 +1,243 @@
+package io.github.migrations.core.run;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.CompletedRevision;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.MigrationPlan;
+import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.revision.RevisionId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes a plan's {@link RunCommands} on the session, each command exactly once: a
+ * failing statement is reported from that one execution (its {@code file:line}, SQLSTATE
+ * and message), the open transaction is rolled back, and nothing runs again.
+ * <p>
+ * Two things only a run does, which change no result: the listener hears of each step,
+ * and in a run of several revisions each commit but the last skips its wait for the WAL
+ * flush ({@code synchronous_commit}): the last one flushes every earlier one, since the
+ * WAL is written in order, so a server crash can lose only whole revisions at the end,
+ * each with its record, and a run that reports success is durable.
+ */
+public final class Runner {
+
+	private static final Logger logger = LoggerFactory.getLogger("io.github.migrations.core.Migrator");
+
+	private static final int FETCH_SIZE = 1000;
+
+	private final RunCommands commands;
+
+	private final FailureReport failures;
+
+	private final MigrationListener listener;
+
+	public Runner(MigratorSettings settings, VersionStore store, MigrationListener listener) {
+		this.commands = new RunCommands(settings, store);
+		this.failures = new FailureReport(store);
+		this.listener = listener;
+	}
+
+	public List<StepResult> run(Connection connection, MigrationPlan plan) throws SQLException {
+		List<MigrationStep> steps = plan.steps();
+		List<List<Command>> stepCommands = this.commands.steps(plan);
+		List<StepResult> results = new ArrayList<>();
+		List<CompletedRevision> completed = new ArrayList<>();
+		boolean deferFlushes = !this.commands.oneTransaction() && steps.size() > 1;
+		long runStart = System.nanoTime();
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			statement.setFetchSize(FETCH_SIZE);
+			if (deferFlushes) {
+				statement.execute("SET synchronous_commit TO off");
+			}
+			MigrationStep first = steps.isEmpty() ? null : steps.get(0);
+			execute(connection, statement, first, this.commands.opening(), null);
+			for (int i = 0; i < steps.size(); i++) {
+				MigrationStep step = steps.get(i);
+				if (deferFlushes && i == steps.size() - 1) {
+					statement.execute("RESET synchronous_commit");
+				}
+				this.listener.beforeStep(step);
+				long start = System.nanoTime();
+				execute(connection, statement, step, stepCommands.get(i), lastApplied(results));
+				Duration duration = Duration.ofNanos(System.nanoTime() - start);
+				completed.add(new CompletedRevision(step.script(), duration.toMillis(),
+						(System.nanoTime() - runStart) / 1_000));
+				results.add(finished(step, duration));
+			}
+			if (first != null) {
+				execute(connection, statement, steps.get(steps.size() - 1),
+						this.commands.closing(plan.direction(), completed), null);
+			}
+		}
+		finally {
+			restore(connection, deferFlushes);
+		}
+		return results;
+	}
+
+	private void execute(Connection connection, Statement statement, @Nullable MigrationStep step,
+			List<Command> commands, @Nullable RevisionId lastApplied) {
+		for (Command command : commands) {
+			if (step == null) {
+				throw new IllegalStateException("Commands of a run with no step: " + commands);
+			}
+			try {
+				execute(connection, statement, step, command);
+			}
+			catch (SQLException | RuntimeException ex) {
+				throw failed(connection, step, command, ex, lastApplied);
+			}
+		}
+	}
+
+	private void execute(Connection connection, Statement statement, MigrationStep step, Command command)
+			throws SQLException {
+		if (command instanceof Command.Statement sql) {
+			logger.debug("{}:{}: {}", step.script().source(), sql.statement().line(), sql.sql());
+			statement.execute(sql.sql());
+			drain(statement);
+		}
+		else if (command instanceof Command.Own own) {
+			statement.execute(own.sql());
+		}
+		else if (command instanceof Command.Begin) {
+			connection.setAutoCommit(false);
+		}
+		else if (command instanceof Command.Commit) {
+			connection.commit();
+			connection.setAutoCommit(true);
+		}
+		else if (command instanceof Command.Java java) {
+			if (java.direction() == Direction.UPGRADE) {
+				java.script().migration().upgrade(connection);
+			}
+			else {
+				java.script().migration().downgrade(connection);
+			}
+		}
+	}
+
+	/**
+	 * Reads a statement's results to their end, a page at a time inside a transaction, so
+	 * that a {@code SELECT} runs to completion without holding its rows; logs the
+	 * server's notices and lets them go.
+	 */
+	private static void drain(Statement statement) throws SQLException {
+		while (true) {
+			ResultSet rows = statement.getResultSet();
+			if (rows != null) {
+				try (rows) {
+					while (rows.next()) {
+						// read and dropped
+					}
+				}
+			}
+			else if (statement.getUpdateCount() == -1) {
+				break;
+			}
+			statement.getMoreResults();
+		}
+		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+			logger.debug("Server notice: {}", warning.getMessage());
+		}
+		statement.clearWarnings();
+	}
+
+	private MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
+			@Nullable RevisionId lastApplied) {
+		boolean inTransaction = inTransaction(connection);
+		rollback(connection);
+		flushCommits(connection);
+		String outcome;
+		if (this.commands.oneTransaction()) {
+			outcome = "The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is "
+					+ "recorded as applied.";
+		}
+		else if (inTransaction || step.script().transactional()) {
+			outcome = "The revision was rolled back and is not recorded as applied.";
+		}
+		else {
+			resetTimeouts(connection);
+			outcome = "The revision runs outside a transaction (transactional: false), so statements before the "
+					+ "failing one took effect, and it stays marked as interrupted.";
+		}
+		return this.failures.failed(connection, step, command, ex, outcome,
+				this.commands.oneTransaction() ? null : lastApplied);
+	}
+
+	private static @Nullable RevisionId lastApplied(List<StepResult> results) {
+		return results.isEmpty() ? null : results.get(results.size() - 1).step().revision().id();
+	}
+
+	private static boolean inTransaction(Connection connection) {
+		try {
+			return !connection.isClosed() && !connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			if (!connection.isClosed() && !connection.getAutoCommit()) {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Rollback failed; the server rolls back when the session ends", ex);
+		}
+	}
+
+	private static void resetTimeouts(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET lock_timeout");
+			statement.execute("RESET statement_timeout");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset the timeouts; closing the session discards them", ex);
+		}
+	}
+
+	private static void restore(Connection connection, boolean deferFlushes) {
+		rollback(connection);
+		if (deferFlushes) {
+			flushCommits(connection);
+		}
+	}
+
+	/**
+	 * Makes the next commit wait for its WAL flush again, which flushes the earlier ones.
+	 */
+	private static void flushCommits(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET synchronous_commit");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset synchronous_commit", ex);
+		}
+	}
+
+	private StepResult finished(MigrationStep step, Duration duration) {
+		this.listener.afterStep(step, duration);
+		logger.info("{} {} ({}) in {} ms", (step.direction() == Direction.UPGRADE) ? "Applied" : "Reverted",
+				step.revision().id(), step.script().source(), duration.toMillis());
+		return new StepResult(step, duration);
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.github.migrations.core.run;
+
+import java.util.List;
+
+import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.CompletedRevision;
+import io.github.migrations.core.database.Session;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.MigrationPlan;
+import io.github.migrations.core.plan.MigrationStep;
+
+/**
+ * Prints a plan as one SQL script for review or for {@code psql}: the {@link RunCommands}
+ * the {@link Runner} would execute, in the same order, with the same transaction
+ * boundaries, timeouts and version-store writes. Only what a run does to its own session
+ * and changes no result is left out (the client liveness check and skipped WAL flushes).
+ * Comments carry ids and file names with any line break or control character replaced, so
+ * nothing in them can become a statement.
+ */
+public final class ScriptRenderer {
+
+	private final MigratorSettings settings;
+
+	private final VersionStore store;
+
+	private final RunCommands commands;
+
+	public ScriptRenderer(MigratorSettings settings, VersionStore store) {
+		this.settings = settings;
+		this.store = store;
+		this.commands = new RunCommands(settings, store);
+	}
+
+	public String render(MigrationPlan plan) {
+		StringBuilder sql = new StringBuilder();
+		sql.append("-- ").append(comment(plan.toString().lines().findFirst().orElse(""))).append('\n');
+		sql.append("-- Rendered by migrations; run with: psql -v ON_ERROR_STOP=1 -f <file>\n\n");
+		if (this.settings.schema() != null) {
+			sql.append(Session.searchPathSql(this.settings.schema())).append(";\n\n");
+		}
+		for (String statement : this.store.ensureSql()) {
+			sql.append(statement).append(";\n");
+		}
+		sql.append('\n');
+		append(sql, this.commands.opening());
+		List<List<Command>> steps = this.commands.steps(plan);
+		List<MigrationStep> planned = plan.steps();
+		for (int i = 0; i < planned.size(); i++) {
+			MigrationStep step = planned.get(i);
+			String message = step.revision().message();
+			sql.append("-- ")
+				.append((step.direction() == Direction.UPGRADE) ? "Upgrade " : "Downgrade ")
+				.append(step.revision().id())
+				.append(comment((message != null) ? ": " + message : ""))
+				.append(" (")
+				.append(comment(step.script().source()))
+				.append(")\n");
+			append(sql, steps.get(i));
+			sql.append('\n');
+		}
+		// a script records no execution times: they are known only when it has run
+		append(sql, this.commands.closing(plan.direction(),
+				planned.stream().map((step) -> new CompletedRevision(step.script(), 0, 0)).toList()));
+		return sql.toString();
+	}
+
+	private static void append(StringBuilder sql, List<Command> commands) {
+		for (Command command : commands) {
+			if (command instanceof Command.Statement statement) {
+				String text = statement.sql();
+				// a line comment at the end of a statement would swallow its semicolon
+				boolean endsInComment = text.lastIndexOf("--") > text.lastIndexOf('\n');
+				sql.append(text).append(endsInComment ? "\n;\n" : ";\n");
+			}
+			else if (command instanceof Command.Own own) {
+				sql.append(own.sql()).append(";\n");
+			}
+			else if (command instanceof Command.Begin) {
+				sql.append("BEGIN;\n");
+			}
+			else if (command instanceof Command.Commit) {
+				sql.append("COMMIT;\n");
+			}
+			else if (command instanceof Command.Java java) {
+				sql.append("-- Java revision ")
+					.append(comment(java.script().source()))
+					.append(": its work cannot be rendered as SQL; run it with the migrator.\n");
+			}
+		}
+	}
+
+	/**
+	 * Text for a comment line: line breaks and other control characters become spaces.
+	 */
+	static String comment(String text) {
+		StringBuilder safe = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			safe.append((Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? ' ' : c);
+		}
+		return safe.toString();
+	}
+
+}
