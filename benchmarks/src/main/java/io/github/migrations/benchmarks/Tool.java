@@ -1,6 +1,5 @@
 package io.github.migrations.benchmarks;
 
-import io.github.migrations.core.api.TransactionMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.migrations.benchmarks.workload.WorkloadFiles;
+import io.github.migrations.core.api.TransactionMode;
 
 /**
  * The tools measured, and how each is started as its own process.

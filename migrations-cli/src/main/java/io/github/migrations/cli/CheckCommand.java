@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.migrations.core.plan.HistoryMismatchException;
-import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.Target;

@@ -8,16 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.database.LockTimeoutException;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.run.MigrationFailedException;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code migrations [options] <command> [arguments]}: Alembic's commands against a

@@ -1,11 +1,5 @@
 package io.github.migrations.core;
 
-import io.github.migrations.core.api.MigratorSettings;
-import io.github.migrations.core.database.Connections;
-import io.github.migrations.core.database.Session;
-import io.github.migrations.core.plan.Planning;
-import io.github.migrations.core.script.Catalog;
-import io.github.migrations.core.script.CatalogLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,15 +8,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.AppliedState;
+import io.github.migrations.core.database.Connections;
+import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
-import io.github.migrations.core.database.AdvisoryLock;
-import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
 import io.github.migrations.core.run.MigrationResult;
+import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.CatalogLoader;
 import io.github.migrations.core.script.Script;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

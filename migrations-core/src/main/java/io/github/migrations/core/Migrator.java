@@ -1,42 +1,42 @@
 package io.github.migrations.core;
 
-import io.github.migrations.core.api.JavaRevision;
-import io.github.migrations.core.api.MigrationException;
-import io.github.migrations.core.api.MigratorSettings;
-import io.github.migrations.core.database.Connections;
-import io.github.migrations.core.script.CatalogLoader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javax.sql.DataSource;
 
+import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.JavaRevision;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
-import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.database.AdvisoryLock;
-import io.github.migrations.core.database.Session;
-import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.run.MigrationListener;
+import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.run.Runner;
 import io.github.migrations.core.run.StepResult;
 import io.github.migrations.core.script.Catalog;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import io.github.migrations.core.script.CatalogLoader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.github.migrations.core.run.MigrationResult;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's facade: upgrades, downgrades, stamps and reports a PostgreSQL database's

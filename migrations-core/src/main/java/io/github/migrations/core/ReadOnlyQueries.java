@@ -1,27 +1,27 @@
 package io.github.migrations.core;
 
-import io.github.migrations.core.api.MigratorSettings;
-import io.github.migrations.core.database.Connections;
-import io.github.migrations.core.database.Session;
-import io.github.migrations.core.plan.Planning;
-import io.github.migrations.core.run.ScriptRenderer;
-import io.github.migrations.core.script.Catalog;
-import io.github.migrations.core.script.CatalogLoader;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.github.migrations.core.database.AppliedRevision;
-import io.github.migrations.core.database.LogEntry;
-import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.Connections;
+import io.github.migrations.core.database.LogEntry;
+import io.github.migrations.core.database.Session;
+import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.Planner;
+import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
+import io.github.migrations.core.run.ScriptRenderer;
+import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.CatalogLoader;
 import io.github.migrations.core.script.Placeholders;
 import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.SqlScript;
@@ -51,6 +51,7 @@ final class ReadOnlyQueries {
 	List<String> current() {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
+		Planning.refuseEmptyLocations(this.settings, catalog, applied);
 		List<String> current = new ArrayList<>();
 		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
 		current.addAll(unknown(catalog, applied));

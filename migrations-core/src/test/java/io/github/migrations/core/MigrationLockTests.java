@@ -1,7 +1,5 @@
 package io.github.migrations.core;
 
-import io.github.migrations.core.api.MigrationException;
-import io.github.migrations.core.api.MigratorSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,15 +7,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.VersionStore;
-import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -141,6 +144,102 @@ class MigrationLockTests {
 			assertThat(migrator.upgrade(Target.head()).steps()).isEmpty();
 			files.table("b2", "a1", "orders");
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
+		}
+	}
+
+	@Test
+	void instancesThatNameTheSameSchemaDifferentlyTakeTheSameLock() throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		Migrator unnamed = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(200)))
+			.build();
+		VersionStore named = new PostgresVersionStore("public", true, "migrations_revisions", "migrations_log");
+		try (Connection session = this.database.dataSource().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, named, Duration.ofSeconds(1))) {
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> unnamed.upgrade(Target.head()));
+		}
+		Migrator publicSchema = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withSchema("public")
+				.withLockWaitTimeout(Duration.ofMillis(200)))
+			.build();
+		try (Connection session = this.database.dataSource().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> publicSchema.upgrade(Target.head()));
+		}
+		assertThat(this.database.tableExists("customers")).isFalse();
+	}
+
+	@Test
+	void losingTheLockSessionStopsTheRunAndTheWaitingInstanceAppliesEachRevisionOnce() throws Exception {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.write("r1_audit.sql", """
+				-- revision: r1
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE audit (revision text);
+				INSERT INTO audit VALUES ('r1');
+				-- +downgrade
+				""");
+		files.write("r2_slow.sql", """
+				-- revision: r2
+				-- down_revision: r1
+				-- +upgrade
+				INSERT INTO audit VALUES ('r2');
+				SELECT pg_sleep(${sleep});
+				-- +downgrade
+				""");
+		files.write("r3_audit.sql", """
+				-- revision: r3
+				-- down_revision: r2
+				-- +upgrade
+				INSERT INTO audit VALUES ('r3');
+				-- +downgrade
+				""");
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> first = instances.submit(() -> migrator(files, "first", "30").upgrade(Target.head()));
+			String sleeper = "SELECT pid FROM pg_stat_activity WHERE application_name = 'first' AND query LIKE "
+					+ "'SELECT pg_sleep%'";
+			awaitRow(sleeper);
+			Future<MigrationResult> second = instances
+				.submit(() -> migrator(files, "second", "0").upgrade(Target.head()));
+			awaitRow("SELECT pid FROM pg_stat_activity WHERE application_name = 'second' AND query LIKE "
+					+ "'%pg_try_advisory_lock%'");
+			this.database.execute("SELECT pg_terminate_backend(pid) FROM (" + sleeper + ") s");
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> first.get(30, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(MigrationFailedException.class)
+				.withMessageContaining("r2_slow.sql:5: revision 'r2' failed")
+				.withMessageContaining("nothing after revision 'r1' was applied");
+			assertThat(second.get(30, TimeUnit.SECONDS).revisions()).map(Object::toString).containsExactly("r2", "r3");
+		}
+		finally {
+			instances.shutdownNow();
+		}
+		assertThat(this.database.query("SELECT revision || ' ' || count(*) FROM audit GROUP BY revision ORDER BY 1"))
+			.containsExactly("r1 1", "r2 1", "r3 1");
+	}
+
+	private Migrator migrator(RevisionFiles files, String application, String sleep) {
+		PGSimpleDataSource dataSource = (PGSimpleDataSource) this.database.dataSource();
+		dataSource.setApplicationName(application);
+		return Migrator.builder(dataSource)
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withPlaceholders(java.util.Map.of("sleep", sleep)))
+			.build();
+	}
+
+	private void awaitRow(String query) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.database.query(query).isEmpty()) {
+			assertThat(System.nanoTime()).as("waiting for: " + query).isLessThan(deadline);
+			Thread.sleep(20);
 		}
 	}
 

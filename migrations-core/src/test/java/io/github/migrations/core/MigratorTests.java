@@ -1,26 +1,26 @@
 package io.github.migrations.core;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
-import io.github.migrations.core.plan.HistoryMismatchException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.LogEntry;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationStep;
-import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.RevisionId;
-import io.github.migrations.core.script.ScriptException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
+import io.github.migrations.core.script.ScriptException;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -597,6 +597,33 @@ class MigratorTests {
 			.withMessageContaining("Revision 'd4' (")
 			.withMessageContaining("has down_revision 'zz9', which no revision declares.");
 		assertThat(this.database.tableExists("customers")).isFalse();
+	}
+
+	@Test
+	void baselineStampsAfterAFailedFirstRunLeftEmptyVersionTables() {
+		this.database
+			.execute("CREATE TABLE customers (id bigint PRIMARY KEY); CREATE TABLE orders (id bigint PRIMARY KEY)");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("relation \"customers\" already exists");
+		assertThat(this.database.tableExists("migrations_revisions")).isTrue();
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withBaseline("b2"))
+			.build();
+		assertThat(ids(migrator.upgrade(Target.head()).revisions())).containsExactly("c3");
+	}
+
+	@Test
+	void locationsWithoutAnyRevisionWhileTheDatabaseHasAppliedOnesAreAnError(@TempDir Path empty) {
+		migrator().upgrade(Target.head());
+		Migrator mistyped = Migrator.builder(this.database.dataSource()).locations("filesystem:" + empty).build();
+		String expected = "hold no revision, but the database has 3 applied (the newest is 'c3')";
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> mistyped.downgrade(Target.base()))
+			.withMessageContaining(expected);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> mistyped.upgrade(Target.head()))
+			.withMessageContaining(expected);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(mistyped::current)
+			.withMessageContaining(expected);
+		assertThat(this.database.tableExists("invoices")).isTrue();
 	}
 
 	@Test

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.core.Migrator;
-import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;

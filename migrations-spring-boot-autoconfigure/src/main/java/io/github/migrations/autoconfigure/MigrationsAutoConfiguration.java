@@ -4,11 +4,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -4,7 +4,6 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.script.ScriptException;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

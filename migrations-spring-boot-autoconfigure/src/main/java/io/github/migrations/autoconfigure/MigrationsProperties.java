@@ -10,7 +10,6 @@ import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -8,8 +8,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.Target;
@@ -17,7 +17,6 @@ import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;

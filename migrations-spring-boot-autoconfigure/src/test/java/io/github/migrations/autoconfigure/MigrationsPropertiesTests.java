@@ -8,7 +8,6 @@ import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 

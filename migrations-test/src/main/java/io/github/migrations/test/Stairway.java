@@ -6,8 +6,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.Target;
 

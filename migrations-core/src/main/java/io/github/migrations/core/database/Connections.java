@@ -1,11 +1,11 @@
 package io.github.migrations.core.database;
 
-import io.github.migrations.core.api.MigrationException;
-import io.github.migrations.core.api.MigratorSettings;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

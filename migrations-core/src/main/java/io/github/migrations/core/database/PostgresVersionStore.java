@@ -13,8 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;

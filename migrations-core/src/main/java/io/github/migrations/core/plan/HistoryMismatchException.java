@@ -1,8 +1,8 @@
 package io.github.migrations.core.plan;
 
-import io.github.migrations.core.api.MigrationException;
 import java.util.List;
 
+import io.github.migrations.core.api.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**

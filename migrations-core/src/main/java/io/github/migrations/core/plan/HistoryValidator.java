@@ -1,15 +1,15 @@
 package io.github.migrations.core.plan;
 
-import io.github.migrations.core.api.MigratorSettings;
-import io.github.migrations.core.api.UnknownRevisionPolicy;
-import io.github.migrations.core.script.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.UnknownRevisionPolicy;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.Catalog;
 import io.github.migrations.core.script.Script;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.migrations.core.plan;
 
-import io.github.migrations.core.api.Direction;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.revision.RevisionId;
 
 /**

@@ -1,25 +1,25 @@
 package io.github.migrations.core.plan;
 
-import io.github.migrations.core.api.MigrationException;
-import io.github.migrations.core.api.MigratorSettings;
-import io.github.migrations.core.api.ScriptLocation;
-import io.github.migrations.core.api.TransactionMode;
-import io.github.migrations.core.script.Catalog;
-import io.github.migrations.core.script.Placeholders;
-import io.github.migrations.core.script.ScriptException;
-import io.github.migrations.core.script.SqlStatement;
-import io.github.migrations.core.script.StatementClassifier;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.api.TransactionMode;
+import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
-import org.jspecify.annotations.Nullable;
+import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.Placeholders;
+import io.github.migrations.core.script.ScriptException;
 import io.github.migrations.core.script.SqlScript;
+import io.github.migrations.core.script.SqlStatement;
+import io.github.migrations.core.script.StatementClassifier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,16 +102,24 @@ public final class Planning {
 	 * database has applied ones (a mistyped location), or with every mismatch found
 	 */
 	public static void validate(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied) {
+		refuseEmptyLocations(settings, catalog, applied);
+		List<HistoryMismatchException.Problem> problems = new HistoryValidator(settings).problems(catalog, applied);
+		if (!problems.isEmpty()) {
+			throw new HistoryMismatchException(problems);
+		}
+	}
+
+	/**
+	 * Refuses locations that hold no revision at all while the database has applied ones:
+	 * a mistyped location, which would otherwise show an up-to-date database.
+	 */
+	public static void refuseEmptyLocations(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied) {
 		if (catalog.scripts().isEmpty() && !applied.isEmpty()) {
 			throw MigrationException.of(
 					"The revision locations (%s) hold no revision, but the database has %d applied (the newest is '%s')."
 						.formatted(String.join(", ", settings.locations()), applied.size(),
 								applied.get(applied.size() - 1).revision()),
 					"Check the locations for a typo; they must hold the files of the applied revisions.");
-		}
-		List<HistoryMismatchException.Problem> problems = new HistoryValidator(settings).problems(catalog, applied);
-		if (!problems.isEmpty()) {
-			throw new HistoryMismatchException(problems);
 		}
 	}
 

@@ -1,9 +1,9 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.JavaRevision;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.migrations.core.api.JavaRevision;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,12 +1,12 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;

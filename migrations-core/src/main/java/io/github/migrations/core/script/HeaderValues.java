@@ -1,10 +1,10 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.revision.RevisionId;
 
 /**

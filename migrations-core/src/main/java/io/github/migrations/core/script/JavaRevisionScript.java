@@ -1,10 +1,10 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.util.List;
 import java.util.Set;
 
 import io.github.migrations.core.api.JavaRevision;
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.ScriptLocation;
 
 /**
  * A revision file that cannot be read or parsed; the message starts with its

@@ -1,8 +1,9 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.io.IOException;
 import java.io.InputStream;
+
+import io.github.migrations.core.api.ScriptLocation;
 
 /**
  * A revision file found by {@link ScriptSource}: its path as shown in messages, and how

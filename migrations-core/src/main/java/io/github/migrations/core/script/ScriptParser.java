@@ -1,11 +1,11 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.script.HeaderParser.Header;
 import org.jspecify.annotations.Nullable;
 

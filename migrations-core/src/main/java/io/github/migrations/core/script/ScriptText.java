@@ -1,12 +1,13 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+
+import io.github.migrations.core.api.ScriptLocation;
 
 /**
  * The bytes of a revision file as text: UTF-8, with or without a byte order mark, with

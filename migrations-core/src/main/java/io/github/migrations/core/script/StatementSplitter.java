@@ -1,8 +1,9 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.migrations.core.api.ScriptLocation;
 
 /**
  * Splits the SQL text of a section into statements, as {@code psql} would: a semicolon

@@ -1,11 +1,11 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.revision.RevisionId;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.github.migrations.core.script;
 
-import io.github.migrations.core.api.ScriptLocation;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.migrations.core.api.ScriptLocation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,8 +3,8 @@ package io.github.migrations.autoconfigure.endpoint;
 import java.util.List;
 
 import io.github.migrations.autoconfigure.Credentials;
-import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.autoconfigure.MigrationsProperties.Mode;
+import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.LogEntry;

@@ -9,12 +9,11 @@ import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.LogEntryDe
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.MigratorDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
-import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
