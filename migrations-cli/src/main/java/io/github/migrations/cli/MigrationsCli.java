@@ -124,12 +124,9 @@ public final class MigrationsCli implements Runnable {
 			return USAGE;
 		}
 		if (ex instanceof MigrationException migration) {
-			String hint = migration.hint();
-			String message = migration.getMessage();
-			if (hint != null && message.endsWith(hint)) {
-				message = message.substring(0, message.length() - hint.length()).strip();
-			}
-			error(message, hint);
+			String description = migration.description();
+			error(description.endsWith(".") || description.endsWith(":") ? description : description + ".",
+					hint(migration));
 			return isFailure(migration) ? FAILURE : USAGE;
 		}
 		error(ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
@@ -147,6 +144,21 @@ public final class MigrationsCli implements Runnable {
 		return ex instanceof MigrationFailedException || ex instanceof LockTimeoutException
 				|| ex instanceof HistoryMismatchException || (ex.getClass() == MigrationException.class
 						&& (ex.getCause() instanceof SQLException || ex.getCause() instanceof InterruptedException));
+	}
+
+	/**
+	 * The engine's hint, with the setting it names spelled as the command line sets it.
+	 */
+	static @Nullable String hint(MigrationException ex) {
+		String hint = ex.hint();
+		String setting = ex.setting();
+		if (hint == null || setting == null) {
+			return hint;
+		}
+		if (setting.equals("locations") || setting.equals("schema")) {
+			return "%s Option: --%s (or 'app.migrations.%s' in the --config file).".formatted(hint, setting, setting);
+		}
+		return "%s Setting: 'app.migrations.%s' in the --config file.".formatted(hint, setting);
 	}
 
 	void error(String message, @Nullable String hint) {

@@ -154,8 +154,9 @@ class MigrationsCliTests {
 	@Test
 	void mistypedClasspathLocationIsAConfigurationErrorNotAnUpToDateDatabase() {
 		String error = "error: Revision location 'classpath:db/revisionz' names no folder on the class path.\n"
-				+ "hint: Check the name for a typo in the 'locations' setting ('app.migrations.locations' in Spring "
-				+ "Boot), or create the folder (for example src/main/resources/db/revisionz).\n";
+				+ "hint: Check the locations for a typo, or create the folder (for example "
+				+ "src/main/resources/db/revisionz). Option: --locations (or 'app.migrations.locations' in the "
+				+ "--config file).\n";
 		Run downgrade = runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
 		assertThat(downgrade.code()).isEqualTo(2);
 		assertThat(downgrade.out()).isEmpty();

@@ -103,7 +103,7 @@ class MigrationLockTests {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
 				.withMessageMatching("Could not take the migration lock for \"migrations_revisions\" within 300ms: "
 						+ "PostgreSQL backend \\d+ \\('orders-api'.*\\) holds it\\. Another instance is migrating; wait for it, "
-						+ "or raise the lock wait timeout \\('app.migrations.lock-wait-timeout'\\)\\.");
+						+ "or raise the lock wait timeout\\. \\(setting 'lock-wait-timeout'\\)");
 		}
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(migrator.upgrade(Target.head()).steps()).hasSize(1);

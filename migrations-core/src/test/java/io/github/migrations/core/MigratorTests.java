@@ -482,7 +482,7 @@ class MigratorTests {
 		assertThatExceptionOfType(io.github.migrations.core.script.ScriptException.class)
 			.isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining(
-					"d4_grant.sql:4: placeholder '${table}' has no value. Set 'app.migrations.placeholders.table'");
+					"d4_grant.sql:4: placeholder '${table}' has no value. Give the placeholder a value, or remove it. (setting 'placeholders.table')");
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(this.database.tableExists("migrations_revisions")).as("the version store").isFalse();
 		Migrator withValues = Migrator.builder(this.database.dataSource())

@@ -123,7 +123,7 @@ class ConcurrentStartupTests {
 				assertThat(outcome).isInstanceOf(LockTimeoutException.class);
 				assertThat(((Exception) outcome).getMessage()).contains("within 300ms")
 					.containsPattern("PostgreSQL backend \\d+ \\('(reliability-thread-\\d+|migrations-cli)'")
-					.contains("app.migrations.lock-wait-timeout");
+					.contains("(setting 'lock-wait-timeout')");
 				timeouts++;
 				// checked below with every thread's migrator
 				sameHeads++;

@@ -260,7 +260,8 @@ class SecurityTests {
 		CliResult missing = cli.run("--locations", this.files.location(), "--config", partial.toString(), "upgrade");
 		assertThat(missing.code()).as(missing.toString()).isEqualTo(2);
 		assertThat(missing.err()).contains("r3.sql:6: placeholder '${reader}' has no value")
-			.contains("hint: Set 'app.migrations.placeholders.reader', or remove the placeholder.");
+			.contains("hint: Give the placeholder a value, or remove it. Setting: 'app.migrations.placeholders.reader' "
+					+ "in the --config file.");
 		assertThat(SchemaSnapshot.of(this.database).userTables()).as("tables after the refused run").isZero();
 		assertThat(this.server.versionStoreExists()).as("the version store after the refused run").isFalse();
 		Path complete = Files.writeString(this.folder.resolve("complete.properties"),

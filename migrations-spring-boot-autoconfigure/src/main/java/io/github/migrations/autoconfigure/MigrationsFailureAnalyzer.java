@@ -2,7 +2,6 @@ package io.github.migrations.autoconfigure;
 
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.run.MigrationFailedException;
-import io.github.migrations.core.script.ScriptException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -19,40 +18,33 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
 		StringBuilder description = new StringBuilder("The database migrations failed: ");
-		description.append(Credentials.mask(problem(cause))).append(System.lineSeparator());
+		description.append(Credentials.mask(cause.description())).append(System.lineSeparator());
 		detail(description, "Revision", cause.revision());
 		detail(description, "Location", location(cause));
 		if (cause instanceof MigrationFailedException failed) {
 			detail(description, "SQLSTATE", failed.sqlState());
 		}
-		String hint = cause.hint();
-		return new FailureAnalysis(description.toString(), (hint != null) ? Credentials.mask(hint) : FALLBACK_ACTION,
-				cause);
+		return new FailureAnalysis(description.toString(), action(cause), cause);
 	}
 
 	/**
-	 * The message without the hint that ends it, since the hint becomes the action.
+	 * The hint, with the setting it names spelled as the property that sets it.
 	 */
-	private static String problem(MigrationException cause) {
-		String message = String.valueOf(cause.getMessage());
+	static String action(MigrationException cause) {
 		String hint = cause.hint();
-		if (hint != null && message.endsWith(hint)) {
-			return message.substring(0, message.length() - hint.length()).strip();
+		if (hint == null) {
+			return FALLBACK_ACTION;
 		}
-		return message;
+		String setting = cause.setting();
+		return Credentials
+			.mask((setting != null) ? "%s Property: 'app.migrations.%s'.".formatted(hint, setting) : hint);
 	}
 
 	private static @Nullable String location(MigrationException cause) {
-		if (cause instanceof MigrationFailedException failed) {
-			return failed.location().toString();
-		}
-		if (cause instanceof ScriptException script) {
-			return script.location().toString();
-		}
 		if (cause instanceof PendingRevisionsException pending) {
 			return pending.source();
 		}
-		return null;
+		return (cause.location() != null) ? cause.location().toString() : null;
 	}
 
 	private static void detail(StringBuilder description, String label, @Nullable String value) {

@@ -18,7 +18,7 @@ final class PendingRevisionsException extends MigrationException {
 	private final String source;
 
 	PendingRevisionsException(Target target, List<MigrationStep> pending) {
-		super(message(target, pending) + " " + HINT, HINT);
+		super(message(target, pending), HINT);
 		this.revision = pending.get(0).revision().id().value();
 		this.source = pending.get(0).script().source();
 	}

@@ -138,6 +138,19 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void aPlaceholderWithoutAValueFailsStartupNamingThePropertyThatSetsIt() {
+		this.contextRunner.withPropertyValues("app.migrations.locations=classpath:revisions/placeholders")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("001_named.sql:")
+					.contains("has no value")
+					.doesNotContain("Property:");
+				assertThat(analysis.getAction()).endsWith("Property: 'app.migrations.placeholders.table'.");
+			});
+	}
+
+	@Test
 	void brokenHeaderFailsStartupNamingFileAndLine() {
 		this.contextRunner.withPropertyValues("app.migrations.locations=classpath:revisions/broken-header")
 			.run((context) -> {

@@ -84,8 +84,7 @@ public final class AdvisoryLock implements AutoCloseable {
 				throw new LockTimeoutException(
 						"Could not take the migration lock for %s within %s: %s holds it.".formatted(name, format(wait),
 								holder(connection, key)),
-						"Another instance is migrating; wait for it, or raise the lock wait timeout "
-								+ "('app.migrations.lock-wait-timeout').");
+						"Another instance is migrating; wait for it, or raise the lock wait timeout.");
 			}
 			pause(Math.min(pause, remainingMs));
 			pause = Math.min(pause * 2, LONGEST_PAUSE_MS);

@@ -7,8 +7,8 @@ import io.github.migrations.core.api.MigrationException;
  */
 public final class LockTimeoutException extends MigrationException {
 
-	public LockTimeoutException(String message, String hint) {
-		super(message + " " + hint, hint);
+	public LockTimeoutException(String problem, String hint) {
+		super(problem, hint, null, null, "lock-wait-timeout", null);
 	}
 
 }

@@ -15,13 +15,14 @@ public final class HistoryMismatchException extends MigrationException {
 	private final List<Problem> problems;
 
 	public HistoryMismatchException(List<Problem> problems) {
-		super(message(problems), hint(problems));
+		super(message(problems), hint(problems), problems.get(0).revision(), null,
+				(problems.size() == 1) ? problems.get(0).setting() : null, null);
 		this.problems = List.copyOf(problems);
 	}
 
 	private static String message(List<Problem> problems) {
 		if (problems.size() == 1) {
-			return problems.get(0).toString();
+			return problems.get(0).description();
 		}
 		StringBuilder message = new StringBuilder(problems.size() + " problems with the recorded revisions:");
 		problems.forEach((problem) -> message.append(System.lineSeparator()).append(" - ").append(problem));
@@ -36,15 +37,15 @@ public final class HistoryMismatchException extends MigrationException {
 		return this.problems;
 	}
 
-	@Override
-	public @Nullable String revision() {
-		return this.problems.get(0).revision();
-	}
-
 	/**
-	 * One mismatch: the revision, what is wrong and what to do.
+	 * One mismatch: the revision, what is wrong, what to do, and the setting that can
+	 * change the verdict, if one can.
 	 */
-	public record Problem(String revision, String description, String hint) {
+	public record Problem(String revision, String description, String hint, @Nullable String setting) {
+
+		public Problem(String revision, String description, String hint) {
+			this(revision, description, hint, null);
+		}
 
 		@Override
 		public String toString() {

@@ -54,7 +54,8 @@ public final class HistoryValidator {
 				"The database has revision '%s' applied (on %s by '%s'), but no script declares it."
 					.formatted(row.revision(), row.appliedAt().toLocalDate(), row.appliedBy()),
 				"This happens when an older build runs against a newer database: deploy the build that has it, "
-						+ "or set 'app.migrations.unknown-revisions' to 'warn' to leave it alone.");
+						+ "or set unknown revisions to 'warn' to leave it alone.",
+				"unknown-revisions");
 	}
 
 	private static HistoryMismatchException.Problem interrupted(AppliedRevision row, Script script) {

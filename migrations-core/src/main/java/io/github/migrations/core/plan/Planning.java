@@ -115,11 +115,11 @@ public final class Planning {
 	 */
 	public static void refuseEmptyLocations(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied) {
 		if (catalog.scripts().isEmpty() && !applied.isEmpty()) {
-			throw MigrationException.of(
+			throw MigrationException.aboutSetting(
 					"The revision locations (%s) hold no revision, but the database has %d applied (the newest is '%s')."
 						.formatted(String.join(", ", settings.locations()), applied.size(),
 								applied.get(applied.size() - 1).revision()),
-					"Check the locations for a typo; they must hold the files of the applied revisions.");
+					"Check the locations for a typo; they must hold the files of the applied revisions.", "locations");
 		}
 	}
 

@@ -9,16 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RevisionGraphException extends MigrationException {
 
-	private final @Nullable String revision;
-
-	public RevisionGraphException(String message, String hint, @Nullable String revision) {
-		super(message + " " + hint, hint);
-		this.revision = revision;
-	}
-
-	@Override
-	public @Nullable String revision() {
-		return this.revision;
+	public RevisionGraphException(String problem, String hint, @Nullable String revision) {
+		super(problem, hint, revision, null, null, null);
 	}
 
 }

@@ -10,7 +10,7 @@ import io.github.migrations.core.api.MigrationException;
 public final class TargetException extends MigrationException {
 
 	public TargetException(String problem, String hint) {
-		super(problem + " " + hint, hint);
+		super(problem, hint);
 	}
 
 }

@@ -84,9 +84,9 @@ final class FailureReport {
 		ScriptLocation location = location(step, command, ex);
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
 				: "downgrade of revision '%s' failed";
-		String message = "%s: %s: %s.".formatted(location, what.formatted(step.revision().id()), problem);
 		String hint = outcome + " " + advice(ex, step, ended, lastApplied);
-		return new MigrationFailedException(message, hint, step.revision().id().value(), location, sqlState(ex), ex);
+		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
+				step.revision().id().value(), location, sqlState(ex), ex);
 	}
 
 	private void logAttempt(Connection connection, MigrationStep step, String problem) {
@@ -125,7 +125,7 @@ final class FailureReport {
 		}
 		if ("57014".equals(state)) {
 			return "The statement ran longer than its statement_timeout: raise it in the revision's header "
-					+ "('-- statement_timeout: 10min') or in 'app.migrations.statement-timeout'.";
+					+ "('-- statement_timeout: 10min') or in the settings.";
 		}
 		if ("55P03".equals(state)) {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "

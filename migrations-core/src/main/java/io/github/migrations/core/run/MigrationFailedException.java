@@ -1,5 +1,7 @@
 package io.github.migrations.core.run;
 
+import java.util.Objects;
+
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.ScriptLocation;
 import org.jspecify.annotations.Nullable;
@@ -11,27 +13,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MigrationFailedException extends MigrationException {
 
-	private final String revision;
-
-	private final ScriptLocation location;
-
 	private final @Nullable String sqlState;
 
-	public MigrationFailedException(String message, String hint, String revision, ScriptLocation location,
+	public MigrationFailedException(String problem, String hint, String revision, ScriptLocation location,
 			@Nullable String sqlState, @Nullable Throwable cause) {
-		super(message + " " + hint, hint, cause);
-		this.revision = revision;
-		this.location = location;
+		super(problem, hint, revision, location, null, cause);
 		this.sqlState = sqlState;
 	}
 
 	@Override
 	public String revision() {
-		return this.revision;
+		return Objects.requireNonNull(super.revision());
 	}
 
+	@Override
 	public ScriptLocation location() {
-		return this.location;
+		return Objects.requireNonNull(super.location());
 	}
 
 	/**

@@ -117,18 +117,17 @@ final class ClasspathLocation {
 	 * empty would report a database as up to date with nothing.
 	 */
 	private static MigrationException notFound(String location, String folder) {
-		String hint = ("Check the name for a typo in the 'locations' setting ('app.migrations.locations' in Spring "
-				+ "Boot), or create the folder (for example src/main/resources/%s).")
+		String hint = "Check the locations for a typo, or create the folder (for example src/main/resources/%s)."
 			.formatted(folder);
-		return new MigrationException(
-				"Revision location '%s' names no folder on the class path. %s".formatted(location, hint), hint);
+		return MigrationException.aboutSetting(
+				"Revision location '%s' names no folder on the class path.".formatted(location), hint, "locations");
 	}
 
 	private static MigrationException cannotList(String location, String where, Exception ex) {
 		String hint = "Check that the class path entries that hold it can be read.";
-		String message = "Could not list the revision files of location '%s' in '%s': %s. %s".formatted(location, where,
-				ex, hint);
-		return new MigrationException(message, hint, ex);
+		String problem = "Could not list the revision files of location '%s' in '%s': %s.".formatted(location, where,
+				ex);
+		return new MigrationException(problem, hint, ex);
 	}
 
 }

@@ -17,8 +17,8 @@ import io.github.migrations.core.api.MigrationException;
  */
 final class FilesystemLocation {
 
-	private static final String FIX_SETTING = "Create the folder, or fix the 'locations' setting "
-			+ "('app.migrations.locations' in Spring Boot) to name the folder that holds the revision files.";
+	private static final String FIX_SETTING = "Create the folder, or fix the locations to name the folder that "
+			+ "holds the revision files.";
 
 	private static final String READABLE = "Check that the folder and its subfolders can be read "
 			+ "and contain no symbolic link that loops.";
@@ -35,14 +35,13 @@ final class FilesystemLocation {
 	static List<ScriptFile> list(String location, String folder) {
 		Path root = Path.of(folder);
 		if (!Files.exists(root)) {
-			throw new MigrationException("Revision location '%s' names the folder '%s', which does not exist. %s"
-				.formatted(location, root.toAbsolutePath(), FIX_SETTING), FIX_SETTING);
+			throw MigrationException.aboutSetting("Revision location '%s' names the folder '%s', which does not exist."
+				.formatted(location, root.toAbsolutePath()), FIX_SETTING, "locations");
 		}
 		if (!Files.isDirectory(root)) {
-			String hint = "Name the folder that holds the revision files in the 'locations' setting "
-					+ "('app.migrations.locations' in Spring Boot).";
-			throw new MigrationException("Revision location '%s' names '%s', which is a file, not a folder. %s"
-				.formatted(location, root.toAbsolutePath(), hint), hint);
+			throw MigrationException.aboutSetting("Revision location '%s' names '%s', which is a file, not a folder."
+				.formatted(location, root.toAbsolutePath()), "Name the folder that holds the revision files.",
+					"locations");
 		}
 		boolean separatorAtEnd = folder.endsWith("/") || folder.endsWith(File.separator);
 		return walk(location, root, separatorAtEnd ? folder : folder + "/");
@@ -66,14 +65,13 @@ final class FilesystemLocation {
 		String[] names = folder.list();
 		String canonical = canonicalPath(location, folder);
 		if (names == null) {
-			throw new MigrationException("Could not list the revision files of location '%s' in '%s'. %s"
-				.formatted(location, folder.getAbsolutePath(), READABLE), READABLE);
+			throw new MigrationException("Could not list the revision files of location '%s' in '%s'."
+				.formatted(location, folder.getAbsolutePath()), READABLE);
 		}
 		if (ancestors.contains(canonical)) {
 			String message = "Could not list the revision files of location '%s': the folder '%s' leads back to the "
-					+ "folder '%s' above it (a symbolic link loop), which would be listed forever. %s";
-			throw new MigrationException(message.formatted(location, folder.getAbsolutePath(), canonical, READABLE),
-					READABLE);
+					+ "folder '%s' above it (a symbolic link loop), which would be listed forever.";
+			throw new MigrationException(message.formatted(location, folder.getAbsolutePath(), canonical), READABLE);
 		}
 		ancestors.add(canonical);
 		for (String name : names) {
@@ -96,8 +94,8 @@ final class FilesystemLocation {
 			return folder.getCanonicalPath();
 		}
 		catch (IOException ex) {
-			throw new MigrationException("Could not list the revision files of location '%s' in '%s': %s. %s"
-				.formatted(location, folder.getAbsolutePath(), ex, READABLE), READABLE, ex);
+			throw new MigrationException("Could not list the revision files of location '%s' in '%s': %s."
+				.formatted(location, folder.getAbsolutePath(), ex), READABLE, ex);
 		}
 	}
 

@@ -36,7 +36,7 @@ public final class Placeholders {
 			if (value == null) {
 				throw new ScriptException(ScriptLocation.at(source, statement.lineOf(matcher.start() + 1)),
 						"placeholder '${%s}' has no value".formatted(matcher.group(1)),
-						"Set 'app.migrations.placeholders.%s', or remove the placeholder.".formatted(matcher.group(1)));
+						"Give the placeholder a value, or remove it.", "placeholders." + matcher.group(1));
 			}
 			matcher.appendReplacement(replaced, Matcher.quoteReplacement(value));
 		}

@@ -1,5 +1,7 @@
 package io.github.migrations.core.script;
 
+import java.util.Objects;
+
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.ScriptLocation;
 
@@ -9,20 +11,24 @@ import io.github.migrations.core.api.ScriptLocation;
  */
 public final class ScriptException extends MigrationException {
 
-	private final ScriptLocation location;
-
 	public ScriptException(ScriptLocation location, String problem, String hint) {
-		super("%s: %s. %s".formatted(location, problem, hint), hint);
-		this.location = location;
+		super(problem, hint, null, location, null, null);
 	}
 
 	public ScriptException(ScriptLocation location, String problem, String hint, Throwable cause) {
-		super("%s: %s. %s".formatted(location, problem, hint), hint, cause);
-		this.location = location;
+		super(problem, hint, null, location, null, cause);
 	}
 
+	/**
+	 * An error that a setting can fix, such as a placeholder without a value.
+	 */
+	public ScriptException(ScriptLocation location, String problem, String hint, String setting) {
+		super(problem, hint, null, location, setting, null);
+	}
+
+	@Override
 	public ScriptLocation location() {
-		return this.location;
+		return Objects.requireNonNull(super.location());
 	}
 
 }

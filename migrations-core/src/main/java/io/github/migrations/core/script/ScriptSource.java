@@ -119,7 +119,8 @@ public final class ScriptSource {
 	}
 
 	private static MigrationException malformed(String location, String problem, String hint) {
-		return new MigrationException("Revision location '%s' %s. %s".formatted(location, problem, hint), hint);
+		return MigrationException.aboutSetting("Revision location '%s' %s.".formatted(location, problem), hint,
+				"locations");
 	}
 
 }

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ScriptSourceTests {
 
-	private static final String FIX = "Create the folder, or fix the 'locations' setting "
-			+ "('app.migrations.locations' in Spring Boot) to name the folder that holds the revision files.";
+	private static final String FIX = "Create the folder, or fix the locations to name the folder that holds the "
+			+ "revision files. (setting 'locations')";
 
 	@TempDir
 	Path temp;
@@ -71,11 +71,13 @@ class ScriptSourceTests {
 
 	@Test
 	void classpathFolderThatIsNowhereIsReportedAsATypoToFix() {
-		String hint = "Check the name for a typo in the 'locations' setting ('app.migrations.locations' in Spring "
-				+ "Boot), or create the folder (for example src/main/resources/db/revisionz).";
+		String hint = "Check the locations for a typo, or create the folder (for example "
+				+ "src/main/resources/db/revisionz).";
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("classpath:db/revisionz").list())
-			.withMessage("Revision location 'classpath:db/revisionz' names no folder on the class path. " + hint)
-			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo(hint));
+			.withMessage("Revision location 'classpath:db/revisionz' names no folder on the class path. " + hint
+					+ " (setting 'locations')")
+			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo(hint))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("locations"));
 	}
 
 	@Test
@@ -158,22 +160,21 @@ class ScriptSourceTests {
 		Path file = write(this.temp.resolve("a1_first.sql"), "-- a1\n");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source(file.toString()).list())
 			.withMessage("Revision location '%s' names '%s', which is a file, not a folder. Name the folder that "
-					+ "holds the revision files in the 'locations' setting "
-					+ "('app.migrations.locations' in Spring Boot).", file, file);
+					+ "holds the revision files. (setting 'locations')", file, file);
 	}
 
 	@Test
 	void unknownLocationPrefixIsReported() {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("file:db/revisions").list())
 			.withMessage("Revision location 'file:db/revisions' has an unknown prefix. Start it with 'classpath:' "
-					+ "for a folder on the class path, or 'filesystem:' (or nothing) for a folder on disk.");
+					+ "for a folder on the class path, or 'filesystem:' (or nothing) for a folder on disk. (setting 'locations')");
 	}
 
 	@Test
 	void classpathLocationWithoutFolderIsReported() {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("classpath:/").list())
 			.withMessage("Revision location 'classpath:/' names no folder. "
-					+ "Name a folder on the class path, for example 'classpath:db/revisions'.");
+					+ "Name a folder on the class path, for example 'classpath:db/revisions'. (setting 'locations')");
 	}
 
 	@Test
