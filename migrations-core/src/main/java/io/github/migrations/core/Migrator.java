@@ -206,7 +206,7 @@ public final class Migrator {
 
 	/**
 	 * Where the database stands: the applied revisions that no applied revision builds
-	 * on, plus any applied revision that no script declares.
+	 * on, including those no script declares (a newer build applied them).
 	 */
 	public List<String> current() {
 		return this.queries.current();

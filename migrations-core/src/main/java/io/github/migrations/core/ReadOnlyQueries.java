@@ -2,6 +2,7 @@ package io.github.migrations.core;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -52,9 +53,34 @@ final class ReadOnlyQueries {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedRevisions();
 		Planning.refuseEmptyLocations(this.settings, catalog, applied);
+		return current(catalog, applied);
+	}
+
+	/**
+	 * Where the database stands: the applied revisions that no applied revision builds
+	 * on. Known ones come from the graph (merges and {@code depends_on} included); an
+	 * applied revision no script declares (an older build against a newer database)
+	 * counts as a tip only when no other applied row names it as a parent, and hides the
+	 * known revisions it builds on.
+	 */
+	private static List<String> current(Catalog catalog, List<AppliedRevision> applied) {
+		Set<String> parents = new HashSet<>();
+		for (AppliedRevision row : applied) {
+			if (!Planning.isKnown(catalog, row.revision())) {
+				parents.addAll(row.downRevisions());
+			}
+		}
 		List<String> current = new ArrayList<>();
-		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
-		current.addAll(unknown(catalog, applied));
+		for (RevisionId head : catalog.graph().headsOf(Planning.knownApplied(catalog, applied))) {
+			if (!parents.contains(head.value())) {
+				current.add(head.value());
+			}
+		}
+		for (AppliedRevision row : applied) {
+			if (!Planning.isKnown(catalog, row.revision()) && !parents.contains(row.revision())) {
+				current.add(row.revision());
+			}
+		}
 		return current;
 	}
 
@@ -63,11 +89,8 @@ final class ReadOnlyQueries {
 		List<AppliedRevision> applied = appliedRevisions();
 		Planning.validate(this.settings, catalog, applied);
 		MigrationPlan plan = Planning.plan(catalog, applied, Direction.UPGRADE, target);
-		List<String> current = new ArrayList<>();
-		catalog.graph().headsOf(Planning.knownApplied(catalog, applied)).forEach((id) -> current.add(id.value()));
-		List<String> unknown = unknown(catalog, applied);
-		current.addAll(unknown);
-		return new MigrationStatus(current, catalog.graph().heads(), plan.steps(), unknown);
+		return new MigrationStatus(current(catalog, applied), catalog.graph().heads(), plan.steps(),
+				unknown(catalog, applied));
 	}
 
 	private static List<String> unknown(Catalog catalog, List<AppliedRevision> applied) {

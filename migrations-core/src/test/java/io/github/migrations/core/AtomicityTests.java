@@ -180,4 +180,22 @@ class AtomicityTests {
 			.containsExactly("UPGRADING");
 	}
 
+	@Test
+	void aDeferredConstraintThatFailsAtTheCommitRollsTheRevisionBack() {
+		this.files.write("b2_deferred.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				CREATE TABLE entries (account bigint REFERENCES accounts DEFERRABLE INITIALLY DEFERRED);
+				INSERT INTO entries VALUES (42);
+				-- +downgrade
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("b2_deferred.sql: revision 'b2' failed: insert or update on table \"entries\"")
+			.withMessageContaining("then committing")
+			.withMessageContaining("The revision was rolled back and is not recorded as applied.");
+		assertThat(this.database.tableExists("entries")).isFalse();
+		assertThat(this.database.query("SELECT revision FROM migrations_revisions")).containsExactly("a1");
+	}
+
 }

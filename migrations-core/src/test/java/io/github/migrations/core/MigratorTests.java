@@ -302,7 +302,8 @@ class MigratorTests {
 		this.files.write("d4_payments.sql", "-- not a revision any more\n");
 		new java.io.File(this.folder.toFile(), "d4_payments.sql").delete();
 		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
-		assertThat(migrator().current()).containsExactly("c3", "d4");
+		// d4, which no script declares, builds on c3: the database stands at d4
+		assertThat(migrator().current()).containsExactly("d4");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.parse("b2")))
 			.withMessage("Cannot downgrade revision 'c3': the database has revision 'd4' on top of it, which no script "
 					+ "declares. Downgrade with the build that has revision 'd4' first.");

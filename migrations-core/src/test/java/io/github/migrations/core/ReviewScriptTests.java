@@ -1,15 +1,9 @@
 package io.github.migrations.core;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
@@ -28,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same schema, the same version-store rows, and showed each revision the same settings.
  */
 class ReviewScriptTests {
-
-	private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/:]+):(\\d+)/([^?]+).*");
 
 	/**
 	 * What each revision saw: recorded by the revision itself.
@@ -176,19 +168,9 @@ class ReviewScriptTests {
 		}
 	}
 
-	private void psql(TestDatabase.Database database, String script) throws IOException, InterruptedException {
+	private void psql(TestDatabase.Database database, String script) throws Exception {
 		// beside the revisions, not among them
-		Path file = Files.writeString(this.scripts.resolve("review-" + database.name() + ".sql"), script);
-		Matcher url = JDBC_URL.matcher(database.url());
-		assertThat(url.matches()).as(database.url()).isTrue();
-		ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", url.group(1),
-				"-p", url.group(2), "-U", database.username(), "-d", url.group(3), "-f", file.toString())
-			.redirectErrorStream(true);
-		builder.environment().put("PGPASSWORD", database.password());
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("psql on the script:%n%s%noutput:%n%s", script, output).isZero();
+		Psql.runOrFail(database, script, this.scripts);
 	}
 
 }

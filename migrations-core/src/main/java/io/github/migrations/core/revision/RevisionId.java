@@ -5,11 +5,23 @@ import java.util.HexFormat;
 
 /**
  * A revision identifier: letters, digits and underscores, as Alembic accepts them
- * ({@code 004}, {@code 001_initial}, {@code 7c41e0a9b2d3}).
+ * ({@code 004}, {@code 001_initial}, {@code 7c41e0a9b2d3}), at most {@value #MAX_LENGTH}
+ * characters.
  */
 public record RevisionId(String value) implements Comparable<RevisionId> {
 
+	/**
+	 * The longest id: ids are the version store's keys and appear in every message.
+	 */
+	public static final int MAX_LENGTH = 64;
+
 	public RevisionId {
+		if (value != null && value.length() > MAX_LENGTH) {
+			throw new IllegalArgumentException(
+					"'%s...' is not a valid revision id: it is %d characters long, and an id "
+						.formatted(value.substring(0, 16), value.length()) + "has at most " + MAX_LENGTH
+							+ " (it is the version store's key)");
+		}
 		if (!isValid(value)) {
 			throw new IllegalArgumentException("'" + value
 					+ "' is not a valid revision id: use letters, digits and '_' only (for example '7c41e0a9b2d3')");
@@ -21,7 +33,7 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 	}
 
 	public static boolean isValid(String value) {
-		if (value == null || value.isEmpty() || isReserved(value)) {
+		if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || isReserved(value)) {
 			return false;
 		}
 		for (int i = 0; i < value.length(); i++) {

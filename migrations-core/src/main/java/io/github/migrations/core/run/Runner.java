@@ -91,12 +91,22 @@ public final class Runner {
 
 	private void execute(Connection connection, Statement statement, @Nullable MigrationStep step,
 			List<Command> commands, @Nullable RevisionId lastApplied) {
-		for (Command command : commands) {
+		for (int i = 0; i < commands.size(); i++) {
+			Command command = commands.get(i);
 			if (step == null) {
 				throw new IllegalStateException("Commands of a run with no step: " + commands);
 			}
 			try {
-				execute(connection, statement, step, command);
+				if (command instanceof Command.Own own && i + 1 < commands.size()
+						&& commands.get(i + 1) instanceof Command.Commit) {
+					// a deferred constraint fails at the commit
+					command = new Command.Own(own.sql(), own.what() + ", then committing");
+					recordAndCommit(connection, statement, own);
+					i++;
+				}
+				else {
+					execute(connection, statement, step, command);
+				}
 			}
 			catch (SQLException | RuntimeException ex) {
 				throw failed(connection, step, command, ex, lastApplied);
@@ -129,6 +139,18 @@ public final class Runner {
 				java.script().migration().downgrade(connection);
 			}
 		}
+	}
+
+	/**
+	 * A version-store write and the commit that follows it, in one round trip: the commit
+	 * runs only if the write succeeded, as PostgreSQL skips the rest of a multi-statement
+	 * execution after an error.
+	 */
+	private static void recordAndCommit(Connection connection, Statement statement, Command.Own own)
+			throws SQLException {
+		statement.execute(own.sql() + ";\nCOMMIT");
+		// the server has committed: this only tells the driver
+		connection.setAutoCommit(true);
 	}
 
 	/**

@@ -79,6 +79,13 @@ final class FilesystemLocation {
 				continue;
 			}
 			File entry = new File(folder, name);
+			if (name.endsWith(".sql") && !entry.exists()) {
+				// only a symbolic link can be listed and not exist: its target is gone
+				throw new MigrationException(
+						"Revision file '%s' of location '%s' is a symbolic link whose target ".formatted(prefix + name,
+								location) + "does not exist.",
+						"Restore the file it points to, or remove the link; a revision cannot be skipped.");
+			}
 			if (name.endsWith(".sql") && entry.isFile()) {
 				files.add(new ScriptFile(prefix + name, () -> new FileInputStream(entry)));
 			}

@@ -32,6 +32,12 @@ final class HeaderValues {
 									+ "choose another id, for example '7c41e0a9b2d3'."
 							: "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
 		}
+		if (value.length() > RevisionId.MAX_LENGTH) {
+			throw error(line,
+					"%s '%s...' is %d characters long".formatted(key.key(), value.substring(0, 16), value.length()),
+					"Use an id of at most %d characters: ids are the version store's keys."
+						.formatted(RevisionId.MAX_LENGTH));
+		}
 		if (!RevisionId.isValid(value)) {
 			throw error(line, "%s '%s' is not a valid revision id".formatted(key.key(), value),
 					"Use letters, digits and '_' only, for example '7c41e0a9b2d3'.");
@@ -71,6 +77,11 @@ final class HeaderValues {
 		}
 		List<String> names = entries(key, line, value);
 		for (String name : names) {
+			if (name.length() > RevisionId.MAX_LENGTH) {
+				throw error(line,
+						"%s '%s...' is %d characters long".formatted(key.key(), name.substring(0, 16), name.length()),
+						"Use a name of at most %d characters.".formatted(RevisionId.MAX_LENGTH));
+			}
 			if (!NAME.matcher(name).matches()) {
 				throw error(line, "%s '%s' is not a valid name".formatted(key.key(), name),
 						"Use letters, digits and '_' only, for example '%s'.".formatted(listExample(key)));

@@ -20,17 +20,24 @@ final class ScriptText {
 	}
 
 	/**
-	 * Checks that the bytes are UTF-8. A file of ASCII only, the common case, is checked
-	 * in one pass over its bytes; any other file is decoded, refusing what is not UTF-8
-	 * rather than replacing it.
-	 * @throws ScriptException naming the line of the first byte that is not UTF-8
+	 * Checks that the bytes are UTF-8 text without NUL bytes. A file of ASCII only, the
+	 * common case, is checked in one pass over its bytes; any other file is decoded,
+	 * refusing what is not UTF-8 rather than replacing it.
+	 * @throws ScriptException naming the line of the first NUL byte or byte that is not
+	 * UTF-8
 	 */
 	static void checkUtf8(String file, byte[] bytes) {
-		for (byte b : bytes) {
-			if (b < 0) {
-				decodeStrictly(file, bytes);
-				return;
+		boolean ascii = true;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == 0) {
+				throw new ScriptException(ScriptLocation.at(file, lineOf(bytes, i)),
+						"the file holds a NUL byte (0x00), which PostgreSQL can neither store nor run",
+						"Remove it: a NUL byte usually comes from a file saved as UTF-16 or from a binary paste.");
 			}
+			ascii &= bytes[i] >= 0;
+		}
+		if (!ascii) {
+			decodeStrictly(file, bytes);
 		}
 	}
 

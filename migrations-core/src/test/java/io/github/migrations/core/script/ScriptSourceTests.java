@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ScriptSourceTests {
 
 	private static final String FIX = "Create the folder, or fix the locations to name the folder that holds the "
-			+ "revision files. (setting 'locations')";
+			+ "revision files.";
 
 	@TempDir
 	Path temp;
@@ -150,8 +150,8 @@ class ScriptSourceTests {
 	void missingFilesystemFolderSaysHowToFixTheSetting() {
 		Path missing = this.temp.resolve("missing");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> source("filesystem:" + missing).list())
-			.withMessage("Revision location 'filesystem:%s' names the folder '%s', which does not exist. %s", missing,
-					missing, FIX)
+			.withMessage("Revision location 'filesystem:%s' names the folder '%s', which does not exist. %s "
+					+ "(setting 'locations')", missing, missing, FIX)
 			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo(FIX));
 	}
 

@@ -91,7 +91,9 @@ class MigrationsEndpointTests {
 			MigratorDescriptor migrator = migrator(context);
 			assertThat(migrator.state()).isEqualTo(MigrationState.AHEAD);
 			assertThat(migrator.unknown()).containsExactly("005");
-			assertThat(migrator.current()).containsExactly("004", "005");
+			// 005, which this build does not know, builds on 004: the database stands at
+			// 005
+			assertThat(migrator.current()).containsExactly("005");
 		});
 	}
 
