@@ -57,6 +57,23 @@ class LargeRevisionTests {
 	}
 
 	@Test
+	void aSelectOfMillionsOfRowsRunsToItsEndWithoutHoldingTheRows() {
+		int rows = 2 * Counts.rows();
+		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
+		files.revision("big1", "base", """
+				CREATE SEQUENCE calls;
+				SELECT g, nextval('calls'), repeat('x', 40) FROM generate_series(1, %d) g;""".formatted(rows));
+		Run run = run(files);
+		// every row was computed, none was kept
+		assertThat(this.server.count("SELECT last_value FROM calls")).isEqualTo(rows);
+		Report.print("large: select",
+				("a SELECT of %,d rows in a revision ran to its end in %s, CLI peak heap "
+						+ "(pools' peaks summed) %s of %s (%s)")
+					.formatted(rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()), megabytes(run.maxHeap()),
+							HEAP));
+	}
+
+	@Test
 	void severalMegabyteRevisionFileRunsInA64MegabyteHeap() throws IOException {
 		long size = Counts.sqlMegabytes() * 1024L * 1024L;
 		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
