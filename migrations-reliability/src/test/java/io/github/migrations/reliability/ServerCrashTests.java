@@ -1,0 +1,145 @@
+package io.github.migrations.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.run.MigrationFailedException;
+import io.github.migrations.core.run.MigrationResult;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The server crashes ({@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster) in the
+ * middle of a revision of a hundred thousand statements: after crash recovery nothing of
+ * the revision is there, and the rerun applies it once. Runs on a private embedded server
+ * of its own, so that the crash touches no other test.
+ */
+@Tag("reliability")
+@Timeout(300)
+class ServerCrashTests {
+
+	private static final int STATEMENTS = 100_000;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aServerCrashInTheMiddleOfALongRevisionLeavesNoTraceAndTheRerunAppliesItOnce() throws Exception {
+		Path data = this.folder.resolve("pgdata");
+		int port = freePort();
+		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
+		StringBuilder sql = new StringBuilder("CREATE TABLE readings (id int PRIMARY KEY);\n");
+		for (int i = 1; i <= STATEMENTS; i++) {
+			sql.append("INSERT INTO readings VALUES (").append(i).append(");\n");
+			if (i == STATEMENTS / 2) {
+				sql.append("SELECT 'long1', pg_sleep(${pause});\n");
+			}
+		}
+		files.revision("long1", "base", sql.toString());
+		EmbeddedPostgres crashed = start(data, port);
+		long postmaster;
+		try {
+			CompletableFuture<MigrationResult> run = Migrators
+				.upgradeInBackground(migrator(crashed.getPostgresDatabase(), files, "60"));
+			Server.await("the pause in the middle of the revision", Duration.ofSeconds(120), () -> !query(
+					crashed.getPostgresDatabase(),
+					"SELECT pid FROM pg_stat_activity WHERE state = " + "'active' AND query LIKE 'SELECT ''long1''%'")
+				.isEmpty());
+			long backend = Long.parseLong(query(crashed.getPostgresDatabase(),
+					"SELECT pid FROM pg_stat_activity " + "WHERE state = 'active' AND query LIKE 'SELECT ''long1''%'"));
+			postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid();
+			assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor()).isZero();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> run.get(60, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(MigrationFailedException.class);
+			Server.await("the crashed server to end", Duration.ofSeconds(60),
+					() -> ProcessHandle.of(postmaster).map((process) -> !process.isAlive()).orElse(true));
+		}
+		finally {
+			closeQuietly(crashed);
+		}
+		EmbeddedPostgres recovered = start(data, port);
+		try {
+			DataSource dataSource = recovered.getPostgresDatabase();
+			assertThat(query(dataSource, "SELECT to_regclass('readings') IS NULL")).as("nothing of the revision")
+				.isEqualTo("t");
+			assertThat(query(dataSource, "SELECT count(*) FROM migrations_revisions")).isEqualTo("0");
+			assertThat(migrator(dataSource, files, "0").upgrade(Target.head()).revisions()).hasSize(1);
+			assertThat(query(dataSource, "SELECT count(*) FROM readings")).isEqualTo(Integer.toString(STATEMENTS));
+		}
+		finally {
+			closeQuietly(recovered);
+		}
+		Report.print("atomicity: server crash",
+				("postmaster %d sent SIGQUIT (pg_ctl stop -m immediate) after %,d of "
+						+ "%,d statements: after crash recovery nothing was left; the rerun applied the revision once")
+					.formatted(postmaster, STATEMENTS / 2, STATEMENTS));
+	}
+
+	private static Migrator migrator(DataSource dataSource, RevisionFolder files, String pause) {
+		return Migrator.builder(dataSource)
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withPlaceholders(Map.of("pause", pause)))
+			.build();
+	}
+
+	private static EmbeddedPostgres start(Path data, int port) throws IOException {
+		Files.createDirectories(data);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.setServerConfig("max_connections", "20")
+			.start();
+	}
+
+	private static void closeQuietly(EmbeddedPostgres server) {
+		try {
+			server.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// a crashed server cannot be stopped; its process is gone already
+		}
+	}
+
+	private static String query(DataSource dataSource, String sql) {
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			return rows.next() ? rows.getString(1) : "";
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
