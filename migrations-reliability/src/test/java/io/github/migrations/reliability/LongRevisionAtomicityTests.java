@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(300)
 class LongRevisionAtomicityTests {
 
-	private static final int STATEMENTS = 100_000;
+	static final int STATEMENTS = 100_000;
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
@@ -79,7 +79,7 @@ class LongRevisionAtomicityTests {
 	 * A table, a hundred thousand single-row inserts with {@code middle} halfway, and
 	 * {@code end} at the end.
 	 */
-	private static String inserts(String middle, String end) {
+	static String inserts(String middle, String end) {
 		StringBuilder sql = new StringBuilder("CREATE TABLE readings (id int PRIMARY KEY);\n");
 		for (int i = 1; i <= STATEMENTS; i++) {
 			sql.append("INSERT INTO readings VALUES (").append(i).append(");\n");

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(300)
 class ServerCrashTests {
 
-	private static final int STATEMENTS = 100_000;
+	private static final int STATEMENTS = LongRevisionAtomicityTests.STATEMENTS;
 
 	@TempDir
 	Path folder;
@@ -50,14 +50,7 @@ class ServerCrashTests {
 		Path data = this.folder.resolve("pgdata");
 		int port = freePort();
 		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
-		StringBuilder sql = new StringBuilder("CREATE TABLE readings (id int PRIMARY KEY);\n");
-		for (int i = 1; i <= STATEMENTS; i++) {
-			sql.append("INSERT INTO readings VALUES (").append(i).append(");\n");
-			if (i == STATEMENTS / 2) {
-				sql.append("SELECT 'long1', pg_sleep(${pause});\n");
-			}
-		}
-		files.revision("long1", "base", sql.toString());
+		files.revision("long1", "base", LongRevisionAtomicityTests.inserts("SELECT 'long1', pg_sleep(${pause});", ""));
 		EmbeddedPostgres crashed = start(data, port);
 		long postmaster;
 		try {
