@@ -31,6 +31,8 @@ final class MergeCommand extends CliCommand {
 
 	@Override
 	int execute() throws Exception {
+		String message = RevisionInputs.message("-m", this.message);
+		this.revisions.forEach((revision) -> RevisionInputs.reference("Revision", "REV", revision));
 		RevisionGraph graph = settings().offlineMigrator().graph();
 		TargetResolver resolver = new TargetResolver(graph, Set.of());
 		Set<RevisionId> parents = new LinkedHashSet<>();
@@ -47,10 +49,12 @@ final class MergeCommand extends CliCommand {
 					"A merge needs two or more revisions; got %s.".formatted(RevisionFormat.ids(List.copyOf(parents))),
 					"Name the heads to merge, or pass 'heads'.");
 		}
-		RevisionId id = RevisionWriter.id(this.revId, graph);
-		String template = settings().config("app.migrations.file-template");
-		Path file = new RevisionWriter(settings().revisionFolder(), template).write(id, graph.inOrder(parents),
-				this.message, this.branchLabels, List.of(), "\n", "\n");
+		RevisionId id = RevisionInputs.revisionId(this.revId, graph);
+		List<String> labels = RevisionInputs.branchLabels(this.branchLabels, id, graph);
+		RevisionWriter writer = new RevisionWriter(settings().revisionFolder(),
+				settings().config(RevisionCommand.FILE_TEMPLATE),
+				"'" + RevisionCommand.FILE_TEMPLATE + "' in the --config file");
+		Path file = writer.write(id, graph.inOrder(parents), message, labels, List.of(), "\n", "\n");
 		out().println("Generating " + file + " ... done");
 		return 0;
 	}

@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision file.")
 final class RevisionCommand extends CliCommand {
 
+	static final String FILE_TEMPLATE = "app.migrations.file-template";
+
 	@Option(names = { "-m", "--message" }, required = true, description = "What the revision does.")
 	String message;
 
@@ -42,19 +44,18 @@ final class RevisionCommand extends CliCommand {
 
 	@Override
 	int execute() throws Exception {
+		String message = RevisionInputs.message("-m", this.message);
+		RevisionInputs.reference("The parent", "--head", this.head);
 		RevisionGraph graph = settings().offlineMigrator().graph();
 		List<RevisionId> parents = parents(graph);
-		RevisionId id = RevisionWriter.id(this.revId, graph);
-		TargetResolver resolver = new TargetResolver(graph, Set.of());
-		this.dependsOn.forEach((dependency) -> {
-			if (graph.labelled(dependency) == null) {
-				resolver.revision(dependency);
-			}
-		});
-		String template = (this.fileTemplate != null) ? this.fileTemplate
-				: settings().config("app.migrations.file-template");
-		Path file = new RevisionWriter(settings().revisionFolder(), template).write(id, parents, this.message,
-				this.branchLabels, this.dependsOn, "\n", "\n");
+		RevisionId id = RevisionInputs.revisionId(this.revId, graph);
+		List<String> labels = RevisionInputs.branchLabels(this.branchLabels, id, graph);
+		List<String> dependsOn = RevisionInputs.dependsOn(this.dependsOn, graph);
+		RevisionWriter writer = (this.fileTemplate != null)
+				? new RevisionWriter(settings().revisionFolder(), this.fileTemplate, "--file-template")
+				: new RevisionWriter(settings().revisionFolder(), settings().config(FILE_TEMPLATE),
+						"'" + FILE_TEMPLATE + "' in the --config file");
+		Path file = writer.write(id, parents, message, labels, dependsOn, "\n", "\n");
 		out().println("Generating " + file + " ... done");
 		return 0;
 	}

@@ -75,7 +75,9 @@ final class RevisionFormat {
 			text.append("Branches into: ").append(ids(this.graph.children(revision.id()))).append('\n');
 		}
 		if (!revision.branchLabels().isEmpty()) {
-			text.append("Branch names: ").append(String.join(", ", revision.branchLabels())).append('\n');
+			text.append("Branch names: ")
+				.append(String.join(", ", revision.branchLabels().stream().sorted().toList()))
+				.append('\n');
 		}
 		if (!revision.dependsOn().isEmpty()) {
 			text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');

@@ -1,0 +1,305 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code revision} and {@code merge}: what they write parses back with the engine, and
+ * what would not (a file outside the folder, a header line broken by a label, a message
+ * or an id) is refused with nothing written.
+ */
+class RevisionCommandTests {
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	record Run(int code, String out, String err) {
+	}
+
+	@BeforeEach
+	void revisions() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		write("a1_customers.sql", table("a1", "base", "customers", "create customers", ""));
+		write("b2_orders.sql", table("b2", "a1", "orders", "create orders", ""));
+		write("c3_invoices.sql", table("c3", "b2", "invoices", "create invoices", "-- branch_labels: billing\n"));
+	}
+
+	private static String table(String id, String parent, String table, String message, String more) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+				-- message: %s
+				%s
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, message, more, table, table);
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.revisions.resolve(name), content);
+	}
+
+	@Test
+	void fileTemplateThatLeavesTheFolderIsRefused() throws IOException {
+		Run run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", "../escaped_{rev}.sql");
+		assertThat(run.err())
+			.startsWith("error: File template '../escaped_{rev}.sql' names '" + this.folder.resolve("db/escaped_d4.sql")
+					+ "', which is outside the revisions folder '" + this.revisions.toAbsolutePath() + "'.\nhint: ")
+			.contains("(--file-template)");
+		assertThat(this.folder.resolve("db/escaped_d4.sql")).doesNotExist();
+		assertThat(refused("revision", "-m", "escape", "--file-template", "archive/../../../{rev}.sql").err())
+			.contains("which is outside the revisions folder");
+		assertThat(refused("revision", "-m", "escape", "--file-template", "..").err())
+			.contains("which is outside the revisions folder");
+	}
+
+	@Test
+	void absoluteFileTemplateIsRefused() {
+		Path outside = this.folder.resolve("escaped_{rev}.sql").toAbsolutePath();
+		Run run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", outside.toString());
+		assertThat(run.err()).startsWith("error: File template '" + outside + "' is an absolute path")
+			.contains(
+					"hint: Give a file name relative to the revisions folder, for example '{timestamp}_{rev}_{slug}.sql'");
+		assertThat(this.folder.resolve("escaped_d4.sql")).doesNotExist();
+	}
+
+	@Test
+	void fileTemplateFromTheConfigFileIsCheckedByMergeToo() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings", ""));
+		Path config = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.file-template=../{rev}_{slug}.sql\n");
+		Run merge = refused("--config", config.toString(), "merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		assertThat(merge.err()).contains("which is outside the revisions folder")
+			.contains("('app.migrations.file-template' in the --config file)");
+		assertThat(this.folder.resolve("db/m9_merge_heads.sql")).doesNotExist();
+	}
+
+	@Test
+	void fileTemplateWhoseFileTheEngineWouldSkipIsRefused() {
+		assertThat(refused("revision", "-m", "text", "--rev-id", "d4", "--file-template", "{rev}.txt").err())
+			.startsWith("error: File template '{rev}.txt' gives the name 'd4.txt', which does not end in '.sql': ");
+		assertThat(refused("revision", "-m", "hidden", "--rev-id", "d4", "--file-template", ".{rev}.sql").err())
+			.startsWith("error: File template '.{rev}.sql' gives the name '.d4.sql', which starts with '.': ");
+		assertThat(refused("revision", "-m", "hidden", "--rev-id", "d4", "--file-template", ".drafts/{rev}.sql").err())
+			.contains("which starts with '.'");
+		assertThat(refused("revision", "-m", "broken", "--rev-id", "d4", "--file-template", "{rev}\n.sql").err())
+			.startsWith("error: File template '{rev}\\n.sql' holds a line break (U+000A)");
+	}
+
+	@Test
+	void fileTemplateWithASubfolderInsideTheFolderStillWorks() throws IOException {
+		Run run = run("revision", "-m", "Add payments", "--rev-id", "d4", "--file-template",
+				"archive/2024/{rev}_{slug}.sql");
+		assertThat(run.code()).isZero();
+		Path written = this.revisions.resolve("archive/2024/d4_add_payments.sql");
+		assertThat(run.out()).isEqualTo("Generating " + written + " ... done\n");
+		assertThat(written).exists();
+		assertThat(run("heads").out()).isEqualTo("d4 (head)\n");
+	}
+
+	@Test
+	void newlineInBranchLabelIsRefused() {
+		Run run = refused("revision", "-m", "shop", "--branch-label", "shop\n-- transactional: false");
+		assertThat(run.err())
+			.startsWith(
+					"error: Branch label 'shop\\n-- transactional: false' (--branch-label) holds a line break (U+000A)")
+			.contains("hint: Use letters, digits and '_' only");
+	}
+
+	@Test
+	void branchLabelWithASpaceIsRefused() {
+		Run run = refused("revision", "-m", "shop", "--branch-label", "my shop");
+		assertThat(run.err()).isEqualTo("error: Branch label 'my shop' (--branch-label) holds ' ' (U+0020), which "
+				+ "a label may not hold: the engine reads 'branch_labels' as a comma-separated list of names.\n"
+				+ "hint: Use letters, digits and '_' only, for example 'shopping'.\n");
+	}
+
+	@Test
+	void branchLabelOfSixtyFiveCharactersIsRefused() {
+		String label = "l".repeat(RevisionId.MAX_LENGTH + 1);
+		Run run = refused("revision", "-m", "long", "--branch-label", label);
+		assertThat(run.err()).startsWith("error: Branch label 'llllllllllllllll...' (--branch-label) is 65 characters "
+				+ "long; a label has at most 64, as ids do: ids are the version store's keys.\nhint: ");
+		assertThat(run("revision", "-m", "long enough", "--branch-label", "l".repeat(RevisionId.MAX_LENGTH)).code())
+			.isZero();
+	}
+
+	@Test
+	void branchLabelThatTheGraphWouldRefuseIsRefused() {
+		assertThat(refused("revision", "-m", "again", "--branch-label", "billing").err())
+			.startsWith("error: Branch label 'billing' (--branch-label) is already the label of revision 'c3'");
+		assertThat(refused("revision", "-m", "id", "--branch-label", "b2").err())
+			.startsWith("error: Branch label 'b2' (--branch-label) is the id of a revision");
+		assertThat(refused("revision", "-m", "own", "--rev-id", "d4", "--branch-label", "d4").err())
+			.startsWith("error: Branch label 'd4' (--branch-label) is the id of a revision");
+		assertThat(refused("revision", "-m", "twice", "--branch-label", "shop", "--branch-label", "shop").err())
+			.startsWith("error: Branch label 'shop' (--branch-label) is given twice.");
+		assertThat(refused("revision", "-m", "reserved", "--branch-label", "heads").err())
+			.startsWith("error: Branch label 'heads' (--branch-label) is a reserved word");
+		assertThat(refused("revision", "-m", "empty", "--branch-label", "").err())
+			.startsWith("error: Branch label '' (--branch-label) is empty.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u000B", "\f", "\t", "\u0000", "\u007F",
+			"\u001B" })
+	void newlineInMessageIsRefused(String lineBreak) {
+		Run run = refused("revision", "-m", "add orders" + lineBreak + "-- transactional: false");
+		assertThat(run.err()).startsWith("error: The message (-m) holds ")
+			.containsPattern(
+					"\\(U\\+[0-9A-F]{4}\\) at character 11: it goes on the file's one 'message' header " + "line")
+			.contains("'add orders\\")
+			.contains("hint: Write the message on one line");
+	}
+
+	@Test
+	void mergeRefusesANewlineInItsMessage() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings", ""));
+		Run run = refused("merge", "-m", "merge\n-- transactional: false", "heads");
+		assertThat(run.err()).startsWith("error: The message (-m) holds a line break (U+000A) at character 6");
+	}
+
+	@Test
+	void revisionIdOfSixtyFiveCharactersIsRefused() {
+		String id = "a".repeat(RevisionId.MAX_LENGTH + 1);
+		Run run = refused("revision", "-m", "long", "--rev-id", id);
+		assertThat(run.err()).isEqualTo("error: Revision id 'aaaaaaaaaaaaaaaa...' (--rev-id) is 65 characters long; "
+				+ "an id has at most 64: ids are the version store's keys.\n"
+				+ "hint: Choose an id of at most 64 characters, or leave --rev-id out to generate one.\n");
+		assertThat(run("revision", "-m", "long enough", "--rev-id", "a".repeat(RevisionId.MAX_LENGTH)).code()).isZero();
+	}
+
+	@Test
+	void revisionIdThatTheHeaderOrTheGraphWouldRefuseIsRefused() {
+		assertThat(refused("revision", "-m", "line", "--rev-id", "d4\n-- transactional: false").err())
+			.startsWith("error: Revision id 'd4\\n-- transactional: false' (--rev-id) holds a line break (U+000A)");
+		assertThat(refused("revision", "-m", "dash", "--rev-id", "d-4").err())
+			.startsWith("error: Revision id 'd-4' (--rev-id) holds '-' (U+002D)");
+		assertThat(refused("revision", "-m", "reserved", "--rev-id", "base").err())
+			.startsWith("error: Revision id 'base' (--rev-id) is a reserved word");
+		assertThat(refused("revision", "-m", "label", "--rev-id", "billing").err())
+			.startsWith("error: Revision id 'billing' (--rev-id) is already the branch label of revision 'c3'");
+		assertThat(refused("merge", "-m", "taken", "--rev-id", "b2", "c3", "a1").err())
+			.startsWith("error: Revision 'b2' already exists");
+	}
+
+	@Test
+	void referencesWithLineBreaksAreRefusedWithoutEchoingThem() {
+		Run head = refused("revision", "-m", "x", "--head", "c3\nerror: forged");
+		assertThat(head.err()).startsWith("error: The parent 'c3\\nerror: forged' (--head) holds a line break");
+		Run dependsOn = refused("revision", "-m", "x", "--depends-on", "a1\nerror: forged");
+		assertThat(dependsOn.err()).startsWith("error: Dependency 'a1\\nerror: forged' (--depends-on) holds a line");
+		Run merge = refused("merge", "-m", "x", "c3", "b2\nerror: forged");
+		assertThat(merge.err()).startsWith("error: Revision 'b2\\nerror: forged' (REV) holds a line break");
+		assertThat(refused("revision", "-m", "x", "--depends-on", "a1,,b2").err())
+			.startsWith("error: Dependency '' (--depends-on) is empty.");
+	}
+
+	@Test
+	void messageRoundTripsThroughTheEngine() throws IOException {
+		TestDatabase.Database database = database();
+		String message = "it's a \\path\\ -- not a comment; $$ body $$ /* x */ \"quoted\" café ✓ 日本語 😀";
+		Run run = run("revision", "-m", message, "--rev-id", "d4");
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).contains("_d4_it_s_a_path_not_a_comment_body_x_quot");
+		assertThat(run("show", "d4").out()).contains("\n    " + message + "\n");
+		assertThat(run("history").out()).startsWith("c3 -> d4 (head), " + message + "\n");
+		assertThat(run("history", "--json").out())
+			.contains("\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+		assertThat(run("upgrade").code()).isZero();
+		assertThat(database.query("SELECT revision FROM migrations_revisions ORDER BY 1")).contains("d4");
+		assertThat(run("revision", "-m", "  surrounded by spaces  ", "--rev-id", "e5").code()).isZero();
+		assertThat(run("show", "e5").out()).contains("\n    surrounded by spaces\n");
+	}
+
+	@Test
+	void revisionWithEveryOptionSetParsesBackWithTheEngine() throws IOException {
+		TestDatabase.Database database = database();
+		Run run = run("revision", "-m", "Audit: it's a \"branch\" -- 100% ✓", "--head", "b2", "--splice",
+				"--branch-label", "audit", "--branch-label", "audit_v2", "--depends-on", "a,billing", "--rev-id", "d4",
+				"--file-template", "audit/{timestamp}_{rev}_{slug}.sql");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run("heads").out()).isEqualTo("c3 (billing) (head)\nd4 (audit, audit_v2) (head)\n");
+		assertThat(run("show", "audit").out()).startsWith("Rev: d4 (audit, audit_v2) (head)\nParent: b2\n")
+			.contains("Branch names: audit, audit_v2\n")
+			.contains("Also depends on: a1, billing\n")
+			.contains("/db/revisions/audit/")
+			.contains("\n    Audit: it's a \"branch\" -- 100% ✓\n");
+		Run merge = run("merge", "-m", "Merge: audit \\ billing", "heads", "--branch-label", "merged", "--rev-id",
+				"m9");
+		assertThat(merge.code()).as(merge.err()).isZero();
+		assertThat(run("heads").out()).isEqualTo("m9 (merged) (head) (mergepoint)\n");
+		assertThat(run("upgrade", "--json").out().strip())
+			.isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"m9\"],\"current\":[\"m9\"]}");
+		assertThat(run("check").code()).isZero();
+		assertThat(database.query("SELECT revision FROM migrations_revisions ORDER BY 1")).containsExactly("a1", "b2",
+				"c3", "d4", "m9");
+	}
+
+	private TestDatabase.Database database() {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		this.environment.put("DATABASE_URL", database.url());
+		this.environment.put("DATABASE_USERNAME", database.username());
+		this.environment.put("DATABASE_PASSWORD", database.password());
+		return database;
+	}
+
+	/**
+	 * Runs a command that must be refused as a usage error: exit code 2, one
+	 * {@code error:} and one {@code hint:} line, and no file written or folder made.
+	 */
+	private Run refused(String... args) {
+		List<Path> before = files();
+		Run run = run(args);
+		assertThat(run.code()).as(run.err()).isEqualTo(2);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).matches("error: [^\n]+\nhint: [^\n]+\n");
+		assertThat(files()).isEqualTo(before);
+		return run;
+	}
+
+	private List<Path> files() {
+		try (Stream<Path> files = Files.walk(this.folder)) {
+			return files.sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Run run(String... args) {
+		String[] withLocations = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
+			.toArray(String[]::new);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(withLocations, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+}
