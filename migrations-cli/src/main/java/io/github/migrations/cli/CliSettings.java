@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
 import io.github.migrations.core.run.MigrationListener;
@@ -125,7 +126,7 @@ final class CliSettings {
 		}
 		catch (IllegalArgumentException ex) {
 			// the driver's message repeats the whole URL, password parameter included
-			throw new CliException("'%s' is not a valid PostgreSQL JDBC URL.".formatted(DatabaseUrl.masked(url)),
+			throw new CliException("'%s' is not a valid PostgreSQL JDBC URL.".formatted(Secrets.mask(url)),
 					"Write it as 'jdbc:postgresql://host:5432/db' (a port is a number) or "
 							+ "'postgresql://user:password@host:5432/db'.");
 		}

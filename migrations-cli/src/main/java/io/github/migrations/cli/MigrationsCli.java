@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.run.MigrationFailedException;
@@ -68,6 +69,8 @@ public final class MigrationsCli implements Runnable {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
 				System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
 		System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+		// before anything loads the driver, whose warnings may quote the URL
+		DriverLogging.install();
 		BackgroundPreinitializer.start();
 		System.exit(run(args, System.out, System.err, System::getenv));
 	}
@@ -168,7 +171,7 @@ public final class MigrationsCli implements Runnable {
 		}
 		// a last line of defence: a driver or library message may quote a URL with its
 		// credentials
-		this.err.println("error: " + DatabaseUrl.masked(message));
+		this.err.println("error: " + Secrets.mask(message));
 		if (hint != null) {
 			this.err.println("hint: " + hint);
 		}

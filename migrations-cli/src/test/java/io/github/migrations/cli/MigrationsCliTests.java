@@ -6,9 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
@@ -331,7 +333,7 @@ class MigrationsCliTests {
 		Run url = run("upgrade");
 		assertThat(url.code()).isEqualTo(2);
 		assertThat(url.err())
-			.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=***&password=***' is "
+			.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=app&password=***' is "
 					+ "not a valid PostgreSQL JDBC URL.\nhint: ")
 			.doesNotContain("t0p-s3cret");
 		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
@@ -345,6 +347,110 @@ class MigrationsCliTests {
 			.startsWith("error: Could not read configuration file '" + yaml
 					+ "': found unexpected end of stream at line 4, column 1.")
 			.doesNotContain("t0p-s3cret");
+	}
+
+	@Test
+	void aPasswordWithASlashOrAQuestionMarkInALibpqUrlIsRefusedWithoutPrintingIt() {
+		this.environment.clear();
+		for (String password : List.of("Leak/Me_Q7w", "Leak?Me_Q7w", "Leak#Me_Q7w")) {
+			Run run = run("--url", "postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
+			assertThat(run.code()).as(password).isEqualTo(2);
+			assertThat(run.err()).as(password)
+				.startsWith(
+						"error: 'postgresql://postgres:***@127.0.0.1:5432/db' is not a valid PostgreSQL URL: it has "
+								+ "an '@' after its host outside a parameter's value, as a user or password holding '/', '?' or "
+								+ "'#' leaves there.\nhint: Percent-encode '/' as %2F, '?' as %3F, '#' as %23");
+			assertNoSecret(run, "Leak", "Q7w");
+		}
+	}
+
+	@Test
+	void aJdbcUrlWithAUserAndPasswordIsRefusedWithoutPrintingThem() {
+		this.environment.clear();
+		for (String password : List.of("Leak/Me_Q7w", "Leak@Me_Q7w", "LeakMe_Q7w")) {
+			Run run = run("--url", "jdbc:postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
+			assertThat(run.code()).as(password).isEqualTo(2);
+			assertThat(run.err()).as(password)
+				.startsWith("error: 'jdbc:postgresql://postgres:***@127.0.0.1:5432/db' is not a valid PostgreSQL JDBC "
+						+ "URL: it has an '@' before its path or outside a parameter's value, as a user and password "
+						+ "leave there; a JDBC URL takes neither.\nhint: Pass them with --username and --password");
+			assertNoSecret(run, "Leak", "Q7w");
+		}
+	}
+
+	@Test
+	void aPasswordOrSslPasswordParameterWithAQuoteIsMaskedWhole() {
+		this.environment.clear();
+		for (String parameter : List.of("password", "sslpassword")) {
+			Run run = run("--url", "jdbc:postgresql://localhost:not-a-port/db?" + parameter + "=Leak'Me_Q7w",
+					"current");
+			assertThat(run.code()).as(parameter).isEqualTo(2);
+			assertThat(run.err()).as(parameter)
+				.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?" + parameter
+						+ "=***' is not a valid PostgreSQL JDBC URL.\n");
+			assertNoSecret(run, "Leak", "Q7w");
+		}
+	}
+
+	@Test
+	void anotherSchemesUrlIsRefusedWithItsPasswordMasked() {
+		this.environment.clear();
+		Run run = run("--url", "mysql://root:Leak/Me_Q7w@127.0.0.1:3306/db", "current");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).startsWith("error: 'mysql://root:***@127.0.0.1:3306/db' is not a PostgreSQL URL.\n");
+		assertNoSecret(run, "Leak", "Q7w");
+	}
+
+	@Test
+	void aPortThatIsNotANumberInALibpqUrlIsRefusedInsteadOfConnectingToLocalhost() {
+		this.environment.clear();
+		Run run = run("--url", "postgresql://app:s3cret@db.example.com:not-a-port/orders", "current");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err())
+			.startsWith("error: 'postgresql://app:***@db.example.com:not-a-port/orders' is not a valid "
+					+ "PostgreSQL URL: a host or port is not valid.\nhint: ");
+		assertNoSecret(run, "s3cret");
+	}
+
+	/**
+	 * In a JVM of its own, where the driver's {@code java.util.logging} records would
+	 * reach stderr: the issue's URLs, and one the driver warns about itself.
+	 */
+	@Test
+	void theDriversOwnWarningsReachStderrOnlyMasked() throws Exception {
+		Run libpq = runInAProcess("--url", "postgresql://postgres:Leak/Me_Q7w@127.0.0.1:5432/db", "current");
+		assertThat(libpq.code()).as(libpq.err()).isEqualTo(2);
+		Run jdbc = runInAProcess("--url", "jdbc:postgresql://postgres:Leak/Me_Q7w@127.0.0.1:5432/db", "current");
+		assertThat(jdbc.code()).as(jdbc.err()).isEqualTo(2);
+		Run warned = runInAProcess("--url", "jdbc:postgresql://127.0.0.1:5432?password=Leak/Me_Q7w", "current");
+		assertThat(warned.code()).as(warned.err()).isEqualTo(2);
+		assertThat(warned.err()).contains("WARN org.postgresql.Driver - JDBC URL must contain a / at the end of the "
+				+ "host or port: jdbc:postgresql://127.0.0.1:5432?password=***\n");
+		for (Run run : List.of(libpq, jdbc, warned)) {
+			assertNoSecret(run, "Leak", "Q7w");
+		}
+	}
+
+	private Run runInAProcess(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), MigrationsCli.class.getName(), "--locations",
+						this.revisions.toString()));
+		command.addAll(List.of(args));
+		Path out = Files.createTempFile(this.folder, "out", ".txt");
+		Path err = Files.createTempFile(this.folder, "err", ".txt");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("DATABASE_"));
+		Process process = builder.start();
+		process.getOutputStream().close();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+	}
+
+	private static void assertNoSecret(Run run, String... pieces) {
+		for (String piece : pieces) {
+			assertThat(run.out() + run.err()).as(run.toString()).doesNotContain(piece);
+		}
 	}
 
 	@Test

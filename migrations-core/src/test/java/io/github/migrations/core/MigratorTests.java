@@ -240,6 +240,33 @@ class MigratorTests {
 	}
 
 	@Test
+	void aServerErrorQuotingAUrlWithAPasswordIsMaskedInTheErrorAndTheLog() {
+		this.files.write("d4_reach.sql", """
+				-- revision: d4
+				-- down_revision: c3
+
+				-- +upgrade
+				DO $$ BEGIN
+				  RAISE EXCEPTION 'cannot reach postgresql://app:Leak/Me_Q7w@db.example.com:5432/orders';
+				END $$;
+
+				-- +downgrade
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_reach.sql:5: revision 'd4' failed: cannot reach "
+					+ "postgresql://app:***@db.example.com:5432/orders (SQLSTATE P0001)")
+			.withMessageNotContaining("Leak")
+			.withMessageNotContaining("Q7w");
+		assertThat(migrator().history()).filteredOn((entry) -> !entry.success())
+			.extracting(LogEntry::error)
+			.singleElement()
+			.asString()
+			.contains("postgresql://app:***@db.example.com:5432/orders")
+			.doesNotContain("Leak")
+			.doesNotContain("Q7w");
+	}
+
+	@Test
 	void errorPositionMovesTheReportedLineToTheFailingToken() {
 		StringBuilder sql = new StringBuilder("-- revision: e5\n-- down_revision: base\n-- +upgrade\nSELECT 1,\n");
 		for (int line = 5; line < 40; line++) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,6 +47,14 @@ class SecurityTests {
 	private static final String SECRET = "Sup3r-S3cret-Pa55";
 
 	private static final String WRONG_SECRET = "Wr0ng-S3cret-Pa55";
+
+	/**
+	 * A password holding what ends a URL's user information or a value early: the issue's
+	 * slash, a question mark and a quote. Neither half may appear in any output.
+	 */
+	private static final String SPECIAL_SECRET = "Sl4shed/S3cret?Pa'55";
+
+	private static final List<String> SPECIAL_SECRET_PARTS = List.of("Sl4shed", "S3cret?", "Pa'55");
 
 	/**
 	 * A URL with a user and a password in it, as {@code scheme://user:secret@host}; the
@@ -165,6 +174,12 @@ class SecurityTests {
 		scan("malformed JDBC URL", expect(2, cli(Map.of("DATABASE_URL",
 				"jdbc:postgresql://" + this.hostAndPort + ":not-a-port/db?user=" + ROLE + "&password=" + SECRET),
 				"upgrade")));
+		String special = libpq.replace(SECRET, SPECIAL_SECRET);
+		scan("password with a slash in a libpq URL", expect(2, cli(Map.of(), "--url", special, "current")));
+		scan("password with a slash in a JDBC URL's user information",
+				expect(2, cli(Map.of(), "--url", "jdbc:" + special, "current")));
+		scan("sslpassword with a quote in a malformed JDBC URL", expect(2, cli(Map.of(), "--url",
+				jdbc.replace(this.hostAndPort, "localhost:not-a-port") + "?sslpassword=" + SPECIAL_SECRET, "current")));
 		scan("URL of another database",
 				expect(2, cli(Map.of("DATABASE_URL", libpq.replace("postgresql://", "mysql://")), "upgrade")));
 		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
@@ -192,13 +207,33 @@ class SecurityTests {
 							Map.of("DATABASE_URL", libpq.replace(this.hostAndPort, "127.0.0.1:1")), "--locations",
 							this.files.location(), "upgrade")
 					.await(Duration.ofSeconds(60))));
+		// the driver's own warnings, which java.util.logging would print raw, reach
+		// stderr
+		// only in a JVM of its own
+		Map<String, String> refusedOrWarned = Map.of("libpq URL with a slashed password", special,
+				"JDBC URL with a slashed password", "jdbc:" + special, "JDBC URL the driver warns about",
+				"jdbc:postgresql://" + this.hostAndPort + "?password=" + SPECIAL_SECRET.replace("?", "%3F"));
+		for (Map.Entry<String, String> url : new TreeMap<>(refusedOrWarned).entrySet()) {
+			CliResult result = expect(2,
+					CliProcess
+						.start(this.folder.resolve("process"), Map.of(), "--url", url.getValue(), "--locations",
+								this.files.location(), "current")
+						.await(Duration.ofSeconds(60)));
+			if (url.getKey().contains("warns")) {
+				assertThat(result.err()).as(result.toString())
+					.contains("WARN org.postgresql.Driver - JDBC URL must contain a / at the end of the host or port: "
+							+ "jdbc:postgresql://" + this.hostAndPort + "?password=***");
+			}
+			scan("child process: " + url.getKey(), result);
+		}
 		scan("version store", String.join("\n", this.database
 			.query("SELECT concat_ws(' ', revision, action, message, error, performed_by) FROM migrations_log")));
 
 		List<String> leaks = new ArrayList<>();
 		for (String output : this.scanned) {
 			String scenario = output.substring(0, output.indexOf('\n'));
-			if (output.contains(SECRET) || output.contains(WRONG_SECRET)) {
+			if (output.contains(SECRET) || output.contains(WRONG_SECRET)
+					|| SPECIAL_SECRET_PARTS.stream().anyMatch(output::contains)) {
 				leaks.add(scenario + ": contains the password");
 			}
 			if (CREDENTIAL_URL.matcher(output).find() || PASSWORD_PARAMETER.matcher(output).find()) {
@@ -211,7 +246,8 @@ class SecurityTests {
 			.print("security: secrets", ("%d outputs scanned (%d characters: stdout, stderr and engine log of the CLI "
 					+ "in-process and in child processes at debug level, exception chains with stack traces, the log "
 					+ "table), password given as option, environment, URL user info, URL parameter and configuration "
-					+ "file; wrong password checked by the server: %s; leaks: %d")
+					+ "file, a password holding '/', '?' and a quote in URL user info and parameters, the driver's own "
+					+ "warning in a child process; wrong password checked by the server: %s; leaks: %d")
 				.formatted(this.scanned.size(), characters,
 						passwordsChecked ? "yes" : "no (server configuration not local)", leaks.size()));
 	}

@@ -1,6 +1,7 @@
 package io.github.migrations.autoconfigure;
 
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.run.MigrationFailedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -18,7 +19,7 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
 		StringBuilder description = new StringBuilder("The database migrations failed: ");
-		description.append(Credentials.mask(cause.description())).append(System.lineSeparator());
+		description.append(Secrets.mask(cause.description())).append(System.lineSeparator());
 		detail(description, "Revision", cause.revision());
 		detail(description, "Location", location(cause));
 		if (cause instanceof MigrationFailedException failed) {
@@ -36,8 +37,7 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 			return FALLBACK_ACTION;
 		}
 		String setting = cause.setting();
-		return Credentials
-			.mask((setting != null) ? "%s Property: 'app.migrations.%s'.".formatted(hint, setting) : hint);
+		return Secrets.mask((setting != null) ? "%s Property: 'app.migrations.%s'.".formatted(hint, setting) : hint);
 	}
 
 	private static @Nullable String location(MigrationException cause) {

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,8 @@ public final class Connections {
 		}
 		catch (SQLException ex) {
 			throw MigrationException.of(
-					"Could not take the migration lock: %s (SQLSTATE %s).".formatted(ex.getMessage(), ex.getSQLState()),
+					"Could not take the migration lock: %s (SQLSTATE %s)."
+						.formatted(Secrets.maskNullable(ex.getMessage()), ex.getSQLState()),
 					"Check that the database is reachable and the user may connect.", ex);
 		}
 	}
@@ -63,9 +65,14 @@ public final class Connections {
 		}
 	}
 
+	/**
+	 * The error a driver's failure becomes; the driver's message may quote the URL it was
+	 * given, so passwords in it are masked.
+	 */
 	public static MigrationException failure(SQLException ex) {
 		return MigrationException.of(
-				"Database error while migrating: %s (SQLSTATE %s).".formatted(ex.getMessage(), ex.getSQLState()),
+				"Database error while migrating: %s (SQLSTATE %s).".formatted(Secrets.maskNullable(ex.getMessage()),
+						ex.getSQLState()),
 				"Check that the database is reachable and that the user has the needed privileges.", ex);
 	}
 

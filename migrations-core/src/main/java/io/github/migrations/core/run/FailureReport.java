@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
@@ -104,15 +105,19 @@ final class FailureReport {
 		return (ex instanceof SQLException sql) ? sql.getSQLState() : null;
 	}
 
+	/**
+	 * What failed, as the server or the driver said it, with passwords masked: the text
+	 * goes to the operator and to the version store's log.
+	 */
 	static String describe(Throwable ex) {
 		ServerErrorMessage server = serverMessage(ex);
 		if (server != null) {
-			return "%s (SQLSTATE %s)".formatted(server.getMessage(), server.getSQLState());
+			return "%s (SQLSTATE %s)".formatted(Secrets.maskNullable(server.getMessage()), server.getSQLState());
 		}
 		if (ex instanceof SQLException sql && sql.getSQLState() != null) {
-			return "%s (SQLSTATE %s)".formatted(sql.getMessage(), sql.getSQLState());
+			return "%s (SQLSTATE %s)".formatted(Secrets.maskNullable(sql.getMessage()), sql.getSQLState());
 		}
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		return ex.getClass().getSimpleName() + ": " + Secrets.maskNullable(ex.getMessage());
 	}
 
 	private static String advice(Throwable ex, MigrationStep step, boolean ended, @Nullable RevisionId lastApplied) {

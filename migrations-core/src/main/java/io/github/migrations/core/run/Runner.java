@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.CompletedRevision;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
@@ -117,7 +118,10 @@ public final class Runner {
 	private void execute(Connection connection, Statement statement, MigrationStep step, Command command)
 			throws SQLException {
 		if (command instanceof Command.Statement sql) {
-			logger.debug("{}:{}: {}", step.script().source(), sql.statement().line(), sql.sql());
+			if (logger.isDebugEnabled()) {
+				// a statement may set a password ('ALTER ROLE app PASSWORD ...')
+				logger.debug("{}:{}: {}", step.script().source(), sql.statement().line(), Secrets.mask(sql.sql()));
+			}
 			statement.execute(sql.sql());
 			drain(statement);
 		}
@@ -174,7 +178,9 @@ public final class Runner {
 			statement.getMoreResults();
 		}
 		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-			logger.debug("Server notice: {}", warning.getMessage());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Server notice: {}", Secrets.maskNullable(warning.getMessage()));
+			}
 		}
 		statement.clearWarnings();
 	}

@@ -2,11 +2,11 @@ package io.github.migrations.autoconfigure.endpoint;
 
 import java.util.List;
 
-import io.github.migrations.autoconfigure.Credentials;
 import io.github.migrations.autoconfigure.MigrationsProperties.Mode;
 import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.revision.Target;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +43,7 @@ final class MigrationInspector {
 		if (error == null && status != null) {
 			error = lastAttemptFailed(history, status);
 		}
-		error = Credentials.maskNullable(error);
+		error = Secrets.maskNullable(error);
 		return new Inspection(state(status, error), this.properties.getTarget(), status, history, error);
 	}
 

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import io.github.migrations.autoconfigure.Credentials;
 import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.autoconfigure.endpoint.MigrationInspector.Inspection;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.revision.Revision;
@@ -215,7 +215,7 @@ public final class MigrationsEndpoint {
 		static LogEntryDescriptor of(LogEntry entry) {
 			return new LogEntryDescriptor(entry.id(), entry.revision(), entry.action(), entry.success(),
 					entry.performedBy(), entry.performedAt(), entry.executionMs(), entry.checksum(), entry.message(),
-					Credentials.maskNullable(entry.error()));
+					Secrets.maskNullable(entry.error()));
 		}
 
 	}

@@ -1,0 +1,50 @@
+package io.github.migrations.autoconfigure;
+
+import io.github.migrations.core.api.MigrationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the failure analyzer reports of an engine error; the reports of real failed
+ * startups are in {@link MigrationsAutoConfigurationTests}.
+ */
+class MigrationsFailureAnalyzerTests {
+
+	@Test
+	void aPasswordWithASlashInAUrlOfTheProblemNeverReachesTheReport() {
+		FailureAnalysis analysis = analyze(new MigrationException(
+				"Could not reach 'postgresql://app:Leak/Me_Q7w@db.example.com:5432/orders'", "Check the URL."));
+		assertThat(analysis.getDescription())
+			.startsWith("The database migrations failed: Could not reach "
+					+ "'postgresql://app:***@db.example.com:5432/orders'")
+			.doesNotContain("Leak")
+			.doesNotContain("Q7w");
+	}
+
+	@Test
+	void passwordParametersAndKeysOfTheProblemAndTheHintAreMaskedWhole() {
+		FailureAnalysis analysis = analyze(new MigrationException(
+				"Could not reach jdbc:postgresql://db.example.com/orders?user=app&sslpassword=Leak'Me&ssl=true",
+				"Check 'spring.datasource.password=Leak Me' and the server.", null, null, "url", null));
+		assertThat(analysis.getDescription())
+			.contains("jdbc:postgresql://db.example.com/orders?user=app&sslpassword=***&ssl=true")
+			.doesNotContain("Leak");
+		assertThat(analysis.getAction())
+			.isEqualTo("Check 'spring.datasource.password=***' and the server. Property: 'app.migrations.url'.");
+	}
+
+	@Test
+	void anotherSchemesUrlIsMaskedToo() {
+		FailureAnalysis analysis = analyze(
+				new MigrationException("'mysql://root:s3cret@db.example.com/app' is not a PostgreSQL URL", null));
+		assertThat(analysis.getDescription()).contains("'mysql://root:***@db.example.com/app'")
+			.doesNotContain("s3cret");
+	}
+
+	private static FailureAnalysis analyze(MigrationException failure) {
+		return new MigrationsFailureAnalyzer().analyze(new IllegalStateException("startup failed", failure));
+	}
+
+}
