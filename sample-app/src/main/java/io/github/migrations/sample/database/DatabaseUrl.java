@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.migrations.core.api.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,10 +27,6 @@ import org.jspecify.annotations.Nullable;
 record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
 
 	private static final Pattern LIBPQ = Pattern.compile("(?i)(postgres|postgresql)(\\+[a-z0-9_]+)?://(.*)");
-
-	private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^:/?#@]*:)[^?#]*@");
-
-	private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)(password=)[^&]*");
 
 	static DatabaseUrl parse(String url) {
 		String trimmed = url.strip();
@@ -95,11 +92,11 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 	}
 
 	/**
-	 * A URL with any password in it replaced by {@code ******}, for messages and logs.
+	 * A URL with any password in it masked, for messages and logs, by the engine's one
+	 * masking function.
 	 */
 	static String redact(String url) {
-		String redacted = USER_INFO_PASSWORD.matcher(url).replaceFirst("$1******@");
-		return PASSWORD_OPTION.matcher(redacted).replaceAll("$1******");
+		return Secrets.mask(url);
 	}
 
 	/**

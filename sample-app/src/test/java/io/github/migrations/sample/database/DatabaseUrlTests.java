@@ -50,7 +50,7 @@ class DatabaseUrlTests {
 		assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/facturacion?sslmode=require");
 		assertThat(url.describe()).doesNotContain("s3cr");
 		assertThat(DatabaseUrl.redact("postgresql://admin:s3cr@t/x:y@db:5432/facturacion"))
-			.isEqualTo("postgresql://admin:******@db:5432/facturacion");
+			.isEqualTo("postgresql://admin:***@db:5432/facturacion");
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class DatabaseUrlTests {
 	@Test
 	void anotherSchemeIsRejectedWithoutShowingThePassword() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseUrl.parse("mysql://root:hunter2@db/app"))
-			.withMessage("'mysql://root:******@db/app' is not a PostgreSQL URL. Write it as "
+			.withMessage("'mysql://root:***@db/app' is not a PostgreSQL URL. Write it as "
 					+ "'postgresql://user:password@host:5432/database' or 'jdbc:postgresql://host:5432/database'.");
 		assertThatIllegalArgumentException().isThrownBy(() -> DatabaseUrl.parse("postgresq://root:hunter2@db/app"))
 			.withMessageNotContaining("hunter2");
@@ -87,9 +87,9 @@ class DatabaseUrlTests {
 		assertThat(url.toString()).doesNotContain("hunter2").contains("password=******");
 		assertThat(url.describe()).isEqualTo("jdbc:postgresql://db:5432/sample as user 'app'");
 		assertThat(DatabaseUrl.parse("jdbc:postgresql://db/sample?user=app&password=hunter2&ssl=true").describe())
-			.isEqualTo("jdbc:postgresql://db/sample?user=app&password=******&ssl=true");
-		assertThat(DatabaseUrl.redact("postgres://app:hunter2@db/sample")).isEqualTo("postgres://app:******@db/sample");
-		assertThat(DatabaseUrl.redact("postgresql://admin:s3cr@t@db/x")).isEqualTo("postgresql://admin:******@db/x");
+			.isEqualTo("jdbc:postgresql://db/sample?user=app&password=***&ssl=true");
+		assertThat(DatabaseUrl.redact("postgres://app:hunter2@db/sample")).isEqualTo("postgres://app:***@db/sample");
+		assertThat(DatabaseUrl.redact("postgresql://admin:s3cr@t@db/x")).isEqualTo("postgresql://admin:***@db/x");
 		assertThat(DatabaseUrl.redact("postgresql://admin@db/x")).isEqualTo("postgresql://admin@db/x");
 	}
 
