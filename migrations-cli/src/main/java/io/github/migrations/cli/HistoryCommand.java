@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
@@ -39,7 +40,12 @@ final class HistoryCommand extends CliCommand {
 		Set<String> applied = new HashSet<>();
 		Set<String> current = new HashSet<>();
 		if (needsDatabase) {
-			migrator.appliedRevisions().stream().map(AppliedRevision::revision).forEach(applied::add);
+			// an interrupted revision is not applied
+			migrator.appliedRevisions()
+				.stream()
+				.filter((row) -> row.state() == AppliedState.APPLIED)
+				.map(AppliedRevision::revision)
+				.forEach(applied::add);
 			current.addAll(migrator.current());
 		}
 		List<Revision> revisions = new ArrayList<>(inRange(graph, current));

@@ -22,9 +22,13 @@ final class ShowCommand extends CliCommand {
 		Migrator migrator = database ? migrator() : settings().offlineMigrator();
 		RevisionGraph graph = migrator.graph();
 		RevisionId id = new TargetResolver(graph, Set.of()).revision(this.revision);
-		boolean applied = database
-				&& migrator.appliedRevisions().stream().map(AppliedRevision::revision).anyMatch(id.value()::equals);
-		out().print(new RevisionFormat(graph, Set.of()).verbose(graph.get(id), applied));
+		AppliedRevision row = database ? migrator.appliedRevisions()
+			.stream()
+			.filter((applied) -> applied.revision().equals(id.value()))
+			.findFirst()
+			.orElse(null) : null;
+		out().print(new RevisionFormat(graph, Set.of()).verbose(graph.get(id),
+				database ? RevisionFormat.applied(row) : "unknown (no database)"));
 		return 0;
 	}
 

@@ -130,6 +130,8 @@ class MigrationsCliTests {
 			.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[{\"revision\":\"c3\",\"state\":\"upgrading\"}]}");
 		this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
 		assertThat(run("current", "-v").out()).contains("Applied: no (interrupted while downgrading)\n");
+		assertThat(run("show", "c3").out()).contains("Applied: no (interrupted while downgrading)\n");
+		assertThat(run("history", "--json").out()).containsPattern("\"revision\":\"c3\"[^}]*\"applied\":false");
 	}
 
 	@Test
