@@ -175,6 +175,54 @@ class MigrationLockTests {
 	}
 
 	@Test
+	void instancesWithTheSchemaNamedAndUnnamedRacingApplyEachRevisionOnce() throws Exception {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.write("r00_audit.sql", """
+				-- revision: r00
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE audit (revision text);
+				-- +downgrade
+				""");
+		for (int i = 1; i <= 10; i++) {
+			files.write("r%02d_step.sql".formatted(i), """
+					-- revision: r%02d
+					-- down_revision: r%02d
+					-- +upgrade
+					INSERT INTO audit VALUES ('r%02d');
+					SELECT pg_sleep(0.02);
+					-- +downgrade
+					""".formatted(i, i - 1, i));
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<MigrationResult>> runs = new ArrayList<>();
+			for (String schema : new String[] { "public", null }) {
+				Migrator migrator = Migrator.builder(this.database.dataSource())
+					.settings(MigratorSettings.defaults().withLocations(files.location()).withSchema(schema))
+					.build();
+				runs.add(instances.submit(() -> {
+					start.await();
+					return migrator.upgrade(Target.head());
+				}));
+			}
+			start.countDown();
+			int applied = 0;
+			for (Future<MigrationResult> run : runs) {
+				applied += run.get(60, TimeUnit.SECONDS).steps().size();
+			}
+			assertThat(applied).isEqualTo(11);
+		}
+		finally {
+			instances.shutdownNow();
+		}
+		// each of the ten inserts ran once, whichever instance ran it
+		assertThat(this.database.query("SELECT count(*) FROM audit")).containsExactly("10");
+		assertThat(this.database.query("SELECT count(DISTINCT revision) FROM audit")).containsExactly("10");
+	}
+
+	@Test
 	void losingTheLockSessionStopsTheRunAndTheWaitingInstanceAppliesEachRevisionOnce() throws Exception {
 		RevisionFiles files = new RevisionFiles(this.folder);
 		files.write("r1_audit.sql", """
