@@ -3,7 +3,10 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.RevisionGraph;
@@ -41,6 +44,12 @@ final class BackgroundPreinitializer {
 
 	static final String DRIVER_CLASSES = "/META-INF/migrations/driver-classes.txt";
 
+	/**
+	 * Opened once SLF4J has started on the preinitializer's thread (or the preinitializer
+	 * gave up): until then other threads get a logger factory that only queues events.
+	 */
+	private static final CountDownLatch LOGGING = new CountDownLatch(1);
+
 	private BackgroundPreinitializer() {
 	}
 
@@ -76,6 +85,22 @@ final class BackgroundPreinitializer {
 		catch (Throwable ex) {
 			// the command itself meets the same problem and reports it
 		}
+		finally {
+			LOGGING.countDown();
+		}
+	}
+
+	/**
+	 * Waits up to {@code timeout} for SLF4J to have started on the preinitializer's
+	 * thread.
+	 */
+	static void awaitLogging(Duration timeout) {
+		try {
+			LOGGING.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
@@ -92,6 +117,7 @@ final class BackgroundPreinitializer {
 			}
 		}
 		LoggerFactory.getLogger(Migrator.class);
+		LOGGING.countDown();
 		SqlScript script = ScriptParser.parse("preinitialize.sql", REVISION.getBytes(StandardCharsets.UTF_8));
 		RevisionGraph.of(List.of(script.revision())).headsOf(List.of(script.revision().id()));
 		return script;

@@ -1,6 +1,6 @@
 package io.github.migrations.cli;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -92,16 +92,8 @@ final class DriverLogging {
 		 * on a bad URL would lose them.
 		 */
 		private static void awaitLogging() {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-			while (LoggerFactory.getILoggerFactory() instanceof SubstituteLoggerFactory
-					&& System.nanoTime() < deadline) {
-				try {
-					Thread.sleep(5);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			if (LoggerFactory.getILoggerFactory() instanceof SubstituteLoggerFactory) {
+				BackgroundPreinitializer.awaitLogging(Duration.ofSeconds(1));
 			}
 		}
 

@@ -29,6 +29,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Instances that start together migrate one at a time.
@@ -283,12 +284,9 @@ class MigrationLockTests {
 			.build();
 	}
 
-	private void awaitRow(String query) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (this.database.query(query).isEmpty()) {
-			assertThat(System.nanoTime()).as("waiting for: " + query).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private void awaitRow(String query) {
+		await("waiting for: " + query).atMost(Duration.ofSeconds(30))
+			.until(() -> !this.database.query(query).isEmpty());
 	}
 
 }
