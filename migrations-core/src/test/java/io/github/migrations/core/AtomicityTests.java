@@ -192,7 +192,7 @@ class AtomicityTests {
 				""");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("b2_deferred.sql: revision 'b2' failed: insert or update on table \"entries\"")
-			.withMessageContaining("then committing")
+			.withMessageContaining("while committing")
 			.withMessageContaining("The revision was rolled back and is not recorded as applied.");
 		assertThat(this.database.tableExists("entries")).isFalse();
 		assertThat(this.database.query("SELECT revision FROM migrations_revisions")).containsExactly("a1");

@@ -74,6 +74,28 @@ class LargeRevisionTests {
 	}
 
 	@Test
+	void noticesOfOneLongStatementAreLetGoAsTheyArrive() {
+		int notices = Counts.rows() / 5;
+		String loop = """
+				DO $$ BEGIN
+				  FOR i IN 1..%d LOOP RAISE NOTICE 'step %% of a chatty backfill, padded: %%', i, repeat('x', 200); END LOOP;
+				  INSERT INTO finished VALUES ('done');
+				END $$;"""
+			.formatted(notices);
+		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
+		files.revision("loud1", "base", "CREATE TABLE finished (note text);\n" + loop);
+		files.nonTransactional("loud2", "loud1", loop);
+		Run run = run(files);
+		assertThat(this.server.count("SELECT count(*) FROM finished")).isEqualTo(2);
+		assertThat(this.server.loggedUpgrades()).containsExactly("loud1", "loud2");
+		Report.print("large: notices",
+				("%,d notices from one DO block, in a transactional and in a non-transactional revision, "
+						+ "applied in %s, CLI peak heap (pools' peaks summed) %s of %s (%s)")
+					.formatted(notices, Report.seconds(run.nanos()), megabytes(run.peakHeap()),
+							megabytes(run.maxHeap()), HEAP));
+	}
+
+	@Test
 	void severalMegabyteRevisionFileRunsInA64MegabyteHeap() throws IOException {
 		long size = Counts.sqlMegabytes() * 1024L * 1024L;
 		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));

@@ -78,6 +78,10 @@ final class FailureReport {
 		if (command instanceof Command.Own own) {
 			problem = problem + " while " + own.what();
 		}
+		else if (command instanceof Command.Commit) {
+			// a deferred constraint is checked at the commit
+			problem = problem + " while committing";
+		}
 		boolean ended = endedSession(ex, connection);
 		if (!ended) {
 			logAttempt(connection, step, problem);

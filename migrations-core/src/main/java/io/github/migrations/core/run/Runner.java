@@ -13,10 +13,12 @@ import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.CompletedRevision;
+import io.github.migrations.core.database.Pipeline;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.StatementClassifier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,23 +93,25 @@ public final class Runner {
 	}
 
 	private void execute(Connection connection, Statement statement, @Nullable MigrationStep step,
-			List<Command> commands, @Nullable RevisionId lastApplied) {
-		for (int i = 0; i < commands.size(); i++) {
-			Command command = commands.get(i);
-			if (step == null) {
-				throw new IllegalStateException("Commands of a run with no step: " + commands);
+			List<Command> commands, @Nullable RevisionId lastApplied) throws SQLException {
+		if (commands.isEmpty()) {
+			return;
+		}
+		if (step == null) {
+			throw new IllegalStateException("Commands of a run with no step: " + commands);
+		}
+		Pipeline pipeline = Pipeline.on(connection);
+		int i = 0;
+		while (i < commands.size()) {
+			int end = (pipeline != null) ? endOfPipeline(connection, commands, i) : i;
+			if (end > i) {
+				pipeline(connection, pipeline, step, commands.subList(i, end), lastApplied);
+				i = end;
+				continue;
 			}
+			Command command = commands.get(i++);
 			try {
-				if (command instanceof Command.Own own && i + 1 < commands.size()
-						&& commands.get(i + 1) instanceof Command.Commit) {
-					// a deferred constraint fails at the commit
-					command = new Command.Own(own.sql(), own.what() + ", then committing");
-					recordAndCommit(connection, statement, own);
-					i++;
-				}
-				else {
-					execute(connection, statement, step, command);
-				}
+				execute(connection, statement, step, command);
 			}
 			catch (SQLException | RuntimeException ex) {
 				throw failed(connection, step, command, ex, lastApplied);
@@ -115,13 +119,89 @@ public final class Runner {
 		}
 	}
 
+	/**
+	 * Where a pipeline that starts at {@code from} ends: inside a transaction, after the
+	 * last of the commands that follow which return no rows, or after the commit that
+	 * ends the transaction; outside one, after the one command, as each statement is its
+	 * own transaction. {@code from} when that command cannot be pipelined.
+	 */
+	private static int endOfPipeline(Connection connection, List<Command> commands, int from) throws SQLException {
+		boolean inTransaction = !connection.getAutoCommit();
+		int end = from;
+		while (end < commands.size() && pipelined(commands.get(end))) {
+			end++;
+			if (!inTransaction || commands.get(end - 1) instanceof Command.Commit) {
+				break;
+			}
+		}
+		return end;
+	}
+
+	/**
+	 * Whether a command can go in a pipeline: SQL that returns no rows. A query runs on
+	 * its own, so that its rows are read a page at a time.
+	 */
+	private static boolean pipelined(Command command) {
+		if (command instanceof Command.Statement sql) {
+			return StatementClassifier.returnsNoRows(sql.sql());
+		}
+		return command instanceof Command.Own || command instanceof Command.Commit;
+	}
+
+	/**
+	 * Sends commands in one round trip. A failure is reported against the command that
+	 * failed; the ones before it completed and the ones after it never ran.
+	 */
+	private void pipeline(Connection connection, Pipeline pipeline, MigrationStep step, List<Command> commands,
+			@Nullable RevisionId lastApplied) throws SQLException {
+		List<String> sql = new ArrayList<>(commands.size());
+		for (Command command : commands) {
+			sql.add(sql(step, command));
+		}
+		try {
+			pipeline.execute(sql, Runner::notice);
+		}
+		catch (Pipeline.Failure failure) {
+			throw failed(connection, step, commands.get(Math.min(failure.index(), commands.size() - 1)),
+					failure.error(), lastApplied);
+		}
+		if (commands.get(commands.size() - 1) instanceof Command.Commit) {
+			// the server has committed: this only tells the driver
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private static String sql(MigrationStep step, Command command) {
+		if (command instanceof Command.Statement statement) {
+			logStatement(step, statement);
+			return statement.sql();
+		}
+		if (command instanceof Command.Own own) {
+			return own.sql();
+		}
+		if (command instanceof Command.Commit) {
+			return "COMMIT";
+		}
+		throw new IllegalArgumentException("Not SQL: " + command);
+	}
+
+	private static void logStatement(MigrationStep step, Command.Statement sql) {
+		if (logger.isDebugEnabled()) {
+			// a statement may set a password ('ALTER ROLE app PASSWORD ...')
+			logger.debug("{}:{}: {}", step.script().source(), sql.statement().line(), Secrets.mask(sql.sql()));
+		}
+	}
+
+	private static void notice(SQLWarning warning) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Server notice: {}", Secrets.maskNullable(warning.getMessage()));
+		}
+	}
+
 	private void execute(Connection connection, Statement statement, MigrationStep step, Command command)
 			throws SQLException {
 		if (command instanceof Command.Statement sql) {
-			if (logger.isDebugEnabled()) {
-				// a statement may set a password ('ALTER ROLE app PASSWORD ...')
-				logger.debug("{}:{}: {}", step.script().source(), sql.statement().line(), Secrets.mask(sql.sql()));
-			}
+			logStatement(step, sql);
 			statement.execute(sql.sql());
 			drain(statement);
 		}
@@ -146,18 +226,6 @@ public final class Runner {
 	}
 
 	/**
-	 * A version-store write and the commit that follows it, in one round trip: the commit
-	 * runs only if the write succeeded, as PostgreSQL skips the rest of a multi-statement
-	 * execution after an error.
-	 */
-	private static void recordAndCommit(Connection connection, Statement statement, Command.Own own)
-			throws SQLException {
-		statement.execute(own.sql() + ";\nCOMMIT");
-		// the server has committed: this only tells the driver
-		connection.setAutoCommit(true);
-	}
-
-	/**
 	 * Reads a statement's results to their end, a page at a time inside a transaction, so
 	 * that a {@code SELECT} runs to completion without holding its rows; logs the
 	 * server's notices and lets them go.
@@ -178,9 +246,7 @@ public final class Runner {
 			statement.getMoreResults();
 		}
 		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Server notice: {}", Secrets.maskNullable(warning.getMessage()));
-			}
+			notice(warning);
 		}
 		statement.clearWarnings();
 	}

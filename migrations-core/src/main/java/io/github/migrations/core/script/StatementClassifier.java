@@ -61,6 +61,33 @@ public final class StatementClassifier {
 		return Optional.ofNullable(what).map((w) -> new Refusal(Kind.NOT_IN_TRANSACTION, w, tokens.start + 1));
 	}
 
+	/**
+	 * Whether a statement is known to return no rows, or one at most: DDL, {@code DO},
+	 * {@code CALL}, settings, privileges, and {@code INSERT}, {@code UPDATE},
+	 * {@code DELETE} or {@code MERGE} without the word {@code RETURNING} anywhere in
+	 * them. {@code false} for queries and for anything not recognised.
+	 */
+	public static boolean returnsNoRows(String sql) {
+		String first = Tokens.read(sql).at(0);
+		return switch (first) {
+			case "ALTER", "ANALYZE", "CALL", "CLUSTER", "COMMENT", "CREATE", "DISCARD", "DO", "DROP", "GRANT", "IMPORT",
+					"LOCK", "NOTIFY", "REASSIGN", "REFRESH", "REINDEX", "RESET", "REVOKE", "SECURITY", "SET",
+					"TRUNCATE", "VACUUM" ->
+				true;
+			case "INSERT", "UPDATE", "DELETE", "MERGE" -> !containsIgnoringCase(sql, "returning");
+			default -> false;
+		};
+	}
+
+	private static boolean containsIgnoringCase(String text, String word) {
+		for (int i = text.length() - word.length(); i >= 0; i--) {
+			if (text.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static @Nullable String transactionControl(Tokens t) {
 		return switch (t.at(0)) {
 			case "BEGIN", "END", "ABORT", "SAVEPOINT" -> t.at(0);
