@@ -202,8 +202,18 @@ public final class Runner {
 			throws SQLException {
 		if (command instanceof Command.Statement sql) {
 			logStatement(step, sql);
+			// outside a transaction the driver holds every row of a query: one in its own
+			// transaction, as alone it is anyway, is read a page at a time
+			boolean ownTransaction = connection.getAutoCommit() && StatementClassifier.isQuery(sql.sql());
+			if (ownTransaction) {
+				connection.setAutoCommit(false);
+			}
 			statement.execute(sql.sql());
 			drain(statement);
+			if (ownTransaction) {
+				connection.commit();
+				connection.setAutoCommit(true);
+			}
 		}
 		else if (command instanceof Command.Own own) {
 			statement.execute(own.sql());
@@ -235,9 +245,16 @@ public final class Runner {
 			ResultSet rows = statement.getResultSet();
 			if (rows != null) {
 				try (rows) {
+					long read = 0;
 					while (rows.next()) {
-						// read and dropped
+						// read and dropped; notices raised while fetching, let go page by
+						// page
+						if (++read % FETCH_SIZE == 0) {
+							letGo(rows.getWarnings());
+							rows.clearWarnings();
+						}
 					}
+					letGo(rows.getWarnings());
 				}
 			}
 			else if (statement.getUpdateCount() == -1) {
@@ -245,15 +262,18 @@ public final class Runner {
 			}
 			statement.getMoreResults();
 		}
-		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+		letGo(statement.getWarnings());
+		statement.clearWarnings();
+	}
+
+	private static void letGo(@Nullable SQLWarning warnings) {
+		for (SQLWarning warning = warnings; warning != null; warning = warning.getNextWarning()) {
 			notice(warning);
 		}
-		statement.clearWarnings();
 	}
 
 	private MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
 			@Nullable RevisionId lastApplied) {
-		boolean inTransaction = inTransaction(connection);
 		rollback(connection);
 		flushCommits(connection);
 		String outcome;
@@ -261,7 +281,7 @@ public final class Runner {
 			outcome = "The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is "
 					+ "recorded as applied.";
 		}
-		else if (inTransaction || step.script().transactional()) {
+		else if (step.script().transactional()) {
 			outcome = "The revision was rolled back and is not recorded as applied.";
 		}
 		else {
@@ -275,15 +295,6 @@ public final class Runner {
 
 	private static @Nullable RevisionId lastApplied(List<StepResult> results) {
 		return results.isEmpty() ? null : results.get(results.size() - 1).step().revision().id();
-	}
-
-	private static boolean inTransaction(Connection connection) {
-		try {
-			return !connection.isClosed() && !connection.getAutoCommit();
-		}
-		catch (SQLException ex) {
-			return false;
-		}
 	}
 
 	private static void rollback(Connection connection) {
