@@ -68,10 +68,17 @@ public class MigrationsProperties {
 	private Duration lockWaitTimeout = Duration.ofMinutes(1);
 
 	/**
-	 * PostgreSQL lock_timeout for revisions that do not set their own; the server's when
-	 * not set.
+	 * PostgreSQL lock_timeout for revisions that do not set their own, 0 for none, or,
+	 * when not set, 2s for transactional revisions run one per transaction and the
+	 * server's for the others.
 	 */
 	private @Nullable Duration lockTimeout;
+
+	/**
+	 * How many times a transactional revision that failed on its lock_timeout is rolled
+	 * back and run again, after a pause that doubles from one second, or 0 for none.
+	 */
+	private int lockRetries = 5;
 
 	/**
 	 * PostgreSQL statement_timeout for revisions that do not set their own; the server's
@@ -136,6 +143,7 @@ public class MigrationsProperties {
 			.unknownRevisions(this.unknownRevisions)
 			.placeholders(this.placeholders)
 			.baseline(this.baseline)
+			.lockRetries(this.lockRetries)
 			.build();
 	}
 
@@ -217,6 +225,14 @@ public class MigrationsProperties {
 
 	public void setLockTimeout(@Nullable Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	public void setLockRetries(int lockRetries) {
+		this.lockRetries = lockRetries;
 	}
 
 	public @Nullable Duration getStatementTimeout() {

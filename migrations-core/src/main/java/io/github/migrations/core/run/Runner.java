@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
@@ -40,14 +41,20 @@ public final class Runner {
 
 	private static final int FETCH_SIZE = 1000;
 
+	/** The SQLSTATE of a lock not granted within {@code lock_timeout}. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private final RunCommands commands;
 
 	private final FailureReport failures;
 
 	private final MigrationListener listener;
 
+	private final int lockRetries;
+
 	public Runner(MigratorSettings settings, VersionStore store, MigrationListener listener) {
 		this.commands = new RunCommands(settings, store);
+		this.lockRetries = settings.lockRetries();
 		this.failures = new FailureReport(store);
 		this.listener = listener;
 	}
@@ -75,7 +82,7 @@ public final class Runner {
 				}
 				this.listener.beforeStep(step);
 				long start = System.nanoTime();
-				execute(connection, statement, step, stepCommands.get(i), lastApplied(results));
+				runStep(connection, statement, step, stepCommands.get(i), lastApplied(results));
 				Duration duration = Duration.ofNanos(System.nanoTime() - start);
 				completed.add(new CompletedRevision(step.script(), duration.toMillis(),
 						(System.nanoTime() - runStart) / 1_000));
@@ -90,6 +97,52 @@ public final class Runner {
 			restore(connection, deferFlushes);
 		}
 		return results;
+	}
+
+	/**
+	 * Runs a step's commands; a transactional revision in its own transaction that failed
+	 * waiting for a lock (SQLSTATE 55P03) has been rolled back, and is run again after a
+	 * wait that doubles from one second, up to the settings' retries.
+	 */
+	private void runStep(Connection connection, Statement statement, MigrationStep step, List<Command> commands,
+			@Nullable RevisionId lastApplied) throws SQLException {
+		long start = System.nanoTime();
+		for (int attempt = 1;; attempt++) {
+			try {
+				execute(connection, statement, step, commands, lastApplied);
+				return;
+			}
+			catch (MigrationFailedException ex) {
+				boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(ex.sqlState()) && step.script().transactional()
+						&& !this.commands.oneTransaction();
+				if (!lockTimeout || this.lockRetries == 0) {
+					throw ex;
+				}
+				if (attempt > this.lockRetries) {
+					throw new MigrationFailedException(ex.problem(),
+							"%s It was run %d times over %d s, each time rolled back when its lock_timeout ran out."
+								.formatted(Objects.requireNonNullElse(ex.hint(), ""), attempt,
+										Duration.ofNanos(System.nanoTime() - start).toSeconds()),
+							ex.revision(), ex.location(), ex.sqlState(), ex.getCause());
+				}
+				Duration wait = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
+				logger.warn(
+						"Revision '{}' waited longer than its lock_timeout for a lock ({}); it was rolled back and "
+								+ "runs again in {} s (retry {} of {})",
+						step.revision().id(), ex.location(), wait.toSeconds(), attempt, this.lockRetries);
+				pause(wait, ex);
+			}
+		}
+	}
+
+	private static void pause(Duration wait, MigrationFailedException failure) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure;
+		}
 	}
 
 	private void execute(Connection connection, Statement statement, @Nullable MigrationStep step,
