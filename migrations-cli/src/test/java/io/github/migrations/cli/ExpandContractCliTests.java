@@ -116,4 +116,16 @@ class ExpandContractCliTests {
 		assertThat(this.database.tableExists("t_c1")).isTrue();
 	}
 
+	@Test
+	void newRevisionOnContractHeadHasTheContractHeadAloneAsParent() throws IOException {
+		Run run = run("revision", "-m", "next contract", "--head", "contract@head", "--rev-id", "c3");
+		assertThat(run.code()).as(run.err()).isZero();
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			Path created = files.filter((file) -> file.getFileName().toString().contains("c3"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(Files.readString(created)).contains("-- down_revision: c2\n");
+		}
+	}
+
 }
