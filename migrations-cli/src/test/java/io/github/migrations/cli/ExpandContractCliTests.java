@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * OpenStack's expand/contract layout through the command line on a real PostgreSQL: a
  * root, an {@code expand} and a {@code contract} branch, each contract revision depending
- * on the expand revision of its release.
+ * on the expand revision of its release ('c1' names it by its label).
  */
 class ExpandContractCliTests {
 
@@ -35,7 +35,7 @@ class ExpandContractCliTests {
 	void expandAndContract() throws IOException {
 		write("r0", "base", "", "");
 		write("e1", "r0", "expand", "");
-		write("c1", "r0", "contract", "e1");
+		write("c1", "r0", "contract", "expand");
 		write("e2", "e1", "", "");
 		write("c2", "c1", "", "e2");
 	}

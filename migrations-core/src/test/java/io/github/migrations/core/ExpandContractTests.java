@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * OpenStack's expand/contract layout on a real PostgreSQL: a root, an {@code expand} and
  * a {@code contract} branch, each contract revision depending on the expand revision of
- * its release, upgraded, stamped and reported as Alembic does.
+ * its release ('c1' names it by its label), upgraded, stamped and reported as Alembic
+ * does.
  */
 class ExpandContractTests {
 
@@ -31,7 +32,7 @@ class ExpandContractTests {
 		this.files = new RevisionFiles(this.folder);
 		write("r0", "base", "", "", "CREATE TABLE ports (id bigint PRIMARY KEY, name text)");
 		write("e1", "r0", "expand", "", "ALTER TABLE ports ADD COLUMN label text");
-		write("c1", "r0", "contract", "e1", "ALTER TABLE ports DROP COLUMN name");
+		write("c1", "r0", "contract", "expand", "ALTER TABLE ports DROP COLUMN name");
 		write("e2", "e1", "", "", "CREATE TABLE networks (id bigint PRIMARY KEY)");
 		write("c2", "c1", "", "e2", "ALTER TABLE ports ADD COLUMN network_id bigint REFERENCES networks (id)");
 	}

@@ -81,8 +81,9 @@ final class Walk {
 			if (next.size() > 1) {
 				String where = (current != null)
 						? "'%s' is a branch point with children %s".formatted(current, TargetResolver.quoted(next))
-						: "nothing is applied and there are %d bases (%s)".formatted(next.size(),
-								TargetResolver.quoted(next));
+						: "%sthere are %d bases (%s)".formatted(
+								(this.target instanceof Target.RelativeTo) ? "" : "nothing is applied and ",
+								next.size(), TargetResolver.quoted(next));
 				if (branch != null) {
 					where += " within branch '%s'".formatted(branchName());
 				}
