@@ -77,8 +77,9 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The applied revisions a downgrade to the target removes: everything above the
-	 * target, with the revisions that depend on it.
+	 * The applied revisions a downgrade to the target removes: the revisions built on it
+	 * through {@code down_revision}, with every revision that depends on those. A
+	 * revision that depends on the target itself stays, as the target stays.
 	 */
 	public Set<RevisionId> toRemove(Target target) {
 		Set<RevisionId> removed = Set.of();
@@ -258,9 +259,7 @@ public final class TargetResolver {
 							describe(this.graph.headsOf(this.applied))),
 					"Use 'upgrade %s' to go up to it, or pick an applied revision.".formatted(target));
 		}
-		Set<RevisionId> above = new LinkedHashSet<>(this.graph.descendantsOf(Set.of(revision)));
-		above.remove(revision);
-		return above;
+		return this.graph.descendantsOf(this.graph.children(revision));
 	}
 
 	/**

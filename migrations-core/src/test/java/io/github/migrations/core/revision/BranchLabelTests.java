@@ -103,6 +103,12 @@ class BranchLabelTests {
 	}
 
 	@Test
+	void downgradeToAnExpandRevisionKeepsTheContractRevisionThatDependsOnIt() {
+		assertThat(down(this.expandContract, this.allOfExpandContract, "e1")).isEqualTo(list("e2", "c2"));
+		assertThat(down(this.expandContract, this.allOfExpandContract, "expand@head")).isEmpty();
+	}
+
+	@Test
 	void downgradeLabelMinusOneStepsDownThatLineageOnly() {
 		assertThat(down(this.expandContract, this.allOfExpandContract, "contract@-1")).isEqualTo(list("c2"));
 		assertThat(down(this.expandContract, this.allOfExpandContract, "expand@-1")).isEqualTo(list("e2", "c2"));
