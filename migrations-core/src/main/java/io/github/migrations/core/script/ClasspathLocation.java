@@ -41,8 +41,8 @@ final class ClasspathLocation {
 	 * @param location the location as configured, for messages
 	 * @param folder the folder's resource path, such as {@code db/revisions}
 	 * @param classLoader where to look
-	 * @throws MigrationException if the folder is nowhere on the class path, or cannot be
-	 * listed
+	 * @throws MigrationException if the folder is nowhere on the class path, or can be
+	 * neither listed nor read from its index
 	 */
 	static List<ScriptFile> list(String location, String folder, ClassLoader classLoader) {
 		Map<String, URL> roots = resources(location, folder, classLoader);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplicationAotProcessor;
@@ -29,51 +30,65 @@ class ProcessAotTests {
 	private static final Pattern GLOB = Pattern.compile("\"glob\"\\s*:\\s*\"([^\"]*)\"");
 
 	@TempDir
-	Path output;
+	static Path output;
+
+	/** What process-aot made of the application with two configured locations. */
+	private static Path processed;
+
+	@BeforeAll
+	static void processTheApplication() {
+		processed = processAot("two-locations", APPLICATION_ARGS);
+	}
 
 	@Test
 	void writesTheRevisionIndexOfEachConfiguredClasspathLocation() throws IOException {
-		processAot(APPLICATION_ARGS);
-		assertThat(resource("db/revisions/.migrations-index")).content()
+		assertThat(resource(processed, "db/revisions/.migrations-index")).content()
 			.endsWith("\n001_customers.sql\n002_orders.sql\n003_invoices.sql\n004_merge.sql\n");
-		assertThat(resource("revisions/ahead/.migrations-index")).content().endsWith("\n005_payments.sql\n");
+		assertThat(resource(processed, "revisions/ahead/.migrations-index")).content().endsWith("\n005_payments.sql\n");
 	}
 
 	@Test
 	void registersEveryRevisionFileAndIndexAsANativeImageResource() throws IOException {
-		processAot(APPLICATION_ARGS);
-		assertThat(resourceGlobs()).contains("db/revisions/001_customers.sql", "db/revisions/002_orders.sql",
+		assertThat(resourceGlobs(processed)).contains("db/revisions/001_customers.sql", "db/revisions/002_orders.sql",
 				"db/revisions/003_invoices.sql", "db/revisions/004_merge.sql", "db/revisions/.migrations-index",
 				"revisions/ahead/005_payments.sql", "revisions/ahead/.migrations-index");
 	}
 
 	@Test
 	void writesNothingWhenTheMigrationsAreDisabled() throws IOException {
-		processAot(APPLICATION_ARGS[0], APPLICATION_ARGS[1], APPLICATION_ARGS[2], "--app.migrations.enabled=false");
-		assertThat(resource("db/revisions/.migrations-index")).doesNotExist();
-		assertThat(resourceGlobs()).doesNotContain("revisions/ahead/005_payments.sql", "db/revisions/**");
+		Path disabled = processAot("disabled", APPLICATION_ARGS[0], APPLICATION_ARGS[1], APPLICATION_ARGS[2],
+				"--app.migrations.enabled=false");
+		assertThat(resource(disabled, "db/revisions/.migrations-index")).doesNotExist();
+		assertThat(resourceGlobs(disabled)).doesNotContain("revisions/ahead/005_payments.sql", "db/revisions/**");
 	}
 
-	private void processAot(String... applicationArgs) {
+	/**
+	 * Runs AOT processing on the application as the build plugins do, into a folder of
+	 * its own, and returns the folder.
+	 */
+	private static Path processAot(String name, String... applicationArgs) {
+		Path folder = output.resolve(name);
 		Settings settings = Settings.builder()
-			.sourceOutput(this.output.resolve("sources"))
-			.resourceOutput(this.output.resolve("resources"))
-			.classOutput(this.output.resolve("classes"))
+			.sourceOutput(folder.resolve("sources"))
+			.resourceOutput(folder.resolve("resources"))
+			.classOutput(folder.resolve("classes"))
 			.groupId("io.github.migrations")
 			.artifactId("aot-test")
 			.build();
 		new SpringApplicationAotProcessor(AotApplication.class, settings, applicationArgs).process();
+		return folder;
 	}
 
-	private Path resource(String name) {
-		return this.output.resolve("resources").resolve(name);
+	private static Path resource(Path processed, String name) {
+		return processed.resolve("resources").resolve(name);
 	}
 
 	/**
 	 * The resource globs of the reachability metadata that native-image reads.
 	 */
-	private List<String> resourceGlobs() throws IOException {
-		Path metadata = resource("META-INF/native-image/io.github.migrations/aot-test/reachability-metadata.json");
+	private static List<String> resourceGlobs(Path processed) throws IOException {
+		Path metadata = resource(processed,
+				"META-INF/native-image/io.github.migrations/aot-test/reachability-metadata.json");
 		Matcher globs = GLOB.matcher(Files.readString(metadata));
 		List<String> found = new ArrayList<>();
 		while (globs.find()) {
