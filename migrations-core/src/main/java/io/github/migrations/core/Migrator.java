@@ -66,6 +66,8 @@ public final class Migrator {
 
 	private final ReadOnlyQueries queries;
 
+	private final AlembicAdoption alembic;
+
 	private Migrator(Builder builder) {
 		this.settings = builder.settings;
 		this.loader = new CatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
@@ -74,7 +76,8 @@ public final class Migrator {
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = builder.listener;
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
-		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections);
+		this.alembic = new AlembicAdoption(this.store);
+		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -131,6 +134,8 @@ public final class Migrator {
 			try (AdvisoryLock lock = this.connections.lock(session)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
 				if (direction == Direction.UPGRADE) {
+					applied = this.alembic.adoptIfNeeded(connection, catalog, applied,
+							this.settings.adoptAlembicVersion());
 					applied = this.writes.baselineIfNeeded(connection, catalog, applied);
 				}
 				Planning.validate(this.settings, catalog, applied);
@@ -202,6 +207,30 @@ public final class Migrator {
 	 */
 	public MigrationResult stamp(List<Target> targets, boolean purge) {
 		return this.writes.stamp(targets, purge);
+	}
+
+	/**
+	 * Takes over a database that Alembic migrated: records exactly the revisions its
+	 * {@code alembic_version} table holds, with what they build on, as applied without
+	 * running anything, and leaves {@code alembic_version} as it is. Each of those
+	 * revisions must have a revision file with the same id, and the version store must
+	 * have recorded nothing yet.
+	 * @return the heads the database is now recorded at
+	 * @throws io.github.migrations.core.database.AlembicDatabaseException when there is
+	 * nothing to adopt, or a revision has no file
+	 */
+	public MigrationResult adoptAlembicVersion() {
+		long start = System.nanoTime();
+		Catalog catalog = this.loader.load();
+		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+			Connection connection = session.connection();
+			List<RevisionId> heads = this.alembic.adopt(connection, catalog, this.store.applied(connection));
+			return new MigrationResult(Direction.UPGRADE, List.of(), heads, List.of(),
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
 	}
 
 	/**

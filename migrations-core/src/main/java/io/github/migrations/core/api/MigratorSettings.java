@@ -34,11 +34,16 @@ import org.jspecify.annotations.Nullable;
  * @param lockRetries how many times a transactional revision that failed on its
  * {@code lock_timeout} is rolled back and run again, after a wait that doubles from one
  * second; {@code 0} for none
+ * @param adoptAlembicVersion whether an upgrade of a database whose version store has
+ * recorded nothing, but whose Alembic {@code alembic_version} table holds revisions,
+ * first records exactly those revisions as applied (leaving {@code alembic_version} as it
+ * is), instead of stopping
  */
 public record MigratorSettings(List<String> locations, @Nullable String schema, boolean createSchemas,
 		String tablePrefix, TransactionMode transactionMode, Duration lockWaitTimeout, @Nullable Duration lockTimeout,
 		@Nullable Duration statementTimeout, boolean validateChecksums, UnknownRevisionPolicy unknownRevisions,
-		Map<String, String> placeholders, @Nullable String baseline, int lockRetries) {
+		Map<String, String> placeholders, @Nullable String baseline, int lockRetries,
+		boolean adoptAlembicVersion) {
 
 	/**
 	 * The {@code lock_timeout} of a transactional revision when neither its header nor
@@ -76,12 +81,13 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	 * The defaults: revisions in {@code classpath:db/revisions}, the connection's schema,
 	 * tables {@code migrations_revisions} and {@code migrations_log}, one transaction per
 	 * revision, a one-minute lock wait, {@link #DEFAULT_LOCK_TIMEOUT} for transactional
-	 * revisions with five retries, checksums validated, unknown revisions warned about.
+	 * revisions with five retries, checksums validated, unknown revisions warned about, no
+	 * baseline, and an Alembic database stops the upgrade instead of being adopted.
 	 */
 	public static MigratorSettings defaults() {
 		return new MigratorSettings(List.of("classpath:db/revisions"), null, true, "migrations_",
 				TransactionMode.PER_REVISION, Duration.ofMinutes(1), null, null, true, UnknownRevisionPolicy.WARN,
-				Map.of(), null, 5);
+				Map.of(), null, 5, false);
 	}
 
 	public MigratorSettings withLocations(String... locations) {
@@ -168,6 +174,8 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 
 		private int lockRetries;
 
+		private boolean adoptAlembicVersion;
+
 		private Builder(MigratorSettings settings) {
 			this.locations = settings.locations;
 			this.schema = settings.schema;
@@ -182,6 +190,7 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			this.placeholders = settings.placeholders;
 			this.baseline = settings.baseline;
 			this.lockRetries = settings.lockRetries;
+			this.adoptAlembicVersion = settings.adoptAlembicVersion;
 		}
 
 		public Builder locations(List<String> locations) {
@@ -249,10 +258,16 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			return this;
 		}
 
+		public Builder adoptAlembicVersion(boolean adoptAlembicVersion) {
+			this.adoptAlembicVersion = adoptAlembicVersion;
+			return this;
+		}
+
 		public MigratorSettings build() {
 			return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
 					this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
-					this.validateChecksums, this.unknownRevisions, this.placeholders, this.baseline, this.lockRetries);
+					this.validateChecksums, this.unknownRevisions, this.placeholders, this.baseline, this.lockRetries,
+					this.adoptAlembicVersion);
 		}
 
 	}
