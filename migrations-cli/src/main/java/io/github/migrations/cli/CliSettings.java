@@ -71,6 +71,8 @@ final class CliSettings {
 		ifSet("app.migrations.unknown-revisions",
 				(value) -> settings.unknownRevisions(UnknownRevisionPolicy.valueOf(constant(value))));
 		ifSet("app.migrations.baseline", settings::baseline);
+		ifSet("app.migrations.adopt-alembic-version",
+				(value) -> settings.adoptAlembicVersion(Boolean.parseBoolean(value)));
 		if (this.config != null) {
 			Map<String, String> placeholders = this.config.under("app.migrations.placeholders.");
 			settings.placeholders(placeholders);

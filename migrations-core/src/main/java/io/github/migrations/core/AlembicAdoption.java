@@ -53,8 +53,8 @@ final class AlembicAdoption {
 				.formatted(alembic.table(), alembic.describe(), this.store.describe()),
 					"Give each Alembic revision a revision file with the same id, then record what %s holds without "
 						.formatted(alembic.table())
-							+ "running anything: run 'migrations stamp --from-alembic', or turn on adopting the "
-							+ "Alembic version on startup.",
+							+ "running anything: run 'migrations stamp --from-alembic', or let the upgrade do it by "
+							+ "setting adopt-alembic-version to true.",
 					SETTING);
 		}
 	}
