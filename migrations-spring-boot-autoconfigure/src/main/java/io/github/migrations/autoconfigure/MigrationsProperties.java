@@ -104,6 +104,13 @@ public class MigrationsProperties {
 	private @Nullable String baseline;
 
 	/**
+	 * Whether startup, on a database that Alembic migrated and whose version store has
+	 * recorded nothing, records the revisions in its alembic_version table as applied
+	 * without running them, instead of stopping.
+	 */
+	private boolean adoptAlembicVersion;
+
+	/**
 	 * Values for '${name}' placeholders in revision files.
 	 */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
@@ -144,6 +151,7 @@ public class MigrationsProperties {
 			.placeholders(this.placeholders)
 			.baseline(this.baseline)
 			.lockRetries(this.lockRetries)
+			.adoptAlembicVersion(this.adoptAlembicVersion)
 			.build();
 	}
 
@@ -265,6 +273,14 @@ public class MigrationsProperties {
 
 	public void setBaseline(@Nullable String baseline) {
 		this.baseline = baseline;
+	}
+
+	public boolean isAdoptAlembicVersion() {
+		return this.adoptAlembicVersion;
+	}
+
+	public void setAdoptAlembicVersion(boolean adoptAlembicVersion) {
+		this.adoptAlembicVersion = adoptAlembicVersion;
 	}
 
 	public Map<String, String> getPlaceholders() {

@@ -38,8 +38,9 @@ class MigrationsMetadataTests {
 					"app.migrations.table-prefix", "app.migrations.transaction-mode",
 					"app.migrations.lock-wait-timeout", "app.migrations.lock-timeout", "app.migrations.lock-retries",
 					"app.migrations.statement-timeout", "app.migrations.validate-checksums",
-					"app.migrations.unknown-revisions", "app.migrations.baseline", "app.migrations.placeholders",
-					"app.migrations.url", "app.migrations.username", "app.migrations.password");
+					"app.migrations.unknown-revisions", "app.migrations.baseline",
+					"app.migrations.adopt-alembic-version", "app.migrations.placeholders", "app.migrations.url",
+					"app.migrations.username", "app.migrations.password");
 	}
 
 	@Test
