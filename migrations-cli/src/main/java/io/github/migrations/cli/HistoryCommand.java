@@ -34,8 +34,7 @@ final class HistoryCommand extends CliCommand {
 
 	@Override
 	int execute() {
-		// as in Alembic, only the current marker and a range from or to 'current' need
-		// the
+		// as in Alembic, only the current marker and a range from or to 'current' need a
 		// database; when one is configured anyway, the output says what is applied
 		String needsDatabase = this.indicateCurrent ? "'history --indicate-current'"
 				: namesCurrent() ? "'history -r %s'".formatted(this.range) : null;

@@ -69,6 +69,17 @@ class StampFromAlembicTests {
 	}
 
 	@Test
+	void upgradeSqlFromAnAlembicDatabaseStopsInsteadOfRenderingFromBase() {
+		Run run = run("upgrade", "--sql");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err())
+			.startsWith("error: The database was migrated by Alembic: public.alembic_version holds " + "'b2'");
+		assertThat(run("upgrade", "--sql", "b2:head").out()).contains("CREATE TABLE invoices")
+			.doesNotContain("CREATE TABLE orders");
+	}
+
+	@Test
 	void currentOnAnAlembicDatabaseSaysSoInsteadOfPrintingBase() {
 		Run run = run("current");
 		assertThat(run.code()).isEqualTo(1);

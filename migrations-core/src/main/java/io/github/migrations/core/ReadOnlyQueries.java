@@ -116,7 +116,8 @@ final class ReadOnlyQueries {
 
 	/**
 	 * The applied set, for reads that would be wrong on a database Alembic migrated and
-	 * the version store has not recorded: where it stands, what is pending.
+	 * the version store has not recorded: where it stands, what is pending, the script of
+	 * an upgrade from where it stands.
 	 */
 	private List<AppliedRevision> appliedUnlessAlembic() {
 		try (Session session = this.connections.open()) {
@@ -140,7 +141,7 @@ final class ReadOnlyQueries {
 
 	MigrationPlan plan(Direction direction, Target target) {
 		Catalog catalog = this.loader.load();
-		List<AppliedRevision> applied = appliedRevisions();
+		List<AppliedRevision> applied = appliedUnlessAlembic();
 		Planning.validate(this.settings, catalog, applied);
 		return Planning.plan(catalog, applied, direction, target);
 	}
