@@ -126,6 +126,10 @@ public final class Migrator {
 		Catalog catalog = opened.catalog();
 		try (Session session = opened.session()) {
 			Connection connection = session.connection();
+			if (direction == Direction.DOWNGRADE) {
+				// an upgrade checks under the lock, where it may adopt instead
+				this.alembic.refuseUnadopted(connection, opened.applied());
+			}
 			MigrationPlan nothingToDo = Planning.nothingToDo(this.settings, catalog, opened.applied(), planning);
 			if (nothingToDo != null) {
 				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),

@@ -74,6 +74,13 @@ class AlembicAdoptionTests {
 	}
 
 	@Test
+	void downgradeOnAnAlembicDatabaseStopsInsteadOfFindingNothingApplied() {
+		assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(() -> migrator().downgrade(Target.base()))
+			.withMessageContaining("public.alembic_version holds 'b2'");
+		assertThat(this.database.tableExists("orders")).isTrue();
+	}
+
+	@Test
 	void currentAndStatusOnAnAlembicDatabaseStopInsteadOfSayingBase() {
 		assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(() -> migrator().current())
 			.withMessageContaining("public.alembic_version holds 'b2'");
