@@ -42,8 +42,7 @@ import org.jspecify.annotations.Nullable;
 public record MigratorSettings(List<String> locations, @Nullable String schema, boolean createSchemas,
 		String tablePrefix, TransactionMode transactionMode, Duration lockWaitTimeout, @Nullable Duration lockTimeout,
 		@Nullable Duration statementTimeout, boolean validateChecksums, UnknownRevisionPolicy unknownRevisions,
-		Map<String, String> placeholders, @Nullable String baseline, int lockRetries,
-		boolean adoptAlembicVersion) {
+		Map<String, String> placeholders, @Nullable String baseline, int lockRetries, boolean adoptAlembicVersion) {
 
 	/**
 	 * The {@code lock_timeout} of a transactional revision when neither its header nor
@@ -81,8 +80,8 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	 * The defaults: revisions in {@code classpath:db/revisions}, the connection's schema,
 	 * tables {@code migrations_revisions} and {@code migrations_log}, one transaction per
 	 * revision, a one-minute lock wait, {@link #DEFAULT_LOCK_TIMEOUT} for transactional
-	 * revisions with five retries, checksums validated, unknown revisions warned about, no
-	 * baseline, and an Alembic database stops the upgrade instead of being adopted.
+	 * revisions with five retries, checksums validated, unknown revisions warned about,
+	 * no baseline, and an Alembic database stops the upgrade instead of being adopted.
 	 */
 	public static MigratorSettings defaults() {
 		return new MigratorSettings(List.of("classpath:db/revisions"), null, true, "migrations_",
