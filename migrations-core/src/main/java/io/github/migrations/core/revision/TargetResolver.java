@@ -1,5 +1,6 @@
 package io.github.migrations.core.revision;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -193,12 +194,24 @@ public final class TargetResolver {
 			return matches.get(0);
 		}
 		if (matches.isEmpty()) {
-			throw new TargetException("No revision or branch label '%s'.".formatted(reference),
-					"Check the id with 'history'; the heads are %s.".formatted(quoted(this.graph.heads())));
+			throw new TargetException("No revision or branch label '%s'.".formatted(reference), didYouMean(reference)
+					+ "Check the id with 'history'; the heads are %s.".formatted(quoted(this.graph.heads())));
 		}
 		throw new TargetException(
 				"Revision prefix '%s' is ambiguous: it matches %s.".formatted(reference, quoted(matches)),
 				"Use more characters of the id.");
+	}
+
+	/**
+	 * "Did you mean 'x'? " for the ids and labels nearest to a mistyped reference, or
+	 * nothing.
+	 */
+	private String didYouMean(String reference) {
+		List<String> known = new ArrayList<>(this.graph.labels());
+		this.graph.revisions().forEach((revision) -> known.add(revision.id().value()));
+		List<String> closest = Spelling.closest(reference, known);
+		return closest.isEmpty() ? "" : "Did you mean %s? "
+			.formatted(closest.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(" or ")));
 	}
 
 	private RevisionId onlyHead() {
@@ -212,7 +225,7 @@ public final class TargetResolver {
 		}
 		throw new TargetException(
 				"Target 'head' is ambiguous: there are %d heads (%s).".formatted(heads.size(), quoted(heads)),
-				"Merge them with 'migrations merge %s', or use target 'heads' to apply all of them, or '<label>@head' for one branch."
+				"Merge them with 'migrations merge -m \"merge heads\" %s', or use target 'heads' to apply all of them, or '<label>@head' for one branch."
 					.formatted(heads.stream().map(RevisionId::value).collect(Collectors.joining(" "))));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.migrations.core.revision.Spelling;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,35 +79,13 @@ enum HeaderKey {
 		HeaderKey closest = null;
 		int closestDistance = Integer.MAX_VALUE;
 		for (HeaderKey candidate : values()) {
-			int distance = editDistance(normalised, candidate.key());
+			int distance = Spelling.distance(normalised, candidate.key());
 			if (distance <= allowed && distance < closestDistance) {
 				closest = candidate;
 				closestDistance = distance;
 			}
 		}
 		return closest;
-	}
-
-	/**
-	 * The Levenshtein distance: how many characters to insert, delete or replace.
-	 */
-	private static int editDistance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int replace = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 }

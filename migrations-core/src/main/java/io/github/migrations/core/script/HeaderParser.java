@@ -47,8 +47,10 @@ final class HeaderParser {
 	}
 
 	/**
-	 * Reads one comment of the header, given without its leading {@code --}; comments
-	 * that are not shaped like {@code key: value} are left alone.
+	 * Reads one comment of the header, given without its leading {@code --}. Comments
+	 * that are not shaped like {@code key: value}, or whose key is no misspelling of a
+	 * header key ({@code -- note: reviewed by DBA}, {@code -- lint: allow ...}), are left
+	 * alone.
 	 */
 	void read(int line, String comment) {
 		int colon = keyEnd(comment);
@@ -58,7 +60,11 @@ final class HeaderParser {
 		String written = comment.substring(0, colon).stripTrailing();
 		HeaderKey key = HeaderKey.of(written);
 		if (key == null) {
-			throw unknownKey(line, written);
+			HeaderKey closest = HeaderKey.closest(written);
+			if (closest == null) {
+				return;
+			}
+			throw misspelledKey(line, written, closest);
 		}
 		Integer earlier = this.lines.putIfAbsent(key, line);
 		if (earlier != null) {
@@ -128,12 +134,10 @@ final class HeaderParser {
 		return value;
 	}
 
-	private ScriptException unknownKey(int line, String written) {
-		HeaderKey closest = HeaderKey.closest(written);
-		String suggestion = (closest != null) ? "Did you mean '%s'? ".formatted(closest.key()) : "";
+	private ScriptException misspelledKey(int line, String written, HeaderKey closest) {
 		return new ScriptException(ScriptLocation.at(this.file, line), "unknown header key '%s'".formatted(written),
-				suggestion + "The header keys are " + HeaderKey.list()
-						+ " (a comment in the header must not start with a word and a colon).");
+				"Did you mean '%s'? The header keys are %s (another word and a colon, as in '-- note: ...', is a "
+					.formatted(closest.key(), HeaderKey.list()) + "free comment).");
 	}
 
 	/**

@@ -71,10 +71,18 @@ class TargetResolverTests {
 	}
 
 	@Test
+	void mistypedRevisionSuggestsTheClosestIds() {
+		RevisionGraph graph = graph(rev("7c41e0a9b2d3"), rev("7c41e0a9b2e4", "7c41e0a9b2d3"));
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(graph, ids(), "7c41e0a9b2d4"))
+			.withMessage("No revision or branch label '7c41e0a9b2d4'. Did you mean '7c41e0a9b2d3' or '7c41e0a9b2e4'? "
+					+ "Check the id with 'history'; the heads are '7c41e0a9b2e4'.");
+	}
+
+	@Test
 	void upgradeHeadWithTwoHeadsFailsAndNamesBoth() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoHeads, ids(), "head"))
 			.withMessage(
-					"Target 'head' is ambiguous: there are 2 heads ('b3', 'c3'). Merge them with 'migrations merge b3 c3', "
+					"Target 'head' is ambiguous: there are 2 heads ('b3', 'c3'). Merge them with 'migrations merge -m \"merge heads\" b3 c3', "
 							+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
 	}
 

@@ -188,7 +188,7 @@ class ScriptParserTests {
 	void misspelledHeaderKeySuggestsTheRightOne() {
 		assertParseError("-- revision: a1\n-- down_revison: base\n").withMessage(
 				FILE + ":2: unknown header key 'down_revison'. Did you mean 'down_revision'? The header keys are "
-						+ KEYS + " (a comment in the header must not start with a word and a colon).");
+						+ KEYS + " (another word and a colon, as in '-- note: ...', is a free comment).");
 	}
 
 	@Test
@@ -198,10 +198,11 @@ class ScriptParserTests {
 	}
 
 	@Test
-	void unknownHeaderKeyListsTheValidKeys() {
-		assertParseError("-- revision: a1\n-- author: ada\n")
-			.withMessage(FILE + ":2: unknown header key 'author'. The header keys are " + KEYS
-					+ " (a comment in the header must not start with a word and a colon).");
+	void freeFormHeaderCommentsThatAreNoMisspelledKeyAreAllowed() {
+		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- note: reviewed by DBA\n-- author: ada\n"
+				+ "-- lint: allow add-column-default (small table)\n-- down_revision: base\n-- message: orders\n");
+		assertThat(script.revision().id().value()).isEqualTo("a1");
+		assertThat(script.revision().message()).isEqualTo("orders");
 	}
 
 	@Test
@@ -376,9 +377,9 @@ class ScriptParserTests {
 
 	@Test
 	void errorCarriesItsLocationAndHint() {
-		assertParseError("-- revision: a1\n-- author: ada\n").satisfies((ex) -> {
+		assertParseError("-- revision: a1\n-- mesage: orders\n").satisfies((ex) -> {
 			assertThat(ex.location()).isEqualTo(ScriptLocation.at(FILE, 2));
-			assertThat(ex.hint()).startsWith("The header keys are ");
+			assertThat(ex.hint()).startsWith("Did you mean 'message'? The header keys are ");
 		});
 	}
 
