@@ -10,6 +10,7 @@ import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.run.MigrationListener;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -36,7 +37,7 @@ abstract class CliCommand implements Callable<Integer> {
 
 	CliSettings settings() {
 		if (this.settings == null) {
-			this.settings = new CliSettings(merged(), this.root.environment);
+			this.settings = new CliSettings(merged(), this.root.environment, this.root.workingDirectory);
 		}
 		return this.settings;
 	}
@@ -53,6 +54,13 @@ abstract class CliCommand implements Callable<Integer> {
 		merged.json = this.local.json || global.json;
 		merged.quiet = this.local.quiet || global.quiet;
 		return merged;
+	}
+
+	/**
+	 * The {@code host:port} this command connects to, once its settings are read.
+	 */
+	@Nullable String server() {
+		return (this.settings != null) ? this.settings.server() : null;
 	}
 
 	boolean json() {

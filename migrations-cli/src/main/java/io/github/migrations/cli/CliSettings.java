@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Turns options, environment variables ({@code DATABASE_URL}, {@code DATABASE_USERNAME},
- * {@code DATABASE_PASSWORD}) and an optional configuration file into a {@link Migrator},
- * in that order of precedence. The only reader of the environment.
+ * Turns options, environment variables ({@code DATABASE_URL} or
+ * {@code SPRING_DATASOURCE_URL}, {@code DATABASE_USERNAME}, {@code DATABASE_PASSWORD})
+ * and a configuration file ({@code --config}, else the first of
+ * {@link ConfigFile#SEARCH_ORDER}) into a {@link Migrator}, in that order of precedence.
+ * The only reader of the environment.
  */
 final class CliSettings {
 
@@ -36,10 +38,15 @@ final class CliSettings {
 
 	private final @Nullable ConfigFile config;
 
-	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment) {
+	/**
+	 * @param workingDirectory where a configuration file is looked for when
+	 * {@code --config} is not given
+	 */
+	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory) {
 		this.options = options;
 		this.environment = environment;
-		this.config = (options.config != null) ? ConfigFile.read(options.config, environment) : null;
+		this.config = (options.config != null) ? ConfigFile.read(options.config, environment)
+				: ConfigFile.find(workingDirectory, environment);
 	}
 
 	Migrator migrator(MigrationListener listener) {
@@ -113,11 +120,46 @@ final class CliSettings {
 	 * Whether a database URL is configured anywhere.
 	 */
 	boolean hasDatabase() {
-		return first(this.options.url, this.environment.apply("DATABASE_URL"), config("spring.datasource.url")) != null;
+		return url() != null;
+	}
+
+	/**
+	 * {@code --url}, else {@code DATABASE_URL}, else {@code SPRING_DATASOURCE_URL}, else
+	 * the configuration file's {@code spring.datasource.url}; an empty one counts as
+	 * unset.
+	 */
+	private @Nullable String url() {
+		return first(this.options.url, this.environment.apply("DATABASE_URL"),
+				this.environment.apply("SPRING_DATASOURCE_URL"), config("spring.datasource.url"));
+	}
+
+	/**
+	 * The {@code host:port} list the configured URL points at (no credentials), for
+	 * messages; {@code null} when no valid URL is configured.
+	 */
+	@Nullable String server() {
+		String url = url();
+		if (url == null) {
+			return null;
+		}
+		try {
+			String rest = DatabaseUrl.parse(url).jdbcUrl().substring("jdbc:postgresql:".length());
+			if (!rest.startsWith("//")) {
+				return "localhost:5432";
+			}
+			int end = rest.indexOf('/', 2);
+			String hosts = rest.substring(2, (end >= 0) ? end : rest.length());
+			int query = hosts.indexOf('?');
+			hosts = (query >= 0) ? hosts.substring(0, query) : hosts;
+			return hosts.matches(".*:\\d+$") || hosts.contains(",") ? hosts : hosts + ":5432";
+		}
+		catch (CliException ex) {
+			return null;
+		}
 	}
 
 	DataSource dataSource() {
-		String url = first(this.options.url, this.environment.apply("DATABASE_URL"), config("spring.datasource.url"));
+		String url = url();
 		if (url == null) {
 			throw new CliException("No database URL is configured.",
 					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
@@ -159,6 +201,18 @@ final class CliSettings {
 		}
 		throw new CliException("No filesystem location to write the revision file to.",
 				"Pass --locations with a folder, for example --locations src/main/resources/db/revisions.");
+	}
+
+	/**
+	 * Writes new revision files named by {@code --file-template} when given, else by
+	 * {@code app.migrations.file-template} of the configuration file.
+	 */
+	RevisionWriter revisionWriter(@Nullable String fileTemplate) {
+		if (fileTemplate != null) {
+			return new RevisionWriter(revisionFolder(), fileTemplate, "--file-template");
+		}
+		return new RevisionWriter(revisionFolder(), config(RevisionCommand.FILE_TEMPLATE),
+				"'" + RevisionCommand.FILE_TEMPLATE + "' in the configuration file");
 	}
 
 	@Nullable String config(String key) {

@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * to Spring-style keys ({@code app.migrations.schema}, {@code spring.datasource.url}),
  * with {@code ${NAME:default}} resolved from the environment, so the CLI reads the
  * settings the application uses. A placeholder with neither a variable nor a default
- * stays as written, as Spring Boot leaves it when it binds properties.
+ * stays as written, as Spring Boot leaves it when it binds properties; an empty variable
+ * counts as unset.
  */
 final class ConfigFile {
 
@@ -37,6 +38,29 @@ final class ConfigFile {
 	private ConfigFile(Path path, Map<String, String> values) {
 		this.path = path;
 		this.values = values;
+	}
+
+	/**
+	 * Where a configuration file is looked for when {@code --config} is not given, in
+	 * order, as {@code alembic.ini} is found: in the working directory, then in its
+	 * {@code src/main/resources}.
+	 */
+	static final List<String> SEARCH_ORDER = List.of("migrations.properties", "application.yml", "application.yaml",
+			"application.properties", "src/main/resources/migrations.properties", "src/main/resources/application.yml",
+			"src/main/resources/application.yaml", "src/main/resources/application.properties");
+
+	/**
+	 * The first file of {@link #SEARCH_ORDER} under {@code directory}, read, or
+	 * {@code null} when there is none.
+	 */
+	static @Nullable ConfigFile find(Path directory, UnaryOperator<@Nullable String> environment) {
+		for (String candidate : SEARCH_ORDER) {
+			Path path = directory.resolve(candidate);
+			if (Files.isRegularFile(path)) {
+				return read(path, environment);
+			}
+		}
+		return null;
 	}
 
 	static ConfigFile read(Path path, UnaryOperator<@Nullable String> environment) {
@@ -103,7 +127,8 @@ final class ConfigFile {
 		StringBuilder resolved = new StringBuilder();
 		while (matcher.find()) {
 			String found = environment.apply(matcher.group(1));
-			String replacement = (found != null) ? found
+			// an empty variable counts as unset, so the default applies
+			String replacement = (found != null && !found.isEmpty()) ? found
 					: (matcher.group(2) != null) ? matcher.group(2) : matcher.group();
 			matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
 		}

@@ -29,6 +29,11 @@ final class MergeCommand extends CliCommand {
 	@Option(names = "--rev-id", paramLabel = "ID", description = "The id to use instead of a generated one.")
 	String revId;
 
+	@Option(names = "--file-template", paramLabel = "PATTERN",
+			description = "File name pattern with {timestamp}, {rev} and {slug} (default: "
+					+ RevisionWriter.DEFAULT_FILE_NAME + ").")
+	String fileTemplate;
+
 	@Override
 	int execute() throws Exception {
 		String message = RevisionInputs.message("-m", this.message);
@@ -51,9 +56,7 @@ final class MergeCommand extends CliCommand {
 		}
 		RevisionId id = RevisionInputs.revisionId(this.revId, graph);
 		List<String> labels = RevisionInputs.branchLabels(this.branchLabels, id, graph);
-		RevisionWriter writer = new RevisionWriter(settings().revisionFolder(),
-				settings().config(RevisionCommand.FILE_TEMPLATE),
-				"'" + RevisionCommand.FILE_TEMPLATE + "' in the --config file");
+		RevisionWriter writer = settings().revisionWriter(this.fileTemplate);
 		Path file = writer.write(id, graph.inOrder(parents), message, labels, List.of(), "\n", "\n");
 		out().println("Generating " + file + " ... done");
 		return 0;

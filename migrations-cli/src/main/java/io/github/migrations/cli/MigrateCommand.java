@@ -42,7 +42,7 @@ abstract class MigrateCommand extends CliCommand {
 				: migrator.downgrade(target);
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("applied", values(result.revisions()));
+			document.put((direction() == Direction.UPGRADE) ? "applied" : "downgraded", values(result.revisions()));
 			document.put("current", values(result.to()));
 			printJson(document);
 		}

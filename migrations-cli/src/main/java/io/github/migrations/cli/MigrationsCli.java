@@ -3,9 +3,12 @@ package io.github.migrations.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.api.MigrationException;
@@ -55,10 +58,17 @@ public final class MigrationsCli implements Runnable {
 
 	UnaryOperator<@Nullable String> environment;
 
+	Path workingDirectory = Path.of("");
+
 	/**
 	 * Whether stderr ends with a progress line that a step's end has not finished yet.
 	 */
 	boolean progressLineOpen;
+
+	/**
+	 * Whether errors are printed as JSON on stdout, as {@code --json} asks.
+	 */
+	boolean jsonErrors;
 
 	MigrationsCli(PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment) {
 		this.out = out;
@@ -81,7 +91,17 @@ public final class MigrationsCli implements Runnable {
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err,
 			UnaryOperator<@Nullable String> environment) {
+		return run(args, out, err, environment, Path.of(""));
+	}
+
+	/**
+	 * Runs one command line as if started in {@code workingDirectory}, where a
+	 * configuration file is looked for.
+	 */
+	static int run(String[] args, PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment,
+			Path workingDirectory) {
 		MigrationsCli cli = new MigrationsCli(out, err, environment);
+		cli.workingDirectory = workingDirectory;
 		CommandLine commandLine = new CommandLine(cli);
 		List<String> named = Arrays.stream(args).filter(COMMANDS::contains).distinct().toList();
 		(named.isEmpty() ? COMMANDS : named).forEach((name) -> commandLine.addSubcommand(command(name)));
@@ -95,7 +115,15 @@ public final class MigrationsCli implements Runnable {
 		}
 		commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> cli.report(ex));
+		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
+			cli.jsonErrors = wantsJson(parsed);
+			ConnectionFailure unreachable = ConnectionFailure.of(ex, server(parsed));
+			if (unreachable != null) {
+				cli.error(unreachable.problem(), unreachable.hint());
+				return FAILURE;
+			}
+			return cli.report(ex);
+		});
 		return commandLine.execute(args);
 	}
 
@@ -167,7 +195,28 @@ public final class MigrationsCli implements Runnable {
 		return "%s Setting: 'app.migrations.%s' in the --config file.".formatted(hint, setting);
 	}
 
+	private static @Nullable String server(CommandLine.ParseResult parsed) {
+		CommandLine.ParseResult command = parsed.subcommand();
+		return (command != null && command.commandSpec().userObject() instanceof CliCommand cli) ? cli.server() : null;
+	}
+
+	private static boolean wantsJson(CommandLine.ParseResult parsed) {
+		for (CommandLine.ParseResult result = parsed; result != null; result = result.subcommand()) {
+			if (result.hasMatchedOption("--json")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	void error(String message, @Nullable String hint) {
+		if (this.jsonErrors) {
+			Map<String, @Nullable String> document = new LinkedHashMap<>();
+			document.put("error", Secrets.mask(message));
+			document.put("hint", hint);
+			this.out.println(Json.write(document));
+			return;
+		}
 		if (this.progressLineOpen) {
 			this.err.println();
 			this.progressLineOpen = false;

@@ -51,10 +51,7 @@ final class RevisionCommand extends CliCommand {
 		RevisionId id = RevisionInputs.revisionId(this.revId, graph);
 		List<String> labels = RevisionInputs.branchLabels(this.branchLabels, id, graph);
 		List<String> dependsOn = RevisionInputs.dependsOn(this.dependsOn, graph);
-		RevisionWriter writer = (this.fileTemplate != null)
-				? new RevisionWriter(settings().revisionFolder(), this.fileTemplate, "--file-template")
-				: new RevisionWriter(settings().revisionFolder(), settings().config(FILE_TEMPLATE),
-						"'" + FILE_TEMPLATE + "' in the --config file");
+		RevisionWriter writer = settings().revisionWriter(this.fileTemplate);
 		Path file = writer.write(id, parents, message, labels, dependsOn, "\n", "\n");
 		out().println("Generating " + file + " ... done");
 		return 0;

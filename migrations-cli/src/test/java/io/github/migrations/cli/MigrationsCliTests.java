@@ -103,7 +103,7 @@ class MigrationsCliTests {
 		assertThat(run("upgrade", "+2", "--json").out().strip())
 			.isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}");
 		assertThat(run("--json", "downgrade", "-1").out().strip())
-			.isEqualTo("{\"applied\":[\"b2\"],\"current\":[\"a1\"]}");
+			.isEqualTo("{\"downgraded\":[\"b2\"],\"current\":[\"a1\"]}");
 	}
 
 	@Test

@@ -95,7 +95,7 @@ class RevisionCommandTests {
 				"app.migrations.file-template=../{rev}_{slug}.sql\n");
 		Run merge = refused("--config", config.toString(), "merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.err()).contains("which is outside the revisions folder")
-			.contains("('app.migrations.file-template' in the --config file)");
+			.contains("('app.migrations.file-template' in the configuration file)");
 		assertThat(this.folder.resolve("db/m9_merge_heads.sql")).doesNotExist();
 	}
 

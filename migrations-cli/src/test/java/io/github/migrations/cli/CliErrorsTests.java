@@ -1,0 +1,140 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Errors as a user meets them: a suggestion for a mistyped revision, JSON with
+ * {@code --json}, the host and port of an unreachable server, and empty URL variables
+ * counted as unset.
+ */
+class CliErrorsTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	record Run(int code, String out, String err) {
+	}
+
+	@BeforeEach
+	void revisions() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		write("a1_customers.sql", table("a1", "base", "customers", "-- branch_labels: crm\n"));
+		write("b2_orders.sql", table("b2", "a1", "orders", "-- branch_labels: shop\n"));
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+	}
+
+	private static String table(String id, String parent, String table, String more) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+				%s
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, more, table, table);
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.revisions.resolve(name), content);
+	}
+
+	private Run run(String... args) {
+		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
+			.toArray(String[]::new);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void mistypedBranchLabelSuggestsTheClosestLabel() {
+		Run run = run("upgrade", "shoq@head");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("error: No revision or branch label 'shoq'.")
+			.contains("hint: Did you mean 'shop'? ");
+	}
+
+	@Test
+	void mistypedRevisionIdSuggestsTheClosestId() {
+		Run run = run("upgrade", "b3");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("hint: Did you mean 'b2'? ");
+	}
+
+	@Test
+	void jsonErrorIsAJsonDocumentOnStdout() {
+		Run run = run("upgrade", "zz", "--json");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEmpty();
+		assertThat(run.out().strip())
+			.startsWith("{\"error\":\"No revision or branch label 'zz'.\",\"hint\":\"Check the id")
+			.endsWith("\"}");
+	}
+
+	@Test
+	void unreachableHostNamesTheHostAndPortButNotThePassword() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.environment.put("DATABASE_URL", "postgresql://ada:s3cret-pw@127.0.0.1:%d/shop".formatted(port));
+		Run run = run("current");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).contains("127.0.0.1:" + port).doesNotContain("s3cret-pw");
+	}
+
+	@Test
+	void unknownHostNamesTheHostAndPortButNotThePassword() {
+		this.environment.put("DATABASE_URL", "postgresql://ada:s3cret-pw@no-such-host.invalid:5433/shop");
+		Run run = run("current");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).contains("no-such-host.invalid:5433").doesNotContain("s3cret-pw");
+	}
+
+	@Test
+	void emptyDatabaseUrlCountsAsUnset() {
+		this.environment.put("DATABASE_URL", "");
+		this.environment.put("SPRING_DATASOURCE_URL", this.database.url());
+		Run run = run("upgrade");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(this.database.tableExists("orders")).isTrue();
+	}
+
+	@Test
+	void emptySpringDatasourceUrlCountsAsUnset() {
+		this.environment.put("DATABASE_URL", "");
+		this.environment.put("SPRING_DATASOURCE_URL", "");
+		Run run = run("current");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).startsWith("error: No database URL is configured.");
+	}
+
+}

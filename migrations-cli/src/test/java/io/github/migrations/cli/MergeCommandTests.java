@@ -1,0 +1,117 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code merge} takes the options {@code revision} takes, and the hint that proposes it
+ * works when pasted.
+ */
+class MergeCommandTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	record Run(int code, String out, String err) {
+	}
+
+	@BeforeEach
+	void twoHeads() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		write("a1_customers.sql", table("a1", "base", "customers"));
+		write("b2_orders.sql", table("b2", "a1", "orders"));
+		write("c3_invoices.sql", table("c3", "a1", "invoices"));
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+	}
+
+	private static String table(String id, String parent, String table) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, table, table);
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.revisions.resolve(name), content);
+	}
+
+	private Run run(String... args) {
+		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
+			.toArray(String[]::new);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The words of a command as a shell splits them: double-quoted words keep their
+	 * spaces.
+	 */
+	private static String[] shellWords(String command) {
+		List<String> words = new ArrayList<>();
+		Matcher matcher = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(command);
+		while (matcher.find()) {
+			words.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+		}
+		return words.toArray(String[]::new);
+	}
+
+	@Test
+	void mergeHintPastedAsPrintedMergesTheHeads() {
+		Run ambiguous = run("upgrade", "head");
+		assertThat(ambiguous.code()).isEqualTo(2);
+		Matcher hint = Pattern.compile("'migrations (merge [^']*)'").matcher(ambiguous.err());
+		assertThat(hint.find()).as(ambiguous.err()).isTrue();
+		Run pasted = run(shellWords(hint.group(1)));
+		assertThat(pasted.code()).as(pasted.err()).isZero();
+		Run upgrade = run("upgrade", "head");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		assertThat(this.database.tableExists("orders")).isTrue();
+		assertThat(this.database.tableExists("invoices")).isTrue();
+	}
+
+	@Test
+	void mergeTakesRevIdAndFileTemplateLikeRevision() throws IOException {
+		Run merge = run("merge", "-m", "join heads", "heads", "--rev-id", "m4", "--file-template", "{rev}__{slug}.sql");
+		assertThat(merge.code()).as(merge.err()).isZero();
+		Path written = this.revisions.resolve("m4__join_heads.sql");
+		assertThat(merge.out()).isEqualTo("Generating " + written + " ... done\n");
+		assertThat(Files.readString(written)).contains("-- revision: m4\n").contains("-- down_revision: b2, c3\n");
+		assertThat(run("heads").out()).isEqualTo("m4 (head) (mergepoint)\n");
+	}
+
+}
