@@ -100,6 +100,15 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void jsonUsageErrorIsAJsonDocumentOnStdout() {
+		Run run = run("merge", "heads", "--json");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEmpty();
+		assertThat(run.out().strip()).isEqualTo(
+				"{\"error\":\"Missing required option: '--message=<message>'\",\"hint\":\"Run 'migrations merge --help' for the usage.\"}");
+	}
+
+	@Test
 	void unreachableHostNamesTheHostAndPortButNotThePassword() throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {

@@ -118,6 +118,28 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void interruptedRevisionHintsPastedAsPrintedRecordEitherOutcome() {
+		run("upgrade");
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
+		Run refused = run("upgrade");
+		assertThat(refused.code()).isEqualTo(1);
+		java.util.regex.Matcher hint = java.util.regex.Pattern
+			.compile("'migrations (stamp \\S+)' if it is applied, or 'migrations (stamp \\S+)' if it is not")
+			.matcher(refused.err());
+		assertThat(hint.find()).as(refused.err()).isTrue();
+		Run applied = run(hint.group(1).split(" "));
+		assertThat(applied.code()).as(applied.err()).isZero();
+		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
+		this.database.execute("DROP TABLE invoices");
+		Run notApplied = run(hint.group(2).split(" "));
+		assertThat(notApplied.code()).as(notApplied.err()).isZero();
+		Run upgrade = run("upgrade");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		assertThat(this.database.tableExists("invoices")).isTrue();
+	}
+
+	@Test
 	void currentShowsAnInterruptedRevisionAsInterrupted() {
 		run("upgrade");
 		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
