@@ -102,6 +102,18 @@ class StampFromAlembicTests {
 	}
 
 	@Test
+	void stampFromAlembicAgainHintsAStampThatWorksWhenPasted() {
+		assertThat(run("stamp", "--from-alembic").code()).isZero();
+		Run again = run("stamp", "--from-alembic");
+		assertThat(again.code()).isEqualTo(1);
+		java.util.regex.Matcher hint = java.util.regex.Pattern.compile("run 'migrations ([^']+)'").matcher(again.err());
+		assertThat(hint.find()).as(again.err()).isTrue();
+		Run pasted = run(hint.group(1).split(" "));
+		assertThat(pasted.code()).as(pasted.err()).isZero();
+		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
+	}
+
+	@Test
 	void stampFromAlembicNamesTheRevisionsThatHaveNoFile() {
 		this.database.execute("INSERT INTO alembic_version VALUES ('4f2e9a1c7b30')");
 		Run run = run("stamp", "--from-alembic");

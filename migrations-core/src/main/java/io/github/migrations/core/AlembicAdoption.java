@@ -89,8 +89,8 @@ final class AlembicAdoption {
 			throw new AlembicDatabaseException(
 					"The version store %s has already recorded revisions, so there is nothing of Alembic's to adopt"
 						.formatted(this.store.describe()),
-					"Run 'migrations current' to see where the database stands; to record other revisions, use "
-							+ "'migrations stamp <revision> --purge'.",
+					"Run 'migrations current' to see where the database stands; to record other revisions instead, "
+							+ "run 'migrations stamp head --purge' (naming them in place of 'head').",
 					null);
 		}
 		AlembicVersion alembic = AlembicVersion.read(connection);
