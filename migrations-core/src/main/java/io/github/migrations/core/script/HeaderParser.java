@@ -60,7 +60,7 @@ final class HeaderParser {
 		if (key == null) {
 			throw unknownKey(line, written);
 		}
-		Integer earlier = this.lines.putIfAbsent(key, line);
+		Integer earlier = (key != HeaderKey.LINT) ? this.lines.putIfAbsent(key, line) : null;
 		if (earlier != null) {
 			throw new ScriptException(ScriptLocation.at(this.file, line),
 					"'%s' is given twice, on lines %d and %d".formatted(key.key(), earlier, line),
@@ -104,6 +104,9 @@ final class HeaderParser {
 			case TRANSACTIONAL -> this.transactional = transactional(line, value);
 			case LOCK_TIMEOUT -> this.lockTimeout = duration(key, line, value);
 			case STATEMENT_TIMEOUT -> this.statementTimeout = duration(key, line, value);
+			case LINT -> {
+				// read by lint from the file's comments
+			}
 		}
 	}
 
