@@ -46,6 +46,16 @@ final class AlterRules {
 			}
 			else if (action instanceof Action.AddConstraint constraint) {
 				addConstraint(check, table, constraint);
+				if (constraint.notValid() && constraint.name() != null) {
+					linter.addedNotValid(constraint.name());
+				}
+			}
+			else if (action instanceof Action.ValidateConstraint validate
+					&& linter.validatesUnderItsOwnLock(validate.name())) {
+				check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+						("validates '%s' in the transaction that added it NOT VALID: "
+								+ "the lock the ADD took is held through the scan")
+							.formatted(validate.name()));
 			}
 			else if (action instanceof Action.DropColumn drop) {
 				if (!linter.inRelease(model.columnCreatedIn(table, drop.column()))) {

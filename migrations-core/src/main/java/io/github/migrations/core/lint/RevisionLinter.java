@@ -1,5 +1,6 @@
 package io.github.migrations.core.lint;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,9 @@ final class RevisionLinter {
 	private final Directives directives;
 
 	private boolean lockTimeout;
+
+	/** The constraints this revision added {@code NOT VALID}, by name. */
+	private final Set<String> addedNotValid = new HashSet<>();
 
 	private boolean strongLockReported;
 
@@ -125,6 +129,18 @@ final class RevisionLinter {
 	 */
 	boolean inRelease(@Nullable String revision) {
 		return revision != null && this.release.contains(revision);
+	}
+
+	void addedNotValid(String constraint) {
+		this.addedNotValid.add(SchemaModel.key(constraint));
+	}
+
+	/**
+	 * Whether validating {@code constraint} here scans under a lock this revision's
+	 * transaction already holds: it added the constraint {@code NOT VALID} itself.
+	 */
+	boolean validatesUnderItsOwnLock(String constraint) {
+		return this.script.transactional() && this.addedNotValid.contains(SchemaModel.key(constraint));
 	}
 
 	SchemaModel model() {

@@ -32,8 +32,8 @@ public enum Rule {
 	SET_NOT_NULL_WITHOUT_CHECK(true,
 			"SET NOT NULL without a validated CHECK (column IS NOT NULL), which scans the "
 					+ "table under ACCESS EXCLUSIVE",
-			"First ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, then SET NOT "
-					+ "NULL (which then skips the scan), then drop the check."),
+			"ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID; in a later revision VALIDATE CONSTRAINT, then "
+					+ "SET NOT NULL (which then skips the scan), then drop the check."),
 
 	COLUMN_TYPE_CHANGE(true, "ALTER COLUMN TYPE that rewrites the table and its indexes",
 			"Add a column of the new type, backfill it in batches, switch the application, then drop the old one "

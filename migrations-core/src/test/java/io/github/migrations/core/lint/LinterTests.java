@@ -155,13 +155,29 @@ class LinterTests {
 				-- +upgrade
 				ALTER TABLE invoices ALTER COLUMN status SET NOT NULL;
 				"""))).containsExactly(Rule.SET_NOT_NULL_WITHOUT_CHECK);
-		assertThat(lint("""
-				-- lock_timeout: 2s
-				-- +upgrade
-				ALTER TABLE invoices ADD CONSTRAINT invoices_status_nn CHECK (status IS NOT NULL) NOT VALID;
-				ALTER TABLE invoices VALIDATE CONSTRAINT invoices_status_nn;
-				ALTER TABLE invoices ALTER COLUMN status SET NOT NULL;
-				""").findings()).isEmpty();
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- lock_timeout: 1s\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD CONSTRAINT invoices_status_nn CHECK (status IS NOT NULL) NOT VALID;\n"));
+		this.files.add(file("a3",
+				"-- revision: a3\n-- down_revision: a2\n-- lock_timeout: 1s\n-- +upgrade\n"
+						+ "ALTER TABLE invoices VALIDATE CONSTRAINT invoices_status_nn;\n"
+						+ "ALTER TABLE invoices ALTER COLUMN status SET NOT NULL;\n"));
+		assertThat(new Linter(false).lint(this.files, Set.of("a2", "a3"), Set.of()).findings()).isEmpty();
+	}
+
+	@Test
+	void validatingAConstraintInTheTransactionThatAddedItIsFlagged() {
+		Finding finding = single(
+				lint("""
+						-- lock_timeout: 2s
+						-- +upgrade
+						ALTER TABLE invoices ADD CONSTRAINT invoices_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+						ALTER TABLE invoices VALIDATE CONSTRAINT invoices_customer_fk;
+						"""));
+		assertThat(finding.rule()).isEqualTo(Rule.CONSTRAINT_WITHOUT_NOT_VALID);
+		assertThat(finding.location().line()).isEqualTo(6);
+		assertThat(finding.problem()).contains("the lock the ADD took is held through the scan");
 	}
 
 	@Test
