@@ -90,8 +90,9 @@ final class Shape {
 				}
 				this.references.forEach((table) -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, table)));
 			}
-			case CREATE_TABLE ->
-				this.references.forEach((table) -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, table)));
+			case CREATE_TABLE -> this.references.stream()
+				.filter((table) -> !SchemaModel.key(table).equals(SchemaModel.key(this.table)))
+				.forEach((table) -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, table)));
 			case DROP_TABLE, TRUNCATE ->
 				this.tables.forEach((table) -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, table)));
 			case VACUUM -> this.tables.forEach((table) -> locks

@@ -55,6 +55,14 @@ class LinterTests {
 	}
 
 	@Test
+	void aTableThatReferencesItselfTakesNoLockOnAnExistingTable() {
+		assertThat(lint("""
+				-- +upgrade
+				CREATE TABLE sections (id bigint PRIMARY KEY, parent_id bigint REFERENCES sections (id));
+				""").findings()).isEmpty();
+	}
+
+	@Test
 	void concurrentlyInATransactionalRevisionIsFlagged() {
 		assertThat(rules(lint("""
 				-- +upgrade
