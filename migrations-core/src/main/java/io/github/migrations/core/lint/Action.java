@@ -1,7 +1,5 @@
 package io.github.migrations.core.lint;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,13 +102,6 @@ sealed interface Action {
 	 */
 	record Other(String what, Lock lock) implements Action {
 
-	}
-
-	/**
-	 * The names of a list of actions, for tests and messages.
-	 */
-	static List<String> names(List<Action> actions) {
-		return actions.stream().map((action) -> action.getClass().getSimpleName()).toList();
 	}
 
 }

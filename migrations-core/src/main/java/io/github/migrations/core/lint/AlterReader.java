@@ -71,8 +71,9 @@ final class AlterReader {
 			return new Action.ValidateConstraint(c.name());
 		}
 		if (c.is("enable") || c.is("disable")) {
-			return c.is(c.peek().text(), "trigger") ? new Action.Other("TRIGGER", Lock.SHARE_ROW_EXCLUSIVE)
-					: new Action.Other(c.peek().text().toUpperCase(), Lock.ACCESS_EXCLUSIVE);
+			return (c.is("enable", "trigger") || c.is("disable", "trigger"))
+					? new Action.Other("TRIGGER", Lock.SHARE_ROW_EXCLUSIVE)
+					: new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
 		}
 		if (c.is("set", "without", "cluster") || c.is("cluster", "on") || c.is("attach", "partition")
 				|| c.is("detach", "partition") && c.contains("concurrently")) {

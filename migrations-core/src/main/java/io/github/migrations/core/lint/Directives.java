@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.github.migrations.core.script.SqlStatement;
 import io.github.migrations.core.script.SqlTokens;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code -- lint: allow <rule>[, <rule>] (<reason>)} comments of a revision file: in
@@ -29,11 +30,11 @@ final class Directives {
 	final List<Integer> invalid = new ArrayList<>();
 
 	Directives(String text, List<SqlStatement> statements) {
-		SqlTokens tokens = SqlTokens.read(text);
+
 		int upgradeLine = Integer.MAX_VALUE;
 		int line = 1;
 		int counted = 0;
-		for (SqlTokens.Comment comment : tokens.comments()) {
+		for (SqlTokens.Comment comment : SqlTokens.comments(text)) {
 			for (; counted < comment.offset(); counted++) {
 				line += (text.charAt(counted) == '\n') ? 1 : 0;
 			}
@@ -66,7 +67,7 @@ final class Directives {
 		return this.revisionWide.contains(rule) || this.byStatement.getOrDefault(index, Set.of()).contains(rule);
 	}
 
-	private static Set<Rule> rules(String comment) {
+	private static @Nullable Set<Rule> rules(String comment) {
 		Matcher matcher = ALLOW.matcher(comment);
 		if (!matcher.matches()) {
 			return null;

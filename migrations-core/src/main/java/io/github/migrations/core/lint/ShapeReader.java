@@ -17,12 +17,18 @@ import io.github.migrations.core.script.SqlTokens.Token;
  */
 final class ShapeReader {
 
+	/**
+	 * Enough for a {@code CREATE TABLE} of hundreds of columns; beyond it a statement
+	 * loads data, and reading its values would cost memory for nothing.
+	 */
+	private static final int MAX_TOKENS = 50_000;
+
 	private ShapeReader() {
 	}
 
 	static Shape read(SqlStatement statement) {
 		Shape shape = new Shape(statement);
-		Cursor c = new Cursor(SqlTokens.read(statement.sql()).tokens());
+		Cursor c = new Cursor(SqlTokens.read(statement.sql(), MAX_TOKENS).tokens());
 		if (c.accept("create")) {
 			create(c, shape);
 		}

@@ -26,11 +26,31 @@ public record SqlTokens(List<Token> tokens, List<Comment> comments) {
 	 * Reads {@code sql}.
 	 */
 	public static SqlTokens read(String sql) {
+		return read(sql, Integer.MAX_VALUE, true);
+	}
+
+	/**
+	 * Reads the first {@code limit} tokens of {@code sql} (and the comments among them),
+	 * so that a statement that loads data does not cost a token per value.
+	 */
+	public static SqlTokens read(String sql, int limit) {
+		return read(sql, limit, true);
+	}
+
+	/**
+	 * Reads only the comments of {@code text}, such as a whole revision file, keeping no
+	 * token.
+	 */
+	public static List<Comment> comments(String text) {
+		return read(text, Integer.MAX_VALUE, false).comments();
+	}
+
+	private static SqlTokens read(String sql, int limit, boolean keepTokens) {
 		List<Token> tokens = new ArrayList<>();
 		List<Comment> comments = new ArrayList<>();
 		int i = 0;
 		int length = sql.length();
-		while (i < length) {
+		while (i < length && tokens.size() < limit) {
 			char c = sql.charAt(i);
 			int end;
 			try {
@@ -38,6 +58,9 @@ public record SqlTokens(List<Token> tokens, List<Comment> comments) {
 			}
 			catch (ScriptException ex) {
 				break;
+			}
+			if (!keepTokens) {
+				tokens.clear();
 			}
 			i = Math.max(end, i + 1);
 		}
