@@ -82,6 +82,30 @@ class ReviewScriptLocksTests {
 	}
 
 	@Test
+	void aTableTheRevisionCreatedIsShownAsNewAndTheTableOfItsIndexIsKnown() {
+		this.files.write("c3_new.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				CREATE TABLE payments (id bigint PRIMARY KEY, invoice_id bigint REFERENCES invoices (id));
+				CREATE INDEX payments_invoice_idx ON payments (invoice_id);
+				DROP INDEX payments_invoice_idx;
+				DROP INDEX invoices_status_idx;
+				""");
+		String sql = migrator(null).sql(Direction.UPGRADE, Target.parse("b2"), Target.head());
+		assertThat(sql).contains("""
+				-- locks: SHARE ROW EXCLUSIVE on invoices
+				CREATE TABLE payments (id bigint PRIMARY KEY, invoice_id bigint REFERENCES invoices (id));
+				-- locks: SHARE on payments (created in this revision)
+				CREATE INDEX payments_invoice_idx ON payments (invoice_id);
+				-- locks: ACCESS EXCLUSIVE on payments (created in this revision)
+				DROP INDEX payments_invoice_idx;
+				-- locks: ACCESS EXCLUSIVE on the table of index invoices_status_idx
+				DROP INDEX invoices_status_idx;
+				""");
+	}
+
+	@Test
 	void unqualifiedTablesAreShownInTheConfiguredSchema() {
 		String sql = migrator("billing").sql(Direction.UPGRADE, Target.base(), Target.head());
 		assertThat(sql).contains("-- locks: ACCESS EXCLUSIVE on billing.invoices\nALTER TABLE invoices ADD COLUMN");

@@ -71,10 +71,11 @@ public final class ScriptRenderer {
 	}
 
 	private static void append(StringBuilder sql, List<Command> commands, @Nullable String schema) {
+		LockComment lockComment = new LockComment(schema);
 		for (Command command : commands) {
 			if (command instanceof Command.Statement statement) {
 				String text = statement.sql();
-				String locks = LockComment.of(text, schema);
+				String locks = lockComment.next(text);
 				if (locks != null) {
 					sql.append(locks).append('\n');
 				}
