@@ -62,8 +62,19 @@ class LintCommandTests {
 				+ "which blocks writes (INSERT, UPDATE, DELETE); reads go on.")
 			.contains("  CREATE INDEX invoices_status_idx ON invoices (status)")
 			.contains("  fix: Use CREATE INDEX CONCURRENTLY")
-			.contains("[strong-lock-without-timeout]")
-			.endsWith("FAILED: 2 errors, 0 warnings in 2 revisions.\n");
+			.doesNotContain("strong-lock-without-timeout")
+			.endsWith("FAILED: 1 error, 0 warnings in 2 revisions.\n");
+	}
+
+	@Test
+	void withTheMigratorsLockTimeoutTurnedOffAStrongLockWithoutOneIsFlagged() throws IOException {
+		Path config = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.lock-timeout=0\n");
+		Run run = run("--config", config.toString(), "lint", "b2");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.out())
+			.contains("b2_index.sql:4: error [strong-lock-without-timeout] the revision takes SHARE on "
+					+ "invoices without a lock_timeout.");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.migrations.core;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,13 +65,8 @@ final class Linting {
 				skipped.add(id);
 			}
 		}
-		LintReport report = new Linter(lockTimeoutConfigured()).lint(ordered, selected, selected);
+		LintReport report = Linter.of(this.settings).lint(ordered, selected, selected);
 		return new LintReport(report.findings(), report.revisions(), skipped);
-	}
-
-	private boolean lockTimeoutConfigured() {
-		Duration timeout = this.settings.lockTimeout();
-		return timeout != null && !timeout.isZero();
 	}
 
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code app.migrations.lint}: the pending revisions linted on startup, before they run.
  * The test revisions' {@code 002} references {@code customers}, made by {@code 001},
- * without a {@code lock_timeout}.
+ * without a {@code lock_timeout} in its header: a strong lock without one when the
+ * migrator's default is turned off ({@code lock-timeout=0}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupLintTests {
@@ -35,33 +36,35 @@ class StartupLintTests {
 
 	@Test
 	void failStopsStartupBeforeAnythingRunsNamingTheStatementItsLockAndTheFix() {
-		this.contextRunner.withPropertyValues("app.migrations.lint=fail").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("Lint found 2 statements in the pending revisions that take locks which stall "
-						+ "the application; nothing was run. The first: db/revisions/002_orders.sql:7: error "
-						+ "[strong-lock-without-timeout]")
-				.hasMessageContaining("Takes SHARE ROW EXCLUSIVE on customers, which blocks writes");
-			assertThat(this.database.tableExists("customers")).isFalse();
-		});
-	}
-
-	@Test
-	void failPassesWhenTheMigratorSetsALockTimeout() {
-		this.contextRunner.withPropertyValues("app.migrations.lint=fail", "app.migrations.lock-timeout=5s")
+		this.contextRunner.withPropertyValues("app.migrations.lint=fail", "app.migrations.lock-timeout=0")
 			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(Migrator.class).current()).containsExactly("004");
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining(
+							"Lint found 2 statements in the pending revisions that take locks which stall "
+									+ "the application; nothing was run. The first: db/revisions/002_orders.sql:7: error "
+									+ "[strong-lock-without-timeout]")
+					.hasMessageContaining("Takes SHARE ROW EXCLUSIVE on customers, which blocks writes");
+				assertThat(this.database.tableExists("customers")).isFalse();
 			});
 	}
 
 	@Test
-	void warnLogsEachFindingAndMigrates(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("app.migrations.lint=warn").run((context) -> {
+	void failPassesWhenTheMigratorSetsItsDefaultLockTimeout() {
+		this.contextRunner.withPropertyValues("app.migrations.lint=fail").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(this.database.tableExists("orders")).isTrue();
+			assertThat(context.getBean(Migrator.class).current()).containsExactly("004");
 		});
+	}
+
+	@Test
+	void warnLogsEachFindingAndMigrates(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("app.migrations.lint=warn", "app.migrations.lock-timeout=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.database.tableExists("orders")).isTrue();
+			});
 		assertThat(output).contains("Lint: db/revisions/002_orders.sql:7: error [strong-lock-without-timeout]")
 			.contains("Lint: db/revisions/003_invoices.sql:7: error [strong-lock-without-timeout]");
 	}

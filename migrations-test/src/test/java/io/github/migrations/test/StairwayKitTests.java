@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class StairwayKitTests {
 	void lintFailsOnAStatementThatTakesAWriteBlockingLockNamingFileLineLockAndFix() {
 		Stairway stairway = stairway("forgets-index", Stairway.DataHook.NONE);
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.lint(false))
-			.withMessageStartingWith("Lint found 2 errors and 0 warnings:")
+			.withMessageStartingWith("Lint found 1 error and 0 warnings:")
 			.withMessageContaining("stairway/forgets-index/0002_orders.sql:7: error [index-without-concurrently] "
 					+ "CREATE INDEX 'orders_customer_idx' without CONCURRENTLY on existing table 'customers'. Takes "
 					+ "SHARE on customers, which blocks writes (INSERT, UPDATE, DELETE); reads go on.")
@@ -120,6 +121,68 @@ class StairwayKitTests {
 		broken.assertStatistics((stats) -> stats.failed(3));
 		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
 			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql", "revisionsPassLint()");
+	}
+
+	@Test
+	void theStairwayDropsTheDatabasesItCreatesAlsoWhenItsTestsFail() {
+		TestDatabase.Database observer = TestDatabase.shared().freshDatabase();
+		String ours = "SELECT datname FROM pg_database WHERE datname LIKE 'test\\_" + ProcessHandle.current().pid()
+				+ "\\_%' ORDER BY 1";
+		List<String> before = observer.query(ours);
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(GoodRevisions.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.succeeded(6).failed(0));
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(ForgetsIndex.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.failed(2));
+		assertThat(observer.query(ours)).isEqualTo(before);
+	}
+
+	@Test
+	void inSchemaIsolationTheStairwayWorksInSchemasItDropsAfterwards() {
+		TestDatabase.Database observer = TestDatabase.shared().freshSchema();
+		String ours = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'test\\_" + ProcessHandle.current().pid()
+				+ "\\_%' ORDER BY 1";
+		List<String> before = observer.query(ours);
+		String databases = "SELECT count(*) FROM pg_database";
+		List<String> databasesBefore = observer.query(databases);
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(GoodRevisionsInSchemas.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
+		Events broken = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(ForgetsIndexInSchemas.class))
+			.execute()
+			.testEvents();
+		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
+			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
+		assertThat(observer.query(ours)).isEqualTo(before);
+		assertThat(observer.query(databases)).isEqualTo(databasesBefore);
+		TestDatabase.shared().drop(observer);
+	}
+
+	@Test
+	void aStairwayInASchemaComparesOnlyThatSchema() {
+		TestDatabase.Database database = TestDatabase.shared().freshSchema();
+		Migrator migrator = Migrator.builder(database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations("classpath:stairway/forgets-index")
+				.withSchema(database.schema()))
+			.build();
+		Stairway stairway = Stairway.inSchema(migrator, database.dataSource(), Stairway.DataHook.NONE);
+		database.execute("CREATE TABLE public.unrelated_" + database.schema() + " (id bigint)");
+		stairway.climb(stairway.steps().get(0));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.climb(stairway.steps().get(1)))
+			.withMessageContaining("+ index orders_customer_idx: CREATE INDEX orders_customer_idx ON customers");
+		assertThat(stairway.snapshot().names()).doesNotContain("table public.unrelated_" + database.schema())
+			.contains("table customers");
+		database.execute("DROP TABLE public.unrelated_" + database.schema());
+		TestDatabase.shared().drop(database);
 	}
 
 	static class GoodRevisions extends StairwayTests {
@@ -155,6 +218,24 @@ class StairwayKitTests {
 		@Override
 		protected String referenceSchema() {
 			return "stairway-reference/forgets-index.sql";
+		}
+
+	}
+
+	static class GoodRevisionsInSchemas extends GoodRevisions {
+
+		@Override
+		protected Isolation isolation() {
+			return Isolation.SCHEMA;
+		}
+
+	}
+
+	static class ForgetsIndexInSchemas extends ForgetsIndex {
+
+		@Override
+		protected Isolation isolation() {
+			return Isolation.SCHEMA;
 		}
 
 	}

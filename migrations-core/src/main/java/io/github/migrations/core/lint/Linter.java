@@ -1,10 +1,15 @@
 package io.github.migrations.core.lint;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
+import io.github.migrations.core.script.SqlScript;
 import io.github.migrations.core.script.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lints revisions in the context of the revisions before them. Give it every revision
@@ -13,14 +18,45 @@ import io.github.migrations.core.script.SqlStatement;
  */
 public final class Linter {
 
-	private final boolean lockTimeoutConfigured;
+	private final @Nullable Duration lockTimeout;
+
+	private final boolean defaultLockTimeout;
+
+	private Linter(@Nullable Duration lockTimeout, boolean defaultLockTimeout) {
+		this.lockTimeout = lockTimeout;
+		this.defaultLockTimeout = defaultLockTimeout;
+	}
 
 	/**
-	 * @param lockTimeoutConfigured whether the migrator sets a {@code lock_timeout} for
-	 * revisions that set none (then no revision takes a lock without one)
+	 * A linter that knows only the {@code lock_timeout} the files set (their headers and
+	 * {@code SET lock_timeout} statements), as a reader of the files alone sees them.
 	 */
-	public Linter(boolean lockTimeoutConfigured) {
-		this.lockTimeoutConfigured = lockTimeoutConfigured;
+	public static Linter forFiles() {
+		return new Linter(null, false);
+	}
+
+	/**
+	 * A linter that also knows the {@code lock_timeout} the migrator sets for revisions
+	 * whose header sets none, as {@code RunCommands} decides it: the settings' (zero
+	 * turns it off), else {@link MigratorSettings#DEFAULT_LOCK_TIMEOUT} for transactional
+	 * revisions run one per transaction.
+	 */
+	public static Linter of(MigratorSettings settings) {
+		return new Linter(settings.lockTimeout(), settings.transactionMode() == TransactionMode.PER_REVISION);
+	}
+
+	/**
+	 * Whether a revision runs with a {@code lock_timeout} before its first statement.
+	 */
+	boolean hasLockTimeout(SqlScript script) {
+		String header = script.lockTimeout();
+		if (header != null) {
+			return RevisionLinter.isSet(header);
+		}
+		if (this.lockTimeout != null) {
+			return !this.lockTimeout.isZero();
+		}
+		return this.defaultLockTimeout && script.transactional();
 	}
 
 	/**
@@ -39,7 +75,7 @@ public final class Linter {
 			String id = file.script().revision().id().value();
 			boolean check = selected.isEmpty() || selected.contains(id);
 			Set<String> together = (release.isEmpty() || !release.contains(id)) ? Set.of(id) : release;
-			RevisionLinter linter = new RevisionLinter(file, model, together, this.lockTimeoutConfigured);
+			RevisionLinter linter = new RevisionLinter(file, model, together, hasLockTimeout(file.script()));
 			List<SqlStatement> statements = file.script().upgrade();
 			for (int i = 0; i < statements.size(); i++) {
 				Shape shape = ShapeReader.read(statements.get(i));

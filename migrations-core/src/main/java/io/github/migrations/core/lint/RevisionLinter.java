@@ -33,14 +33,14 @@ final class RevisionLinter {
 
 	private boolean strongLockReported;
 
-	RevisionLinter(LintFile file, SchemaModel model, Set<String> release, boolean lockTimeoutConfigured) {
+	RevisionLinter(LintFile file, SchemaModel model, Set<String> release, boolean lockTimeout) {
 		this.file = file;
 		this.script = file.script();
 		this.revision = this.script.revision().id().value();
 		this.model = model;
 		this.release = release;
 		this.directives = new Directives(file.text(), this.script.upgrade());
-		this.lockTimeout = lockTimeoutConfigured || isSet(this.script.lockTimeout());
+		this.lockTimeout = lockTimeout;
 	}
 
 	void check(Shape shape, int index, List<Finding> findings) {
@@ -154,7 +154,10 @@ final class RevisionLinter {
 		}
 	}
 
-	private static boolean isSet(@Nullable String timeout) {
+	/**
+	 * Whether a {@code lock_timeout} value sets a timeout ({@code 0} turns it off).
+	 */
+	static boolean isSet(@Nullable String timeout) {
 		return timeout != null && !timeout.strip().matches("0+\\s*[a-z]*");
 	}
 

@@ -32,7 +32,7 @@ class LintCorpusTests {
 		List<LintFile> files = corpus();
 		Map<String, Set<Rule>> expected = labels(files);
 		Set<String> found = new HashSet<>();
-		for (Finding finding : new Linter(false).lint(files, Set.of(), Set.of()).findings()) {
+		for (Finding finding : Linter.forFiles().lint(files, Set.of(), Set.of()).findings()) {
 			found.add(finding.location() + " " + finding.rule().id());
 		}
 		Set<String> labelled = new HashSet<>();

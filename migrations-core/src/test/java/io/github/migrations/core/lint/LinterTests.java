@@ -1,10 +1,12 @@
 package io.github.migrations.core.lint;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.script.SqlStatement;
 import org.junit.jupiter.api.Test;
@@ -141,7 +143,27 @@ class LinterTests {
 		this.files.add(file("a1", BASE));
 		this.files.add(file("a2",
 				"-- revision: a2\n-- down_revision: a1\n-- +upgrade\nALTER TABLE invoices ADD COLUMN note text;\n"));
-		assertThat(new Linter(true).lint(this.files, Set.of("a2"), Set.of()).findings()).isEmpty();
+		assertThat(Linter.of(MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofSeconds(5)).build())
+			.lint(this.files, Set.of("a2"), Set.of())
+			.findings()).isEmpty();
+	}
+
+	@Test
+	void theMigratorsDefaultLockTimeoutCoversTransactionalRevisionsOnlyAndZeroTurnsItOff() {
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD COLUMN note text;\n"));
+		this.files.add(file("a3", "-- revision: a3\n-- down_revision: a2\n-- transactional: false\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD COLUMN memo text;\n"));
+		assertThat(rules(Linter.of(MigratorSettings.defaults()).lint(this.files, Set.of("a2", "a3"), Set.of())))
+			.containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(Linter.of(MigratorSettings.defaults()).lint(this.files, Set.of("a2", "a3"), Set.of()).findings())
+			.extracting(Finding::revision)
+			.containsExactly("a3");
+		assertThat(rules(Linter.of(MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ZERO).build())
+			.lint(this.files, Set.of("a2", "a3"), Set.of())))
+			.containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT, Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
 	}
 
 	@Test
@@ -171,7 +193,7 @@ class LinterTests {
 				"-- revision: a3\n-- down_revision: a2\n-- lock_timeout: 1s\n-- +upgrade\n"
 						+ "ALTER TABLE invoices VALIDATE CONSTRAINT invoices_status_nn;\n"
 						+ "ALTER TABLE invoices ALTER COLUMN status SET NOT NULL;\n"));
-		assertThat(new Linter(false).lint(this.files, Set.of("a2", "a3"), Set.of()).findings()).isEmpty();
+		assertThat(Linter.forFiles().lint(this.files, Set.of("a2", "a3"), Set.of()).findings()).isEmpty();
 	}
 
 	@Test
@@ -206,7 +228,7 @@ class LinterTests {
 				+ "ALTER TABLE invoices ADD COLUMN draft text;\n"));
 		this.files.add(file("a3", "-- revision: a3\n-- down_revision: a2\n-- lock_timeout: 1s\n-- +upgrade\n"
 				+ "ALTER TABLE invoices DROP COLUMN draft;\nALTER TABLE invoices RENAME COLUMN status TO state;\n"));
-		Linter linter = new Linter(false);
+		Linter linter = Linter.forFiles();
 		assertThat(rules(linter.lint(this.files, Set.of("a3"), Set.of()))).containsExactly(Rule.DROP_COLUMN,
 				Rule.RENAME_COLUMN);
 		assertThat(rules(linter.lint(this.files, Set.of("a2", "a3"), Set.of("a2", "a3"))))
@@ -260,7 +282,7 @@ class LinterTests {
 		this.files.clear();
 		this.files.add(file("a1", BASE));
 		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n" + change));
-		return new Linter(false).lint(this.files, Set.of("a2"), Set.of());
+		return Linter.forFiles().lint(this.files, Set.of("a2"), Set.of());
 	}
 
 	private static LintFile file(String id, String text) {
