@@ -133,12 +133,12 @@ class StairwayKitTests {
 			.selectors(selectClass(GoodRevisions.class))
 			.execute()
 			.testEvents()
-			.assertStatistics((stats) -> stats.succeeded(6).failed(0));
+			.assertStatistics((stats) -> stats.succeeded(7).failed(0));
 		EngineTestKit.engine("junit-jupiter")
 			.selectors(selectClass(ForgetsIndex.class))
 			.execute()
 			.testEvents()
-			.assertStatistics((stats) -> stats.failed(2));
+			.assertStatistics((stats) -> stats.failed(3));
 		assertThat(observer.query(ours)).isEqualTo(before);
 	}
 
@@ -154,13 +154,13 @@ class StairwayKitTests {
 			.selectors(selectClass(GoodRevisionsInSchemas.class))
 			.execute()
 			.testEvents()
-			.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
+			.assertStatistics((stats) -> stats.started(7).succeeded(7).failed(0));
 		Events broken = EngineTestKit.engine("junit-jupiter")
 			.selectors(selectClass(ForgetsIndexInSchemas.class))
 			.execute()
 			.testEvents();
 		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
-			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
+			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql", "revisionsPassLint()");
 		assertThat(observer.query(ours)).isEqualTo(before);
 		assertThat(observer.query(databases)).isEqualTo(databasesBefore);
 		TestDatabase.shared().drop(observer);
