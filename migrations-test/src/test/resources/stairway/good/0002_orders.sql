@@ -2,6 +2,7 @@
 -- down_revision: 0001
 -- message: orders
 -- branch_labels: orders
+-- lock_timeout: 5s
 
 -- +upgrade
 CREATE TYPE order_status AS ENUM ('open', 'paid');

@@ -2,6 +2,8 @@
 -- down_revision: 0001
 -- message: customer search
 -- branch_labels: search
+-- lock_timeout: 5s
+-- lint: allow add-column-volatile-default, index-without-concurrently (customers is empty in this test kit)
 
 -- +upgrade
 ALTER TABLE customers ADD COLUMN name text NOT NULL DEFAULT '';

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Exit 1 and say why when the graph is invalid, there are several heads, a checksum differs, "
-				+ "or the database is not at the heads.")
+				+ "the database is not at the heads, or a pending revision takes a lock that lint flags.")
 final class CheckCommand extends CliCommand {
 
 	@Override
@@ -38,6 +38,7 @@ final class CheckCommand extends CliCommand {
 			status.unknown()
 				.forEach((id) -> problems
 					.add("The database has revision '%s', which no script declares.".formatted(id)));
+			problems.addAll(LintStep.problems(migrator, status.pending()));
 		}
 		catch (HistoryMismatchException ex) {
 			ex.problems().forEach((problem) -> problems.add(problem.toString()));

@@ -40,7 +40,7 @@ public final class MigrationsCli implements Runnable {
 	 * costs start-up time.
 	 */
 	private static final List<String> COMMANDS = List.of("upgrade", "downgrade", "current", "heads", "branches",
-			"history", "show", "stamp", "revision", "merge", "repair", "check");
+			"history", "show", "stamp", "revision", "merge", "repair", "check", "lint");
 
 	static final int FAILURE = 1;
 
@@ -151,6 +151,7 @@ public final class MigrationsCli implements Runnable {
 			case "merge" -> new MergeCommand();
 			case "repair" -> new RepairCommand();
 			case "check" -> new CheckCommand();
+			case "lint" -> new LintCommand();
 			default -> throw new IllegalArgumentException("No command " + name);
 		};
 	}

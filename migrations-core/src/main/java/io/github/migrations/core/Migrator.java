@@ -21,6 +21,7 @@ import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.lint.LintReport;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.plan.Planning;
@@ -68,6 +69,8 @@ public final class Migrator {
 
 	private final AlembicAdoption alembic;
 
+	private final Linting linting;
+
 	private Migrator(Builder builder) {
 		this.settings = builder.settings;
 		this.loader = new CatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
@@ -78,6 +81,7 @@ public final class Migrator {
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
 		this.alembic = new AlembicAdoption(this.store);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
+		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -339,6 +343,20 @@ public final class Migrator {
 	 */
 	public List<String> repair() {
 		return this.writes.repair();
+	}
+
+	/**
+	 * Lints revisions: for each statement that takes a risky lock, where it is, the lock,
+	 * what it blocks and the safe rewrite; style warnings too. Reads the files only, not
+	 * the database.
+	 * @param revisions ids, unique prefixes or branch labels of the revisions to lint, in
+	 * the context of the revisions before them; they form one release (what one drops,
+	 * another may have added). Empty for every revision, each its own release.
+	 * @throws MigrationException if a file cannot be parsed or a name resolves to no
+	 * revision
+	 */
+	public LintReport lint(List<String> revisions) {
+		return this.linting.lint(revisions);
 	}
 
 	/**

@@ -22,7 +22,8 @@ class PackageLayersTests {
 	/**
 	 * Bottom first; the facade's package ({@code core}) is the top.
 	 */
-	private static final List<String> LAYERS = List.of("api", "revision", "script", "database", "plan", "run", "");
+	private static final List<String> LAYERS = List.of("api", "revision", "script", "lint", "database", "plan", "run",
+			"");
 
 	private static final Pattern IMPORT = Pattern
 		.compile("^import (?:static )?io\\.github\\.migrations\\.core\\.((?:[a-z]+\\.)*)[A-Z]", Pattern.MULTILINE);

@@ -71,7 +71,9 @@ public final class MigrationsAutoConfiguration {
 			ObjectProvider<MigrationStrategy> strategy) {
 		Target target = Target.parse(properties.getTarget());
 		return new MigrationsInitializer(migrator,
-				strategy.getIfAvailable(() -> DefaultMigrationStrategies.forMode(properties.getMode(), target)));
+				StartupLint.around(
+						strategy.getIfAvailable(() -> DefaultMigrationStrategies.forMode(properties.getMode(), target)),
+						properties.getLint(), target));
 	}
 
 	/**

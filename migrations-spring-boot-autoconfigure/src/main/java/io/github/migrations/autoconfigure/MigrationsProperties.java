@@ -30,6 +30,12 @@ public class MigrationsProperties {
 	private Mode mode = Mode.UPGRADE;
 
 	/**
+	 * Whether to lint the pending revisions on startup, before they run: log what lint
+	 * finds, fail startup when a lock-safety rule fires, or skip it.
+	 */
+	private Lint lint = Lint.OFF;
+
+	/**
 	 * Where the database should stand after startup, as an Alembic target such as 'head',
 	 * 'heads' or a revision id.
 	 */
@@ -169,6 +175,14 @@ public class MigrationsProperties {
 
 	public void setMode(Mode mode) {
 		this.mode = mode;
+	}
+
+	public Lint getLint() {
+		return this.lint;
+	}
+
+	public void setLint(Lint lint) {
+		this.lint = lint;
 	}
 
 	public String getTarget() {
@@ -335,6 +349,29 @@ public class MigrationsProperties {
 		 * Do nothing on startup; the endpoint still reports where the database stands.
 		 */
 		NONE
+
+	}
+
+	/**
+	 * What startup does with lint's findings on the pending revisions.
+	 */
+	public enum Lint {
+
+		/**
+		 * Do not lint on startup.
+		 */
+		OFF,
+
+		/**
+		 * Log every finding as a warning, then migrate.
+		 */
+		WARN,
+
+		/**
+		 * Fail startup, before anything runs, when a lock-safety rule fires; log style
+		 * warnings.
+		 */
+		FAIL
 
 	}
 

@@ -3,11 +3,14 @@ package io.github.migrations.test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.lint.Finding;
+import io.github.migrations.core.lint.LintReport;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.Target;
 import org.jspecify.annotations.Nullable;
@@ -121,6 +124,29 @@ public final class Stairway {
 						.formatted(drift));
 		}
 		return head;
+	}
+
+	/**
+	 * Lints every revision in the context of those before it (no database needed).
+	 * @param strict whether style warnings fail too
+	 * @return the report, when it does not fail
+	 * @throws AssertionError listing every finding, with {@code file:line}, the lock,
+	 * what it blocks and the fix, when a lock-safety rule fires (or, strict, any rule)
+	 */
+	public LintReport lint(boolean strict) {
+		LintReport report = this.migrator.lint(List.of());
+		if (report.failed(strict)) {
+			throw new AssertionError("Lint found %d error%s and %d warning%s%s:%n%s%nFix the statements, or opt one "
+				.formatted(report.errors().size(), (report.errors().size() == 1) ? "" : "s", report.warnings().size(),
+						(report.warnings().size() == 1) ? "" : "s", strict ? " (strict: warnings fail too)" : "",
+						report.findings()
+							.stream()
+							.filter((finding) -> strict || finding.rule().lockSafety())
+							.map(Finding::describe)
+							.collect(Collectors.joining("\n")))
+					+ "out with '-- lint: allow <rule> (<reason>)' above it.");
+		}
+		return report;
 	}
 
 	private void runHook(Revision revision, String where) {

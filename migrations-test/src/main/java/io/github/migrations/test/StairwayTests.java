@@ -17,6 +17,7 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.test.database.TestDatabase;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,13 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Extend it with an empty class and every revision in {@code classpath:db/revisions} is
  * proved on a real PostgreSQL: each one upgrades, downgrades to exactly the schema before
  * it and upgrades again (one dynamic test per revision), the full cycle base → head →
- * base → head gives the same schema, and there is a single head.
+ * base → head gives the same schema, there is a single head, and lint finds no statement
+ * that takes a lock which would stall the application.
  *
  * <pre>
  * class RevisionsTests extends StairwayTests {
@@ -113,6 +114,22 @@ public abstract class StairwayTests {
 		return Isolation.DATABASE;
 	}
 
+	/**
+	 * Whether the revisions are linted: a lock-safety finding fails
+	 * {@code revisionsPassLint}. On by default.
+	 */
+	protected boolean lint() {
+		return true;
+	}
+
+	/**
+	 * Whether style warnings (bigint keys, timestamptz, text, char) fail the lint test
+	 * too. Off by default.
+	 */
+	protected boolean lintStrictly() {
+		return false;
+	}
+
 	private Migrator migrator(TestDatabase.Database database) {
 		Migrator.Builder builder = customize(Migrator.builder(database.dataSource())
 			.locations(locations())
@@ -150,6 +167,17 @@ public abstract class StairwayTests {
 			}));
 		}
 		return tests.stream();
+	}
+
+	@Test
+	void revisionsPassLint() {
+		if (lint()) {
+			// lint reads the files only: the data source is never connected
+			Migrator migrator = customize(Migrator.builder(new PGSimpleDataSource())
+				.locations(locations())
+				.classLoader(getClass().getClassLoader())).build();
+			new Stairway(migrator, new PGSimpleDataSource(), Stairway.DataHook.NONE).lint(lintStrictly());
+		}
 	}
 
 	@Test

@@ -87,12 +87,30 @@ class StairwayKitTests {
 	}
 
 	@Test
+	void lintFailsOnAStatementThatTakesAWriteBlockingLockNamingFileLineLockAndFix() {
+		Stairway stairway = stairway("forgets-index", Stairway.DataHook.NONE);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.lint(false))
+			.withMessageStartingWith("Lint found 1 error and 0 warnings:")
+			.withMessageContaining("stairway/forgets-index/0002_orders.sql:7: error [index-without-concurrently] "
+					+ "CREATE INDEX 'orders_customer_idx' without CONCURRENTLY on existing table 'customers'. Takes "
+					+ "SHARE on customers, which blocks writes (INSERT, UPDATE, DELETE); reads go on.")
+			.withMessageContaining("fix: Use CREATE INDEX CONCURRENTLY")
+			.withMessageEndingWith(
+					"Fix the statements, or opt one out with '-- lint: allow <rule> (<reason>)' above it.");
+	}
+
+	@Test
+	void lintPassesRevisionsThatSetALockTimeoutAndOptOutWithAReason() {
+		assertThat(stairway("good", Stairway.DataHook.NONE).lint(true).findings()).isEmpty();
+	}
+
+	@Test
 	void extendingTheBaseClassReportsOneTestPerRevision() {
 		Events events = EngineTestKit.engine("junit-jupiter")
 			.selectors(selectClass(GoodRevisions.class))
 			.execute()
 			.testEvents();
-		events.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
+		events.assertStatistics((stats) -> stats.started(7).succeeded(7).failed(0));
 		Events broken = EngineTestKit.engine("junit-jupiter")
 			.selectors(selectClass(ForgetsIndex.class))
 			.execute()
@@ -100,9 +118,9 @@ class StairwayKitTests {
 		// the full cycle passes (dropping 'customers' at base takes the stray index
 		// along): only the
 		// stairway and the reference schema catch the downgrade that forgets it
-		broken.assertStatistics((stats) -> stats.failed(2));
+		broken.assertStatistics((stats) -> stats.failed(3));
 		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
-			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
+			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql", "revisionsPassLint()");
 	}
 
 	@Test
@@ -115,12 +133,12 @@ class StairwayKitTests {
 			.selectors(selectClass(GoodRevisions.class))
 			.execute()
 			.testEvents()
-			.assertStatistics((stats) -> stats.succeeded(6).failed(0));
+			.assertStatistics((stats) -> stats.succeeded(7).failed(0));
 		EngineTestKit.engine("junit-jupiter")
 			.selectors(selectClass(ForgetsIndex.class))
 			.execute()
 			.testEvents()
-			.assertStatistics((stats) -> stats.failed(2));
+			.assertStatistics((stats) -> stats.failed(3));
 		assertThat(observer.query(ours)).isEqualTo(before);
 	}
 
@@ -136,13 +154,13 @@ class StairwayKitTests {
 			.selectors(selectClass(GoodRevisionsInSchemas.class))
 			.execute()
 			.testEvents()
-			.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
+			.assertStatistics((stats) -> stats.started(7).succeeded(7).failed(0));
 		Events broken = EngineTestKit.engine("junit-jupiter")
 			.selectors(selectClass(ForgetsIndexInSchemas.class))
 			.execute()
 			.testEvents();
 		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
-			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
+			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql", "revisionsPassLint()");
 		assertThat(observer.query(ours)).isEqualTo(before);
 		assertThat(observer.query(databases)).isEqualTo(databasesBefore);
 		TestDatabase.shared().drop(observer);

@@ -9,14 +9,17 @@ import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints a plan as one SQL script for review or for {@code psql}: the {@link RunCommands}
  * the {@link Runner} would execute, in the same order, with the same transaction
  * boundaries, timeouts and version-store writes. Only what a run does to its own session
  * and changes no result is left out (the client liveness check and skipped WAL flushes).
- * Comments carry ids and file names with any line break or control character replaced, so
- * nothing in them can become a statement.
+ * Above each statement of a revision, a {@code -- locks:} comment names the locks it
+ * takes on tables ({@link LockComment}). Comments carry ids, file names and table names
+ * with any line break or control character replaced, so nothing in them can become a
+ * statement.
  */
 public final class ScriptRenderer {
 
@@ -43,7 +46,7 @@ public final class ScriptRenderer {
 			sql.append(statement).append(";\n");
 		}
 		sql.append('\n');
-		append(sql, this.commands.opening());
+		append(sql, this.commands.opening(), this.settings.schema());
 		List<List<Command>> steps = this.commands.steps(plan);
 		List<MigrationStep> planned = plan.steps();
 		for (int i = 0; i < planned.size(); i++) {
@@ -56,19 +59,26 @@ public final class ScriptRenderer {
 				.append(" (")
 				.append(comment(step.script().source()))
 				.append(")\n");
-			append(sql, steps.get(i));
+			append(sql, steps.get(i), this.settings.schema());
 			sql.append('\n');
 		}
 		// a script records no execution times: they are known only when it has run
-		append(sql, this.commands.closing(plan.direction(),
-				planned.stream().map((step) -> new CompletedRevision(step.script(), 0, 0)).toList()));
+		append(sql,
+				this.commands.closing(plan.direction(),
+						planned.stream().map((step) -> new CompletedRevision(step.script(), 0, 0)).toList()),
+				this.settings.schema());
 		return sql.toString();
 	}
 
-	private static void append(StringBuilder sql, List<Command> commands) {
+	private static void append(StringBuilder sql, List<Command> commands, @Nullable String schema) {
+		LockComment lockComment = new LockComment(schema);
 		for (Command command : commands) {
 			if (command instanceof Command.Statement statement) {
 				String text = statement.sql();
+				String locks = lockComment.next(text);
+				if (locks != null) {
+					sql.append(locks).append('\n');
+				}
 				// a line comment at the end of a statement would swallow its semicolon
 				boolean endsInComment = text.lastIndexOf("--") > text.lastIndexOf('\n');
 				sql.append(text).append(endsInComment ? "\n;\n" : ";\n");

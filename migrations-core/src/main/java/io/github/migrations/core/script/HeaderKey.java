@@ -28,7 +28,13 @@ enum HeaderKey {
 
 	LOCK_TIMEOUT("-- lock_timeout: 5s"),
 
-	STATEMENT_TIMEOUT("-- statement_timeout: 10min");
+	STATEMENT_TIMEOUT("-- statement_timeout: 10min"),
+
+	/**
+	 * An opt-out of lint rules for the whole revision, read by {@code lint}; it may
+	 * appear more than once.
+	 */
+	LINT("-- lint: allow drop-column (no release reads it since 2.3)");
 
 	private static final Map<String, HeaderKey> BY_KEY = new HashMap<>();
 

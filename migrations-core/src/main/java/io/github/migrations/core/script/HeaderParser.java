@@ -49,8 +49,7 @@ final class HeaderParser {
 	/**
 	 * Reads one comment of the header, given without its leading {@code --}. Comments
 	 * that are not shaped like {@code key: value}, or whose key is no misspelling of a
-	 * header key ({@code -- note: reviewed by DBA}, {@code -- lint: allow ...}), are left
-	 * alone.
+	 * header key ({@code -- note: reviewed by DBA}), are left alone.
 	 */
 	void read(int line, String comment) {
 		int colon = keyEnd(comment);
@@ -66,7 +65,7 @@ final class HeaderParser {
 			}
 			throw misspelledKey(line, written, closest);
 		}
-		Integer earlier = this.lines.putIfAbsent(key, line);
+		Integer earlier = (key != HeaderKey.LINT) ? this.lines.putIfAbsent(key, line) : null;
 		if (earlier != null) {
 			throw new ScriptException(ScriptLocation.at(this.file, line),
 					"'%s' is given twice, on lines %d and %d".formatted(key.key(), earlier, line),
@@ -110,6 +109,9 @@ final class HeaderParser {
 			case TRANSACTIONAL -> this.transactional = transactional(line, value);
 			case LOCK_TIMEOUT -> this.lockTimeout = duration(key, line, value);
 			case STATEMENT_TIMEOUT -> this.statementTimeout = duration(key, line, value);
+			case LINT -> {
+				// read by lint from the file's comments
+			}
 		}
 	}
 

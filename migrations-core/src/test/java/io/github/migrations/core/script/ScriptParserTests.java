@@ -21,7 +21,7 @@ class ScriptParserTests {
 	private static final String HEADER = "-- revision: a1\n-- down_revision: base\n";
 
 	private static final String KEYS = "'revision', 'down_revision', 'message', 'branch_labels', 'depends_on', "
-			+ "'transactional', 'lock_timeout', 'statement_timeout'";
+			+ "'transactional', 'lock_timeout', 'statement_timeout', 'lint'";
 
 	@Test
 	void readsTheHeaderAndBothSections() {

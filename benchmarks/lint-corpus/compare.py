@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Precision and recall of `migrations lint` and of squawk on the labelled lint corpus, in one run.
+
+The corpus is migrations-core/src/test/resources/lint-corpus: revision files whose statements each
+carry a `-- expect: <rule>[, <rule>]` or `-- expect: ok` comment. Both tools lint the same files:
+ours with `migrations lint --json` (the CLI jar), squawk with `--reporter json`, with
+`--assume-in-transaction` for the transactional revisions (those without `-- transactional: false`).
+
+Ours runs with app.migrations.lock-timeout=0, so that it sees the lock_timeout the files set and
+nothing else, as squawk does. squawk's rules are mapped onto ours (MAPPING below); its other rules (statement_timeout, idempotency,
+...) have no label in the corpus and are left out. A finding counts as a true positive when the
+statement it points at is labelled with the (mapped) rule. `strong-lock-without-timeout` is about a
+revision, not a statement: it is matched per file for both tools (squawk reports it on every
+statement, ours on the first one).
+
+Usage (from the repository root):
+  ./mvnw -B -o -pl migrations-cli -am package -DskipTests   # builds the CLI jar
+  (cd /tmp && npm install squawk-cli)                       # squawk 2.x
+  python3 benchmarks/lint-corpus/compare.py [--jar PATH] [--squawk "npx --prefix /tmp squawk"]
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+CORPUS = os.path.join(ROOT, "migrations-core", "src", "test", "resources", "lint-corpus")
+
+MAPPING = {
+    "require-concurrent-index-creation": "index-without-concurrently",
+    "require-concurrent-index-deletion": "index-without-concurrently",
+    "ban-concurrent-index-creation-in-transaction": "concurrently-in-transaction",
+    "adding-field-with-default": "add-column-volatile-default",
+    "adding-required-field": "add-column-not-null-without-default",
+    "adding-not-nullable-field": "set-not-null-without-check",
+    "changing-column-type": "column-type-change",
+    "constraint-missing-not-valid": "constraint-without-not-valid",
+    "adding-foreign-key-constraint": "constraint-without-not-valid",
+    "disallowed-unique-constraint": "unique-without-index",
+    "adding-serial-primary-key-field": "unique-without-index",
+    "ban-drop-column": "drop-column",
+    "ban-drop-table": "drop-table",
+    "renaming-column": "rename-column",
+    "renaming-table": "rename-table",
+    "require-lock-timeout": "strong-lock-without-timeout",
+    "prefer-bigint-over-int": "prefer-bigint-identity",
+    "prefer-bigint-over-smallint": "prefer-bigint-identity",
+    "prefer-identity": "prefer-bigint-identity",
+    "prefer-timestamp-tz": "prefer-timestamptz",
+    "prefer-text-field": "prefer-text",
+    "ban-char-field": "ban-char",
+}
+
+PER_FILE = {"strong-lock-without-timeout"}
+
+
+def labels(path):
+    """(statement start lines, {(file, line, rule)})."""
+    name = os.path.basename(path)
+    starts, expected = [], set()
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for number, line in enumerate(lines, start=1):
+        m = re.match(r"\s*-- expect: (.*)$", line)
+        if m:
+            start = number + 1
+            starts.append(start)
+            for rule in [r.strip() for r in m.group(1).split(",")]:
+                if rule != "ok":
+                    expected.add(key(name, start, rule))
+    return starts, expected
+
+
+def key(name, line, rule):
+    return (name, 0, rule) if rule in PER_FILE else (name, line, rule)
+
+
+def statement_at(starts, line):
+    """The start line of the statement holding `line` (1-based)."""
+    found = None
+    for start in starts:
+        if start <= line:
+            found = start
+    return found
+
+
+def ours(jar, files):
+    # the files as they are, as squawk reads them: without the migrator's default lock_timeout
+    with tempfile.NamedTemporaryFile("w", suffix=".properties", delete=False) as config:
+        config.write("app.migrations.lock-timeout=0\n")
+    result = subprocess.run(["java", "-jar", jar, "--locations", "filesystem:" + CORPUS, "--config", config.name,
+                             "lint", "--json"], capture_output=True, text=True)
+    os.unlink(config.name)
+    if result.returncode not in (0, 1):
+        sys.exit("migrations lint failed (%d): %s" % (result.returncode, result.stderr))
+    found = set()
+    for finding in json.loads(result.stdout)["findings"]:
+        found.add(key(os.path.basename(finding["file"]), finding["line"], finding["rule"]))
+    return found
+
+
+def squawk(command, files, starts):
+    found, unmapped = set(), Counter()
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            transactional = "-- transactional: false" not in f.read()
+        args = shlex.split(command) + ["--reporter", "json"]
+        if transactional:
+            args.append("--assume-in-transaction")
+        result = subprocess.run(args + [path], capture_output=True, text=True)
+        name = os.path.basename(path)
+        for finding in json.loads(result.stdout or "[]"):
+            rule = MAPPING.get(finding["rule_name"])
+            if rule is None:
+                unmapped[finding["rule_name"]] += 1
+                continue
+            start = statement_at(starts[name], finding["line"] + 1)  # squawk's lines start at 0
+            found.add(key(name, start, rule))
+    return found, unmapped
+
+
+def score(found, expected):
+    tp = len(found & expected)
+    precision = tp / len(found) if found else 1.0
+    recall = tp / len(expected) if expected else 1.0
+    return tp, precision, recall
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    jars = sorted(glob.glob(os.path.join(ROOT, "migrations-cli", "target", "migrations-cli-*.jar")))
+    parser.add_argument("--jar", default=jars[0] if jars else None)
+    parser.add_argument("--squawk", default="npx --prefix /tmp squawk")
+    args = parser.parse_args()
+    if not args.jar:
+        sys.exit("No CLI jar: run ./mvnw -B -o -pl migrations-cli -am package -DskipTests first.")
+    files = sorted(glob.glob(os.path.join(CORPUS, "*.sql")))
+    starts, expected = {}, set()
+    for path in files:
+        s, e = labels(path)
+        starts[os.path.basename(path)] = s
+        expected |= e
+    version = subprocess.run(shlex.split(args.squawk) + ["--version"], capture_output=True, text=True).stdout.strip()
+    ours_found = ours(args.jar, files)
+    squawk_found, unmapped = squawk(args.squawk, files, starts)
+    statements = sum(len(s) for s in starts.values())
+    print("Corpus: %d files, %d statements, %d labelled findings" % (len(files), statements, len(expected)))
+    print()
+    print("| Tool | Findings | True positives | Precision | Recall |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    no_timeout = {k for k in expected if k[2] not in PER_FILE}
+    # the rules squawk has a counterpart for, without the lock_timeout one (squawk cannot read the header)
+    shared = set(MAPPING.values()) - PER_FILE
+    shared_expected = {k for k in expected if k[2] in shared}
+    rows = [("migrations lint", ours_found, expected), (version, squawk_found, expected),
+            (version + " without the lock_timeout rule", {k for k in squawk_found if k[2] not in PER_FILE},
+             no_timeout),
+            ("migrations lint, only the rules squawk also has", {k for k in ours_found if k[2] in shared},
+             shared_expected),
+            (version + ", only the rules it has, without lock_timeout", {k for k in squawk_found if k[2] in shared},
+             shared_expected)]
+    for name, found, exp in rows:
+        tp, p, r = score(found, exp)
+        print("| %s | %d | %d | %.1f %% | %.1f %% |" % (name, len(found), tp, p * 100, r * 100))
+    print()
+    print("Per rule (ours / squawk): true positives, false positives, missed")
+    print()
+    print("| Rule | Labelled | lint TP/FP/FN | squawk TP/FP/FN |")
+    print("| --- | ---: | --- | --- |")
+    rules = sorted({k[2] for k in expected} | {k[2] for k in ours_found | squawk_found})
+    for rule in rules:
+        exp = {k for k in expected if k[2] == rule}
+        cells = []
+        for found in (ours_found, squawk_found):
+            f = {k for k in found if k[2] == rule}
+            cells.append("%d / %d / %d" % (len(f & exp), len(f - exp), len(exp - f)))
+        print("| `%s` | %d | %s | %s |" % (rule, len(exp), cells[0], cells[1]))
+    print()
+    print("squawk findings of rules with no counterpart (left out): " +
+          ", ".join("%s %d" % (rule, n) for rule, n in sorted(unmapped.items())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+package io.github.migrations.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.migrations.core.lint.Finding;
+import io.github.migrations.core.lint.LintReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+		description = "Flag statements that take locks which stall the application (with file:line, the lock, what it "
+				+ "blocks and the safe rewrite) and style problems. Reads the files only. Exit 1 when a lock-safety "
+				+ "rule fires (or, with --strict, any rule), 0 when clean or only style rules warn.")
+final class LintCommand extends CliCommand {
+
+	@Parameters(paramLabel = "REV", arity = "0..*",
+			description = "Revisions to lint (ids, prefixes or branch labels), in the context of those before them; "
+					+ "together they form one release. Default: every revision.")
+	List<String> revisions = new ArrayList<>();
+
+	@Option(names = "--strict", description = "Fail on style warnings too.")
+	boolean strict;
+
+	@Override
+	int execute() {
+		LintReport report = settings().offlineMigrator().lint(this.revisions);
+		boolean failed = report.failed(this.strict);
+		if (json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("ok", !failed);
+			document.put("revisions", report.revisions());
+			document.put("skipped", report.skipped());
+			document.put("findings", report.findings().stream().map(LintCommand::json).toList());
+			printJson(document);
+		}
+		else {
+			report.findings().forEach((finding) -> out().println(finding.describe()));
+			report.skipped()
+				.forEach((id) -> out().printf("note: revision '%s' is written in Java and was not linted%n", id));
+			out().printf("%s: %d error%s, %d warning%s in %d revision%s.%n", failed ? "FAILED" : "OK",
+					report.errors().size(), plural(report.errors().size()), report.warnings().size(),
+					plural(report.warnings().size()), report.revisions().size(), plural(report.revisions().size()));
+		}
+		return failed ? MigrationsCli.FAILURE : 0;
+	}
+
+	private static String plural(int count) {
+		return (count == 1) ? "" : "s";
+	}
+
+	static Map<String, Object> json(Finding finding) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("rule", finding.rule().id());
+		json.put("severity", finding.rule().lockSafety() ? "error" : "warning");
+		json.put("revision", finding.revision());
+		json.put("file", finding.location().file());
+		json.put("line", finding.location().line());
+		json.put("statement", finding.statement());
+		json.put("lock", (finding.lock() != null) ? finding.lock().lock().sql() : null);
+		json.put("table", (finding.lock() != null) ? finding.lock().table() : null);
+		json.put("blocks", finding.blocks());
+		json.put("problem", finding.problem());
+		json.put("fix", finding.rule().rewrite());
+		return json;
+	}
+
+}

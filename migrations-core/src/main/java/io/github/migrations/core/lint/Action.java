@@ -1,0 +1,107 @@
+package io.github.migrations.core.lint;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One action of an {@code ALTER TABLE}.
+ */
+sealed interface Action {
+
+	/**
+	 * The lock the action takes on the altered table.
+	 */
+	Lock lock();
+
+	record AddColumn(ColumnDef column) implements Action {
+
+		@Override
+		public Lock lock() {
+			return Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	record DropColumn(String column) implements Action {
+
+		@Override
+		public Lock lock() {
+			return Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	/**
+	 * {@code ALTER COLUMN ... TYPE}.
+	 */
+	record AlterType(String column, String type, boolean using) implements Action {
+
+		@Override
+		public Lock lock() {
+			return Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	record SetNotNull(String column) implements Action {
+
+		@Override
+		public Lock lock() {
+			return Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	/**
+	 * {@code ADD [CONSTRAINT name] ...}.
+	 *
+	 * @param name the constraint's name, or {@code null}
+	 * @param kind {@code FOREIGN KEY}, {@code CHECK}, {@code UNIQUE}, {@code PRIMARY KEY}
+	 * or {@code EXCLUDE}
+	 * @param notValid whether it is added {@code NOT VALID}
+	 * @param usingIndex whether it adopts an existing index ({@code USING INDEX})
+	 * @param references the table a foreign key references, or {@code null}
+	 * @param notNullColumn the column of a {@code CHECK (column IS NOT NULL)}, or
+	 * {@code null}
+	 */
+	record AddConstraint(@Nullable String name, String kind, boolean notValid, boolean usingIndex,
+			@Nullable String references, @Nullable String notNullColumn) implements Action {
+
+		@Override
+		public Lock lock() {
+			return this.kind.equals("FOREIGN KEY") ? Lock.SHARE_ROW_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	record ValidateConstraint(String name) implements Action {
+
+		@Override
+		public Lock lock() {
+			return Lock.SHARE_UPDATE_EXCLUSIVE;
+		}
+
+	}
+
+	/**
+	 * {@code RENAME [COLUMN] a TO b}, {@code RENAME CONSTRAINT a TO b} or
+	 * {@code RENAME TO b} (then {@code from} is the table).
+	 *
+	 * @param what {@code COLUMN}, {@code CONSTRAINT} or {@code TABLE}
+	 */
+	record Rename(String what, String from, String to) implements Action {
+
+		@Override
+		public Lock lock() {
+			return Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	/**
+	 * Any other action, with its lock.
+	 */
+	record Other(String what, Lock lock) implements Action {
+
+	}
+
+}

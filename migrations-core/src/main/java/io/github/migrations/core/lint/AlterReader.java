@@ -1,0 +1,138 @@
+package io.github.migrations.core.lint;
+
+import java.util.List;
+
+import io.github.migrations.core.script.SqlTokens.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the actions of an {@code ALTER TABLE}, after {@code ALTER TABLE}.
+ */
+final class AlterReader {
+
+	private AlterReader() {
+	}
+
+	static void read(Cursor c, Shape shape) {
+		c.accept("if", "exists");
+		c.accept("only");
+		shape.table = c.name();
+		c.acceptSymbol("*");
+		if (c.accept("rename")) {
+			shape.actions.add(rename(c, shape.table));
+			return;
+		}
+		for (Cursor part : c.split()) {
+			Action action = action(part, shape);
+			shape.actions.add(action);
+			if (action instanceof Action.AddConstraint constraint && constraint.references() != null) {
+				shape.references.add(constraint.references());
+			}
+		}
+	}
+
+	private static Action rename(Cursor c, String table) {
+		if (c.accept("to")) {
+			return new Action.Rename("TABLE", table, c.name());
+		}
+		String what = c.accept("constraint") ? "CONSTRAINT" : "COLUMN";
+		c.accept("column");
+		String from = c.name();
+		c.accept("to");
+		return new Action.Rename(what, from, c.name());
+	}
+
+	private static Action action(Cursor c, Shape shape) {
+		if (c.accept("add")) {
+			if (isConstraint(c)) {
+				return constraint(c);
+			}
+			c.accept("column");
+			c.accept("if", "not", "exists");
+			ColumnDef column = ColumnReader.column(c);
+			if (column != null && column.references() != null) {
+				shape.references.add(column.references());
+			}
+			return (column != null) ? new Action.AddColumn(column) : new Action.Other("ADD", Lock.ACCESS_EXCLUSIVE);
+		}
+		if (c.accept("drop")) {
+			if (c.accept("constraint")) {
+				return new Action.Other("DROP CONSTRAINT", Lock.ACCESS_EXCLUSIVE);
+			}
+			c.accept("column");
+			c.accept("if", "exists");
+			return new Action.DropColumn(c.name());
+		}
+		if (c.accept("alter")) {
+			c.accept("column");
+			return alterColumn(c, c.name());
+		}
+		if (c.accept("validate", "constraint")) {
+			return new Action.ValidateConstraint(c.name());
+		}
+		if (c.is("enable") || c.is("disable")) {
+			return (c.is("enable", "trigger") || c.is("disable", "trigger"))
+					? new Action.Other("TRIGGER", Lock.SHARE_ROW_EXCLUSIVE)
+					: new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
+		}
+		if (c.is("set", "without", "cluster") || c.is("cluster", "on") || c.is("attach", "partition")
+				|| c.is("detach", "partition") && c.contains("concurrently")) {
+			return new Action.Other("SHARE UPDATE EXCLUSIVE ACTION", Lock.SHARE_UPDATE_EXCLUSIVE);
+		}
+		if ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("(")) {
+			return new Action.Other("STORAGE PARAMETERS", Lock.SHARE_UPDATE_EXCLUSIVE);
+		}
+		return new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
+	}
+
+	private static Action alterColumn(Cursor c, String column) {
+		if (c.accept("set", "data", "type") || c.accept("type")) {
+			List<Token> type = c.until("collate", "using");
+			c.accept("collate");
+			c.name();
+			return new Action.AlterType(column, ColumnReader.type(type), c.accept("using"));
+		}
+		if (c.accept("set", "not", "null")) {
+			return new Action.SetNotNull(column);
+		}
+		if (c.is("set", "statistics") || ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("("))) {
+			return new Action.Other("COLUMN STATISTICS", Lock.SHARE_UPDATE_EXCLUSIVE);
+		}
+		return new Action.Other("ALTER COLUMN", Lock.ACCESS_EXCLUSIVE);
+	}
+
+	private static boolean isConstraint(Cursor c) {
+		return c.is("constraint") || c.is("check") || c.is("unique") || c.is("primary") || c.is("foreign")
+				|| c.is("exclude");
+	}
+
+	private static Action constraint(Cursor c) {
+		String name = c.accept("constraint") ? c.name() : null;
+		List<Token> rest = c.rest();
+		boolean notValid = false;
+		for (int i = 0; i + 1 < rest.size(); i++) {
+			notValid |= rest.get(i).is("not") && rest.get(i + 1).is("valid");
+		}
+		if (c.accept("check")) {
+			return new Action.AddConstraint(name, "CHECK", notValid, false, null, notNullColumn(c.group()));
+		}
+		if (c.accept("foreign", "key")) {
+			c.group();
+			c.accept("references");
+			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, false, c.name(), null);
+		}
+		String kind = c.accept("primary", "key") ? "PRIMARY KEY" : c.accept("unique") ? "UNIQUE" : "EXCLUDE";
+		return new Action.AddConstraint(name, kind, notValid, c.is("using", "index"), null, null);
+	}
+
+	/**
+	 * The column of a check that is {@code column IS NOT NULL} (in any parentheses).
+	 */
+	private static @Nullable String notNullColumn(Cursor check) {
+		List<Token> tokens = check.rest().stream().filter((t) -> !t.isSymbol("(") && !t.isSymbol(")")).toList();
+		boolean shape = tokens.size() == 4 && tokens.get(0).isName() && tokens.get(1).is("is")
+				&& tokens.get(2).is("not") && tokens.get(3).is("null");
+		return shape ? tokens.get(0).text() : null;
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.github.migrations.core.lint;
+
+import java.util.List;
+
+/**
+ * The rules about the actions of an {@code ALTER TABLE}. On a table this revision created
+ * only the style rules apply: nothing uses it yet.
+ */
+final class AlterRules {
+
+	private AlterRules() {
+	}
+
+	static void check(RevisionLinter.Check check, Shape shape, RevisionLinter linter) {
+		String table = shape.table;
+		boolean existing = linter.existing(table);
+		SchemaModel model = linter.model();
+		for (Action action : shape.actions) {
+			if (action instanceof Action.AddColumn add) {
+				ColumnDef column = add.column();
+				StyleRules.check(check, List.of(column), List.of());
+				if (existing) {
+					addColumn(check, table, column);
+				}
+			}
+			else if (action instanceof Action.AlterType type) {
+				StyleRules.type(check, type.column(), type.type());
+				if (existing
+						&& (type.using() || !Types.keepsValues(model.columnType(table, type.column()), type.type()))) {
+					String from = model.columnType(table, type.column());
+					check.report(Rule.COLUMN_TYPE_CHANGE,
+							"changes the type of '%s.%s'%s to %s%s".formatted(table, type.column(),
+									(from != null) ? " from " + from : "", type.type(),
+									type.using() ? " with USING" : ""));
+				}
+			}
+			else if (!existing) {
+				continue;
+			}
+			else if (action instanceof Action.SetNotNull set) {
+				if (!model.hasValidatedNotNullCheck(table, set.column())) {
+					check.report(Rule.SET_NOT_NULL_WITHOUT_CHECK,
+							"SET NOT NULL on '%s.%s' scans the table: no validated CHECK (%s IS NOT NULL) is known"
+								.formatted(table, set.column(), set.column()));
+				}
+			}
+			else if (action instanceof Action.AddConstraint constraint) {
+				addConstraint(check, table, constraint);
+				if (constraint.notValid() && constraint.name() != null) {
+					linter.addedNotValid(constraint.name());
+				}
+			}
+			else if (action instanceof Action.ValidateConstraint validate
+					&& linter.validatesUnderItsOwnLock(validate.name())) {
+				check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+						("validates '%s' in the transaction that added it NOT VALID: "
+								+ "the lock the ADD took is held through the scan")
+							.formatted(validate.name()));
+			}
+			else if (action instanceof Action.DropColumn drop) {
+				if (!linter.inRelease(model.columnCreatedIn(table, drop.column()))) {
+					check.report(Rule.DROP_COLUMN,
+							"drops column '%s.%s', which an earlier release added".formatted(table, drop.column()));
+				}
+			}
+			else if (action instanceof Action.Rename rename) {
+				rename(check, table, rename, linter);
+			}
+		}
+	}
+
+	private static void addColumn(RevisionLinter.Check check, String table, ColumnDef column) {
+		if (column.computed() || Types.isVolatile(column.defaultValue())) {
+			check.report(Rule.ADD_COLUMN_VOLATILE_DEFAULT, "adds column '%s.%s' %s, which rewrites the table".formatted(
+					table, column.name(), column.computed() ? "computed for every row" : "with a volatile default"));
+		}
+		else if (column.notNull() && column.defaultValue() == null && !column.primaryKey()) {
+			check.report(Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
+					"adds column '%s.%s' NOT NULL without a default".formatted(table, column.name()));
+		}
+		if (column.primaryKey() || column.unique()) {
+			check.report(Rule.UNIQUE_WITHOUT_INDEX, "adds column '%s.%s' %s, which builds its index under the lock"
+				.formatted(table, column.name(), column.primaryKey() ? "PRIMARY KEY" : "UNIQUE"));
+		}
+	}
+
+	private static void addConstraint(RevisionLinter.Check check, String table, Action.AddConstraint constraint) {
+		String name = (constraint.name() != null) ? " '" + constraint.name() + "'" : "";
+		switch (constraint.kind()) {
+			case "FOREIGN KEY", "CHECK" -> {
+				if (!constraint.notValid()) {
+					check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+							"adds %s%s to '%s' without NOT VALID".formatted(constraint.kind(), name, table));
+				}
+			}
+			default -> {
+				if (!constraint.usingIndex()) {
+					check.report(Rule.UNIQUE_WITHOUT_INDEX,
+							"adds %s%s to '%s' without USING INDEX".formatted(constraint.kind(), name, table));
+				}
+			}
+		}
+	}
+
+	private static void rename(RevisionLinter.Check check, String table, Action.Rename rename, RevisionLinter linter) {
+		SchemaModel model = linter.model();
+		if (rename.what().equals("TABLE") && !linter.inRelease(model.createdIn(table))) {
+			check.report(Rule.RENAME_TABLE,
+					"renames table '%s' to '%s', which an earlier release created".formatted(table, rename.to()));
+		}
+		else if (rename.what().equals("COLUMN") && !linter.inRelease(model.columnCreatedIn(table, rename.from()))) {
+			check.report(Rule.RENAME_COLUMN, "renames column '%s.%s' to '%s', which an earlier release added"
+				.formatted(table, rename.from(), rename.to()));
+		}
+	}
+
+}

@@ -1,0 +1,202 @@
+package io.github.migrations.core.lint;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.script.SqlScript;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the statements of one revision, in order, against the rules, with the schema
+ * model of the revisions before it (and of its own statements so far).
+ */
+final class RevisionLinter {
+
+	private final LintFile file;
+
+	private final SqlScript script;
+
+	private final String revision;
+
+	private final SchemaModel model;
+
+	private final Set<String> release;
+
+	private final Directives directives;
+
+	private boolean lockTimeout;
+
+	/** The constraints this revision added {@code NOT VALID}, by name. */
+	private final Set<String> addedNotValid = new HashSet<>();
+
+	private boolean strongLockReported;
+
+	RevisionLinter(LintFile file, SchemaModel model, Set<String> release, boolean lockTimeout) {
+		this.file = file;
+		this.script = file.script();
+		this.revision = this.script.revision().id().value();
+		this.model = model;
+		this.release = release;
+		this.directives = new Directives(file.text(), this.script.upgrade());
+		this.lockTimeout = lockTimeout;
+	}
+
+	void check(Shape shape, int index, List<Finding> findings) {
+		Check check = new Check(shape, index, findings);
+		switch (shape.verb) {
+			case CREATE_INDEX, DROP_INDEX -> index(check, shape);
+			case REINDEX -> {
+				if (shape.concurrently && this.script.transactional()) {
+					check.report(Rule.CONCURRENTLY_IN_TRANSACTION, "REINDEX CONCURRENTLY cannot run in a transaction");
+				}
+			}
+			case ALTER_TABLE -> AlterRules.check(check, shape, this);
+			case CREATE_TABLE -> StyleRules.check(check, shape.columns, shape.primaryKey);
+			case DROP_TABLE -> {
+				for (String table : shape.tables) {
+					if (!inRelease(this.model.createdIn(table))) {
+						check.report(Rule.DROP_TABLE,
+								"drops table '%s', which an earlier release created".formatted(table));
+					}
+				}
+			}
+			case VACUUM -> {
+				if (shape.full) {
+					check.report(Rule.VACUUM_FULL, "VACUUM FULL rewrites '%s'".formatted(shape.table));
+				}
+			}
+			case CLUSTER -> check.report(Rule.CLUSTER, "CLUSTER rewrites '%s'".formatted(shape.table));
+			case LOCK -> {
+				if (shape.lockMode.isStrong()) {
+					check.report(Rule.LOCK_TABLE, "locks '%s' in %s mode".formatted(shape.table, shape.lockMode.sql()));
+				}
+			}
+			case UPDATE, DELETE -> {
+				if (this.script.transactional() && !shape.bounded && existing(shape.table)) {
+					check.report(Rule.UNBATCHED_UPDATE, "%s of every matching row of '%s' in one transaction"
+						.formatted(shape.verb.name(), shape.table));
+				}
+			}
+			case SET -> {
+				if (shape.setting.equals("lock_timeout")) {
+					this.lockTimeout = isSet(shape.value);
+				}
+			}
+			default -> {
+			}
+		}
+		strongLock(check, shape);
+	}
+
+	private void index(Check check, Shape shape) {
+		String table = (shape.verb == Shape.Verb.DROP_INDEX) ? this.model.indexTable(shape.index) : shape.table;
+		String verb = (shape.verb == Shape.Verb.DROP_INDEX) ? "DROP INDEX" : "CREATE INDEX";
+		if (shape.concurrently && this.script.transactional()) {
+			check.report(Rule.CONCURRENTLY_IN_TRANSACTION,
+					"%s CONCURRENTLY cannot run inside the transaction of a transactional revision".formatted(verb));
+		}
+		else if (!shape.concurrently && (table == null || existing(table))) {
+			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY, "%s '%s' without CONCURRENTLY on existing table '%s'"
+				.formatted(verb, shape.index, (table != null) ? table : "(the index's table)"));
+		}
+	}
+
+	private void strongLock(Check check, Shape shape) {
+		if (this.lockTimeout || this.strongLockReported) {
+			return;
+		}
+		for (LockOn lock : shape.locks(this.model::indexTable)) {
+			if (lock.lock().isStrong() && existing(lock.table())) {
+				this.strongLockReported = check.report(Rule.STRONG_LOCK_WITHOUT_TIMEOUT, lock,
+						"the revision takes %s without a lock_timeout".formatted(lock));
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Whether a table existed before this revision: any table this revision did not
+	 * create, including tables no revision created.
+	 */
+	boolean existing(String table) {
+		return !this.revision.equals(this.model.createdIn(table));
+	}
+
+	/**
+	 * Whether something made by {@code revision} ships in the same release as this one.
+	 */
+	boolean inRelease(@Nullable String revision) {
+		return revision != null && this.release.contains(revision);
+	}
+
+	void addedNotValid(String constraint) {
+		this.addedNotValid.add(SchemaModel.key(constraint));
+	}
+
+	/**
+	 * Whether validating {@code constraint} here scans under a lock this revision's
+	 * transaction already holds: it added the constraint {@code NOT VALID} itself.
+	 */
+	boolean validatesUnderItsOwnLock(String constraint) {
+		return this.script.transactional() && this.addedNotValid.contains(SchemaModel.key(constraint));
+	}
+
+	SchemaModel model() {
+		return this.model;
+	}
+
+	void invalidDirectives(List<Finding> findings) {
+		for (int line : this.directives.invalid) {
+			findings.add(new Finding(Rule.INVALID_ALLOW, this.revision, ScriptLocation.at(this.script.source(), line),
+					"-- lint: ...", null, "this comment does not opt anything out"));
+		}
+	}
+
+	/**
+	 * Whether a {@code lock_timeout} value sets a timeout ({@code 0} turns it off).
+	 */
+	static boolean isSet(@Nullable String timeout) {
+		return timeout != null && !timeout.strip().matches("0+\\s*[a-z]*");
+	}
+
+	/**
+	 * The findings of one statement: each one reported unless a directive allows it.
+	 */
+	final class Check {
+
+		private final Shape shape;
+
+		private final int index;
+
+		private final List<Finding> findings;
+
+		Check(Shape shape, int index, List<Finding> findings) {
+			this.shape = shape;
+			this.index = index;
+			this.findings = findings;
+		}
+
+		boolean report(Rule rule, String problem) {
+			List<LockOn> locks = rule.lockSafety() ? this.shape.locks(RevisionLinter.this.model::indexTable)
+					: List.of();
+			return report(rule, locks.isEmpty() ? null : locks.get(0), problem);
+		}
+
+		boolean report(Rule rule, @Nullable LockOn lock, String problem) {
+			if (RevisionLinter.this.directives.allows(rule, this.index)) {
+				return true;
+			}
+			String sql = this.shape.statement.sql();
+			int newline = sql.indexOf('\n');
+			String first = (newline >= 0) ? sql.substring(0, newline) + " ..." : sql;
+			this.findings.add(new Finding(rule, RevisionLinter.this.revision,
+					ScriptLocation.at(RevisionLinter.this.script.source(), this.shape.statement.line()),
+					(first.length() > 120) ? first.substring(0, 117) + "..." : first, lock, problem));
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.github.migrations.core.lint;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lint rules. Lock-safety rules fail {@code lint}; style rules warn, and fail only
+ * with {@code --strict}. Each has the rewrite that avoids it.
+ */
+public enum Rule {
+
+	INDEX_WITHOUT_CONCURRENTLY(true, "an index built or dropped without CONCURRENTLY on an existing table",
+			"Use CREATE INDEX CONCURRENTLY (or DROP INDEX CONCURRENTLY) in a revision with "
+					+ "'-- transactional: false'."),
+
+	CONCURRENTLY_IN_TRANSACTION(true, "CONCURRENTLY in a transactional revision, which PostgreSQL refuses",
+			"Move the statement to its own revision with '-- transactional: false'."),
+
+	ADD_COLUMN_VOLATILE_DEFAULT(true,
+			"a column added with a volatile default (or serial, identity, stored generated), "
+					+ "which rewrites the table",
+			"Add the column without a default (or with a constant one), set the default with ALTER COLUMN ... SET "
+					+ "DEFAULT, and backfill existing rows in batches."),
+
+	ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT(true,
+			"a NOT NULL column added without a default, which fails on a table " + "with rows",
+			"Add the column nullable (or with a constant default), backfill it, then add NOT NULL "
+					+ "through a validated CHECK (column IS NOT NULL)."),
+
+	SET_NOT_NULL_WITHOUT_CHECK(true,
+			"SET NOT NULL without a validated CHECK (column IS NOT NULL), which scans the "
+					+ "table under ACCESS EXCLUSIVE",
+			"ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID; in a later revision VALIDATE CONSTRAINT, then "
+					+ "SET NOT NULL (which then skips the scan), then drop the check."),
+
+	COLUMN_TYPE_CHANGE(true, "ALTER COLUMN TYPE that rewrites the table and its indexes",
+			"Add a column of the new type, backfill it in batches, switch the application, then drop the old one "
+					+ "(widening varchar, or varchar to text, does not rewrite)."),
+
+	CONSTRAINT_WITHOUT_NOT_VALID(true,
+			"a foreign key or CHECK added without NOT VALID, which checks every row under " + "the lock",
+			"Add it with NOT VALID, then VALIDATE CONSTRAINT in a later statement (which takes only "
+					+ "SHARE UPDATE EXCLUSIVE)."),
+
+	UNIQUE_WITHOUT_INDEX(true,
+			"UNIQUE or PRIMARY KEY added without an existing unique index, which builds the index "
+					+ "under ACCESS EXCLUSIVE",
+			"CREATE UNIQUE INDEX CONCURRENTLY first (transactional: false), then ADD CONSTRAINT ... UNIQUE (or "
+					+ "PRIMARY KEY) USING INDEX."),
+
+	DROP_COLUMN(true, "a column dropped that an earlier release added, which running code may still read",
+			"Stop using the column in the code and deploy that first; drop it in a later release and opt out with "
+					+ "'-- lint: allow drop-column (reason)'."),
+
+	DROP_TABLE(true, "a table dropped that an earlier release created, which running code may still use",
+			"Stop using the table in the code and deploy that first; drop it in a later release and opt out with "
+					+ "'-- lint: allow drop-table (reason)'."),
+
+	RENAME_COLUMN(true, "a column renamed that running code still uses by its old name",
+			"Add the new column, write both, backfill, switch reads, then drop the old one in a later release."),
+
+	RENAME_TABLE(true, "a table renamed that running code still uses by its old name",
+			"Create the new name as a view over the table (or rename and leave a view with the old name) until the "
+					+ "code has moved."),
+
+	VACUUM_FULL(true, "VACUUM FULL, which rewrites the table under ACCESS EXCLUSIVE",
+			"Use plain VACUUM, or pg_repack outside the migration."),
+
+	CLUSTER(true, "CLUSTER, which rewrites the table under ACCESS EXCLUSIVE",
+			"Run pg_repack outside the migration, or leave the order to a later maintenance window."),
+
+	LOCK_TABLE(true, "an explicit LOCK TABLE that blocks writes",
+			"Remove it; if the revision truly needs it, keep it " + "short and set a lock_timeout."),
+
+	UNBATCHED_UPDATE(true,
+			"an UPDATE or DELETE of a whole existing table in one transaction, which locks every row "
+					+ "it touches until the revision commits",
+			"Move it to a 'transactional: false' revision and work in batches (WHERE id IN (SELECT id ... LIMIT "
+					+ "1000)), or bound it by key."),
+
+	STRONG_LOCK_WITHOUT_TIMEOUT(true,
+			"a lock that blocks writes taken without a lock_timeout: queued behind a long "
+					+ "query, it makes every later query wait too",
+			"Add '-- lock_timeout: 5s' to the header (or SET lock_timeout first), or configure "
+					+ "'app.migrations.lock-timeout'."),
+
+	PREFER_BIGINT_IDENTITY(false, "a serial or integer primary key, which runs out at 2^31",
+			"Use bigint GENERATED ALWAYS AS IDENTITY."),
+
+	PREFER_TIMESTAMPTZ(false, "timestamp without time zone, which loses the offset",
+			"Use timestamptz (timestamp with time zone)."),
+
+	PREFER_TEXT(false, "varchar(n), whose limit needs an ACCESS EXCLUSIVE rewrite check to change",
+			"Use text, with a CHECK (length(column) <= n) where a limit matters."),
+
+	BAN_CHAR(false, "char(n), which pads with spaces", "Use text (or varchar without a length)."),
+
+	INVALID_ALLOW(true, "a '-- lint: allow' comment that names no known rule or gives no reason",
+			"Write '-- lint: allow <rule> (<reason>)' with a rule from the README's table.");
+
+	private final boolean lockSafety;
+
+	private final String what;
+
+	private final String rewrite;
+
+	Rule(boolean lockSafety, String what, String rewrite) {
+		this.lockSafety = lockSafety;
+		this.what = what;
+		this.rewrite = rewrite;
+	}
+
+	/**
+	 * The rule's name as written in {@code -- lint: allow} comments, such as
+	 * {@code index-without-concurrently}.
+	 */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
+	 * Whether the rule is about locks and outages (it fails {@code lint}) rather than
+	 * style (it warns).
+	 */
+	public boolean lockSafety() {
+		return this.lockSafety;
+	}
+
+	/**
+	 * What the rule flags.
+	 */
+	public String what() {
+		return this.what;
+	}
+
+	/**
+	 * The safe rewrite.
+	 */
+	public String rewrite() {
+		return this.rewrite;
+	}
+
+	/**
+	 * The rule with this id, or {@code null}.
+	 */
+	public static @Nullable Rule of(String id) {
+		return Arrays.stream(values()).filter((rule) -> rule.id().equals(id)).findFirst().orElse(null);
+	}
+
+}

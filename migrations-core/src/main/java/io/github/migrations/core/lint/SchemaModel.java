@@ -1,0 +1,150 @@
+package io.github.migrations.core.lint;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the revisions read so far have built: tables with their columns and the revision
+ * that made each, indexes and their tables, and the validated
+ * {@code CHECK (column IS NOT NULL)} constraints that make {@code SET NOT NULL} cheap.
+ */
+final class SchemaModel {
+
+	private final Map<String, Table> tables = new HashMap<>();
+
+	private final Map<String, String> indexTables = new HashMap<>();
+
+	/** Constraint name → table key and column of a {@code CHECK (column IS NOT NULL)}. */
+	private final Map<String, String[]> notNullChecks = new HashMap<>();
+
+	/**
+	 * The revision that created a table, or {@code null} when no revision read so far did
+	 * (it existed before, or was made outside the revisions).
+	 */
+	@Nullable String createdIn(String table) {
+		Table state = this.tables.get(key(table));
+		return (state != null) ? state.createdIn : null;
+	}
+
+	/**
+	 * The revision that added a column, or {@code null} when unknown.
+	 */
+	@Nullable String columnCreatedIn(String table, String column) {
+		Table state = this.tables.get(key(table));
+		Column col = (state != null) ? state.columns.get(column) : null;
+		return (col != null) ? col.createdIn : null;
+	}
+
+	@Nullable String columnType(String table, String column) {
+		Table state = this.tables.get(key(table));
+		Column col = (state != null) ? state.columns.get(column) : null;
+		return (col != null) ? col.type : null;
+	}
+
+	boolean hasValidatedNotNullCheck(String table, String column) {
+		Table state = this.tables.get(key(table));
+		return state != null && state.checkedNotNull.contains(column);
+	}
+
+	@Nullable String indexTable(String index) {
+		return this.indexTables.get(key(index));
+	}
+
+	/**
+	 * Records what a statement of {@code revision} changed.
+	 */
+	void apply(Shape shape, String revision) {
+		switch (shape.verb) {
+			case CREATE_TABLE -> {
+				Table table = new Table(revision);
+				shape.columns
+					.forEach((column) -> table.columns.put(column.name(), new Column(column.type(), revision)));
+				this.tables.put(key(shape.table), table);
+			}
+			case CREATE_INDEX -> this.indexTables.put(key(shape.index), shape.table);
+			case DROP_INDEX -> this.indexTables.remove(key(shape.index));
+			case DROP_TABLE -> shape.tables.forEach((table) -> this.tables.remove(key(table)));
+			case ALTER_TABLE -> shape.actions.forEach((action) -> alter(shape.table, action, revision));
+			default -> {
+			}
+		}
+	}
+
+	private void alter(String name, Action action, String revision) {
+		Table table = this.tables.get(key(name));
+		if (action instanceof Action.Rename rename && rename.what().equals("TABLE")) {
+			if (table != null) {
+				this.tables.remove(key(name));
+				this.tables.put(key(rename.to()), table);
+			}
+			return;
+		}
+		if (table == null) {
+			table = new Table(null);
+			this.tables.put(key(name), table);
+		}
+		if (action instanceof Action.AddColumn add) {
+			table.columns.put(add.column().name(), new Column(add.column().type(), revision));
+		}
+		else if (action instanceof Action.DropColumn drop) {
+			table.columns.remove(drop.column());
+			table.checkedNotNull.remove(drop.column());
+		}
+		else if (action instanceof Action.AlterType type) {
+			Column old = table.columns.get(type.column());
+			table.columns.put(type.column(), new Column(type.type(), (old != null) ? old.createdIn : null));
+		}
+		else if (action instanceof Action.Rename rename && rename.what().equals("COLUMN")) {
+			Column old = table.columns.remove(rename.from());
+			if (old != null) {
+				table.columns.put(rename.to(), old);
+			}
+		}
+		else if (action instanceof Action.AddConstraint check && check.notNullColumn() != null) {
+			if (!check.notValid()) {
+				table.checkedNotNull.add(check.notNullColumn());
+			}
+			if (check.name() != null) {
+				this.notNullChecks.put(key(check.name()), new String[] { key(name), check.notNullColumn() });
+			}
+		}
+		else if (action instanceof Action.ValidateConstraint validate) {
+			String[] check = this.notNullChecks.get(key(validate.name()));
+			if (check != null && this.tables.containsKey(check[0])) {
+				this.tables.get(check[0]).checkedNotNull.add(check[1]);
+			}
+		}
+	}
+
+	/**
+	 * A name as the model keys it: unqualified names are in {@code public}.
+	 */
+	static String key(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.startsWith("public.") ? lower.substring("public.".length()) : lower;
+	}
+
+	private static final class Table {
+
+		final @Nullable String createdIn;
+
+		final Map<String, Column> columns = new HashMap<>();
+
+		final Set<String> checkedNotNull = new HashSet<>();
+
+		Table(@Nullable String createdIn) {
+			this.createdIn = createdIn;
+		}
+
+	}
+
+	private record Column(String type, @Nullable String createdIn) {
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.github.migrations.core.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.github.migrations.core.script.SqlStatement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a statement does, as far as locks go: its verb, the table it works on and the
+ * details the rules read. Made by {@link ShapeReader}.
+ */
+final class Shape {
+
+	enum Verb {
+
+		CREATE_TABLE, CREATE_INDEX, DROP_INDEX, ALTER_TABLE, DROP_TABLE, TRUNCATE, VACUUM, CLUSTER, LOCK, UPDATE,
+		DELETE, INSERT, REINDEX, SET, CREATE_TRIGGER, REFRESH, OTHER
+
+	}
+
+	final SqlStatement statement;
+
+	Verb verb = Verb.OTHER;
+
+	/** The table it works on (as written), or an empty string. */
+	String table = "";
+
+	/** More tables, for {@code DROP TABLE a, b}, {@code LOCK a, b}, {@code TRUNCATE}. */
+	final List<String> tables = new ArrayList<>();
+
+	/** The columns of a {@code CREATE TABLE}. */
+	final List<ColumnDef> columns = new ArrayList<>();
+
+	/** The primary key columns of a {@code CREATE TABLE}'s table constraint. */
+	final List<String> primaryKey = new ArrayList<>();
+
+	/** The tables its foreign keys reference. */
+	final List<String> references = new ArrayList<>();
+
+	/** The actions of an {@code ALTER TABLE}. */
+	final List<Action> actions = new ArrayList<>();
+
+	boolean concurrently;
+
+	/** The index an index statement creates or drops. */
+	String index = "";
+
+	/** {@code VACUUM FULL}; for a {@code REFRESH}, not {@code CONCURRENTLY}. */
+	boolean full;
+
+	/** The mode of a {@code LOCK}. */
+	Lock lockMode = Lock.ACCESS_EXCLUSIVE;
+
+	/** An {@code UPDATE} or {@code DELETE} whose size is bounded. */
+	boolean bounded;
+
+	/** The setting a {@code SET} changes, and its value. */
+	String setting = "";
+
+	@Nullable String value;
+
+	Shape(SqlStatement statement) {
+		this.statement = statement;
+	}
+
+	/**
+	 * The locks the statement takes on tables that may already exist, strongest first.
+	 * @param indexTable the table of an index, by the index's name, or {@code null} when
+	 * unknown
+	 */
+	List<LockOn> locks(Function<String, @Nullable String> indexTable) {
+		List<LockOn> locks = new ArrayList<>();
+		switch (this.verb) {
+			case CREATE_INDEX ->
+				locks.add(new LockOn(this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.SHARE, this.table));
+			case DROP_INDEX -> {
+				String table = indexTable.apply(this.index);
+				locks.add(new LockOn(this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE,
+						(table != null) ? table : "the table of index " + this.index));
+			}
+			case ALTER_TABLE -> {
+				Lock strongest = Lock.ACCESS_SHARE;
+				for (Action action : this.actions) {
+					strongest = Lock.max(strongest, action.lock());
+				}
+				if (!this.actions.isEmpty()) {
+					locks.add(new LockOn(strongest, this.table));
+				}
+				this.references.forEach((table) -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, table)));
+			}
+			case CREATE_TABLE -> this.references.stream()
+				.filter((table) -> !SchemaModel.key(table).equals(SchemaModel.key(this.table)))
+				.forEach((table) -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, table)));
+			case DROP_TABLE, TRUNCATE ->
+				this.tables.forEach((table) -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, table)));
+			case VACUUM -> this.tables.forEach((table) -> locks
+				.add(new LockOn(this.full ? Lock.ACCESS_EXCLUSIVE : Lock.SHARE_UPDATE_EXCLUSIVE, table)));
+			case CLUSTER -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, this.table));
+			case LOCK -> this.tables.forEach((table) -> locks.add(new LockOn(this.lockMode, table)));
+			case UPDATE, DELETE, INSERT -> locks.add(new LockOn(Lock.ROW_EXCLUSIVE, this.table));
+			case REINDEX -> locks.add(new LockOn(
+					this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE
+							: this.index.isEmpty() ? Lock.SHARE : Lock.ACCESS_EXCLUSIVE,
+					this.index.isEmpty() ? this.table : "index " + this.index));
+			case CREATE_TRIGGER -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, this.table));
+			case REFRESH -> locks.add(new LockOn(this.full ? Lock.ACCESS_EXCLUSIVE : Lock.EXCLUSIVE, this.table));
+			default -> {
+			}
+		}
+		locks.removeIf((lock) -> lock.table().isEmpty());
+		locks.sort((a, b) -> b.lock().compareTo(a.lock()));
+		return locks;
+	}
+
+}

@@ -1,0 +1,237 @@
+package io.github.migrations.core.lint;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.github.migrations.core.lint.Shape.Verb;
+import io.github.migrations.core.script.SqlStatement;
+import io.github.migrations.core.script.SqlTokens;
+import io.github.migrations.core.script.SqlTokens.Kind;
+import io.github.migrations.core.script.SqlTokens.Token;
+
+/**
+ * A small PostgreSQL statement classifier: reads the tokens of one statement (from the
+ * project's lexer, {@link SqlTokens}) into a {@link Shape}. It knows the statements that
+ * lock tables (DDL, maintenance, {@code LOCK}, DML) well enough to tell the lock and the
+ * table, and leaves everything else as {@link Verb#OTHER}.
+ */
+final class ShapeReader {
+
+	/**
+	 * Enough for a {@code CREATE TABLE} of hundreds of columns; beyond it a statement
+	 * loads data, and reading its values would cost memory for nothing.
+	 */
+	private static final int MAX_TOKENS = 50_000;
+
+	private ShapeReader() {
+	}
+
+	static Shape read(SqlStatement statement) {
+		Shape shape = new Shape(statement);
+		Cursor c = new Cursor(SqlTokens.read(statement.sql(), MAX_TOKENS).tokens());
+		if (c.accept("create")) {
+			create(c, shape);
+		}
+		else if (c.accept("alter", "table")) {
+			shape.verb = Verb.ALTER_TABLE;
+			AlterReader.read(c, shape);
+		}
+		else if (c.accept("drop", "index")) {
+			shape.verb = Verb.DROP_INDEX;
+			shape.concurrently = c.accept("concurrently");
+			c.accept("if", "exists");
+			shape.index = c.name();
+		}
+		else if (c.accept("drop", "table")) {
+			shape.verb = Verb.DROP_TABLE;
+			c.accept("if", "exists");
+			names(c, shape);
+		}
+		else if (c.accept("truncate")) {
+			shape.verb = Verb.TRUNCATE;
+			c.accept("table");
+			c.accept("only");
+			names(c, shape);
+		}
+		else if (c.accept("vacuum")) {
+			vacuum(c, shape);
+		}
+		else if (c.accept("cluster")) {
+			shape.verb = Verb.CLUSTER;
+			c.accept("verbose");
+			shape.table = c.name();
+		}
+		else if (c.accept("lock")) {
+			lock(c, shape);
+		}
+		else if (c.is("update") || c.is("delete")) {
+			dml(c, shape);
+		}
+		else if (c.accept("insert", "into")) {
+			shape.verb = Verb.INSERT;
+			shape.table = c.name();
+		}
+		else if (c.accept("reindex")) {
+			reindex(c, shape);
+		}
+		else if (c.accept("set")) {
+			set(c, shape);
+		}
+		else if (c.accept("refresh", "materialized", "view")) {
+			shape.verb = Verb.REFRESH;
+			shape.full = !c.accept("concurrently");
+			shape.table = c.name();
+		}
+		return shape;
+	}
+
+	private static void create(Cursor c, Shape shape) {
+		c.accept("or", "replace");
+		if (c.accept("unique", "index") || c.accept("index")) {
+			shape.verb = Verb.CREATE_INDEX;
+			shape.concurrently = c.accept("concurrently");
+			c.accept("if", "not", "exists");
+			shape.index = c.is("on") ? "" : c.name();
+			c.accept("on");
+			c.accept("only");
+			shape.table = c.name();
+			return;
+		}
+		c.accept("global");
+		c.accept("local");
+		boolean temporary = c.accept("temporary") || c.accept("temp");
+		c.accept("unlogged");
+		if (c.accept("table") && !temporary) {
+			shape.verb = Verb.CREATE_TABLE;
+			c.accept("if", "not", "exists");
+			shape.table = c.name();
+			if (c.peek().isSymbol("(")) {
+				ColumnReader.table(c.group(), shape);
+			}
+			return;
+		}
+		c.accept("constraint");
+		if (c.accept("trigger")) {
+			shape.verb = Verb.CREATE_TRIGGER;
+			c.until("on");
+			c.accept("on");
+			shape.table = c.name();
+		}
+	}
+
+	private static void names(Cursor c, Shape shape) {
+		for (Cursor part : c.split()) {
+			part.accept("only");
+			String name = part.name();
+			if (!name.isEmpty()) {
+				shape.tables.add(name);
+			}
+		}
+		shape.table = shape.tables.isEmpty() ? "" : shape.tables.get(0);
+	}
+
+	private static void vacuum(Cursor c, Shape shape) {
+		shape.verb = Verb.VACUUM;
+		if (c.peek().isSymbol("(")) {
+			for (Cursor option : c.group().split()) {
+				if (option.accept("full")) {
+					Token value = option.peek();
+					shape.full = !(value.is("false") || value.is("off") || value.text().equals("0"));
+				}
+			}
+		}
+		while (true) {
+			if (c.accept("full")) {
+				shape.full = true;
+			}
+			else if (!(c.accept("freeze") || c.accept("verbose") || c.accept("analyze") || c.accept("analyse"))) {
+				break;
+			}
+		}
+		names(c, shape);
+	}
+
+	private static void lock(Cursor c, Shape shape) {
+		shape.verb = Verb.LOCK;
+		c.accept("table");
+		c.accept("only");
+		List<Token> names = c.until("in", "nowait");
+		names(new Cursor(names), shape);
+		if (c.accept("in")) {
+			StringBuilder mode = new StringBuilder();
+			while (!c.atEnd() && !c.is("mode")) {
+				mode.append(mode.isEmpty() ? "" : "_").append(c.next().text().toUpperCase(Locale.ROOT));
+			}
+			try {
+				shape.lockMode = Lock.valueOf(mode.toString());
+			}
+			catch (IllegalArgumentException ex) {
+				shape.lockMode = Lock.ACCESS_EXCLUSIVE;
+			}
+		}
+	}
+
+	/**
+	 * {@code UPDATE} or {@code DELETE}: bounded when it has a {@code LIMIT} (a batch) or
+	 * its {@code WHERE} names rows by literal value ({@code id = 42},
+	 * {@code id IN (1, 2)}).
+	 */
+	private static void dml(Cursor c, Shape shape) {
+		shape.verb = c.accept("update") ? Verb.UPDATE : Verb.DELETE;
+		c.accept("from");
+		c.accept("only");
+		shape.table = c.name();
+		List<Token> rest = c.rest();
+		boolean where = false;
+		for (int i = 0; i < rest.size(); i++) {
+			Token token = rest.get(i);
+			where |= token.is("where");
+			if (token.is("limit")) {
+				shape.bounded = true;
+			}
+			if (where && i + 1 < rest.size() && (token.isSymbol("=") || token.is("in"))) {
+				Token next = rest.get(i + 1);
+				Token after = (i + 2 < rest.size()) ? rest.get(i + 2) : next;
+				boolean literal = next.kind() == Kind.NUMBER || next.kind() == Kind.STRING
+						|| (next.isSymbol("(") && (after.kind() == Kind.NUMBER || after.kind() == Kind.STRING));
+				shape.bounded |= literal && (i == 0 || isKeyColumn(rest.get(i - 1)));
+			}
+		}
+	}
+
+	private static boolean isKeyColumn(Token column) {
+		return column.isName() && (column.text().equals("id") || column.text().endsWith("_id"));
+	}
+
+	private static void reindex(Cursor c, Shape shape) {
+		shape.verb = Verb.REINDEX;
+		if (c.peek().isSymbol("(")) {
+			Cursor options = c.group();
+			shape.concurrently = options.contains("concurrently");
+		}
+		boolean index = c.accept("index");
+		if (!index) {
+			c.accept("table");
+		}
+		shape.concurrently |= c.accept("concurrently");
+		String name = c.name();
+		if (index) {
+			shape.index = name;
+		}
+		else {
+			shape.table = name;
+		}
+	}
+
+	private static void set(Cursor c, Shape shape) {
+		shape.verb = Verb.SET;
+		c.accept("local");
+		c.accept("session");
+		shape.setting = c.name();
+		if (c.accept("to") || c.acceptSymbol("=")) {
+			Token value = c.next();
+			shape.value = value.is("default") ? null : value.text();
+		}
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.github.migrations.core.lint;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.migrations.core.script.SqlTokens.Kind;
+import io.github.migrations.core.script.SqlTokens.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the rules need to know about types and default expressions.
+ */
+final class Types {
+
+	private static final Set<String> SMALL_KEYS = Set.of("serial", "serial4", "serial2", "smallserial", "bigserial",
+			"serial8", "int", "int4", "integer", "smallint", "int2");
+
+	private static final Pattern TIMESTAMP = Pattern.compile("timestamp(\\(\\d+\\))?( without time zone)?");
+
+	private static final Pattern CHAR = Pattern.compile("(char|character|bpchar)(\\(\\d+\\))?");
+
+	private static final Pattern VARCHAR = Pattern.compile("(varchar|character varying)\\((\\d+)\\)");
+
+	private static final Pattern NUMERIC = Pattern.compile("(numeric|decimal)(\\((\\d+)(,(\\d+))?\\))?");
+
+	/**
+	 * Functions that a default may call without making it volatile: stable or immutable
+	 * ones. Any other call counts as volatile, as a function is {@code VOLATILE} unless
+	 * declared otherwise.
+	 */
+	private static final Set<String> NON_VOLATILE = Set.of("now", "statement_timestamp", "transaction_timestamp",
+			"current_setting", "lower", "upper", "coalesce", "concat", "length", "abs", "round", "make_interval",
+			"make_date", "to_timestamp", "to_date", "jsonb_build_object", "json_build_object", "jsonb_build_array",
+			"json_build_array", "array", "cast", "nullif", "greatest", "least", "interval", "date", "timestamptz",
+			"current_date", "localtimestamp", "current_timestamp");
+
+	private Types() {
+	}
+
+	private static String base(String type) {
+		return type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+	}
+
+	static boolean isSmallKey(String type) {
+		return SMALL_KEYS.contains(base(type));
+	}
+
+	static boolean isTimestampWithoutZone(String type) {
+		return TIMESTAMP.matcher(base(type)).matches();
+	}
+
+	static boolean isChar(String type) {
+		return CHAR.matcher(base(type)).matches();
+	}
+
+	static boolean isBoundedVarchar(String type) {
+		return VARCHAR.matcher(base(type)).matches();
+	}
+
+	/**
+	 * Whether changing a column from {@code from} to {@code to} keeps its stored values
+	 * as they are (no rewrite, no scan): a longer or unbounded {@code varchar},
+	 * {@code varchar} to {@code text}, a wider {@code numeric} of the same scale, the
+	 * same type.
+	 */
+	static boolean keepsValues(@Nullable String from, String to) {
+		if (from == null) {
+			return false;
+		}
+		if (from.equals(to)) {
+			return true;
+		}
+		boolean fromVarchar = from.equals("varchar") || from.equals("character varying") || isBoundedVarchar(from);
+		if (fromVarchar && (to.equals("text") || to.equals("varchar") || to.equals("character varying"))) {
+			return true;
+		}
+		Matcher f = VARCHAR.matcher(from);
+		Matcher t = VARCHAR.matcher(to);
+		if (f.matches() && t.matches()) {
+			return Integer.parseInt(t.group(2)) >= Integer.parseInt(f.group(2));
+		}
+		if (from.equals("cidr") && to.equals("inet")) {
+			return true;
+		}
+		f = NUMERIC.matcher(from);
+		t = NUMERIC.matcher(to);
+		if (f.matches() && t.matches() && f.group(2) != null) {
+			if (t.group(2) == null) {
+				return true;
+			}
+			String fromScale = (f.group(5) != null) ? f.group(5) : "0";
+			String toScale = (t.group(5) != null) ? t.group(5) : "0";
+			return fromScale.equals(toScale) && Integer.parseInt(t.group(3)) >= Integer.parseInt(f.group(3));
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a default expression calls a volatile function.
+	 */
+	static boolean isVolatile(@Nullable List<Token> expression) {
+		if (expression == null) {
+			return false;
+		}
+		for (int i = 0; i + 1 < expression.size(); i++) {
+			Token token = expression.get(i);
+			if (token.isSymbol("::")) {
+				// a cast: step over the type's words and its modifiers
+				while (i + 1 < expression.size() && expression.get(i + 1).kind() == Kind.WORD) {
+					i++;
+				}
+				while (i + 1 < expression.size() && expression.get(i + 1).isSymbol("(")) {
+					while (i + 1 < expression.size() && !expression.get(i + 1).isSymbol(")")) {
+						i++;
+					}
+					i++;
+				}
+			}
+			else if (token.kind() == Kind.WORD && expression.get(i + 1).isSymbol("(")
+					&& !NON_VOLATILE.contains(token.text())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,301 @@
+package io.github.migrations.core.lint;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.script.SqlStatement;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LinterTests {
+
+	private static final String BASE = """
+			-- revision: a1
+			-- down_revision: base
+			-- +upgrade
+			CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, customer_id bigint,
+				status text, amount numeric(10,2), code varchar(20));
+			CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+			CREATE INDEX invoices_status_idx ON invoices (status);
+			""";
+
+	private final List<LintFile> files = new ArrayList<>();
+
+	@Test
+	void createIndexWithoutConcurrentlyOnAnExistingTableIsFlaggedWithItsLockAndFileLine() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE INDEX invoices_customer_idx ON invoices (customer_id);
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.INDEX_WITHOUT_CONCURRENTLY);
+		assertThat(finding.location()).isEqualTo(ScriptLocation.at("db/revisions/a2_change.sql", 5));
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.SHARE, "invoices"));
+		assertThat(finding.describe()).contains("a2_change.sql:5: error [index-without-concurrently]")
+			.contains("Takes SHARE on invoices, which blocks writes")
+			.contains("fix: Use CREATE INDEX CONCURRENTLY");
+	}
+
+	@Test
+	void indexOnATableCreatedEarlierInTheSameRevisionIsExempt() {
+		assertThat(
+				lint("""
+						-- lock_timeout: 2s
+						-- +upgrade
+						CREATE TABLE payments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, invoice_id bigint);
+						CREATE INDEX payments_invoice_idx ON payments (invoice_id);
+						ALTER TABLE payments ADD CONSTRAINT payments_invoice_fk FOREIGN KEY (invoice_id) REFERENCES customers (id);
+						""")
+					.findings())
+			.isEmpty();
+	}
+
+	@Test
+	void aTableThatReferencesItselfTakesNoLockOnAnExistingTable() {
+		assertThat(lint("""
+				-- +upgrade
+				CREATE TABLE sections (id bigint PRIMARY KEY, parent_id bigint REFERENCES sections (id));
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void concurrentlyInATransactionalRevisionIsFlagged() {
+		assertThat(rules(lint("""
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_customer_idx ON invoices (customer_id);
+				"""))).containsExactly(Rule.CONCURRENTLY_IN_TRANSACTION);
+		assertThat(lint("""
+				-- transactional: false
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_customer_idx ON invoices (customer_id);
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void dropIndexKnowsTheTableOfAnIndexAnEarlierRevisionCreated() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				DROP INDEX invoices_status_idx;
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.INDEX_WITHOUT_CONCURRENTLY);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
+		assertThat(finding.blocks()).isEqualTo("every read and write");
+	}
+
+	@Test
+	void aStatementOptsOutWithACommentNamingTheRuleAndAReason() {
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				-- lint: allow index-without-concurrently (invoices has 40 rows in every environment)
+				CREATE INDEX invoices_customer_idx ON invoices (customer_id);
+				CREATE INDEX invoices_amount_idx ON invoices (amount);
+				""").findings()).extracting((finding) -> finding.location().line()).containsExactly(7);
+	}
+
+	@Test
+	void aRevisionOptsOutInItsHeader() {
+		assertThat(lint("""
+				-- lint: allow strong-lock-without-timeout (run in the maintenance window)
+				-- lint: allow index-without-concurrently (same)
+				-- +upgrade
+				CREATE INDEX invoices_customer_idx ON invoices (customer_id);
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void anOptOutWithoutAReasonOptsNothingOutAndIsReported() {
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE INDEX invoices_customer_idx ON invoices (customer_id); -- lint: allow index-without-concurrently
+				"""))).containsExactlyInAnyOrder(Rule.INDEX_WITHOUT_CONCURRENTLY, Rule.INVALID_ALLOW);
+	}
+
+	@Test
+	void strongLocksWithoutLockTimeoutAreFlaggedOncePerRevision() {
+		LintReport report = lint("""
+				-- +upgrade
+				ALTER TABLE invoices ADD COLUMN note text;
+				ALTER TABLE invoices ADD COLUMN memo text;
+				""");
+		Finding finding = single(report);
+		assertThat(finding.rule()).isEqualTo(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(finding.location().line()).isEqualTo(4);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
+	}
+
+	@Test
+	void aSetLockTimeoutStatementOrTheConfiguredTimeoutCoversStrongLocks() {
+		assertThat(lint("""
+				-- +upgrade
+				SET lock_timeout = '2s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				""").findings()).isEmpty();
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2",
+				"-- revision: a2\n-- down_revision: a1\n-- +upgrade\nALTER TABLE invoices ADD COLUMN note text;\n"));
+		assertThat(Linter.of(MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofSeconds(5)).build())
+			.lint(this.files, Set.of("a2"), Set.of())
+			.findings()).isEmpty();
+	}
+
+	@Test
+	void theMigratorsDefaultLockTimeoutCoversTransactionalRevisionsOnlyAndZeroTurnsItOff() {
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD COLUMN note text;\n"));
+		this.files.add(file("a3", "-- revision: a3\n-- down_revision: a2\n-- transactional: false\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD COLUMN memo text;\n"));
+		assertThat(rules(Linter.of(MigratorSettings.defaults()).lint(this.files, Set.of("a2", "a3"), Set.of())))
+			.containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(Linter.of(MigratorSettings.defaults()).lint(this.files, Set.of("a2", "a3"), Set.of()).findings())
+			.extracting(Finding::revision)
+			.containsExactly("a3");
+		assertThat(rules(Linter.of(MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ZERO).build())
+			.lint(this.files, Set.of("a2", "a3"), Set.of())))
+			.containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT, Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+	}
+
+	@Test
+	void addingAColumnWithAVolatileDefaultOrNotNullWithoutDefaultIsFlagged() {
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ADD COLUMN token uuid DEFAULT gen_random_uuid();
+				ALTER TABLE invoices ADD COLUMN region text NOT NULL;
+				ALTER TABLE invoices ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+				ALTER TABLE invoices ADD COLUMN flags jsonb NOT NULL DEFAULT '{}'::jsonb;
+				"""))).containsExactly(Rule.ADD_COLUMN_VOLATILE_DEFAULT, Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT);
+	}
+
+	@Test
+	void setNotNullIsSafeOnlyAfterAValidatedCheck() {
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ALTER COLUMN status SET NOT NULL;
+				"""))).containsExactly(Rule.SET_NOT_NULL_WITHOUT_CHECK);
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- lock_timeout: 1s\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD CONSTRAINT invoices_status_nn CHECK (status IS NOT NULL) NOT VALID;\n"));
+		this.files.add(file("a3",
+				"-- revision: a3\n-- down_revision: a2\n-- lock_timeout: 1s\n-- +upgrade\n"
+						+ "ALTER TABLE invoices VALIDATE CONSTRAINT invoices_status_nn;\n"
+						+ "ALTER TABLE invoices ALTER COLUMN status SET NOT NULL;\n"));
+		assertThat(Linter.forFiles().lint(this.files, Set.of("a2", "a3"), Set.of()).findings()).isEmpty();
+	}
+
+	@Test
+	void validatingAConstraintInTheTransactionThatAddedItIsFlagged() {
+		Finding finding = single(
+				lint("""
+						-- lock_timeout: 2s
+						-- +upgrade
+						ALTER TABLE invoices ADD CONSTRAINT invoices_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+						ALTER TABLE invoices VALIDATE CONSTRAINT invoices_customer_fk;
+						"""));
+		assertThat(finding.rule()).isEqualTo(Rule.CONSTRAINT_WITHOUT_NOT_VALID);
+		assertThat(finding.location().line()).isEqualTo(6);
+		assertThat(finding.problem()).contains("the lock the ADD took is held through the scan");
+	}
+
+	@Test
+	void typeChangesThatKeepTheStoredValuesAreNotFlagged() {
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ALTER COLUMN code TYPE varchar(40);
+				ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(12,2);
+				ALTER TABLE invoices ALTER COLUMN customer_id TYPE int;
+				"""))).containsExactly(Rule.PREFER_TEXT, Rule.COLUMN_TYPE_CHANGE);
+	}
+
+	@Test
+	void dropAndRenameAreFlaggedUnlessTheSameReleaseAddedTheObject() {
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- lock_timeout: 1s\n-- +upgrade\n"
+				+ "ALTER TABLE invoices ADD COLUMN draft text;\n"));
+		this.files.add(file("a3", "-- revision: a3\n-- down_revision: a2\n-- lock_timeout: 1s\n-- +upgrade\n"
+				+ "ALTER TABLE invoices DROP COLUMN draft;\nALTER TABLE invoices RENAME COLUMN status TO state;\n"));
+		Linter linter = Linter.forFiles();
+		assertThat(rules(linter.lint(this.files, Set.of("a3"), Set.of()))).containsExactly(Rule.DROP_COLUMN,
+				Rule.RENAME_COLUMN);
+		assertThat(rules(linter.lint(this.files, Set.of("a2", "a3"), Set.of("a2", "a3"))))
+			.containsExactly(Rule.RENAME_COLUMN);
+	}
+
+	@Test
+	void styleRulesWarnOnColumnDefinitions() {
+		LintReport report = lint(
+				"""
+						-- +upgrade
+						CREATE TABLE events (id serial PRIMARY KEY, at timestamp, kind char(3), label varchar(50), note varchar);
+						""");
+		assertThat(rules(report)).containsExactly(Rule.PREFER_BIGINT_IDENTITY, Rule.PREFER_TIMESTAMPTZ, Rule.BAN_CHAR,
+				Rule.PREFER_TEXT);
+		assertThat(report.failed(false)).isFalse();
+		assertThat(report.failed(true)).isTrue();
+	}
+
+	@Test
+	void unboundedUpdatesInATransactionalRevisionAreFlaggedAndBatchesOrKeysAreNot() {
+		assertThat(rules(
+				lint("""
+						-- lock_timeout: 2s
+						-- +upgrade
+						UPDATE invoices SET status = 'open' WHERE status IS NULL;
+						UPDATE invoices SET status = 'open' WHERE id IN (SELECT id FROM invoices WHERE status IS NULL LIMIT 1000);
+						DELETE FROM invoices WHERE id = 42;
+						""")))
+			.containsExactly(Rule.UNBATCHED_UPDATE);
+	}
+
+	@Test
+	void theLocksOfAStatementAreReadFromItsText() {
+		assertThat(Linter.locks(new SqlStatement("ALTER TABLE public.invoices ADD COLUMN note text", 1)))
+			.containsExactly(new LockOn(Lock.ACCESS_EXCLUSIVE, "public.invoices"));
+		assertThat(Linter.locks(new SqlStatement(
+				"ALTER TABLE invoices ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID",
+				1)))
+			.containsExactly(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, "invoices"),
+					new LockOn(Lock.SHARE_ROW_EXCLUSIVE, "customers"));
+		assertThat(Linter.locks(new SqlStatement("CREATE INDEX CONCURRENTLY i ON invoices (status)", 1)))
+			.containsExactly(new LockOn(Lock.SHARE_UPDATE_EXCLUSIVE, "invoices"));
+		assertThat(Linter.locks(new SqlStatement("LOCK TABLE invoices IN SHARE MODE", 1)))
+			.containsExactly(new LockOn(Lock.SHARE, "invoices"));
+		assertThat(Linter.locks(new SqlStatement("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'", 1)))
+			.isEmpty();
+	}
+
+	private LintReport lint(String change) {
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n" + change));
+		return Linter.forFiles().lint(this.files, Set.of("a2"), Set.of());
+	}
+
+	private static LintFile file(String id, String text) {
+		return LintFile.of("db/revisions/" + id + "_change.sql", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Finding single(LintReport report) {
+		assertThat(report.findings()).hasSize(1);
+		return report.findings().get(0);
+	}
+
+	private static List<Rule> rules(LintReport report) {
+		return report.findings().stream().map(Finding::rule).toList();
+	}
+
+}

@@ -1,0 +1,16 @@
+-- revision: c0011
+-- down_revision: c0010
+-- message: maintenance commands
+-- transactional: false
+-- lock_timeout: 2s
+-- +upgrade
+-- expect: vacuum-full
+VACUUM FULL invoices;
+-- expect: ok
+VACUUM (ANALYZE) invoices;
+-- expect: cluster
+CLUSTER invoices USING invoices_pkey;
+-- expect: ok
+ANALYZE invoices;
+-- expect: vacuum-full
+VACUUM (FULL, ANALYZE) customers;
