@@ -81,7 +81,10 @@ enum HeaderKey {
 	 */
 	static @Nullable HeaderKey closest(String written) {
 		String normalised = written.toLowerCase(Locale.ROOT).replace('-', '_');
-		int allowed = (normalised.length() <= 4) ? 1 : (normalised.length() <= 8) ? 2 : 3;
+		// a short word one letter from a short key is more often a word of its own ('--
+		// hint:'
+		// beside 'lint') than a typo
+		int allowed = (normalised.length() <= 4) ? 0 : (normalised.length() <= 8) ? 2 : 3;
 		HeaderKey closest = null;
 		int closestDistance = Integer.MAX_VALUE;
 		for (HeaderKey candidate : values()) {

@@ -200,6 +200,7 @@ class ScriptParserTests {
 	@Test
 	void freeFormHeaderCommentsThatAreNoMisspelledKeyAreAllowed() {
 		SqlScript script = ScriptParser.parse(FILE, "-- revision: a1\n-- note: reviewed by DBA\n-- author: ada\n"
+				+ "-- hint: keep in step with the view\n"
 				+ "-- lint: allow add-column-default (small table)\n-- down_revision: base\n-- message: orders\n");
 		assertThat(script.revision().id().value()).isEqualTo("a1");
 		assertThat(script.revision().message()).isEqualTo("orders");
