@@ -6,6 +6,7 @@ import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -78,6 +79,16 @@ public final class MigrationsAutoConfiguration {
 		Target target = Target.parse(properties.getTarget());
 		return new MigrationsInitializer(migrator,
 				strategy.getIfAvailable(() -> DefaultMigrationStrategies.forMode(properties.getMode(), target)));
+	}
+
+	/**
+	 * What the health indicator and the gauge read, cached; a listener, so that a run
+	 * drops the cache.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStatuses migrationStatuses(ListableBeanFactory beans, MigrationsProperties properties) {
+		return new MigrationStatuses(beans, properties);
 	}
 
 	/**
