@@ -16,6 +16,7 @@ import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 
@@ -61,9 +62,22 @@ public final class MigrationStatuses implements MigrationListener {
 		if (cached != null && now - cached.readAt() < this.timeToLive.toNanos()) {
 			return cached.reading();
 		}
-		Reading reading = Reading.of(this.beans.getBean(migratorName, Migrator.class), this.target);
+		Reading reading = read(migratorName, this.target);
 		this.cache.put(migratorName, new Cached(reading, now));
 		return reading;
+	}
+
+	private Reading read(String migratorName, String target) {
+		Migrator migrator;
+		try {
+			migrator = this.beans.getBean(migratorName, Migrator.class);
+		}
+		catch (BeansException ex) {
+			// a scrape while the context closes
+			return new Reading(null, null,
+					"Migrator bean '%s' is not available: %s".formatted(migratorName, ex.getMessage()));
+		}
+		return Reading.of(migrator, target);
 	}
 
 	@Override
