@@ -47,17 +47,18 @@ final class MigrationObservations implements MigrationListener {
 	@Override
 	public void beforeStep(MigrationStep step) {
 		Run run = this.runs.get();
+		if (run == null) {
+			// a step outside a run: nothing would ever stop its observation
+			return;
+		}
 		String direction = step.direction().label();
 		String id = step.revision().id().value();
-		Observation revision = Observation.createNotStarted(REVISION, this.registry)
+		run.revision = Observation.createNotStarted(REVISION, this.registry)
 			.contextualName(direction + " " + id)
-			.parentObservation((run != null) ? run.observation : null)
+			.parentObservation(run.observation)
 			.lowCardinalityKeyValue("migrations.direction", direction)
 			.highCardinalityKeyValue("migrations.revision", id)
 			.start();
-		if (run != null) {
-			run.revision = revision;
-		}
 	}
 
 	@Override

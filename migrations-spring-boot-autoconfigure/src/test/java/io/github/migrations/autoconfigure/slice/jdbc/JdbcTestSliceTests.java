@@ -1,10 +1,11 @@
 package io.github.migrations.autoconfigure.slice.jdbc;
 
-import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
+import io.github.migrations.autoconfigure.MigrationsInitializer;
 import io.github.migrations.autoconfigure.slice.SliceDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
@@ -38,9 +39,9 @@ class JdbcTestSliceTests {
 	}
 
 	@Test
-	void jdbcTestImportsOnlyTheMigrationsAutoConfigurationOfOurs() {
-		assertThat(this.context.getBeanNamesForType(MigrationsAutoConfiguration.class)).hasSize(1);
-		assertThat(this.context.containsBean("migrationsEndpoint")).isFalse();
+	void jdbcTestRunsTheMigrationsWithoutTheActuatorParts() {
+		assertThat(this.context.getBeanNamesForType(MigrationsInitializer.class)).hasSize(1);
+		assertThat(this.context.getBeanNamesForType(HealthIndicator.class)).isEmpty();
 	}
 
 }
