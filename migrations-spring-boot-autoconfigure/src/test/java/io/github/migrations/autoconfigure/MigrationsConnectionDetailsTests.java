@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -102,10 +103,11 @@ class MigrationsConnectionDetailsTests {
 		@Bean
 		@MigrationsDataSource
 		DataSource migrationsDataSource(Environment environment) {
-			return new TestDatabase.Database("dedicated", environment.getRequiredProperty("dedicated.url"),
-					environment.getRequiredProperty("dedicated.username"),
-					environment.getRequiredProperty("dedicated.password"))
-				.dataSource();
+			return DataSourceBuilder.create()
+				.url(environment.getRequiredProperty("dedicated.url"))
+				.username(environment.getRequiredProperty("dedicated.username"))
+				.password(environment.getRequiredProperty("dedicated.password"))
+				.build();
 		}
 
 	}

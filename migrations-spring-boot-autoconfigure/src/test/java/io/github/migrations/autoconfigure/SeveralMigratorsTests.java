@@ -2,6 +2,8 @@ package io.github.migrations.autoconfigure;
 
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.github.migrations.autoconfigure.endpoint.MigrationState;
 import io.github.migrations.autoconfigure.endpoint.MigrationsHealthContributorAutoConfiguration;
 import io.github.migrations.autoconfigure.metrics.MigrationsMetricsAutoConfiguration;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -108,12 +111,12 @@ class SeveralMigratorsTests {
 		}
 
 		static Migrator migrator(Environment environment, String urlKey) {
-			return Migrator
-				.builder(new TestDatabase.Database("any", environment.getRequiredProperty(urlKey),
-						environment.getRequiredProperty("test.username"),
-						environment.getRequiredProperty("test.password"))
-					.dataSource())
+			DataSource dataSource = DataSourceBuilder.create()
+				.url(environment.getRequiredProperty(urlKey))
+				.username(environment.getRequiredProperty("test.username"))
+				.password(environment.getRequiredProperty("test.password"))
 				.build();
+			return Migrator.builder(dataSource).build();
 		}
 
 	}
