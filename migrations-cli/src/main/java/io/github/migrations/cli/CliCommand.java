@@ -71,6 +71,31 @@ abstract class CliCommand implements Callable<Integer> {
 		return settings().migrator(progress());
 	}
 
+	/**
+	 * The migrator of a command, or of an option, that reads the database even though the
+	 * command has a form that needs none; without a configured database the error says
+	 * which part of the command line needs one.
+	 * @param what the command or option as typed, for example
+	 * {@code 'history --indicate-current'}
+	 */
+	Migrator databaseMigrator(String what) {
+		if (!settings().hasDatabase()) {
+			throw new CliException("%s reads the database, and no database URL is configured.".formatted(what),
+					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
+		}
+		return migrator();
+	}
+
+	/**
+	 * Prints a note on stderr, where it does not mix with results; none with
+	 * {@code --quiet} or {@code --json}.
+	 */
+	void note(String message) {
+		if (!quiet() && !json()) {
+			this.root.err.println("note: " + message);
+		}
+	}
+
 	void printJson(Map<String, ?> document) {
 		out().println(Json.write(document));
 	}

@@ -64,12 +64,15 @@ final class CliSettings {
 		ifSet("app.migrations.lock-wait-timeout",
 				(value) -> settings.lockWaitTimeout(duration("lock-wait-timeout", value)));
 		ifSet("app.migrations.lock-timeout", (value) -> settings.lockTimeout(duration("lock-timeout", value)));
+		ifSet("app.migrations.lock-retries", (value) -> settings.lockRetries(count("lock-retries", value)));
 		ifSet("app.migrations.statement-timeout",
 				(value) -> settings.statementTimeout(duration("statement-timeout", value)));
 		ifSet("app.migrations.validate-checksums", (value) -> settings.validateChecksums(Boolean.parseBoolean(value)));
 		ifSet("app.migrations.unknown-revisions",
 				(value) -> settings.unknownRevisions(UnknownRevisionPolicy.valueOf(constant(value))));
 		ifSet("app.migrations.baseline", settings::baseline);
+		ifSet("app.migrations.adopt-alembic-version",
+				(value) -> settings.adoptAlembicVersion(Boolean.parseBoolean(value)));
 		if (this.config != null) {
 			Map<String, String> placeholders = this.config.under("app.migrations.placeholders.");
 			settings.placeholders(placeholders);
@@ -207,6 +210,15 @@ final class CliSettings {
 			// reported below
 		}
 		throw new IllegalArgumentException(key + ": " + value);
+	}
+
+	static int count(String key, String value) {
+		try {
+			return Integer.parseInt(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(key + ": " + value);
+		}
 	}
 
 	@SafeVarargs

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.AppliedRevision;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
 		description = "Display the current revision(s) of the database.")
 final class CurrentCommand extends CliCommand {
 
-	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
+	@Option(names = { "-v", "--verbose" },
+			description = "Show each revision in full, and the applied branch heads that another branch's depends_on covers.")
 	boolean verbose;
 
 	@Override
@@ -65,7 +68,40 @@ final class CurrentCommand extends CliCommand {
 				out().println(id + format.tags(graph.get(revisionId), false) + state);
 			}
 		}
+		if (this.verbose) {
+			printCoveredBranchHeads(graph, format, rows, current);
+		}
 		return 0;
+	}
+
+	/**
+	 * As {@code alembic current} does, the applied tips of branches that a current
+	 * revision of another branch covers through {@code depends_on}: applied, yet not
+	 * where the database stands.
+	 */
+	private void printCoveredBranchHeads(RevisionGraph graph, RevisionFormat format, Map<String, AppliedRevision> rows,
+			List<String> current) {
+		Set<RevisionId> recorded = rows.keySet()
+			.stream()
+			.filter(RevisionId::isValid)
+			.map(RevisionId::of)
+			.filter(graph::contains)
+			.collect(Collectors.toSet());
+		for (RevisionId id : graph.inOrder(recorded)) {
+			boolean branchHead = graph.children(id).stream().noneMatch(recorded::contains);
+			if (branchHead && !current.contains(id.value()) && rows.get(id.value()).state() == AppliedState.APPLIED) {
+				List<String> covering = graph.descendantsOf(Set.of(id))
+					.stream()
+					.map(RevisionId::value)
+					.filter(current::contains)
+					.sorted()
+					.toList();
+				if (!covering.isEmpty()) {
+					out().println("Also applied, covered through depends_on by " + String.join(", ", covering) + ":");
+					out().print(format.verbose(graph.get(id), RevisionFormat.applied(rows.get(id.value()))));
+				}
+			}
+		}
 	}
 
 	private static Map<String, String> json(AppliedRevision row) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
-		description = "Revert to a previous version: -N, base, a revision, <rev>-N, <label>@base.")
+		description = "Revert to a previous version: -N, base, a revision, <rev>-N, <label>@base, <label>@-N.")
 final class DowngradeCommand extends MigrateCommand {
 
 	@Parameters(index = "0", paramLabel = "TARGET",

@@ -34,12 +34,17 @@ final class HistoryCommand extends CliCommand {
 
 	@Override
 	int execute() {
-		boolean needsDatabase = this.indicateCurrent || json() || settings().hasDatabase();
-		Migrator migrator = needsDatabase ? migrator() : settings().offlineMigrator();
+		// as in Alembic, only the current marker and a range from or to 'current' need a
+		// database; when one is configured anyway, the output says what is applied
+		String needsDatabase = this.indicateCurrent ? "'history --indicate-current'"
+				: namesCurrent() ? "'history -r %s'".formatted(this.range) : null;
+		boolean database = needsDatabase != null || settings().hasDatabase();
+		Migrator migrator = (needsDatabase != null) ? databaseMigrator(needsDatabase)
+				: database ? migrator() : settings().offlineMigrator();
 		RevisionGraph graph = migrator.graph();
 		Set<String> applied = new HashSet<>();
 		Set<String> current = new HashSet<>();
-		if (needsDatabase) {
+		if (database) {
 			// an interrupted revision is not applied
 			migrator.appliedRevisions()
 				.stream()
@@ -61,7 +66,7 @@ final class HistoryCommand extends CliCommand {
 				row.put("is_head", graph.isHead(revision.id()));
 				row.put("is_merge", revision.isMerge());
 				row.put("is_branch_point", graph.isBranchPoint(revision.id()));
-				row.put("applied", applied.contains(revision.id().value()));
+				row.put("applied", database ? applied.contains(revision.id().value()) : null);
 				rows.add(row);
 			}
 			printJson(Map.of("revisions", rows));
@@ -70,13 +75,23 @@ final class HistoryCommand extends CliCommand {
 		RevisionFormat format = new RevisionFormat(graph, current);
 		for (Revision revision : revisions) {
 			if (this.verbose) {
-				out().println(format.verbose(revision, applied.contains(revision.id().value())));
+				out().println(format.verbose(revision,
+						database ? (applied.contains(revision.id().value()) ? "yes" : "no") : "unknown (no database)"));
 			}
 			else {
 				out().println(format.line(revision, this.indicateCurrent));
 			}
 		}
 		return 0;
+	}
+
+	private boolean namesCurrent() {
+		if (this.range == null) {
+			return false;
+		}
+		int colon = this.range.indexOf(':');
+		return colon >= 0 && (this.range.substring(0, colon).strip().equals("current")
+				|| this.range.substring(colon + 1).strip().equals("current"));
 	}
 
 	private List<Revision> inRange(RevisionGraph graph, Set<String> current) {

@@ -56,10 +56,32 @@ abstract class MigrateCommand extends CliCommand {
 		int colon = text.indexOf(':');
 		@Nullable Target from = (colon >= 0) ? Target.parse(text.substring(0, colon)) : null;
 		Target to = Target.parse((colon >= 0) ? text.substring(colon + 1) : text);
+		if (from == null && !settings().hasDatabase()) {
+			from = startWithoutDatabase(text);
+		}
 		Migrator migrator = (from != null) ? settings().offlineMigrator() : migrator();
 		out().print(migrator.sql(direction(), from, to));
 		out().flush();
 		return 0;
+	}
+
+	/**
+	 * Where a script without a range starts when no database can say: an upgrade from
+	 * base, as Alembic's offline mode does, said on stderr so that nobody runs it on a
+	 * database that is not empty by mistake; a downgrade has no such start.
+	 */
+	private Target startWithoutDatabase(String text) {
+		if (direction() == Direction.DOWNGRADE) {
+			throw new CliException(
+					"'downgrade --sql %s' starts from where the database stands, and no database URL is configured."
+						.formatted(text),
+					"Give the range as FROM:TO, for example 'migrations downgrade --sql head:%s', or pass --url."
+						.formatted(text));
+		}
+		note("no database is configured, so the script starts from base (an empty database), as "
+				+ "'alembic upgrade --sql' does; give FROM:TO, for example 'base:%s', or --url to start elsewhere."
+					.formatted(text));
+		return Target.base();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.Secrets;
+import io.github.migrations.core.database.AlembicDatabaseException;
 import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.run.MigrationFailedException;
@@ -137,15 +138,17 @@ public final class MigrationsCli implements Runnable {
 	}
 
 	/**
-	 * Migration, database and lock failures exit with 1; a broken script, graph or
-	 * target, or a setting the engine refuses (a schema name, a missing location, a
-	 * downgrade through an irreversible revision), all inputs to fix, with 2. The engine
-	 * reports database failures as plain {@link MigrationException}s caused by an
-	 * {@link SQLException}.
+	 * Migration, database and lock failures, and a database whose history the files do
+	 * not match (an Alembic database not adopted yet included), exit with 1; a broken
+	 * script, graph or target, or a setting the engine refuses (a schema name, a missing
+	 * location, a downgrade through an irreversible revision), all inputs to fix, with 2.
+	 * The engine reports database failures as plain {@link MigrationException}s caused by
+	 * an {@link SQLException}.
 	 */
 	private static boolean isFailure(MigrationException ex) {
 		return ex instanceof MigrationFailedException || ex instanceof LockTimeoutException
-				|| ex instanceof HistoryMismatchException || (ex.getClass() == MigrationException.class
+				|| ex instanceof HistoryMismatchException || ex instanceof AlembicDatabaseException
+				|| (ex.getClass() == MigrationException.class
 						&& (ex.getCause() instanceof SQLException || ex.getCause() instanceof InterruptedException));
 	}
 

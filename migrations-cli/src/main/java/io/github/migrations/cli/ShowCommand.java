@@ -1,35 +1,88 @@
 package io.github.migrations.cli;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision in full.")
+/**
+ * The revisions a symbol names, in full, read from the scripts alone as Alembic does;
+ * only {@code show current} reads the database. With a database configured, each block
+ * also says whether the revision is applied.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
+		description = "Show revisions in full: a revision, head, heads, base (the first revisions) or current.")
 final class ShowCommand extends CliCommand {
 
-	@Parameters(index = "0", paramLabel = "REV", description = "A revision id, unique prefix or branch label.")
+	@Parameters(index = "0", paramLabel = "REV",
+			description = "A revision id, unique prefix or branch label; head, heads, base, current (reads the "
+					+ "database), <label>@head, or <rev>+N / <rev>-N.")
 	String revision;
 
 	@Override
 	int execute() {
-		boolean database = settings().hasDatabase();
-		Migrator migrator = database ? migrator() : settings().offlineMigrator();
+		String symbol = this.revision.strip();
+		boolean current = symbol.equals("current");
+		boolean database = current || settings().hasDatabase();
+		Migrator migrator = current ? databaseMigrator("'show current'")
+				: database ? migrator() : settings().offlineMigrator();
 		RevisionGraph graph = migrator.graph();
-		RevisionId id = new TargetResolver(graph, Set.of()).revision(this.revision);
-		AppliedRevision row = database ? migrator.appliedRevisions()
-			.stream()
-			.filter((applied) -> applied.revision().equals(id.value()))
-			.findFirst()
-			.orElse(null) : null;
-		out().print(new RevisionFormat(graph, Set.of()).verbose(graph.get(id),
-				database ? RevisionFormat.applied(row) : "unknown (no database)"));
+		Map<String, AppliedRevision> rows = new HashMap<>();
+		if (database) {
+			migrator.appliedRevisions().forEach((row) -> rows.put(row.revision(), row));
+		}
+		List<String> ids = current ? migrator.current() : values(revisions(graph, symbol));
+		if (ids.isEmpty()) {
+			note(current ? "the database is at base: no revision is applied." : "there are no revisions.");
+		}
+		RevisionFormat format = new RevisionFormat(graph, current ? Set.copyOf(ids) : Set.of());
+		for (String id : ids) {
+			RevisionId known = RevisionId.isValid(id) ? RevisionId.of(id) : null;
+			if (known == null || !graph.contains(known)) {
+				out().println(id + " (unknown: no script declares it)");
+			}
+			else {
+				out().print(format.verbose(graph.get(known),
+						database ? RevisionFormat.applied(rows.get(id)) : "unknown (no database)"));
+			}
+		}
 		return 0;
+	}
+
+	/**
+	 * What a symbol names in the scripts alone: {@code base} the revisions that start the
+	 * graph, {@code heads} every head, and a target that names one revision that
+	 * revision. Targets that count from where the database stands name nothing here.
+	 */
+	private static List<RevisionId> revisions(RevisionGraph graph, String symbol) {
+		Target target = Target.parse(symbol);
+		TargetResolver resolver = new TargetResolver(graph, Set.of());
+		if (target instanceof Target.Base) {
+			return graph.bases();
+		}
+		if (target instanceof Target.Heads) {
+			return graph.heads();
+		}
+		if (target instanceof Target.Named named) {
+			return List.of(resolver.revision(named.name()));
+		}
+		if (target instanceof Target.Head || target instanceof Target.BranchHead
+				|| target instanceof Target.RelativeTo) {
+			return graph.headsOf(resolver.toApply(target));
+		}
+		throw new CliException(
+				"'show %s' counts from where the database stands; show names revisions in the ".formatted(symbol)
+						+ "scripts.",
+				"Use 'migrations show current', or a revision such as 'head-1'.");
 	}
 
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-		description = "Upgrade to a later version: head (default), heads, a revision, +N, <rev>+N, <label>@head.")
+		description = "Upgrade to a later version: head (default), heads, a revision, +N, <rev>+N, <label>@head, <label>@heads, <label>@+N.")
 final class UpgradeCommand extends MigrateCommand {
 
 	@Parameters(index = "0", defaultValue = "head", paramLabel = "TARGET",

@@ -66,6 +66,8 @@ public final class Migrator {
 
 	private final ReadOnlyQueries queries;
 
+	private final AlembicAdoption alembic;
+
 	private Migrator(Builder builder) {
 		this.settings = builder.settings;
 		this.loader = new CatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
@@ -74,7 +76,8 @@ public final class Migrator {
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = MigrationListener.composite(builder.listeners);
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
-		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections);
+		this.alembic = new AlembicAdoption(this.store);
+		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -134,6 +137,10 @@ public final class Migrator {
 		Catalog catalog = opened.catalog();
 		try (Session session = opened.session()) {
 			Connection connection = session.connection();
+			if (direction == Direction.DOWNGRADE) {
+				// an upgrade checks under the lock, where it may adopt instead
+				this.alembic.refuseUnadopted(connection, opened.applied());
+			}
 			MigrationPlan nothingToDo = Planning.nothingToDo(this.settings, catalog, opened.applied(), planning);
 			if (nothingToDo != null) {
 				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),
@@ -142,6 +149,8 @@ public final class Migrator {
 			try (AdvisoryLock lock = this.connections.lock(session)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
 				if (direction == Direction.UPGRADE) {
+					applied = this.alembic.adoptIfNeeded(connection, catalog, applied,
+							this.settings.adoptAlembicVersion());
 					applied = this.writes.baselineIfNeeded(connection, catalog, applied);
 				}
 				Planning.validate(this.settings, catalog, applied);
@@ -213,6 +222,30 @@ public final class Migrator {
 	 */
 	public MigrationResult stamp(List<Target> targets, boolean purge) {
 		return this.writes.stamp(targets, purge);
+	}
+
+	/**
+	 * Takes over a database that Alembic migrated: records exactly the revisions its
+	 * {@code alembic_version} table holds, with what they build on, as applied without
+	 * running anything, and leaves {@code alembic_version} as it is. Each of those
+	 * revisions must have a revision file with the same id, and the version store must
+	 * have recorded nothing yet.
+	 * @return the heads the database is now recorded at
+	 * @throws io.github.migrations.core.database.AlembicDatabaseException when there is
+	 * nothing to adopt, or a revision has no file
+	 */
+	public MigrationResult adoptAlembicVersion() {
+		long start = System.nanoTime();
+		Catalog catalog = this.loader.load();
+		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+			Connection connection = session.connection();
+			List<RevisionId> heads = this.alembic.adopt(connection, catalog, this.store.applied(connection));
+			return new MigrationResult(Direction.UPGRADE, List.of(), heads, List.of(),
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
 	}
 
 	/**

@@ -42,16 +42,20 @@ final class ReadOnlyQueries {
 
 	private final Connections connections;
 
-	ReadOnlyQueries(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections) {
+	private final AlembicAdoption alembic;
+
+	ReadOnlyQueries(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections,
+			AlembicAdoption alembic) {
 		this.settings = settings;
 		this.loader = loader;
 		this.store = store;
 		this.connections = connections;
+		this.alembic = alembic;
 	}
 
 	List<String> current() {
 		Catalog catalog = this.loader.load();
-		List<AppliedRevision> applied = appliedRevisions();
+		List<AppliedRevision> applied = appliedUnlessAlembic();
 		Planning.refuseEmptyLocations(this.settings, catalog, applied);
 		return current(catalog, applied);
 	}
@@ -86,7 +90,7 @@ final class ReadOnlyQueries {
 
 	MigrationStatus status(Target target) {
 		Catalog catalog = this.loader.load();
-		List<AppliedRevision> applied = appliedRevisions();
+		List<AppliedRevision> applied = appliedUnlessAlembic();
 		Planning.validate(this.settings, catalog, applied);
 		MigrationPlan plan = Planning.plan(catalog, applied, Direction.UPGRADE, target);
 		return new MigrationStatus(current(catalog, applied), catalog.graph().heads(), plan.steps(),
@@ -104,6 +108,22 @@ final class ReadOnlyQueries {
 	List<AppliedRevision> appliedRevisions() {
 		try (Session session = this.connections.open()) {
 			return this.store.applied(session.connection());
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	/**
+	 * The applied set, for reads that would be wrong on a database Alembic migrated and
+	 * the version store has not recorded: where it stands, what is pending, the script of
+	 * an upgrade from where it stands.
+	 */
+	private List<AppliedRevision> appliedUnlessAlembic() {
+		try (Session session = this.connections.open()) {
+			List<AppliedRevision> applied = this.store.applied(session.connection());
+			this.alembic.refuseUnadopted(session.connection(), applied);
+			return applied;
 		}
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
@@ -130,7 +150,7 @@ final class ReadOnlyQueries {
 
 	MigrationPlan plan(Direction direction, Target target) {
 		Catalog catalog = this.loader.load();
-		List<AppliedRevision> applied = appliedRevisions();
+		List<AppliedRevision> applied = appliedUnlessAlembic();
 		Planning.validate(this.settings, catalog, applied);
 		return Planning.plan(catalog, applied, direction, target);
 	}

@@ -60,15 +60,15 @@ class LargeRevisionTests {
 	void aSelectOfMillionsOfRowsRunsToItsEndWithoutHoldingTheRows() {
 		int rows = 2 * Counts.rows();
 		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
-		files.revision("big1", "base", """
-				CREATE SEQUENCE calls;
-				SELECT g, nextval('calls'), repeat('x', 40) FROM generate_series(1, %d) g;""".formatted(rows));
+		String select = "SELECT g, nextval('calls'), repeat('x', 40) FROM generate_series(1, %d) g;".formatted(rows);
+		files.revision("big1", "base", "CREATE SEQUENCE calls;\n" + select);
+		files.nonTransactional("big2", "big1", select);
 		Run run = run(files);
 		// every row was computed, none was kept
-		assertThat(this.server.count("SELECT last_value FROM calls")).isEqualTo(rows);
+		assertThat(this.server.count("SELECT last_value FROM calls")).isEqualTo(2L * rows);
 		Report.print("large: select",
-				("a SELECT of %,d rows in a revision ran to its end in %s, CLI peak heap "
-						+ "(pools' peaks summed) %s of %s (%s)")
+				("a SELECT of %,d rows in a transactional and in a non-transactional revision ran to its end in %s, "
+						+ "CLI peak heap " + "(pools' peaks summed) %s of %s (%s)")
 					.formatted(rows, Report.seconds(run.nanos()), megabytes(run.peakHeap()), megabytes(run.maxHeap()),
 							HEAP));
 	}

@@ -66,7 +66,7 @@ class LockBehaviourTests {
 	@Test
 	void shortWaitFailsNamingTheHolderAndChangesNothing() throws Exception {
 		RevisionFolder files = new RevisionFolder(this.folder.resolve("revisions"));
-		files.revision("r001", "base", "CREATE TABLE slow (id int);\nSELECT pg_sleep(1.5);");
+		files.revision("r001", "base", "CREATE TABLE slow (id int);\nSELECT pg_sleep(4);");
 		CompletableFuture<MigrationResult> holder = Migrators
 			.upgradeInBackground(Migrators.migrator(this.database, files, "reliability-holder"));
 		Server.await("the holder to take the lock", Duration.ofSeconds(30),

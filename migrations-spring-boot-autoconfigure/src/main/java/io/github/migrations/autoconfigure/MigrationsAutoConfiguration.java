@@ -25,6 +25,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional(MigrationsAutoConfiguration.SomethingToMigrateCondition.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 @EnableConfigurationProperties(MigrationsProperties.class)
+@ImportRuntimeHints(MigrationsRuntimeHints.class)
 public final class MigrationsAutoConfiguration {
 
 	@Bean

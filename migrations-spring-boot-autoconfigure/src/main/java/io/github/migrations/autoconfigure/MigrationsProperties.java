@@ -68,10 +68,17 @@ public class MigrationsProperties {
 	private Duration lockWaitTimeout = Duration.ofMinutes(1);
 
 	/**
-	 * PostgreSQL lock_timeout for revisions that do not set their own; the server's when
-	 * not set.
+	 * PostgreSQL lock_timeout for revisions that do not set their own, 0 for none, or,
+	 * when not set, 2s for transactional revisions run one per transaction and the
+	 * server's for the others.
 	 */
 	private @Nullable Duration lockTimeout;
+
+	/**
+	 * How many times a transactional revision that failed on its lock_timeout is rolled
+	 * back and run again, after a pause that doubles from one second, or 0 for none.
+	 */
+	private int lockRetries = 5;
 
 	/**
 	 * PostgreSQL statement_timeout for revisions that do not set their own; the server's
@@ -95,6 +102,13 @@ public class MigrationsProperties {
 	 * has tables but no version store.
 	 */
 	private @Nullable String baseline;
+
+	/**
+	 * Whether startup, on a database that Alembic migrated and whose version store has
+	 * recorded nothing, records the revisions in its alembic_version table as applied
+	 * without running them, instead of stopping.
+	 */
+	private boolean adoptAlembicVersion;
 
 	/**
 	 * Values for '${name}' placeholders in revision files.
@@ -142,6 +156,8 @@ public class MigrationsProperties {
 			.unknownRevisions(this.unknownRevisions)
 			.placeholders(this.placeholders)
 			.baseline(this.baseline)
+			.lockRetries(this.lockRetries)
+			.adoptAlembicVersion(this.adoptAlembicVersion)
 			.build();
 	}
 
@@ -225,6 +241,14 @@ public class MigrationsProperties {
 		this.lockTimeout = lockTimeout;
 	}
 
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	public void setLockRetries(int lockRetries) {
+		this.lockRetries = lockRetries;
+	}
+
 	public @Nullable Duration getStatementTimeout() {
 		return this.statementTimeout;
 	}
@@ -255,6 +279,14 @@ public class MigrationsProperties {
 
 	public void setBaseline(@Nullable String baseline) {
 		this.baseline = baseline;
+	}
+
+	public boolean isAdoptAlembicVersion() {
+		return this.adoptAlembicVersion;
+	}
+
+	public void setAdoptAlembicVersion(boolean adoptAlembicVersion) {
+		this.adoptAlembicVersion = adoptAlembicVersion;
 	}
 
 	public Map<String, String> getPlaceholders() {

@@ -36,11 +36,11 @@ class MigrationsMetadataTests {
 			.contains("app.migrations.enabled", "app.migrations.mode", "app.migrations.target",
 					"app.migrations.locations", "app.migrations.schema", "app.migrations.create-schemas",
 					"app.migrations.table-prefix", "app.migrations.transaction-mode",
-					"app.migrations.lock-wait-timeout", "app.migrations.lock-timeout",
+					"app.migrations.lock-wait-timeout", "app.migrations.lock-timeout", "app.migrations.lock-retries",
 					"app.migrations.statement-timeout", "app.migrations.validate-checksums",
-					"app.migrations.unknown-revisions", "app.migrations.baseline", "app.migrations.placeholders",
-					"app.migrations.url", "app.migrations.username", "app.migrations.password",
-					"app.migrations.status-cache-time-to-live");
+					"app.migrations.unknown-revisions", "app.migrations.baseline",
+					"app.migrations.adopt-alembic-version", "app.migrations.placeholders", "app.migrations.url",
+					"app.migrations.username", "app.migrations.password", "app.migrations.status-cache-time-to-live");
 	}
 
 	@Test

@@ -40,11 +40,13 @@ class MigrationsPropertiesTests {
 				Map.entry("app.migrations.validate-checksums", "false"),
 				Map.entry("app.migrations.unknown-revisions", "fail"),
 				Map.entry("app.migrations.placeholders.owner", "app_owner"),
-				Map.entry("app.migrations.baseline", "001"), Map.entry("app.migrations.mode", "validate"),
+				Map.entry("app.migrations.baseline", "001"), Map.entry("app.migrations.lock-retries", "2"),
+				Map.entry("app.migrations.adopt-alembic-version", "true"), Map.entry("app.migrations.mode", "validate"),
 				Map.entry("app.migrations.target", "heads")));
-		assertThat(properties.toSettings()).isEqualTo(new MigratorSettings(List.of("classpath:a", "filesystem:/b"),
-				"app", false, "schema_", TransactionMode.ALL, Duration.ofSeconds(10), Duration.ofSeconds(2),
-				Duration.ofMinutes(5), false, UnknownRevisionPolicy.FAIL, Map.of("owner", "app_owner"), "001"));
+		assertThat(properties.toSettings())
+			.isEqualTo(new MigratorSettings(List.of("classpath:a", "filesystem:/b"), "app", false, "schema_",
+					TransactionMode.ALL, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMinutes(5), false,
+					UnknownRevisionPolicy.FAIL, Map.of("owner", "app_owner"), "001", 2, true));
 		assertThat(properties.getMode()).isEqualTo(MigrationsProperties.Mode.VALIDATE);
 		assertThat(properties.getTarget()).isEqualTo("heads");
 	}

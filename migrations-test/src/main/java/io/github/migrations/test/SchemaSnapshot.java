@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,8 @@ public final class SchemaSnapshot {
 
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
 			+ "AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'";
+
+	private static final String CURRENT_SCHEMA = "n.nspname = current_schema()";
 
 	private static final Map<String, String> QUERIES = new TreeMap<>(Map.of("table", """
 			SELECT 'table ' || n.nspname || '.' || c.relname,
@@ -113,30 +116,76 @@ public final class SchemaSnapshot {
 	 */
 	public static SchemaSnapshot of(DataSource dataSource, String tablePrefix) {
 		try (Connection connection = dataSource.getConnection()) {
-			Map<String, String> objects = new TreeMap<>();
-			for (String query : QUERIES.values()) {
-				try (PreparedStatement statement = connection.prepareStatement(query.formatted(USER_SCHEMAS));
-						ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						objects.put(rows.getString(1), rows.getString(2));
-					}
-				}
-			}
-			objects.keySet().removeIf((name) -> isVersionStore(name, tablePrefix));
-			return new SchemaSnapshot(objects);
+			return read(connection, tablePrefix, false);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not read the schema from the catalog: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static boolean isVersionStore(String name, String prefix) {
+	/**
+	 * Reads one schema, leaving out the version store with this table prefix. Objects are
+	 * named and defined without the schema's name (the catalog is read with only that
+	 * schema on the search path), so that two schemas built by the same SQL compare
+	 * equal.
+	 */
+	public static SchemaSnapshot ofSchema(DataSource dataSource, String tablePrefix, String schema) {
+		try (Connection connection = dataSource.getConnection()) {
+			String searchPath;
+			try (PreparedStatement statement = connection.prepareStatement(
+					"SELECT current_setting('search_path'), set_config('search_path', quote_ident(?), false)")) {
+				statement.setString(1, schema);
+				try (ResultSet rows = statement.executeQuery()) {
+					rows.next();
+					searchPath = rows.getString(1);
+				}
+			}
+			try {
+				// index definitions name their table with its schema whatever the search
+				// path
+				Pattern qualifier = Pattern.compile("(?<![A-Za-z0-9_$\"])" + Pattern.quote(schema) + "\\.");
+				Map<String, String> objects = new TreeMap<>(read(connection, tablePrefix, true).objects);
+				objects.replaceAll((name, definition) -> qualifier.matcher(definition).replaceAll(""));
+				return new SchemaSnapshot(objects);
+			}
+			finally {
+				try (PreparedStatement statement = connection
+					.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+					statement.setString(1, searchPath);
+					statement.execute();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(
+					"Could not read schema '%s' from the catalog: %s".formatted(schema, ex.getMessage()), ex);
+		}
+	}
+
+	private static SchemaSnapshot read(Connection connection, String tablePrefix, boolean oneSchema)
+			throws SQLException {
+		Map<String, String> objects = new TreeMap<>();
+		for (String query : QUERIES.values()) {
+			String sql = oneSchema ? query.replace("n.nspname || '.' || ", "").formatted(CURRENT_SCHEMA)
+					: query.formatted(USER_SCHEMAS);
+			try (PreparedStatement statement = connection.prepareStatement(sql);
+					ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					objects.put(rows.getString(1), rows.getString(2));
+				}
+			}
+		}
+		objects.keySet().removeIf((name) -> isVersionStore(name, tablePrefix, oneSchema));
+		return new SchemaSnapshot(objects);
+	}
+
+	private static boolean isVersionStore(String name, String prefix, boolean oneSchema) {
 		String[] words = name.split(" ", 2);
 		String[] parts = words[words.length - 1].split("\\.");
-		if (parts.length < 2) {
+		if (parts.length < (oneSchema ? 1 : 2)) {
 			return false;
 		}
-		String relation = parts[1];
+		String relation = parts[oneSchema ? 0 : 1];
 		boolean ours = relation.equals(prefix + "revisions") || relation.equals(prefix + "log")
 				|| relation.startsWith(prefix + "revisions_") || relation.startsWith(prefix + "log_");
 		return ours && !words[0].equals("function");

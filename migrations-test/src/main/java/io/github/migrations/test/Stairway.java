@@ -10,6 +10,7 @@ import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.Target;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a project's revisions from base to head, one at a time, on an empty database:
@@ -26,10 +27,33 @@ public final class Stairway {
 
 	private final DataHook hook;
 
+	private final @Nullable String schema;
+
+	/**
+	 * A stairway that compares every schema of the database: for a database of its own.
+	 */
 	public Stairway(Migrator migrator, DataSource dataSource, DataHook hook) {
+		this(migrator, dataSource, hook, null);
+	}
+
+	/**
+	 * A stairway that compares only one schema, for revisions that run in a schema of a
+	 * shared database: the migrator's schema, which must be set.
+	 */
+	public static Stairway inSchema(Migrator migrator, DataSource dataSource, DataHook hook) {
+		String schema = migrator.settings().schema();
+		if (schema == null) {
+			throw new IllegalArgumentException("A stairway in a schema needs a migrator with a schema; set one with "
+					+ "MigratorSettings.withSchema.");
+		}
+		return new Stairway(migrator, dataSource, hook, schema);
+	}
+
+	private Stairway(Migrator migrator, DataSource dataSource, DataHook hook, @Nullable String schema) {
 		this.migrator = migrator;
 		this.dataSource = dataSource;
 		this.hook = hook;
+		this.schema = schema;
 	}
 
 	/**
@@ -119,7 +143,9 @@ public final class Stairway {
 	}
 
 	SchemaSnapshot snapshot() {
-		return SchemaSnapshot.of(this.dataSource, this.migrator.settings().tablePrefix());
+		String prefix = this.migrator.settings().tablePrefix();
+		return (this.schema != null) ? SchemaSnapshot.ofSchema(this.dataSource, prefix, this.schema)
+				: SchemaSnapshot.of(this.dataSource, prefix);
 	}
 
 	/**

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Extend it with an empty class and every revision in {@code classpath:db/revisions} is
@@ -33,10 +38,36 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  *
  * Override the protected methods to change the locations, the settings, the expected
- * heads, to insert rows before a revision, or to compare the head schema with a hand-kept
- * SQL file.
+ * heads, to insert rows before a revision, to compare the head schema with a hand-kept
+ * SQL file, or to work in schemas instead of databases.
+ * <p>
+ * Each test works in a database it creates on the test server and drops when it ends,
+ * also when it fails; the test server's user needs the {@code CREATEDB} privilege. With
+ * {@link Isolation#SCHEMA} each test works in a schema it creates in the server's
+ * database instead, and drops it the same way.
  */
+@ExtendWith(StairwayTests.Workspaces.class)
 public abstract class StairwayTests {
+
+	/**
+	 * Where each test works.
+	 */
+	public enum Isolation {
+
+		/**
+		 * In a database created for the test: every schema of it is compared. The test
+		 * server's user needs {@code CREATEDB}.
+		 */
+		DATABASE,
+
+		/**
+		 * In a schema created for the test in the test server's database, set as the
+		 * migrator's schema: only that schema is compared, and the revisions must not
+		 * name another. The user needs only to be able to create schemas there.
+		 */
+		SCHEMA
+
+	}
 
 	/**
 	 * Where the revisions are.
@@ -75,17 +106,32 @@ public abstract class StairwayTests {
 		return null;
 	}
 
+	/**
+	 * Where each test works: a database of its own (the default), or a schema of its own.
+	 */
+	protected Isolation isolation() {
+		return Isolation.DATABASE;
+	}
+
 	private Migrator migrator(TestDatabase.Database database) {
-		return customize(
-				Migrator.builder(database.dataSource()).locations(locations()).classLoader(getClass().getClassLoader()))
-			.build();
+		Migrator.Builder builder = customize(Migrator.builder(database.dataSource())
+			.locations(locations())
+			.classLoader(getClass().getClassLoader()));
+		if (database.schema() != null) {
+			builder.settings(builder.settings().withSchema(database.schema()));
+		}
+		return builder.build();
+	}
+
+	private Stairway stairway(TestDatabase.Database database, Stairway.DataHook hook) {
+		Migrator migrator = migrator(database);
+		return (database.schema() != null) ? Stairway.inSchema(migrator, database.dataSource(), hook)
+				: new Stairway(migrator, database.dataSource(), hook);
 	}
 
 	@TestFactory
-	Stream<DynamicTest> everyRevisionUpgradesDowngradesAndUpgradesAgain() {
-		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-		Migrator migrator = migrator(database);
-		Stairway stairway = new Stairway(migrator, database.dataSource(), this::beforeUpgrading);
+	Stream<DynamicTest> everyRevisionUpgradesDowngradesAndUpgradesAgain(TestDatabase.Database database) {
+		Stairway stairway = stairway(database, this::beforeUpgrading);
 		AtomicReference<String> failed = new AtomicReference<>();
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Revision revision : stairway.steps()) {
@@ -107,15 +153,16 @@ public abstract class StairwayTests {
 	}
 
 	@Test
-	void fullCycleBaseHeadBaseHeadGivesTheSameSchema() {
-		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-		new Stairway(migrator(database), database.dataSource(), Stairway.DataHook.NONE).fullCycle();
+	void fullCycleBaseHeadBaseHeadGivesTheSameSchema(TestDatabase.Database database) {
+		stairway(database, Stairway.DataHook.NONE).fullCycle();
 	}
 
 	@Test
 	void revisionsHaveTheExpectedHeads() {
-		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-		List<RevisionId> heads = migrator(database).heads();
+		// the heads are read from the files alone: no database is created or connected to
+		List<RevisionId> heads = customize(Migrator.builder(new PGSimpleDataSource())
+			.locations(locations())
+			.classLoader(getClass().getClassLoader())).build().heads();
 		Set<String> actual = new TreeSet<>(heads.stream().map(RevisionId::value).toList());
 		Set<String> expected = expectedHeads();
 		if (expected.isEmpty() && actual.size() != 1) {
@@ -136,12 +183,25 @@ public abstract class StairwayTests {
 			return Stream.empty();
 		}
 		return Stream.of(DynamicTest.dynamicTest(reference, () -> {
-			TestDatabase.Database fromReference = TestDatabase.shared().freshDatabase();
-			fromReference.execute(read(reference));
-			TestDatabase.Database fromRevisions = TestDatabase.shared().freshDatabase();
-			migrator(fromRevisions).upgrade(io.github.migrations.core.revision.Target.heads());
-			SchemaDiff diff = SchemaSnapshot.of(fromRevisions.dataSource())
-				.diff(SchemaSnapshot.of(fromReference.dataSource()));
+			SchemaSnapshot expected;
+			TestDatabase.Database fromReference = newWorkspace();
+			try {
+				fromReference.execute(read(reference));
+				expected = snapshot(fromReference);
+			}
+			finally {
+				TestDatabase.shared().drop(fromReference);
+			}
+			SchemaSnapshot actual;
+			TestDatabase.Database fromRevisions = newWorkspace();
+			try {
+				migrator(fromRevisions).upgrade(io.github.migrations.core.revision.Target.heads());
+				actual = snapshot(fromRevisions);
+			}
+			finally {
+				TestDatabase.shared().drop(fromRevisions);
+			}
+			SchemaDiff diff = actual.diff(expected);
 			if (!diff.isEmpty()) {
 				throw new AssertionError(
 						("The schema at head differs from %s ('+' only from the revisions, '-' only in the "
@@ -149,6 +209,22 @@ public abstract class StairwayTests {
 							.formatted(reference, diff));
 			}
 		}));
+	}
+
+	/**
+	 * A database, or a schema, for one test, as {@link #isolation()} says; the caller
+	 * drops it.
+	 */
+	TestDatabase.Database newWorkspace() {
+		return (isolation() == Isolation.SCHEMA) ? TestDatabase.shared().freshSchema()
+				: TestDatabase.shared().freshDatabase();
+	}
+
+	private SchemaSnapshot snapshot(TestDatabase.Database database) {
+		return (database.schema() != null)
+				? SchemaSnapshot.ofSchema(database.dataSource(), migrator(database).settings().tablePrefix(),
+						database.schema())
+				: SchemaSnapshot.of(database.dataSource(), migrator(database).settings().tablePrefix());
 	}
 
 	private String read(String resource) throws IOException {
@@ -159,6 +235,30 @@ public abstract class StairwayTests {
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	/**
+	 * Gives each test method the databases (or schemas) it asks for, and drops them when
+	 * the method's tests have run, dynamic ones included, whether they passed or not.
+	 */
+	static final class Workspaces implements ParameterResolver {
+
+		private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Workspaces.class);
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == TestDatabase.Database.class
+					&& context.getTestInstance().filter(StairwayTests.class::isInstance).isPresent();
+		}
+
+		@Override
+		public TestDatabase.Database resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			TestDatabase.Database database = ((StairwayTests) context.getRequiredTestInstance()).newWorkspace();
+			AutoCloseable drop = () -> TestDatabase.shared().drop(database);
+			context.getStore(NAMESPACE).put(database.url(), drop);
+			return database;
+		}
+
 	}
 
 }

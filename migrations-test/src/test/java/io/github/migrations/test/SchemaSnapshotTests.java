@@ -55,4 +55,33 @@ class SchemaSnapshotTests {
 			.isEmpty()).isTrue();
 	}
 
+	@Test
+	void snapshotsOfTwoSchemasBuiltAlikeAreEqualAndLeaveTheRestOut() {
+		TestDatabase.Database first = TestDatabase.shared().freshSchema();
+		TestDatabase.Database second = TestDatabase.shared().freshSchema();
+		try {
+			for (TestDatabase.Database schema : java.util.List.of(first, second)) {
+				Migrator.builder(schema.dataSource())
+					.settings(io.github.migrations.core.api.MigratorSettings.defaults()
+						.withLocations("classpath:stairway/good")
+						.withSchema(schema.schema()))
+					.build()
+					.upgrade(Target.heads());
+			}
+			SchemaSnapshot one = SchemaSnapshot.ofSchema(first.dataSource(), "migrations_", first.schema());
+			assertThat(one.objects()).containsEntry("table orders", "table")
+				.containsEntry("index orders_customer_idx",
+						"CREATE INDEX orders_customer_idx ON orders USING btree (customer_id)")
+				.containsKey("trigger orders.orders_touch")
+				.containsKey("function touch()");
+			assertThat(one.names()).noneMatch((name) -> name.contains("migrations_"));
+			assertThat(one.diff(SchemaSnapshot.ofSchema(second.dataSource(), "migrations_", second.schema())).isEmpty())
+				.isTrue();
+		}
+		finally {
+			TestDatabase.shared().drop(first);
+			TestDatabase.shared().drop(second);
+		}
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,68 @@ class StairwayKitTests {
 			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
 	}
 
+	@Test
+	void theStairwayDropsTheDatabasesItCreatesAlsoWhenItsTestsFail() {
+		TestDatabase.Database observer = TestDatabase.shared().freshDatabase();
+		String ours = "SELECT datname FROM pg_database WHERE datname LIKE 'test\\_" + ProcessHandle.current().pid()
+				+ "\\_%' ORDER BY 1";
+		List<String> before = observer.query(ours);
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(GoodRevisions.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.succeeded(6).failed(0));
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(ForgetsIndex.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.failed(2));
+		assertThat(observer.query(ours)).isEqualTo(before);
+	}
+
+	@Test
+	void inSchemaIsolationTheStairwayWorksInSchemasItDropsAfterwards() {
+		TestDatabase.Database observer = TestDatabase.shared().freshSchema();
+		String ours = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'test\\_" + ProcessHandle.current().pid()
+				+ "\\_%' ORDER BY 1";
+		List<String> before = observer.query(ours);
+		String databases = "SELECT count(*) FROM pg_database";
+		List<String> databasesBefore = observer.query(databases);
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(GoodRevisionsInSchemas.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.started(6).succeeded(6).failed(0));
+		Events broken = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(ForgetsIndexInSchemas.class))
+			.execute()
+			.testEvents();
+		assertThat(broken.failed().stream().map((event) -> event.getTestDescriptor().getDisplayName()).toList())
+			.containsExactlyInAnyOrder("0002: orders", "stairway-reference/forgets-index.sql");
+		assertThat(observer.query(ours)).isEqualTo(before);
+		assertThat(observer.query(databases)).isEqualTo(databasesBefore);
+		TestDatabase.shared().drop(observer);
+	}
+
+	@Test
+	void aStairwayInASchemaComparesOnlyThatSchema() {
+		TestDatabase.Database database = TestDatabase.shared().freshSchema();
+		Migrator migrator = Migrator.builder(database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations("classpath:stairway/forgets-index")
+				.withSchema(database.schema()))
+			.build();
+		Stairway stairway = Stairway.inSchema(migrator, database.dataSource(), Stairway.DataHook.NONE);
+		database.execute("CREATE TABLE public.unrelated_" + database.schema() + " (id bigint)");
+		stairway.climb(stairway.steps().get(0));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.climb(stairway.steps().get(1)))
+			.withMessageContaining("+ index orders_customer_idx: CREATE INDEX orders_customer_idx ON customers");
+		assertThat(stairway.snapshot().names()).doesNotContain("table public.unrelated_" + database.schema())
+			.contains("table customers");
+		database.execute("DROP TABLE public.unrelated_" + database.schema());
+		TestDatabase.shared().drop(database);
+	}
+
 	static class GoodRevisions extends StairwayTests {
 
 		@Override
@@ -137,6 +200,24 @@ class StairwayKitTests {
 		@Override
 		protected String referenceSchema() {
 			return "stairway-reference/forgets-index.sql";
+		}
+
+	}
+
+	static class GoodRevisionsInSchemas extends GoodRevisions {
+
+		@Override
+		protected Isolation isolation() {
+			return Isolation.SCHEMA;
+		}
+
+	}
+
+	static class ForgetsIndexInSchemas extends ForgetsIndex {
+
+		@Override
+		protected Isolation isolation() {
+			return Isolation.SCHEMA;
 		}
 
 	}

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * and {@code <prefix>log})
  * @param transactionMode one transaction per revision, or one for the whole run
  * @param lockWaitTimeout how long to wait for another instance that is migrating
- * @param lockTimeout PostgreSQL {@code lock_timeout} for revisions that set none, or
- * {@code null} to keep the server's
+ * @param lockTimeout PostgreSQL {@code lock_timeout} for revisions that set none; when
+ * {@code null}, {@link #DEFAULT_LOCK_TIMEOUT} for transactional revisions run one per
+ * transaction and the server's for the others; zero for none
  * @param statementTimeout PostgreSQL {@code statement_timeout} for revisions that set
  * none, or {@code null} to keep the server's
  * @param validateChecksums whether an applied revision whose file changed stops the run
@@ -30,11 +31,25 @@ import org.jspecify.annotations.Nullable;
  * @param baseline a target to stamp, without running anything, when the database already
  * has tables but no version store (a database created by an init script); {@code null}
  * for none
+ * @param lockRetries how many times a transactional revision that failed on its
+ * {@code lock_timeout} is rolled back and run again, after a wait that doubles from one
+ * second; {@code 0} for none
+ * @param adoptAlembicVersion whether an upgrade of a database whose version store has
+ * recorded nothing, but whose Alembic {@code alembic_version} table holds revisions,
+ * first records exactly those revisions as applied (leaving {@code alembic_version} as it
+ * is), instead of stopping
  */
 public record MigratorSettings(List<String> locations, @Nullable String schema, boolean createSchemas,
 		String tablePrefix, TransactionMode transactionMode, Duration lockWaitTimeout, @Nullable Duration lockTimeout,
 		@Nullable Duration statementTimeout, boolean validateChecksums, UnknownRevisionPolicy unknownRevisions,
-		Map<String, String> placeholders, @Nullable String baseline) {
+		Map<String, String> placeholders, @Nullable String baseline, int lockRetries, boolean adoptAlembicVersion) {
+
+	/**
+	 * The {@code lock_timeout} of a transactional revision when neither its header nor
+	 * the settings give one: short, so that a revision queued behind a long query gives
+	 * way before the queries queued behind it pile up, and is run again.
+	 */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
@@ -51,6 +66,10 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			throw MigrationException.of("Table prefix '%s' is not valid.".formatted(tablePrefix),
 					"Use letters, digits and '_' only (for example 'migrations_').");
 		}
+		if (lockRetries < 0) {
+			throw MigrationException.of("Lock retries must not be negative, got %d.".formatted(lockRetries),
+					"Use 0 to fail at the first lock timeout, or a positive number of retries.");
+		}
 		if (locations.isEmpty()) {
 			throw MigrationException.of("No revision locations are configured.",
 					"Set at least one location, for example 'classpath:db/revisions'.");
@@ -60,13 +79,14 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	/**
 	 * The defaults: revisions in {@code classpath:db/revisions}, the connection's schema,
 	 * tables {@code migrations_revisions} and {@code migrations_log}, one transaction per
-	 * revision, a one-minute lock wait, checksums validated, unknown revisions warned
-	 * about.
+	 * revision, a one-minute lock wait, {@link #DEFAULT_LOCK_TIMEOUT} for transactional
+	 * revisions with five retries, checksums validated, unknown revisions warned about,
+	 * no baseline, and an Alembic database stops the upgrade instead of being adopted.
 	 */
 	public static MigratorSettings defaults() {
 		return new MigratorSettings(List.of("classpath:db/revisions"), null, true, "migrations_",
 				TransactionMode.PER_REVISION, Duration.ofMinutes(1), null, null, true, UnknownRevisionPolicy.WARN,
-				Map.of(), null);
+				Map.of(), null, 5, false);
 	}
 
 	public MigratorSettings withLocations(String... locations) {
@@ -151,6 +171,10 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 
 		private @Nullable String baseline;
 
+		private int lockRetries;
+
+		private boolean adoptAlembicVersion;
+
 		private Builder(MigratorSettings settings) {
 			this.locations = settings.locations;
 			this.schema = settings.schema;
@@ -164,6 +188,8 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			this.unknownRevisions = settings.unknownRevisions;
 			this.placeholders = settings.placeholders;
 			this.baseline = settings.baseline;
+			this.lockRetries = settings.lockRetries;
+			this.adoptAlembicVersion = settings.adoptAlembicVersion;
 		}
 
 		public Builder locations(List<String> locations) {
@@ -226,10 +252,21 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			return this;
 		}
 
+		public Builder lockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+			return this;
+		}
+
+		public Builder adoptAlembicVersion(boolean adoptAlembicVersion) {
+			this.adoptAlembicVersion = adoptAlembicVersion;
+			return this;
+		}
+
 		public MigratorSettings build() {
 			return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
 					this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
-					this.validateChecksums, this.unknownRevisions, this.placeholders, this.baseline);
+					this.validateChecksums, this.unknownRevisions, this.placeholders, this.baseline, this.lockRetries,
+					this.adoptAlembicVersion);
 		}
 
 	}

@@ -347,8 +347,10 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Of an applied set, the revisions that no applied revision has as a parent: where
-	 * the database stands.
+	 * Of an applied set, the revisions that no applied revision has as a parent or
+	 * depends on, in id order: where the database stands, as Alembic's
+	 * {@code alembic_version} table would hold it. A revision that another branch's
+	 * revision depends on is covered by it, as in Alembic.
 	 */
 	public List<RevisionId> headsOf(Collection<RevisionId> applied) {
 		Set<RevisionId> covered = new HashSet<>();
@@ -356,6 +358,7 @@ public final class RevisionGraph {
 			Revision revision = this.revisions.get(id);
 			if (revision != null) {
 				covered.addAll(revision.downRevisions());
+				covered.addAll(this.dependencies.get(id));
 			}
 		}
 		Set<RevisionId> heads = new TreeSet<>();
@@ -368,29 +371,36 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The revisions of a branch: the labelled revision, its ancestors down to the branch
-	 * point and its descendants up to the next merge, as Alembic attaches labels.
+	 * The lineage of a revision, as Alembic attaches a branch label to it: the revision
+	 * and every revision that descends from it through {@code down_revision}, merges
+	 * included; never through {@code depends_on}.
 	 */
-	public Set<RevisionId> branchMembers(RevisionId labelled) {
-		Set<RevisionId> members = new LinkedHashSet<>();
-		members.add(labelled);
-		RevisionId current = labelled;
-		while (this.revisions.get(current).downRevisions().size() == 1) {
-			RevisionId parent = this.revisions.get(current).downRevisions().get(0);
-			if (this.children.get(parent).size() != 1) {
-				break;
-			}
-			members.add(parent);
-			current = parent;
-		}
-		Deque<RevisionId> todo = new ArrayDeque<>(this.children.get(labelled));
+	public Set<RevisionId> lineage(RevisionId id) {
+		return alongParents(id, false);
+	}
+
+	/**
+	 * The revisions on the way to or within a branch, as Alembic filters a walk by a
+	 * branch: the lineage of {@code branch} and its ancestors through
+	 * {@code down_revision}.
+	 */
+	public Set<RevisionId> sharingLineage(RevisionId branch) {
+		Set<RevisionId> sharing = alongParents(branch, true);
+		sharing.addAll(lineage(branch));
+		return sharing;
+	}
+
+	private Set<RevisionId> alongParents(RevisionId start, boolean towardsBases) {
+		Set<RevisionId> seen = new LinkedHashSet<>();
+		Deque<RevisionId> todo = new ArrayDeque<>();
+		todo.add(start);
 		while (!todo.isEmpty()) {
 			RevisionId id = todo.pop();
-			if (this.revisions.get(id).downRevisions().size() == 1 && members.add(id)) {
-				todo.addAll(this.children.get(id));
+			if (seen.add(id)) {
+				todo.addAll(towardsBases ? this.revisions.get(id).downRevisions() : this.children.get(id));
 			}
 		}
-		return members;
+		return seen;
 	}
 
 }

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * <li>a revision id, a unique prefix of one, or a branch label;</li>
  * <li>{@code +2} / {@code -1}: steps up or down from where the database stands;</li>
  * <li>{@code ae10+2} / {@code ae10-1}: steps relative to a revision;</li>
- * <li>{@code shopping@head}, {@code shopping@base}, {@code shopping@+1}: the same within
- * the branch a label (or revision) names.</li>
+ * <li>{@code shopping@head}, {@code shopping@heads}, {@code shopping@base},
+ * {@code shopping@+1}, {@code shopping@-1}: the same within the lineage of the revision a
+ * label (or revision id) names: that revision and its descendants through
+ * {@code down_revision}.</li>
  * </ul>
  */
 public sealed interface Target {
@@ -73,6 +75,14 @@ public sealed interface Target {
 		}
 	}
 
+	/** Every head of a branch ({@code label@heads}), for a branch that splits. */
+	record BranchHeads(String branch) implements Target {
+		@Override
+		public String toString() {
+			return this.branch + "@heads";
+		}
+	}
+
 	/** Before the first revision of a branch ({@code label@base}). */
 	record BranchBase(String branch) implements Target {
 		@Override
@@ -120,12 +130,12 @@ public sealed interface Target {
 
 		private static final Pattern RELATIVE_TO = Pattern.compile("(" + NAME + ")([+-])([0-9]+)");
 
-		private static final Pattern BRANCH = Pattern.compile("(" + NAME + ")@(head|base|([+-])([0-9]+))");
+		private static final Pattern BRANCH = Pattern.compile("(" + NAME + ")@(heads|head|base|([+-])([0-9]+))");
 
 		private static final Pattern REVISION = Pattern.compile(NAME);
 
 		static final String GRAMMAR = "Use 'head', 'heads', 'base', a revision id or unique prefix, '+N' or '-N', "
-				+ "'<rev>+N' or '<rev>-N', or '<label>@head', '<label>@base', '<label>@+N'.";
+				+ "'<rev>+N' or '<rev>-N', or '<label>@head', '<label>@heads', '<label>@base', '<label>@+N', '<label>@-N'.";
 
 		private Parser() {
 		}
@@ -155,6 +165,7 @@ public sealed interface Target {
 				String branch = matcher.group(1);
 				return switch (matcher.group(2)) {
 					case "head" -> new BranchHead(branch);
+					case "heads" -> new BranchHeads(branch);
 					case "base" -> new BranchBase(branch);
 					default -> new BranchRelative(branch, steps(text, matcher.group(3), matcher.group(4)));
 				};

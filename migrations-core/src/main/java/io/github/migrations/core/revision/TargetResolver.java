@@ -1,16 +1,17 @@
 package io.github.migrations.core.revision;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns a {@link Target} into concrete revisions, given the graph and what the database
- * has applied. The only place ambiguity errors come from.
+ * has applied. With its {@link Walk}, the only place ambiguity errors come from.
  */
 public final class TargetResolver {
 
@@ -25,51 +26,62 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The revisions an upgrade to the target leaves applied that are not yet: the target,
-	 * its ancestors and dependencies, less what is applied.
+	 * The revisions an upgrade to the target leaves applied that are not yet: the
+	 * revisions the target names, their ancestors and what they depend on, less what is
+	 * applied.
 	 */
 	public Set<RevisionId> toApply(Target target) {
-		if (target instanceof Target.Relative relative && relative.steps() < 0
-				|| target instanceof Target.BranchRelative branch && branch.steps() < 0) {
-			throw downgradeOnly(target);
-		}
-		Set<RevisionId> wanted = Set.of();
-		if (target instanceof Target.Heads) {
-			wanted = Set.copyOf(this.graph.heads());
-		}
-		else if (target instanceof Target.Head) {
-			wanted = Set.of(onlyHead());
-		}
-		else if (target instanceof Target.Named named) {
-			wanted = Set.of(revision(named.name()));
-		}
-		else if (target instanceof Target.Relative relative) {
-			wanted = Set.of(up(currentHead(target), relative.steps(), target));
-		}
-		else if (target instanceof Target.RelativeTo relativeTo) {
-			wanted = Set.of(relativeTo(relativeTo));
-		}
-		else if (target instanceof Target.BranchHead branch) {
-			wanted = Set.of(branchHead(branch.branch()));
-		}
-		else if (target instanceof Target.BranchRelative branch) {
-			wanted = Set.of(branchStep(branch, true));
-		}
-		Set<RevisionId> pending = new LinkedHashSet<>(this.graph.ancestorsOf(wanted));
+		Set<RevisionId> pending = new LinkedHashSet<>(this.graph.ancestorsOf(destinations(target)));
 		pending.removeAll(this.applied);
 		return pending;
 	}
 
 	/**
-	 * The applied revisions a downgrade to the target removes: everything above the
-	 * target, with the revisions that depend on it.
+	 * The revisions an upgrade to the target ends at; none for {@code base}.
+	 */
+	private Set<RevisionId> destinations(Target target) {
+		if (target instanceof Target.Heads) {
+			return Set.copyOf(this.graph.heads());
+		}
+		if (target instanceof Target.Head) {
+			return Set.of(onlyHead());
+		}
+		if (target instanceof Target.Named named) {
+			return Set.of(revision(named.name()));
+		}
+		if (target instanceof Target.Relative relative) {
+			if (relative.steps() < 0) {
+				throw downgradeOnly(target);
+			}
+			Walk walk = new Walk(this.graph, this.applied, target);
+			return Set.of(walk.up(walk.start(null), relative.steps(), null));
+		}
+		if (target instanceof Target.RelativeTo relativeTo) {
+			return Set.of(relativeTo(relativeTo));
+		}
+		if (target instanceof Target.BranchHead branch) {
+			return Set.of(branchHead(branch.branch()));
+		}
+		if (target instanceof Target.BranchHeads branch) {
+			return Set.copyOf(branchHeads(revision(branch.branch())));
+		}
+		if (target instanceof Target.BranchRelative branch) {
+			if (branch.steps() < 0) {
+				throw downgradeOnly(target);
+			}
+			RevisionId labelled = revision(branch.branch());
+			Walk walk = new Walk(this.graph, this.applied, target);
+			return Set.of(walk.up(walk.start(labelled), branch.steps(), labelled));
+		}
+		return Set.of();
+	}
+
+	/**
+	 * The applied revisions a downgrade to the target removes: the revisions built on it
+	 * through {@code down_revision}, with every revision that depends on those. A
+	 * revision that depends on the target itself stays, as the target stays.
 	 */
 	public Set<RevisionId> toRemove(Target target) {
-		if (target instanceof Target.Relative relative && relative.steps() > 0
-				|| target instanceof Target.BranchRelative branch && branch.steps() > 0) {
-			throw new TargetException("'%s' is an upgrade target, not a downgrade target.".formatted(target),
-					"Use 'upgrade %s', or a target such as '-1' to go down.".formatted(target));
-		}
 		Set<RevisionId> removed = Set.of();
 		if (target instanceof Target.Base) {
 			removed = this.applied;
@@ -81,7 +93,7 @@ public final class TargetResolver {
 			removed = above(revision(named.name()), target);
 		}
 		else if (target instanceof Target.Relative relative) {
-			removed = removeSteps(currentHead(target), relative, target);
+			removed = removeSteps(null, relative.steps(), target);
 		}
 		else if (target instanceof Target.RelativeTo relativeTo) {
 			removed = above(relativeTo(relativeTo), target);
@@ -89,12 +101,17 @@ public final class TargetResolver {
 		else if (target instanceof Target.BranchHead branch) {
 			removed = above(branchHead(branch.branch()), target);
 		}
+		else if (target instanceof Target.BranchHeads branch) {
+			removed = new HashSet<>();
+			for (RevisionId head : branchHeads(revision(branch.branch()))) {
+				removed.addAll(above(head, target));
+			}
+		}
 		else if (target instanceof Target.BranchBase branch) {
-			removed = this.graph.descendantsOf(branchMembers(branch.branch()));
+			removed = this.graph.descendantsOf(Set.of(revision(branch.branch())));
 		}
 		else if (target instanceof Target.BranchRelative branch) {
-			RevisionId lowest = branchStep(new Target.BranchRelative(branch.branch(), branch.steps() + 1), false);
-			removed = this.graph.descendantsOf(Set.of(lowest));
+			removed = removeSteps(branch.branch(), branch.steps(), target);
 		}
 		Set<RevisionId> result = new LinkedHashSet<>(removed);
 		result.retainAll(this.applied);
@@ -120,25 +137,39 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The applied set after stamping the targets: each target's line moves to it, up or
-	 * down, without running anything; with {@code purge} the set is exactly the targets
-	 * and their ancestors.
+	 * The applied set after stamping the targets, as Alembic's {@code stamp} records
+	 * them: every revision the targets name is recorded; a revision recorded before stays
+	 * unless it is an ancestor or a descendant (through {@code down_revision} or
+	 * {@code depends_on}) of one of them. {@code base} forgets what was recorded,
+	 * {@code label@base} forgets the branch's lineage and what depends on it, and
+	 * {@code purge} starts from nothing.
 	 */
 	public Set<RevisionId> stamped(List<Target> targets, boolean purge) {
-		Set<RevisionId> result = purge ? new HashSet<>() : new HashSet<>(this.applied);
+		Set<RevisionId> kept = purge ? new HashSet<>() : new HashSet<>(this.applied);
+		Set<RevisionId> stamped = new LinkedHashSet<>();
 		for (Target target : targets) {
 			if (target instanceof Target.Base) {
-				result.clear();
-				continue;
+				kept.clear();
 			}
-			Set<RevisionId> wanted = new HashSet<>(new TargetResolver(this.graph, Set.of()).toApply(target));
-			Set<RevisionId> tips = new HashSet<>(this.graph.headsOf(wanted));
-			Set<RevisionId> above = new HashSet<>(this.graph.descendantsOf(tips));
-			above.removeAll(tips);
-			result.removeAll(above);
-			result.addAll(wanted);
+			else if (target instanceof Target.BranchBase branch) {
+				kept.removeAll(this.graph.descendantsOf(Set.of(revision(branch.branch()))));
+			}
+			else if (target instanceof Target.Relative relative && relative.steps() < 0
+					|| target instanceof Target.BranchRelative branch && branch.steps() < 0) {
+				throw new TargetException("'%s' names no revision to stamp.".formatted(target),
+						"Name the revision to record, for example 'stamp <rev>', or use 'downgrade %s'."
+							.formatted(target));
+			}
+			else {
+				stamped.addAll(destinations(target));
+			}
 		}
-		return result;
+		Set<RevisionId> related = new HashSet<>(this.graph.ancestorsOf(stamped));
+		related.addAll(this.graph.descendantsOf(stamped));
+		Set<RevisionId> tips = new LinkedHashSet<>(this.graph.headsOf(kept));
+		tips.removeAll(related);
+		tips.addAll(stamped);
+		return new HashSet<>(this.graph.ancestorsOf(tips));
 	}
 
 	/**
@@ -185,88 +216,40 @@ public final class TargetResolver {
 					.formatted(heads.stream().map(RevisionId::value).collect(Collectors.joining(" "))));
 	}
 
-	/**
-	 * The single revision the database stands at, or null when nothing is applied.
-	 */
-	private RevisionId currentHead(Target target) {
-		List<RevisionId> current = this.graph.headsOf(this.applied);
-		if (current.size() > 1) {
-			throw new TargetException(
-					"Target '%s' is ambiguous: the database is at %d heads (%s).".formatted(target, current.size(),
-							quoted(current)),
-					"Say which one, for example '%s%s', or use a branch label ('<label>@%s').".formatted(current.get(0),
-							target, target));
-		}
-		return current.isEmpty() ? null : current.get(0);
-	}
-
-	private RevisionId up(RevisionId from, int steps, Target target) {
-		RevisionId current = from;
-		int remaining = steps;
-		if (current == null) {
-			List<RevisionId> bases = this.graph.bases();
-			if (bases.size() != 1) {
-				throw new TargetException("Target '%s' is ambiguous: nothing is applied and there are %d bases (%s)."
-					.formatted(target, bases.size(), quoted(bases)), "Name the revision to upgrade to.");
-			}
-			current = bases.get(0);
-			remaining--;
-		}
-		for (; remaining > 0; remaining--) {
-			List<RevisionId> children = this.graph.children(current);
-			if (children.isEmpty()) {
-				throw new TargetException("Target '%s' goes past the head: '%s' is a head, %d step(s) short."
-					.formatted(target, current, remaining), "Use a smaller number, or 'head'.");
-			}
-			if (children.size() > 1) {
-				throw new TargetException("Target '%s' is ambiguous: '%s' is a branch point with children %s."
-					.formatted(target, current, quoted(children)), "Name the revision, or use '<label>@+N'.");
-			}
-			current = children.get(0);
-		}
-		return current;
-	}
-
-	private RevisionId down(RevisionId from, int steps, Target target) {
-		RevisionId current = from;
-		for (int remaining = steps; remaining > 0; remaining--) {
-			List<RevisionId> parents = this.graph.get(current).downRevisions();
-			if (parents.isEmpty()) {
-				throw new TargetException("Target '%s' goes past the base: '%s' is a base revision, %d step(s) short."
-					.formatted(target, current, remaining), "Use a smaller number, or 'base'.");
-			}
-			if (parents.size() > 1) {
-				throw new TargetException(
-						"Target '%s' is ambiguous: '%s' is a merge of %s.".formatted(target, current, quoted(parents)),
-						"Name the revision to go down to.");
-			}
-			current = parents.get(0);
-		}
-		return current;
-	}
-
 	private RevisionId relativeTo(Target.RelativeTo target) {
+		Walk walk = new Walk(this.graph, this.applied, target);
 		RevisionId anchor = switch (target.reference()) {
 			case "head" -> onlyHead();
 			case "base" -> null;
 			default -> revision(target.reference());
 		};
 		if (target.steps() > 0) {
-			return up(anchor, target.steps(), target);
+			return walk.up(anchor, target.steps(), null);
 		}
 		if (anchor == null) {
 			throw new TargetException("Target '%s' goes below base.".formatted(target), Target.Parser.GRAMMAR);
 		}
-		return down(anchor, -target.steps(), target);
+		return walk.down(anchor, -target.steps());
 	}
 
-	private Set<RevisionId> removeSteps(RevisionId current, Target.Relative relative, Target target) {
-		if (current == null) {
-			throw new TargetException("Target '%s' goes below base: nothing is applied.".formatted(target),
-					"Nothing to downgrade.");
+	/**
+	 * For {@code -N} and {@code label@-N}: from where the database (or the branch)
+	 * stands, the N revisions along the walk down and everything above them. The last
+	 * step may leave a merge or a base revision: what it removes is the same whichever
+	 * parent it would reach.
+	 */
+	private Set<RevisionId> removeSteps(@Nullable String branch, int steps, Target target) {
+		if (steps > 0) {
+			throw new TargetException("'%s' is an upgrade target, not a downgrade target.".formatted(target),
+					"Use 'upgrade %s', or a target such as '-1' to go down.".formatted(target));
 		}
-		RevisionId lowest = down(current, -relative.steps() - 1, target);
-		return this.graph.descendantsOf(Set.of(lowest));
+		Walk walk = new Walk(this.graph, this.applied, target);
+		RevisionId start = walk.start((branch != null) ? revision(branch) : null);
+		if (start == null) {
+			throw new TargetException("Target '%s' goes below base: nothing %sis applied.".formatted(target,
+					(branch != null) ? "of branch '%s' ".formatted(branch) : ""), "Nothing to downgrade.");
+		}
+		return this.graph.descendantsOf(Set.of(walk.down(start, -steps - 1)));
 	}
 
 	private Set<RevisionId> above(RevisionId revision, Target target) {
@@ -276,51 +259,27 @@ public final class TargetResolver {
 							describe(this.graph.headsOf(this.applied))),
 					"Use 'upgrade %s' to go up to it, or pick an applied revision.".formatted(target));
 		}
-		Set<RevisionId> above = new LinkedHashSet<>(this.graph.descendantsOf(Set.of(revision)));
-		above.remove(revision);
-		return above;
-	}
-
-	private Set<RevisionId> branchMembers(String branch) {
-		return this.graph.branchMembers(revision(branch));
-	}
-
-	private RevisionId branchHead(String branch) {
-		RevisionId start = revision(branch);
-		List<RevisionId> heads = this.graph.heads()
-			.stream()
-			.filter((head) -> this.graph.ancestorsOf(Set.of(head)).contains(start))
-			.toList();
-		if (heads.size() != 1) {
-			throw new TargetException("Target '%s@head' is ambiguous: the branch has %d heads (%s).".formatted(branch,
-					heads.size(), quoted(heads)), "Name the head revision, or merge the heads first.");
-		}
-		return heads.get(0);
+		return this.graph.descendantsOf(this.graph.children(revision));
 	}
 
 	/**
-	 * For upgrades: the revision {@code steps} above the branch's current revision. For
-	 * downgrades (called with {@code steps + 1}): the lowest revision to remove.
+	 * The heads in the lineage of a branch: the labelled revision's descendants through
+	 * {@code down_revision} that no revision has as a parent.
 	 */
-	private RevisionId branchStep(Target.BranchRelative target, boolean upgrade) {
-		Set<RevisionId> members = branchMembers(target.branch());
-		RevisionId current = this.graph.inOrder(members)
-			.stream()
-			.filter(this.applied::contains)
-			.max(Comparator.comparing((id) -> this.graph.inOrder(members).indexOf(id)))
-			.orElse(null);
-		if (upgrade) {
-			if (current == null) {
-				RevisionId first = this.graph.inOrder(members).get(0);
-				return (target.steps() == 1) ? first : up(first, target.steps() - 1, target);
-			}
-			return up(current, target.steps(), target);
+	private List<RevisionId> branchHeads(RevisionId labelled) {
+		Set<RevisionId> lineage = this.graph.lineage(labelled);
+		return this.graph.heads().stream().filter(lineage::contains).toList();
+	}
+
+	private RevisionId branchHead(String branch) {
+		List<RevisionId> heads = branchHeads(revision(branch));
+		if (heads.size() != 1) {
+			throw new TargetException(
+					"Target '%s@head' is ambiguous: the branch has %d heads (%s).".formatted(branch, heads.size(),
+							quoted(heads)),
+					"Use '%s@heads' to apply all of them, name one of them, or merge them first.".formatted(branch));
 		}
-		if (current == null) {
-			throw new TargetException("Target '%s' goes below base: nothing of branch '%s' is applied."
-				.formatted(target, target.branch()), "Nothing to downgrade.");
-		}
-		return down(current, -target.steps(), target);
+		return heads.get(0);
 	}
 
 	private static TargetException downgradeOnly(Target target) {

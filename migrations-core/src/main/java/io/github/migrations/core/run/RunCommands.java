@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * put back to the session's with {@code SET LOCAL ... TO DEFAULT}) and statements, the
  * records of every revision, one {@code COMMIT}.</li>
  * </ul>
- * A revision's timeouts are its header's, else the settings', else the server's.
+ * A revision's timeouts are its header's, else the settings', else (for the lock timeout
+ * of a transactional revision in its own transaction)
+ * {@link MigratorSettings#DEFAULT_LOCK_TIMEOUT}, else the server's.
  */
 final class RunCommands {
 
@@ -51,6 +53,18 @@ final class RunCommands {
 		this.oneTransaction = settings.transactionMode() == TransactionMode.ALL;
 		this.lockTimeout = millis(settings.lockTimeout());
 		this.statementTimeout = millis(settings.statementTimeout());
+	}
+
+	/**
+	 * A transactional revision run in its own transaction can be run again when it times
+	 * out waiting for a lock, so it gets a short {@code lock_timeout} by default; others
+	 * keep the server's: a {@code transactional: false} revision cannot be run again (a
+	 * {@code CREATE INDEX CONCURRENTLY} waits for every older transaction and leaves an
+	 * invalid index when it times out), nor can one part of a run that is one
+	 * transaction.
+	 */
+	private @Nullable String defaultLockTimeout(Script script) {
+		return (script.transactional() && !this.oneTransaction) ? millis(MigratorSettings.DEFAULT_LOCK_TIMEOUT) : null;
 	}
 
 	private static @Nullable String millis(@Nullable Duration duration) {
@@ -143,7 +157,8 @@ final class RunCommands {
 
 	private Timeouts timeouts(Script script) {
 		SqlScript sql = (script instanceof SqlScript s) ? s : null;
-		String lock = (sql != null && sql.lockTimeout() != null) ? sql.lockTimeout() : this.lockTimeout;
+		String lock = (sql != null && sql.lockTimeout() != null) ? sql.lockTimeout()
+				: (this.lockTimeout != null) ? this.lockTimeout : defaultLockTimeout(script);
 		String statement = (sql != null && sql.statementTimeout() != null) ? sql.statementTimeout()
 				: this.statementTimeout;
 		return new Timeouts(lock, statement);

@@ -17,13 +17,16 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import io.github.migrations.core.api.MigrationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lists the {@code .sql} files under a folder of the class path, in every folder and jar
  * file that holds it ({@link ClassLoader#getResources}). A jar must list the folder
- * itself as an entry, as the {@code jar} tool, Maven and Gradle do.
+ * itself as an entry, as the {@code jar} tool, Maven and Gradle do. Where the folder is
+ * in neither (a native image's resources), its {@link RevisionIndex} says which files it
+ * holds.
  */
 final class ClasspathLocation {
 
@@ -38,35 +41,64 @@ final class ClasspathLocation {
 	 * @param location the location as configured, for messages
 	 * @param folder the folder's resource path, such as {@code db/revisions}
 	 * @param classLoader where to look
-	 * @throws MigrationException if the folder is nowhere on the class path, or cannot be
-	 * listed
+	 * @throws MigrationException if the folder is nowhere on the class path, or can be
+	 * neither listed nor read from its index
 	 */
 	static List<ScriptFile> list(String location, String folder, ClassLoader classLoader) {
-		Map<String, URL> roots = new LinkedHashMap<>();
-		try {
-			for (URL url : Collections.list(classLoader.getResources(folder))) {
-				roots.putIfAbsent(url.toString(), url);
-			}
-		}
-		catch (IOException ex) {
-			throw cannotList(location, folder, ex);
-		}
-		if (roots.isEmpty()) {
+		Map<String, URL> roots = resources(location, folder, classLoader);
+		Map<String, URL> indexes = resources(location, RevisionIndex.resourceName(folder), classLoader);
+		if (roots.isEmpty() && indexes.isEmpty()) {
 			throw notFound(location, folder);
 		}
 		List<ScriptFile> files = new ArrayList<>();
+		List<URL> unlisted = new ArrayList<>();
 		for (URL root : roots.values()) {
 			try {
-				files.addAll(list(location, folder, root));
+				List<ScriptFile> listed = listRoot(location, folder, root);
+				if (listed != null) {
+					files.addAll(listed);
+					String inside = root.toString().replaceFirst("/+$", "") + "/";
+					indexes.keySet().removeIf((index) -> index.startsWith(inside));
+				}
+				else {
+					unlisted.add(root);
+				}
 			}
 			catch (IOException | URISyntaxException ex) {
 				throw cannotList(location, root.toString(), ex);
 			}
 		}
+		if (!indexes.isEmpty()) {
+			files.addAll(IndexedClasspathFiles.read(location, folder, indexes.values(), classLoader, files));
+		}
+		else if (!unlisted.isEmpty()) {
+			if (files.isEmpty()) {
+				throw IndexedClasspathFiles.missingIndex(location, folder, unlisted.get(0));
+			}
+			logger.warn("Skipping '{}' of revision location '{}': it can be neither listed nor read from a "
+					+ "revision index", unlisted, location);
+		}
 		return files;
 	}
 
-	private static List<ScriptFile> list(String location, String folder, URL root)
+	private static Map<String, URL> resources(String location, String name, ClassLoader classLoader) {
+		Map<String, URL> found = new LinkedHashMap<>();
+		try {
+			for (URL url : Collections.list(classLoader.getResources(name))) {
+				found.putIfAbsent(url.toString(), url);
+			}
+		}
+		catch (IOException ex) {
+			throw cannotList(location, name, ex);
+		}
+		return found;
+	}
+
+	/**
+	 * The revision files of a folder or jar file; {@code null} for a root of another
+	 * kind, which cannot be listed.
+	 */
+	private static @Nullable List<ScriptFile> listRoot(String location, String folder, URL root)
 			throws IOException, URISyntaxException {
 		if (root.getProtocol().equals("file")) {
 			return FilesystemLocation.walk(location, Path.of(root.toURI()), folder + "/");
@@ -75,9 +107,7 @@ final class ClasspathLocation {
 		if (connection instanceof JarURLConnection jar) {
 			return listJar(folder, jar);
 		}
-		logger.warn("Skipping '{}' of revision location '{}': only folders and jar files can be listed", root,
-				location);
-		return List.of();
+		return null;
 	}
 
 	/**

@@ -26,7 +26,7 @@ public final class ScriptSource {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScriptSource.class);
 
-	private static final String CLASSPATH = "classpath:";
+	static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
 
@@ -106,7 +106,7 @@ public final class ScriptSource {
 		return FilesystemLocation.list(location, folder);
 	}
 
-	private static String trimSlashes(String path) {
+	static String trimSlashes(String path) {
 		int start = 0;
 		int end = path.length();
 		while (start < end && path.charAt(start) == '/') {

@@ -79,6 +79,18 @@ public final class StatementClassifier {
 		};
 	}
 
+	/**
+	 * Whether a statement is a query ({@code SELECT}, {@code WITH}, {@code VALUES},
+	 * {@code TABLE}): one that returns rows and that PostgreSQL runs inside a transaction
+	 * as it runs outside one.
+	 */
+	public static boolean isQuery(String sql) {
+		return switch (Tokens.read(sql).at(0)) {
+			case "SELECT", "WITH", "VALUES", "TABLE", "(" -> true;
+			default -> false;
+		};
+	}
+
 	private static boolean containsIgnoringCase(String text, String word) {
 		for (int i = text.length() - word.length(); i >= 0; i--) {
 			if (text.regionMatches(true, i, word, 0, word.length())) {

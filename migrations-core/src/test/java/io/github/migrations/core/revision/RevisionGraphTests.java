@@ -108,11 +108,27 @@ class RevisionGraphTests {
 	}
 
 	@Test
-	void branchMembersRunFromBranchPointToNextMerge() {
+	void headsOfAppliedSetLeaveOutWhatAnotherBranchDependsOn() {
+		RevisionGraph graph = Revisions.expandContract();
+		assertThat(graph.headsOf(ids("r0", "e1", "c1"))).isEqualTo(list("c1"));
+		assertThat(graph.headsOf(ids("r0", "e1", "e2", "c1"))).isEqualTo(list("c1", "e2"));
+		assertThat(graph.headsOf(ids("r0", "e1", "e2", "c1", "c2"))).isEqualTo(list("c2"));
+	}
+
+	@Test
+	void lineageIsTheLabelledRevisionAndItsDescendantsThroughDownRevisionOnly() {
+		RevisionGraph graph = Revisions.expandContract();
+		assertThat(graph.lineage(RevisionId.of("e1"))).containsExactlyInAnyOrderElementsOf(ids("e1", "e2"));
+		assertThat(graph.lineage(RevisionId.of("c1"))).containsExactlyInAnyOrderElementsOf(ids("c1", "c2"));
+	}
+
+	@Test
+	void lineageContinuesThroughAMergeAndSharingAddsTheWayFromTheBase() {
 		RevisionGraph graph = graph(rev("a"), labelled("b1", "left", "a"), rev("b2", "b1"), rev("c1", "a"),
 				rev("m", "b2", "c1"));
-		assertThat(graph.branchMembers(RevisionId.of("b1"))).containsExactlyInAnyOrderElementsOf(ids("b1", "b2"));
-		assertThat(graph.branchMembers(RevisionId.of("b2"))).containsExactlyInAnyOrderElementsOf(ids("b1", "b2"));
+		assertThat(graph.lineage(RevisionId.of("b1"))).containsExactlyInAnyOrderElementsOf(ids("b1", "b2", "m"));
+		assertThat(graph.sharingLineage(RevisionId.of("b1")))
+			.containsExactlyInAnyOrderElementsOf(ids("a", "b1", "b2", "m"));
 	}
 
 }

@@ -26,8 +26,36 @@ public final class Revisions {
 				List.of(dependsOn), null, id + ".sql");
 	}
 
+	public static Revision labelledDepending(String id, String label, String dependsOn, String... parents) {
+		return new Revision(RevisionId.of(id), Arrays.stream(parents).map(RevisionId::of).toList(), Set.of(label),
+				List.of(dependsOn), null, id + ".sql");
+	}
+
 	public static RevisionGraph graph(Revision... revisions) {
 		return RevisionGraph.of(List.of(revisions));
+	}
+
+	/**
+	 * Neutron's shape: a root, an {@code expand} and a {@code contract} branch from it,
+	 * each contract revision depending on the expand revision of its release.
+	 */
+	public static RevisionGraph expandContract() {
+		return graph(rev("r0"), labelled("e1", "expand", "r0"), rev("e2", "e1"),
+				labelledDepending("c1", "contract", "e1", "r0"), depending("c2", "e2", "c1"));
+	}
+
+	/**
+	 * The revisions an upgrade to the target applies, in order.
+	 */
+	public static List<RevisionId> up(RevisionGraph graph, Set<RevisionId> applied, String target) {
+		return graph.inOrder(new TargetResolver(graph, applied).toApply(Target.parse(target)));
+	}
+
+	/**
+	 * The revisions a downgrade to the target removes, in apply order.
+	 */
+	public static List<RevisionId> down(RevisionGraph graph, Set<RevisionId> applied, String target) {
+		return graph.inOrder(new TargetResolver(graph, applied).toRemove(Target.parse(target)));
 	}
 
 	public static Set<RevisionId> ids(String... ids) {

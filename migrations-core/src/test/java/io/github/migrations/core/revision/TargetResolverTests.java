@@ -94,15 +94,15 @@ class TargetResolverTests {
 	void plusOneWithTwoCurrentHeadsIsAmbiguous() {
 		assertThatExceptionOfType(TargetException.class)
 			.isThrownBy(() -> up(this.twoHeads, ids("a1", "b2", "c2"), "+1"))
-			.withMessage("Target '+1' is ambiguous: the database is at 2 heads ('b2', 'c2'). "
-					+ "Say which one, for example 'b2+1', or use a branch label ('<label>@+1').");
+			.withMessage("Target '+1' is ambiguous: the database stands at 2 revisions ('b2', 'c2'). "
+					+ "Say which one to move from: 'b2@+1' or 'c2@+1'.");
 	}
 
 	@Test
 	void plusOneFromBranchPointIsAmbiguous() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoHeads, ids("a1"), "+1"))
 			.withMessage("Target '+1' is ambiguous: 'a1' is a branch point with children 'b2', 'c2'. "
-					+ "Name the revision, or use '<label>@+N'.");
+					+ "Name the revision to upgrade to: 'b2' or 'c2'.");
 	}
 
 	@Test
@@ -155,7 +155,8 @@ class TargetResolverTests {
 	void downgradeMinusOneWithTwoHeadsIsAmbiguous() {
 		assertThatExceptionOfType(TargetException.class)
 			.isThrownBy(() -> down(this.twoHeads, ids("a1", "b2", "c2"), "-1"))
-			.withMessageStartingWith("Target '-1' is ambiguous: the database is at 2 heads ('b2', 'c2').");
+			.withMessage("Target '-1' is ambiguous: the database stands at 2 revisions ('b2', 'c2'). "
+					+ "Say which one to move from: 'b2@-1' or 'c2@-1'.");
 	}
 
 	@Test
@@ -163,7 +164,8 @@ class TargetResolverTests {
 		RevisionGraph graph = graph(rev("a"), rev("b", "a"), rev("c", "a"), rev("m", "b", "c"));
 		assertThat(down(graph, ids("a", "b", "c", "m"), "-1")).isEqualTo(list("m"));
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> down(graph, ids("a", "b", "c", "m"), "-2"))
-			.withMessage("Target '-2' is ambiguous: 'm' is a merge of 'b', 'c'. Name the revision to go down to.");
+			.withMessage(
+					"Target '-2' is ambiguous: 'm' is a merge of 'b', 'c'. Name the revision to go down to: 'b' or 'c'.");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ class TargetTests {
 		assertThat(Target.parse("ae10+2")).isEqualTo(new Target.RelativeTo("ae10", 2));
 		assertThat(Target.parse("ae10-1")).isEqualTo(new Target.RelativeTo("ae10", -1));
 		assertThat(Target.parse("shop@head")).isEqualTo(new Target.BranchHead("shop"));
+		assertThat(Target.parse("shop@heads")).isEqualTo(new Target.BranchHeads("shop"));
 		assertThat(Target.parse("shop@base")).isEqualTo(new Target.BranchBase("shop"));
 		assertThat(Target.parse("shop@+1")).isEqualTo(new Target.BranchRelative("shop", 1));
 		assertThat(Target.parse("shop@-2")).isEqualTo(new Target.BranchRelative("shop", -2));
@@ -29,7 +30,7 @@ class TargetTests {
 	@Test
 	void printsBackAsParsed() {
 		for (String text : new String[] { "head", "heads", "base", "ae10", "+2", "-1", "ae10+2", "ae10-1", "shop@head",
-				"shop@base", "shop@+1", "shop@-2" }) {
+				"shop@heads", "shop@base", "shop@+1", "shop@-2" }) {
 			assertThat(Target.parse(text)).hasToString(text);
 		}
 	}

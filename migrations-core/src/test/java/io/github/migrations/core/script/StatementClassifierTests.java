@@ -11,6 +11,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatementClassifierTests {
 
 	@Test
+	void ddlAndDmlWithoutReturningReturnNoRows() {
+		assertThat(StatementClassifier.returnsNoRows("CREATE TABLE t (id bigint)")).isTrue();
+		assertThat(
+				StatementClassifier.returnsNoRows("/* backfill */ insert into t select g from generate_series(1, 9) g"))
+			.isTrue();
+		assertThat(StatementClassifier.returnsNoRows("DO $$ BEGIN RAISE NOTICE 'x'; END $$")).isTrue();
+		assertThat(StatementClassifier.returnsNoRows("CALL archive_invoices(2024)")).isTrue();
+	}
+
+	@Test
+	void queriesReturningClausesAndUnknownStatementsMayReturnRows() {
+		assertThat(StatementClassifier.returnsNoRows("SELECT setval('s', 10)")).isFalse();
+		assertThat(StatementClassifier.returnsNoRows("WITH x AS (DELETE FROM t RETURNING id) SELECT 1")).isFalse();
+		assertThat(StatementClassifier.returnsNoRows("UPDATE t SET a = 1 RETURNING id")).isFalse();
+		assertThat(StatementClassifier.returnsNoRows("EXPLAIN SELECT 1")).isFalse();
+		assertThat(StatementClassifier.returnsNoRows("FETCH ALL FROM c")).isFalse();
+	}
+
+	@Test
+	void queriesAreSelectWithValuesAndTable() {
+		assertThat(StatementClassifier.isQuery("-- count\nSELECT count(*) FROM t")).isTrue();
+		assertThat(StatementClassifier.isQuery("with x as (select 1) select * from x")).isTrue();
+		assertThat(StatementClassifier.isQuery("VALUES (1), (2)")).isTrue();
+		assertThat(StatementClassifier.isQuery("TABLE t")).isTrue();
+		assertThat(StatementClassifier.isQuery("(SELECT 1) UNION (SELECT 2)")).isTrue();
+		assertThat(StatementClassifier.isQuery("VACUUM t")).isFalse();
+		assertThat(StatementClassifier.isQuery("INSERT INTO t SELECT 1")).isFalse();
+	}
+
+	@Test
 	void createIndexConcurrentlyCannotRunInATransaction() {
 		assertRefused("CREATE INDEX CONCURRENTLY idx ON t (c)", "CREATE INDEX CONCURRENTLY");
 		assertRefused("create unique index concurrently if not exists idx on t (c)", "CREATE INDEX CONCURRENTLY");

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -131,7 +132,56 @@ public final class TestDatabase {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database '" + name + "'", ex);
 		}
-		return new Database(name, urlFor(name), this.username, this.password);
+		return new Database(name, urlFor(name), this.username, this.password, null);
+	}
+
+	/**
+	 * Creates a new, empty schema in the server's own database (the one
+	 * {@code MIGRATIONS_TEST_JDBC_URL} names), for a user that may create schemas there
+	 * but not databases (no {@code CREATEDB}). Connections from its data source have the
+	 * schema first on their search path, then {@code public}.
+	 */
+	public Database freshSchema() {
+		String schema = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+		try (Connection connection = adminDataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test schema '" + schema + "'", ex);
+		}
+		String separator = (this.baseUrl.indexOf('?') >= 0) ? "&" : "?";
+		return new Database(databaseName(), this.baseUrl + separator + "currentSchema=" + schema + ",public",
+				this.username, this.password, schema);
+	}
+
+	/**
+	 * Drops a database made by {@link #freshDatabase()}, ending the connections still
+	 * open to it, or a schema made by {@link #freshSchema()} with everything in it.
+	 */
+	public void drop(Database database) {
+		try (Connection connection = adminDataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			if (database.schema() != null) {
+				statement.execute("DROP SCHEMA IF EXISTS " + database.schema() + " CASCADE");
+			}
+			else {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ database.name() + "' AND pid <> pg_backend_pid()");
+				statement.execute("DROP DATABASE IF EXISTS " + database.name());
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not drop test "
+					+ ((database.schema() != null) ? "schema '" + database.schema() : "database '" + database.name())
+					+ "'", ex);
+		}
+	}
+
+	private String databaseName() {
+		int query = this.baseUrl.indexOf('?');
+		String withoutQuery = (query >= 0) ? this.baseUrl.substring(0, query) : this.baseUrl;
+		return withoutQuery.substring(withoutQuery.lastIndexOf('/') + 1);
 	}
 
 	/**
@@ -167,8 +217,11 @@ public final class TestDatabase {
 	/**
 	 * One test's database: its name, URL and credentials, with a few catalog queries for
 	 * assertions.
+	 *
+	 * @param schema the schema made for the test, or {@code null} when the whole database
+	 * was
 	 */
-	public record Database(String name, String url, String username, String password) {
+	public record Database(String name, String url, String username, String password, @Nullable String schema) {
 
 		public DataSource dataSource() {
 			return TestDatabase.dataSource(this.url, this.username, this.password);

@@ -1,0 +1,209 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands that Alembic runs without a database, run here with no database URL
+ * configured anywhere: no option, no environment variable, no configuration file. A real
+ * PostgreSQL is used only to run what they print, or where a command does need one.
+ */
+class OfflineCommandsTests {
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	record Run(int code, String out, String err) {
+	}
+
+	@BeforeEach
+	void revisions() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		write("a1_customers.sql", table("a1", "base", "customers"));
+		write("b2_orders.sql", table("b2", "a1", "orders"));
+		write("c3_invoices.sql", table("c3", "b2", "invoices"));
+	}
+
+	@Test
+	void headsBranchesAndHistoryReadOnlyTheScripts() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings"));
+		assertThat(run("heads")).isEqualTo(new Run(0, "c3 (head)\nx2 (head)\n", ""));
+		assertThat(run("branches").out()).isEqualTo("<base> -> a1 (branchpoint), create customers\n"
+				+ "    -> b2, create orders\n    -> x2 (head), create meetings\n");
+		Run history = run("history");
+		assertThat(history.code()).isZero();
+		assertThat(history.out()).contains("a1 -> x2 (head), create meetings\n")
+			.endsWith("<base> -> a1 (branchpoint), create customers\n");
+		assertThat(run("history", "-r", "b2:c3").out())
+			.isEqualTo("b2 -> c3 (head), create invoices\n" + "a1 -> b2, create orders\n");
+		assertThat(run("history", "--verbose").out()).contains("Rev: c3 (head)\nParent: b2\n")
+			.contains("Applied: unknown (no database)\n");
+	}
+
+	@Test
+	void historyJsonWithoutADatabaseSaysNothingAboutWhatIsApplied() {
+		Run run = run("history", "--json", "-r", "b2:c3");
+		assertThat(run.code()).isZero();
+		assertThat(run.out().strip()).isEqualTo("{\"revisions\":["
+				+ "{\"revision\":\"c3\",\"down_revisions\":[\"b2\"],\"branch_labels\":[],\"message\":\"create invoices\","
+				+ "\"is_head\":true,\"is_merge\":false,\"is_branch_point\":false,\"applied\":null},"
+				+ "{\"revision\":\"b2\",\"down_revisions\":[\"a1\"],\"branch_labels\":[],\"message\":\"create orders\","
+				+ "\"is_head\":false,\"is_merge\":false,\"is_branch_point\":false,\"applied\":null}]}");
+	}
+
+	@Test
+	void historyOptionsThatReadTheDatabaseSaySoWhenNoneIsConfigured() {
+		Run indicate = run("history", "--indicate-current");
+		assertThat(indicate.code()).isEqualTo(2);
+		assertThat(indicate.out()).isEmpty();
+		assertThat(indicate.err())
+			.isEqualTo("error: 'history --indicate-current' reads the database, and no database URL is configured.\n"
+					+ "hint: Pass --url, set DATABASE_URL, or point --config at the application's configuration.\n");
+		assertThat(run("history", "-r", "current:").err())
+			.startsWith("error: 'history -r current:' reads the database, and no database URL is configured.\n");
+	}
+
+	@Test
+	void showNamesARevisionHeadHeadsAndBaseWithoutADatabase() throws IOException {
+		assertThat(run("show", "b")).isEqualTo(new Run(0, verbose("b2", "", "a1", "create orders"), ""));
+		assertThat(run("show", "head").out()).isEqualTo(verbose("c3", " (head)", "b2", "create invoices"));
+		assertThat(run("show", "head-1").out()).isEqualTo(verbose("b2", "", "a1", "create orders"));
+		assertThat(run("show", "base").out()).isEqualTo(verbose("a1", "", "<base>", "create customers"));
+		write("x2_meetings.sql", table("x2", "a1", "meetings"));
+		assertThat(run("show", "heads").out()).isEqualTo(
+				verbose("c3", " (head)", "b2", "create invoices") + verbose("x2", " (head)", "a1", "create meetings"));
+		Run ambiguous = run("show", "head");
+		assertThat(ambiguous.code()).isEqualTo(2);
+		assertThat(ambiguous.err()).startsWith("error: Target 'head' is ambiguous: there are 2 heads ('c3', 'x2').");
+		Run relative = run("show", "-1");
+		assertThat(relative.code()).isEqualTo(2);
+		assertThat(relative.err()).startsWith("error: 'show -1' counts from where the database stands;")
+			.contains("hint: Use 'migrations show current'");
+	}
+
+	@Test
+	void showCurrentReadsTheDatabaseAndSaysSoWhenNoneIsConfigured() {
+		Run offline = run("show", "current");
+		assertThat(offline.code()).isEqualTo(2);
+		assertThat(offline.err())
+			.startsWith("error: 'show current' reads the database, and no database URL is configured.\n");
+		useDatabase(TestDatabase.shared().freshDatabase());
+		Run atBase = run("show", "current");
+		assertThat(atBase).isEqualTo(new Run(0, "", "note: the database is at base: no revision is applied.\n"));
+		assertThat(run("upgrade", "b2").code()).isZero();
+		Run current = run("show", "current");
+		assertThat(current.code()).isZero();
+		assertThat(current.out()).startsWith("Rev: b2 (current)\nParent: a1\n").contains("Applied: yes\n");
+	}
+
+	@Test
+	void revisionAndMergeWriteFilesWithoutADatabase() throws IOException {
+		assertThat(run("revision", "-m", "add payments", "--rev-id", "d4").code()).isZero();
+		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2").code()).isZero();
+		Run merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		assertThat(merge.code()).isZero();
+		assertThat(merge.err()).isEmpty();
+		assertThat(run("heads").out()).isEqualTo("m9 (head) (mergepoint)\n");
+		assertThat(run("history", "-r", "m9:").out()).isEqualTo("d4, x2 -> m9 (head) (mergepoint), merge heads\n");
+	}
+
+	@Test
+	void upgradeSqlWithoutARangeOrADatabaseStartsFromBaseAndSaysSo() {
+		Run run = run("upgrade", "--sql");
+		assertThat(run.code()).isZero();
+		assertThat(run.err()).isEqualTo("note: no database is configured, so the script starts from base (an empty "
+				+ "database), as 'alembic upgrade --sql' does; give FROM:TO, for example 'base:head', or --url to "
+				+ "start elsewhere.\n");
+		assertThat(run("upgrade", "head", "--sql").out()).isEqualTo(run.out());
+		assertThat(run.out()).isEqualTo(run("upgrade", "--sql", "base:head").out());
+		assertThat(run("-q", "upgrade", "b2", "--sql").err()).isEmpty();
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		database.execute(run.out());
+		assertThat(database.tableExists("invoices")).isTrue();
+		assertThat(database.query("SELECT revision FROM migrations_revisions ORDER BY 1")).containsExactly("a1", "b2",
+				"c3");
+	}
+
+	@Test
+	void downgradeSqlWithoutADatabaseNeedsARange() {
+		Run run = run("downgrade", "--sql", "-1");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).isEqualTo("error: 'downgrade --sql -1' starts from where the database stands, and no "
+				+ "database URL is configured.\n"
+				+ "hint: Give the range as FROM:TO, for example 'migrations downgrade --sql head:-1', or pass --url.\n");
+		Run range = run("downgrade", "--sql", "head:-1");
+		assertThat(range.code()).isZero();
+		assertThat(range.out()).contains("DROP TABLE invoices;").doesNotContain("DROP TABLE orders;");
+	}
+
+	private void useDatabase(TestDatabase.Database database) {
+		this.environment.put("DATABASE_URL", database.url());
+		this.environment.put("DATABASE_USERNAME", database.username());
+		this.environment.put("DATABASE_PASSWORD", database.password());
+	}
+
+	private String verbose(String id, String tags, String parent, String message) {
+		return "Rev: %s%s\nParent: %s\nPath: %s\nApplied: unknown (no database)\n\n    %s\n".formatted(id, tags, parent,
+				source(id), message);
+	}
+
+	private String source(String id) {
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith(id + "_"))
+				.findFirst()
+				.orElseThrow()
+				.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String table(String id, String parent, String table) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+				-- message: create %s
+
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, table, table, table);
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.revisions.resolve(name), content);
+	}
+
+	private Run run(String... args) {
+		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
+			.toArray(String[]::new);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+}

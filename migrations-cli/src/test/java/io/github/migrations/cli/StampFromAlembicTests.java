@@ -1,0 +1,165 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Moving a database from Alembic: the commands on a database that Alembic migrated to
+ * 'b2', whose tables exist and whose {@code alembic_version} says so, on a real
+ * PostgreSQL.
+ */
+class StampFromAlembicTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	record Run(int code, String out, String err) {
+	}
+
+	@BeforeEach
+	void anAlembicDatabaseAtB2() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		write("a1_customers.sql", table("a1", "base", "customers"));
+		write("b2_orders.sql", table("b2", "a1", "orders"));
+		write("c3_invoices.sql", table("c3", "b2", "invoices"));
+		this.database.execute("""
+				CREATE TABLE customers (id bigint PRIMARY KEY);
+				CREATE TABLE orders (id bigint PRIMARY KEY);
+				CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY);
+				INSERT INTO alembic_version VALUES ('b2');
+				""");
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+	}
+
+	@Test
+	void upgradeOnAnAlembicDatabaseStopsAndNamesStampFromAlembic() {
+		Run run = run("upgrade");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).isEqualTo("error: The database was migrated by Alembic: public.alembic_version holds "
+				+ "'b2', and the version store \"migrations_revisions\" has recorded nothing yet, so every revision "
+				+ "would run again on tables that exist. Nothing was changed.\n"
+				+ "hint: Give each Alembic revision a revision file with the same id, then record what "
+				+ "public.alembic_version holds without running anything: run 'migrations stamp --from-alembic', or "
+				+ "let the upgrade do it by setting adopt-alembic-version to true. Setting: "
+				+ "'app.migrations.adopt-alembic-version' in the --config file.\n");
+		assertThat(this.database.tableExists("invoices")).isFalse();
+	}
+
+	@Test
+	void upgradeSqlFromAnAlembicDatabaseStopsInsteadOfRenderingFromBase() {
+		Run run = run("upgrade", "--sql");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err())
+			.startsWith("error: The database was migrated by Alembic: public.alembic_version holds " + "'b2'");
+		assertThat(run("upgrade", "--sql", "b2:head").out()).contains("CREATE TABLE invoices")
+			.doesNotContain("CREATE TABLE orders");
+	}
+
+	@Test
+	void currentOnAnAlembicDatabaseSaysSoInsteadOfPrintingBase() {
+		Run run = run("current");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err())
+			.startsWith("error: The database was migrated by Alembic: public.alembic_version holds " + "'b2'")
+			.contains("hint: Give each Alembic revision a revision file with the same id");
+	}
+
+	@Test
+	void stampFromAlembicRecordsItsRevisionsAndCheckPassesAfterTheUpgrade() {
+		Run stamp = run("stamp", "--from-alembic");
+		assertThat(stamp).isEqualTo(new Run(0,
+				"Stamped: the database is recorded at b2; nothing ran, and alembic_version is left as it was.\n", ""));
+		assertThat(run("current").out()).isEqualTo("b2\n");
+		Run upgrade = run("upgrade", "--json");
+		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
+		assertThat(run("check").code()).isZero();
+		assertThat(this.database.query("SELECT version_num FROM alembic_version")).containsExactly("b2");
+	}
+
+	@Test
+	void stampFromAlembicNamesTheRevisionsThatHaveNoFile() {
+		this.database.execute("INSERT INTO alembic_version VALUES ('4f2e9a1c7b30')");
+		Run run = run("stamp", "--from-alembic");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).isEqualTo("error: public.alembic_version holds '4f2e9a1c7b30', which no revision file "
+				+ "declares, so it cannot be adopted.\n"
+				+ "hint: Port each of them from Alembic's versions/*.py to a revision file with the same id "
+				+ "('-- revision: <id>'), then adopt again. Nothing was changed.\n");
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void stampTakesEitherTargetsOrFromAlembic() {
+		for (String[] args : new String[][] { { "stamp" }, { "stamp", "head", "--from-alembic" },
+				{ "stamp", "--from-alembic", "--purge" } }) {
+			Run run = run(args);
+			assertThat(run.code()).isEqualTo(2);
+			assertThat(run.err()).startsWith("error: Stamp either the revisions named as TARGET, or --from-alembic "
+					+ "alone.\nhint: Run 'migrations stamp head', or 'migrations stamp --from-alembic'");
+		}
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void adoptAlembicVersionInTheConfigFileLetsTheUpgradeAdopt() throws IOException {
+		Path config = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.adopt-alembic-version=true\n");
+		Run run = run("--config", config.toString(), "upgrade", "--json");
+		assertThat(run.code()).isZero();
+		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
+	}
+
+	private static String table(String id, String parent, String table) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+				-- message: create %s
+
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, table, table, table);
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.revisions.resolve(name), content);
+	}
+
+	private Run run(String... args) {
+		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
+			.toArray(String[]::new);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+}

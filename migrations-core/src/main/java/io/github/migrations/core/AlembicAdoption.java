@@ -1,0 +1,161 @@
+package io.github.migrations.core;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.migrations.core.database.AlembicDatabaseException;
+import io.github.migrations.core.database.AlembicVersion;
+import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.Planning;
+import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.Script;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes over a database that Alembic migrated. While the version store has recorded
+ * nothing and Alembic's {@code alembic_version} holds revisions, an upgrade would run
+ * every revision again on tables that exist, and {@code current} would say base; so both
+ * stop and say how to adopt. Adopting records exactly the revisions that
+ * {@code alembic_version} holds, with what they build on, as applied without running
+ * anything, and leaves {@code alembic_version} as it is.
+ */
+final class AlembicAdoption {
+
+	// the migrator's category, where operators look for what a run did
+	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	static final String SETTING = "adopt-alembic-version";
+
+	private final VersionStore store;
+
+	AlembicAdoption(VersionStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * Stops a read or a run on a database that Alembic migrated and the version store has
+	 * not recorded: nothing applied, nothing ever logged, and revisions in
+	 * {@code alembic_version}.
+	 */
+	void refuseUnadopted(Connection connection, List<AppliedRevision> applied) throws SQLException {
+		AlembicVersion alembic = unadopted(connection, applied);
+		if (alembic != null) {
+			throw new AlembicDatabaseException(("The database was migrated by Alembic: %s holds %s, and the version "
+					+ "store %s has recorded nothing yet, so every revision would run again on tables that exist. "
+					+ "Nothing was changed")
+				.formatted(alembic.table(), alembic.describe(), this.store.describe()),
+					"Give each Alembic revision a revision file with the same id, then record what %s holds without "
+						.formatted(alembic.table())
+							+ "running anything: run 'migrations stamp --from-alembic', or let the upgrade do it by "
+							+ "setting adopt-alembic-version to true.",
+					SETTING);
+		}
+	}
+
+	/**
+	 * Before an upgrade: adopts {@code alembic_version} when the settings allow and the
+	 * database needs it, or stops as {@link #refuseUnadopted} does.
+	 * @return the applied set to go on with
+	 */
+	List<AppliedRevision> adoptIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied,
+			boolean allowed) throws SQLException {
+		if (!allowed) {
+			refuseUnadopted(connection, applied);
+			return applied;
+		}
+		AlembicVersion alembic = unadopted(connection, applied);
+		if (alembic == null) {
+			return applied;
+		}
+		record(connection, catalog, alembic);
+		return this.store.applied(connection);
+	}
+
+	/**
+	 * Adopts {@code alembic_version} on demand, on a version store that has recorded
+	 * nothing.
+	 * @return the revisions recorded as the database's heads, as {@code alembic_version}
+	 * holds them
+	 */
+	List<RevisionId> adopt(Connection connection, Catalog catalog, List<AppliedRevision> applied) throws SQLException {
+		if (!applied.isEmpty() || this.store.hasHistory(connection)) {
+			throw new AlembicDatabaseException(
+					"The version store %s has already recorded revisions, so there is nothing of Alembic's to adopt"
+						.formatted(this.store.describe()),
+					"Run 'migrations current' to see where the database stands; to record other revisions, use "
+							+ "'migrations stamp <revision> --purge'.",
+					null);
+		}
+		AlembicVersion alembic = AlembicVersion.read(connection);
+		if (alembic == null) {
+			throw new AlembicDatabaseException(
+					"No table 'alembic_version' is on the search path of this connection, so there is nothing of "
+							+ "Alembic's to adopt",
+					"Connect to the database Alembic migrated; Alembic keeps the table in the connection's first "
+							+ "schema unless 'version_table_schema' names another, which the schema setting can name.",
+					"schema");
+		}
+		if (alembic.revisions().isEmpty()) {
+			throw new AlembicDatabaseException(
+					"%s is empty: Alembic stands at base, so there is no revision to adopt".formatted(alembic.table()),
+					"Run 'migrations upgrade' to apply every revision.", null);
+		}
+		return record(connection, catalog, alembic);
+	}
+
+	private @Nullable AlembicVersion unadopted(Connection connection, List<AppliedRevision> applied)
+			throws SQLException {
+		if (!applied.isEmpty() || this.store.hasHistory(connection)) {
+			return null;
+		}
+		AlembicVersion alembic = AlembicVersion.read(connection);
+		return (alembic != null && !alembic.revisions().isEmpty()) ? alembic : null;
+	}
+
+	/**
+	 * Records the revisions of {@code alembic_version} and what they build on (their
+	 * ancestors and dependencies) as applied, in one transaction, after checking that
+	 * each has a revision file.
+	 */
+	private List<RevisionId> record(Connection connection, Catalog catalog, AlembicVersion alembic)
+			throws SQLException {
+		List<String> missing = alembic.revisions().stream().filter((id) -> !Planning.isKnown(catalog, id)).toList();
+		if (!missing.isEmpty()) {
+			throw new AlembicDatabaseException(
+					"%s holds %s, which no revision file declares, so it cannot be adopted".formatted(alembic.table(),
+							String.join(", ", missing.stream().map((id) -> "'" + id + "'").toList())),
+					"Port each of them from Alembic's versions/*.py to a revision file with the same id "
+							+ "('-- revision: <id>'), then adopt again. Nothing was changed.",
+					null);
+		}
+		List<RevisionId> heads = alembic.revisions().stream().map(RevisionId::of).toList();
+		List<Script> added = new ArrayList<>();
+		for (RevisionId id : catalog.graph().inOrder(catalog.graph().ancestorsOf(heads))) {
+			added.add(catalog.scripts().get(id));
+		}
+		this.store.ensure(connection);
+		connection.setAutoCommit(false);
+		try {
+			this.store.stamp(connection, added, Set.of());
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+		logger.info("Adopted Alembic's {}: recorded {} revision(s) as applied, up to {}; nothing ran, and {} is left "
+				+ "as it is", alembic.table(), added.size(), alembic.describe(), alembic.table());
+		return catalog.graph().headsOf(Set.copyOf(heads));
+	}
+
+}

@@ -1,0 +1,258 @@
+package io.github.migrations.core;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.run.MigrationFailedException;
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A revision queued behind a long query gives way instead of stalling every query behind
+ * it: a transactional revision waits at most its {@code lock_timeout} (two seconds by
+ * default), is rolled back, and runs again after a wait that doubles from one second.
+ */
+class LockAwareExecutionTests {
+
+	private static final Duration LOCK_TIMEOUT = Duration.ofMillis(500);
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	@TempDir
+	Path folder;
+
+	private RevisionFiles files;
+
+	@BeforeEach
+	void invoices() {
+		this.files = new RevisionFiles(this.folder);
+		this.files.write("a1_invoices.sql", """
+				-- revision: a1
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, amount int NOT NULL);
+				INSERT INTO invoices (amount) SELECT g FROM generate_series(1, 100) g;
+				-- +downgrade
+				DROP TABLE invoices;
+				""");
+		migrator(MigratorSettings.defaults()).upgrade(Target.head());
+	}
+
+	private Migrator migrator(MigratorSettings settings) {
+		return Migrator.builder(this.database.dataSource())
+			.settings(settings.toBuilder().locations(List.of(this.files.location())).build())
+			.build();
+	}
+
+	private void alterInvoices(boolean transactional) {
+		this.files.write("b2_note.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- transactional: %s
+				-- +upgrade
+				ALTER TABLE invoices ADD COLUMN note text;
+				-- +downgrade
+				ALTER TABLE invoices DROP COLUMN note;
+				""".formatted(transactional));
+	}
+
+	@Test
+	void aRevisionBehindALongQueryGivesWayToReadersAndWritersAndSucceedsOnceTheQueryEnds() throws Exception {
+		alterInvoices(true);
+		try (Blocker blocker = Blocker.holdingAccessShareOnInvoices(this.database, Duration.ofSeconds(3));
+				Traffic traffic = Traffic.on(this.database)) {
+			long start = System.nanoTime();
+			migrator(MigratorSettings.defaults().toBuilder().lockTimeout(LOCK_TIMEOUT).build()).upgrade(Target.head());
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(took).as("waited for the blocking query").isGreaterThan(Duration.ofMillis(2500));
+			assertThat(blocker.ended()).isTrue();
+			Duration longestWait = traffic.stop();
+			assertThat(traffic.queries()).as("queries the readers and writers ran").isGreaterThan(10);
+			assertThat(longestWait).as("the longest a reader or writer waited")
+				.isLessThanOrEqualTo(LOCK_TIMEOUT.plusMillis(100));
+		}
+		assertThat(this.database.query("SELECT column_name FROM information_schema.columns "
+				+ "WHERE table_name = 'invoices' AND column_name = 'note'"))
+			.containsExactly("note");
+		assertThat(this.database.query("SELECT count(*) FROM migrations_log WHERE revision = 'b2' AND NOT success"))
+			.as("each attempt that gave way is logged")
+			.containsExactly("2");
+	}
+
+	@Test
+	void aRevisionThatTimesOutOnEveryAttemptFailsSayingHowOftenItRan() throws Exception {
+		alterInvoices(true);
+		try (Blocker blocker = Blocker.holdingAccessShareOnInvoices(this.database, Duration.ofSeconds(3))) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(1).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.withMessageContaining("revision 'b2' failed: canceling statement due to lock timeout (SQLSTATE 55P03)")
+				.withMessageContaining("It was run 2 times over 1 s");
+		}
+		assertThat(this.database.query("SELECT revision FROM migrations_revisions")).containsExactly("a1");
+	}
+
+	@Test
+	void aNonTransactionalRevisionIsNotRunAgain() throws Exception {
+		alterInvoices(false);
+		try (Blocker blocker = Blocker.holdingAccessShareOnInvoices(this.database, Duration.ofSeconds(2))) {
+			Migrator migrator = migrator(MigratorSettings.defaults().toBuilder().lockTimeout(LOCK_TIMEOUT).build());
+			long start = System.nanoTime();
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.withMessageContaining("lock timeout")
+				.withMessageNotContaining("It was run");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+	}
+
+	@Test
+	void transactionalRevisionsGetTwoSecondsByDefaultAndOthersKeepTheServers() {
+		this.files.write("b2_settings.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				CREATE TABLE observed (revision text, lock_timeout text);
+				INSERT INTO observed VALUES ('b2', current_setting('lock_timeout'));
+				-- +downgrade
+				""");
+		this.files.write("c3_settings.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- transactional: false
+				-- +upgrade
+				INSERT INTO observed VALUES ('c3', current_setting('lock_timeout'));
+				-- +downgrade
+				""");
+		migrator(MigratorSettings.defaults()).upgrade(Target.head());
+		assertThat(this.database.query("SELECT revision || '=' || lock_timeout FROM observed ORDER BY revision"))
+			.containsExactly("b2=2s", "c3=0");
+	}
+
+	/**
+	 * Another session that reads the invoices in a transaction it keeps open for a while,
+	 * as a long report would.
+	 */
+	private static final class Blocker implements AutoCloseable {
+
+		private final CompletableFuture<Void> done;
+
+		private Blocker(CompletableFuture<Void> done) {
+			this.done = done;
+		}
+
+		static Blocker holdingAccessShareOnInvoices(TestDatabase.Database database, Duration time) {
+			AtomicBoolean holding = new AtomicBoolean();
+			CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+				try (Connection connection = database.dataSource().getConnection();
+						Statement statement = connection.createStatement()) {
+					connection.setAutoCommit(false);
+					statement.execute("SELECT count(*) FROM invoices");
+					holding.set(true);
+					statement.execute("SELECT pg_sleep(%f)".formatted(time.toMillis() / 1000.0));
+					connection.commit();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			await().atMost(Duration.ofSeconds(10)).untilTrue(holding);
+			return new Blocker(done);
+		}
+
+		boolean ended() {
+			return this.done.isDone();
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.done.get(30, TimeUnit.SECONDS);
+		}
+
+	}
+
+	/**
+	 * A session that keeps reading and writing the invoices, timing each query.
+	 */
+	private static final class Traffic implements AutoCloseable {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final AtomicLong longestNanos = new AtomicLong();
+
+		private final AtomicLong queries = new AtomicLong();
+
+		private final CompletableFuture<Void> done;
+
+		private Traffic(TestDatabase.Database database) {
+			this.done = CompletableFuture.runAsync(() -> {
+				try (Connection connection = database.dataSource().getConnection();
+						Statement statement = connection.createStatement()) {
+					while (this.running.get()) {
+						time(() -> statement.execute("SELECT sum(amount) FROM invoices"));
+						time(() -> statement.execute("INSERT INTO invoices (amount) VALUES (1)"));
+						Thread.sleep(20);
+					}
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		}
+
+		static Traffic on(TestDatabase.Database database) {
+			return new Traffic(database);
+		}
+
+		private void time(Query query) throws SQLException {
+			long start = System.nanoTime();
+			query.run();
+			this.longestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+			this.queries.incrementAndGet();
+		}
+
+		/**
+		 * Stops the traffic and returns the longest a query took.
+		 */
+		Duration stop() throws Exception {
+			this.running.set(false);
+			this.done.get(30, TimeUnit.SECONDS);
+			return Duration.ofNanos(this.longestNanos.get());
+		}
+
+		long queries() {
+			return this.queries.get();
+		}
+
+		@Override
+		public void close() throws Exception {
+			stop();
+		}
+
+		private interface Query {
+
+			void run() throws SQLException;
+
+		}
+
+	}
+
+}

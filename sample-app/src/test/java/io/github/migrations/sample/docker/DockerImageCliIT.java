@@ -1,0 +1,91 @@
+package io.github.migrations.sample.docker;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs everywhere: the image's {@code migrations} launcher, run by {@code sh} as
+ * {@code docker compose exec app migrations ...} runs it, with the image's paths swapped
+ * for the packaged CLI jar and the app's resources, and {@code DATABASE_URL} written as
+ * {@code docker-compose.yml} writes it.
+ */
+class DockerImageCliIT {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void migrationsCurrentInTheImageReportsTheRevisionsTheAppApplied() throws Exception {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		String databaseUrl = composeStyleUrl(database);
+		Result upgrade = migrations(databaseUrl, "upgrade");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		Result current = migrations(databaseUrl, "current");
+		assertThat(current.code()).as(current.err()).isZero();
+		assertThat(current.out()).contains("0006");
+		assertThat(database.query("SELECT count(*) FROM migrations_revisions")).containsExactly("6");
+	}
+
+	@Test
+	void migrationsInTheImageNeedsNoOptionToFindTheAppsRevisions() throws Exception {
+		Result heads = migrations("postgresql://nobody:secret@localhost:1/none", "heads");
+		assertThat(heads.code()).as(heads.err()).isZero();
+		assertThat(heads.out()).contains("0006");
+	}
+
+	/**
+	 * {@code postgresql://user:password@host:port/database}, as the compose file gives
+	 * the app and the CLI.
+	 */
+	private static String composeStyleUrl(TestDatabase.Database database) {
+		URI jdbc = URI.create(database.url().substring("jdbc:".length()));
+		return "postgresql://%s:%s@%s:%d%s".formatted(database.username(), database.password(), jdbc.getHost(),
+				jdbc.getPort(), jdbc.getPath());
+	}
+
+	private Result migrations(String databaseUrl, String... args) throws IOException, InterruptedException {
+		Path cliJar = Path.of(System.getProperty("cli.jar"));
+		assertThat(cliJar).as("the packaged CLI (./mvnw package builds it before this test)").exists();
+		Path resources = DockerFiles.ROOT.resolve("sample-app/src/main/resources");
+		String launcher = DockerFiles.launcher()
+			.replace(find("-jar (\\S+)"), cliJar.toString())
+			.replace(DockerFiles.IMAGE_CLASSES, resources + "/");
+		Path script = Files.writeString(this.folder.resolve("migrations"), launcher);
+		ProcessBuilder builder = new ProcessBuilder(
+				concat(List.of("sh", script.toString()), List.of(args)).toArray(String[]::new));
+		builder.environment().put("DATABASE_URL", databaseUrl);
+		builder.environment().remove("JAVA_OPTS");
+		builder.redirectOutput(this.folder.resolve("out").toFile()).redirectError(this.folder.resolve("err").toFile());
+		Process process = builder.start();
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		return new Result(process.exitValue(), read("out"), read("err"));
+	}
+
+	private static String find(String regex) throws IOException {
+		return DockerFiles.find(DockerFiles.launcher(), regex);
+	}
+
+	private String read(String name) throws IOException {
+		return Files.readString(this.folder.resolve(name), StandardCharsets.UTF_8);
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+	}
+
+	private record Result(int code, String out, String err) {
+
+	}
+
+}
