@@ -77,7 +77,7 @@ public final class Migrator {
 		this.store = new PostgresVersionStore(this.settings.schema(), this.settings.createSchemas(),
 				this.settings.revisionsTable(), this.settings.logTable());
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
-		this.listener = builder.listener;
+		this.listener = MigrationListener.composite(builder.listeners);
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
 		this.alembic = new AlembicAdoption(this.store);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
@@ -125,6 +125,17 @@ public final class Migrator {
 	 * the runner executes each command once and records each revision with its work.
 	 */
 	private MigrationResult migrate(Direction direction, Planning.Strategy planning) {
+		this.listener.beforeRun(direction);
+		try {
+			return run(direction, planning);
+		}
+		catch (RuntimeException ex) {
+			this.listener.afterFailure(direction, ex);
+			throw ex;
+		}
+	}
+
+	private MigrationResult run(Direction direction, Planning.Strategy planning) {
 		long start = System.nanoTime();
 		Opened opened = openWhileLoading();
 		Catalog catalog = opened.catalog();
@@ -294,6 +305,14 @@ public final class Migrator {
 	}
 
 	/**
+	 * The newest entry of the log, read without reading the rest; {@code null} before the
+	 * first run.
+	 */
+	public @Nullable LogEntry lastLogEntry() {
+		return this.queries.lastLogEntry();
+	}
+
+	/**
 	 * The revisions an upgrade to the target would apply, in order.
 	 */
 	public List<MigrationStep> pending(Target target) {
@@ -372,7 +391,7 @@ public final class Migrator {
 
 		private ClassLoader classLoader = Migrator.class.getClassLoader();
 
-		private MigrationListener listener = MigrationListener.NONE;
+		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -407,8 +426,12 @@ public final class Migrator {
 			return this;
 		}
 
+		/**
+		 * Adds a listener; each listener hears every callback, in the order they were
+		 * added.
+		 */
 		public Builder listener(MigrationListener listener) {
-			this.listener = listener;
+			this.listeners.add(listener);
 			return this;
 		}
 

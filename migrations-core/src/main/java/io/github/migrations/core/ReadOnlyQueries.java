@@ -139,6 +139,15 @@ final class ReadOnlyQueries {
 		}
 	}
 
+	@Nullable LogEntry lastLogEntry() {
+		try (Session session = this.connections.open()) {
+			return this.store.lastLogEntry(session.connection());
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
 	MigrationPlan plan(Direction direction, Target target) {
 		Catalog catalog = this.loader.load();
 		List<AppliedRevision> applied = appliedUnlessAlembic();

@@ -125,6 +125,84 @@ class MigratorTests {
 	}
 
 	@Test
+	void listenersAddedToTheBuilderAllHearEveryCallbackInOrder() {
+		List<String> heard = new java.util.ArrayList<>();
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.listener(recording("first", heard))
+			.listener(recording("second", heard))
+			.build();
+		migrator.upgrade(Target.parse("+1"));
+		assertThat(heard).containsExactly("first before upgrade", "second before upgrade", "first step a1",
+				"second step a1", "first run of 1", "second run of 1");
+	}
+
+	@Test
+	void aFailedRunIsHeardAfterItsLastStepBeganWithTheFailure() {
+		this.files.write("d4_broken.sql", """
+				-- revision: d4
+				-- down_revision: c3
+
+				-- +upgrade
+				SELECT no_such_column FROM customers;
+				""");
+		List<String> heard = new java.util.ArrayList<>();
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.listener(recording("only", heard))
+			.build();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
+		assertThat(heard).containsExactly("only before upgrade", "only step a1", "only step b2", "only step c3",
+				"only began d4", "only failed upgrade: MigrationFailedException");
+	}
+
+	@Test
+	void lastLogEntryIsTheNewestStepAndNullBeforeTheFirstRun() {
+		Migrator migrator = migrator();
+		assertThat(migrator.lastLogEntry()).isNull();
+		migrator.upgrade(Target.head());
+		migrator.downgrade(Target.parse("-1"));
+		LogEntry last = migrator.lastLogEntry();
+		assertThat(last).isNotNull();
+		assertThat(last.revision()).isEqualTo("c3");
+		assertThat(last.action()).isEqualTo("downgrade");
+		assertThat(last).isEqualTo(migrator.history().get(migrator.history().size() - 1));
+	}
+
+	private static MigrationListener recording(String name, List<String> heard) {
+		return new MigrationListener() {
+
+			@Override
+			public void beforeRun(Direction direction) {
+				heard.add(name + " before " + direction.label());
+			}
+
+			@Override
+			public void beforeStep(MigrationStep step) {
+				if (step.revision().id().value().equals("d4")) {
+					heard.add(name + " began d4");
+				}
+			}
+
+			@Override
+			public void afterStep(MigrationStep step, Duration duration) {
+				heard.add(name + " step " + step.revision().id());
+			}
+
+			@Override
+			public void afterRun(MigrationResult result) {
+				heard.add(name + " run of " + result.steps().size());
+			}
+
+			@Override
+			public void afterFailure(Direction direction, RuntimeException failure) {
+				heard.add(name + " failed " + direction.label() + ": " + failure.getClass().getSimpleName());
+			}
+
+		};
+	}
+
+	@Test
 	void fullCycleBaseHeadBaseHead() {
 		migrator().upgrade(Target.head());
 		MigrationResult down = migrator().downgrade(Target.base());

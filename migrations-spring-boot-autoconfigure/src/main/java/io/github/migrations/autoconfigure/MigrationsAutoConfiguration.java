@@ -1,13 +1,12 @@
 package io.github.migrations.autoconfigure;
 
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -42,30 +42,39 @@ import org.springframework.core.io.ResourceLoader;
 public final class MigrationsAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+	PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+		return new PropertiesMigrationsConnectionDetails(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	Migrator migrator(MigrationsProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<DataSource> applicationDataSource,
+	Migrator migrator(MigrationsProperties properties, MigrationsConnectionDetails migrationsConnectionDetails,
+			ResourceLoader resourceLoader, ObjectProvider<DataSource> applicationDataSource,
 			@MigrationsDataSource ObjectProvider<DataSource> dedicatedDataSource,
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigratorCustomizer> customizers) {
-		DataSource dataSource = MigrationDataSources.choose(properties, dedicatedDataSource.getIfAvailable(),
-				applicationDataSource.getIfUnique(), connectionDetails.getIfAvailable());
+		DataSource dataSource = MigrationDataSources.choose(migrationsConnectionDetails,
+				dedicatedDataSource.getIfAvailable(), applicationDataSource.getIfUnique(),
+				connectionDetails.getIfAvailable());
 		Migrator.Builder builder = Migrator.builder(dataSource).settings(properties.toSettings());
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		if (classLoader != null) {
 			builder.classLoader(classLoader);
 		}
 		builder.javaRevisions(javaRevisions.orderedStream().toArray(JavaRevision[]::new));
-		List<MigrationListener> orderedListeners = listeners.orderedStream().toList();
-		if (!orderedListeners.isEmpty()) {
-			builder.listener(new CompositeMigrationListener(orderedListeners));
-		}
+		listeners.orderedStream().forEach(builder::listener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
+	/**
+	 * Runs the one {@link Migrator} (or the {@code @Primary} one) on startup. With
+	 * several and none primary it backs off: each needs its own initializer.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(Migrator.class)
 	@Conditional(ModeIsNotNoneCondition.class)
 	MigrationsInitializer migrationsInitializer(Migrator migrator, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> strategy) {
@@ -74,6 +83,16 @@ public final class MigrationsAutoConfiguration {
 				StartupLint.around(
 						strategy.getIfAvailable(() -> DefaultMigrationStrategies.forMode(properties.getMode(), target)),
 						properties.getLint(), target));
+	}
+
+	/**
+	 * What the health indicator and the gauge read, cached; a listener, so that a run
+	 * drops the cache.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStatuses migrationStatuses(ListableBeanFactory beans, MigrationsProperties properties) {
+		return new MigrationStatuses(beans, properties);
 	}
 
 	/**

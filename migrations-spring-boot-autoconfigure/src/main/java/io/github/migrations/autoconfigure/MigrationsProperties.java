@@ -122,6 +122,12 @@ public class MigrationsProperties {
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
 	/**
+	 * How long the health indicator and the 'migrations.pending' gauge reuse what they
+	 * last read about where the database stands.
+	 */
+	private Duration statusCacheTimeToLive = Duration.ofSeconds(10);
+
+	/**
 	 * JDBC URL of the database to migrate, when the migrations should not use the
 	 * application's DataSource.
 	 */
@@ -303,6 +309,14 @@ public class MigrationsProperties {
 
 	public void setPlaceholders(Map<String, String> placeholders) {
 		this.placeholders = placeholders;
+	}
+
+	public Duration getStatusCacheTimeToLive() {
+		return this.statusCacheTimeToLive;
+	}
+
+	public void setStatusCacheTimeToLive(Duration statusCacheTimeToLive) {
+		this.statusCacheTimeToLive = statusCacheTimeToLive;
 	}
 
 	public @Nullable String getUrl() {

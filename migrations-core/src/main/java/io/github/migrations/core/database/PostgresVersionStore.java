@@ -234,13 +234,23 @@ public final class PostgresVersionStore implements VersionStore {
 
 	@Override
 	public List<LogEntry> log(Connection connection) throws SQLException {
+		return logEntries(connection, "ORDER BY id");
+	}
+
+	@Override
+	public @Nullable LogEntry lastLogEntry(Connection connection) throws SQLException {
+		List<LogEntry> newest = logEntries(connection, "ORDER BY id DESC LIMIT 1");
+		return newest.isEmpty() ? null : newest.get(0);
+	}
+
+	private List<LogEntry> logEntries(Connection connection, String orderAndLimit) throws SQLException {
 		if (!exists(connection)) {
 			return List.of();
 		}
 		List<LogEntry> entries = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT id, revision, action, checksum, message, success, "
-						+ "performed_by, performed_at, execution_ms, error FROM " + this.log + " ORDER BY id")) {
+						+ "performed_by, performed_at, execution_ms, error FROM " + this.log + " " + orderAndLimit)) {
 			while (rows.next()) {
 				entries.add(new LogEntry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
 						rows.getString(5), rows.getBoolean(6), rows.getString(7),

@@ -47,6 +47,11 @@ public interface VersionStore {
 	List<LogEntry> log(Connection connection) throws SQLException;
 
 	/**
+	 * The newest entry of the log, or {@code null} when there is none.
+	 */
+	@Nullable LogEntry lastLogEntry(Connection connection) throws SQLException;
+
+	/**
 	 * Appends a failed attempt to the log.
 	 */
 	void recordFailure(Connection connection, Script script, Direction direction, long executionMs, String error)

@@ -1,16 +1,25 @@
 package io.github.migrations.core.run;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
 
 /**
- * Callbacks around each step of a run, for progress output and logging.
+ * Callbacks around each run and each step of a run, for progress output, logging, metrics
+ * and tracing. All callbacks of a run come on the thread that called the run.
  */
 public interface MigrationListener {
 
 	MigrationListener NONE = new MigrationListener() {
 	};
+
+	/**
+	 * Called once when an upgrade or downgrade run starts, before anything is read.
+	 */
+	default void beforeRun(Direction direction) {
+	}
 
 	default void beforeStep(MigrationStep step) {
 	}
@@ -23,6 +32,21 @@ public interface MigrationListener {
 	 * found nothing to do.
 	 */
 	default void afterRun(MigrationResult result) {
+	}
+
+	/**
+	 * Called once instead of {@link #afterRun} when a run fails; a step that heard
+	 * {@link #beforeStep} but not {@link #afterStep} is the one that failed.
+	 */
+	default void afterFailure(Direction direction, RuntimeException failure) {
+	}
+
+	/**
+	 * One listener that passes each callback to the given ones, in order.
+	 */
+	static MigrationListener composite(List<MigrationListener> listeners) {
+		List<MigrationListener> all = List.copyOf(listeners);
+		return (all.size() == 1) ? all.get(0) : new CompositeMigrationListener(all);
 	}
 
 }

@@ -2,19 +2,18 @@ package io.github.migrations.autoconfigure.endpoint;
 
 import java.util.List;
 
-import io.github.migrations.autoconfigure.MigrationsProperties.Mode;
+import io.github.migrations.autoconfigure.MigrationStatuses.Reading;
 import io.github.migrations.autoconfigure.MigrationsProperties;
+import io.github.migrations.autoconfigure.MigrationsProperties.Mode;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.LogEntry;
-import io.github.migrations.core.revision.Target;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads where a {@link Migrator}'s database stands and turns it into a
- * {@link MigrationState}, for the endpoint and the health indicator. Changes nothing and
- * takes no lock.
+ * Turns what was read about a {@link Migrator}'s database into a {@link MigrationState},
+ * for the endpoint and the health indicator. Changes nothing and takes no lock.
  */
 final class MigrationInspector {
 
@@ -24,27 +23,20 @@ final class MigrationInspector {
 		this.properties = properties;
 	}
 
+	/**
+	 * Reads the migrator now.
+	 */
 	Inspection inspect(Migrator migrator) {
-		MigrationStatus status = null;
-		String error = null;
-		try {
-			status = migrator.status(Target.parse(this.properties.getTarget()));
-		}
-		catch (RuntimeException ex) {
-			error = ex.getMessage();
-		}
-		List<LogEntry> history = List.of();
-		try {
-			history = migrator.history();
-		}
-		catch (RuntimeException ex) {
-			error = (error != null) ? error : ex.getMessage();
-		}
+		return inspect(Reading.of(migrator, this.properties.getTarget()));
+	}
+
+	Inspection inspect(Reading reading) {
+		MigrationStatus status = reading.status();
+		String error = reading.error();
 		if (error == null && status != null) {
-			error = lastAttemptFailed(history, status);
+			error = Secrets.maskNullable(lastAttemptFailed(reading.lastLogEntry(), status));
 		}
-		error = Secrets.maskNullable(error);
-		return new Inspection(state(status, error), this.properties.getTarget(), status, history, error);
+		return new Inspection(state(status, error), this.properties.getTarget(), status, error);
 	}
 
 	private MigrationState state(@Nullable MigrationStatus status, @Nullable String error) {
@@ -64,11 +56,10 @@ final class MigrationInspector {
 	 * The failure, when the newest log entry is a failed upgrade of a revision that is
 	 * still pending: the last startup migration failed.
 	 */
-	private static @Nullable String lastAttemptFailed(List<LogEntry> history, MigrationStatus status) {
-		if (history.isEmpty()) {
+	private static @Nullable String lastAttemptFailed(@Nullable LogEntry last, MigrationStatus status) {
+		if (last == null) {
 			return null;
 		}
-		LogEntry last = history.get(history.size() - 1);
 		boolean pending = status.pending()
 			.stream()
 			.anyMatch((step) -> step.revision().id().value().equals(last.revision()));
@@ -85,11 +76,9 @@ final class MigrationInspector {
 	 * @param state the state
 	 * @param target the configured target
 	 * @param status the status, or {@code null} when it could not be read
-	 * @param history the log, oldest first; empty when it could not be read
 	 * @param error what failed, with credentials masked, or {@code null}
 	 */
-	record Inspection(MigrationState state, String target, @Nullable MigrationStatus status, List<LogEntry> history,
-			@Nullable String error) {
+	record Inspection(MigrationState state, String target, @Nullable MigrationStatus status, @Nullable String error) {
 
 		List<String> current() {
 			return (this.status != null) ? this.status.current() : List.of();

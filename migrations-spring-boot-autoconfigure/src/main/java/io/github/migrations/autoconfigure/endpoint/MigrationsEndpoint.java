@@ -85,7 +85,7 @@ public final class MigrationsEndpoint {
 		List<String> unknown = (inspection.status() != null) ? inspection.status().unknown() : List.of();
 		return new MigratorDescriptor(inspection.state(), inspection.target(), inspection.error(), inspection.current(),
 				heads, inspection.pending(), unknown, revisions,
-				inspection.history().stream().map(LogEntryDescriptor::of).toList());
+				history(migrator).stream().map(LogEntryDescriptor::of).toList());
 	}
 
 	private @Nullable RevisionDetailDescriptor describe(Migrator migrator, String id) {
@@ -99,14 +99,18 @@ public final class MigrationsEndpoint {
 			return null;
 		}
 		Inspection inspection = this.inspector.inspect(migrator);
-		List<LogEntryDescriptor> history = inspection.history()
-			.stream()
+		List<LogEntryDescriptor> history = history(migrator).stream()
 			.filter((entry) -> entry.revision().equals(id))
 			.map(LogEntryDescriptor::of)
 			.toList();
 		RevisionDescriptor described = (revision != null && graph != null)
 				? RevisionDescriptor.of(revision, graph, applied) : RevisionDescriptor.unknown(applied.get(id));
 		return new RevisionDetailDescriptor(described, inspection.pending().contains(id), history);
+	}
+
+	private static List<LogEntry> history(Migrator migrator) {
+		List<LogEntry> history = orNull(migrator::history);
+		return (history != null) ? history : List.of();
 	}
 
 	private static Map<String, AppliedRevision> applied(Migrator migrator) {

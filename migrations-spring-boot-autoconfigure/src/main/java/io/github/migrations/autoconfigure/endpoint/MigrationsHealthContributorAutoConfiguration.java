@@ -1,5 +1,6 @@
 package io.github.migrations.autoconfigure.endpoint;
 
+import io.github.migrations.autoconfigure.MigrationStatuses;
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.core.Migrator;
@@ -27,8 +28,10 @@ public final class MigrationsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 	HealthIndicator migrationsHealthIndicator(ApplicationContext context,
-			ObjectProvider<MigrationsProperties> properties) {
-		return new MigrationsHealthIndicator(context, properties.getIfAvailable(MigrationsProperties::new));
+			ObjectProvider<MigrationsProperties> properties, ObjectProvider<MigrationStatuses> statuses) {
+		MigrationsProperties settings = properties.getIfAvailable(MigrationsProperties::new);
+		return new MigrationsHealthIndicator(statuses.getIfAvailable(() -> new MigrationStatuses(context, settings)),
+				settings);
 	}
 
 }

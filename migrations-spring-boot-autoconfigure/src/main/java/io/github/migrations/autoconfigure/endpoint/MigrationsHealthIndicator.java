@@ -2,47 +2,44 @@ package io.github.migrations.autoconfigure.endpoint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
+import io.github.migrations.autoconfigure.MigrationStatuses;
 import io.github.migrations.autoconfigure.MigrationsProperties;
 import io.github.migrations.autoconfigure.endpoint.MigrationInspector.Inspection;
 import io.github.migrations.core.Migrator;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The {@code migrations} health: UP when the database is at the target (or ahead of it),
  * DOWN with the reason when something is pending or validation fails, UNKNOWN when
  * {@code app.migrations.mode} is {@code none}. With several {@link Migrator} beans, the
- * details are keyed by bean name and the worst status wins.
+ * details are keyed by bean name and the worst status wins. What it reads is cached for
+ * {@code app.migrations.status-cache-time-to-live}.
  */
 final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
-	private final ApplicationContext context;
+	private final MigrationStatuses statuses;
 
 	private final MigrationInspector inspector;
 
-	MigrationsHealthIndicator(ApplicationContext context, MigrationsProperties properties) {
+	MigrationsHealthIndicator(MigrationStatuses statuses, MigrationsProperties properties) {
 		super("Migrations health check failed");
-		this.context = context;
+		this.statuses = statuses;
 		this.inspector = new MigrationInspector(properties);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Map<String, Migrator> migrators = new TreeMap<>(
-				BeanFactoryUtils.beansOfTypeIncludingAncestors(this.context, Migrator.class));
 		Status worst = Status.UNKNOWN;
 		Map<String, Map<String, Object>> perMigrator = new LinkedHashMap<>();
-		for (Map.Entry<String, Migrator> entry : migrators.entrySet()) {
-			Inspection inspection = this.inspector.inspect(entry.getValue());
+		for (String name : this.statuses.migratorNames()) {
+			Inspection inspection = this.inspector.inspect(this.statuses.read(name));
 			worst = worse(worst, status(inspection.state()));
-			perMigrator.put(entry.getKey(), details(inspection));
+			perMigrator.put(name, details(inspection));
 		}
 		builder.status(worst);
 		if (perMigrator.size() == 1) {

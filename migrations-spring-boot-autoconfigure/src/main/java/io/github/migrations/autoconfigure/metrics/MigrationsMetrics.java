@@ -3,12 +3,12 @@ package io.github.migrations.autoconfigure.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
+import io.github.migrations.autoconfigure.MigrationStatuses;
+import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
-import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,14 +16,14 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Counts what the auto-configured {@link Migrator} runs, as a listener, and shows it as
  * meters: {@code migrations.revisions} (steps, tagged by direction),
  * {@code migrations.runs} (a timer of whole runs) and {@code migrations.pending}
- * (revisions pending up to the target, read from the database when the gauge is read).
- * Counting starts before any registry exists, so the startup migration is not lost.
+ * (revisions pending up to the target, one gauge per {@code Migrator} bean tagged with
+ * its name, read through the {@link MigrationStatuses} cache). Counting starts before any
+ * registry exists, so the startup migration is not lost.
  */
 final class MigrationsMetrics implements MigrationListener, MeterBinder {
 
@@ -35,12 +35,12 @@ final class MigrationsMetrics implements MigrationListener, MeterBinder {
 
 	private final AtomicLong runNanos = new AtomicLong();
 
-	private final Supplier<@Nullable Migrator> migrator;
+	private final MigrationStatuses statuses;
 
 	private final String target;
 
-	MigrationsMetrics(Supplier<@Nullable Migrator> migrator, String target) {
-		this.migrator = migrator;
+	MigrationsMetrics(MigrationStatuses statuses, String target) {
+		this.statuses = statuses;
 		this.target = target;
 	}
 
@@ -70,23 +70,18 @@ final class MigrationsMetrics implements MigrationListener, MeterBinder {
 					TimeUnit.NANOSECONDS)
 			.description("Upgrade and downgrade runs of this instance, including those that found nothing to do")
 			.register(registry);
-		Gauge.builder("migrations.pending", this, MigrationsMetrics::pending)
-			.description("Revisions not applied yet up to the target")
-			.tag("target", this.target)
-			.register(registry);
+		for (String name : this.statuses.migratorNames()) {
+			Gauge.builder("migrations.pending", () -> pending(name))
+				.description("Revisions not applied yet up to the target")
+				.tag("name", name)
+				.tag("target", this.target)
+				.register(registry);
+		}
 	}
 
-	private double pending() {
-		Migrator migrator = this.migrator.get();
-		if (migrator == null) {
-			return Double.NaN;
-		}
-		try {
-			return migrator.pending(Target.parse(this.target)).size();
-		}
-		catch (RuntimeException ex) {
-			return Double.NaN;
-		}
+	private double pending(String migratorName) {
+		MigrationStatus status = this.statuses.read(migratorName).status();
+		return (status != null) ? status.pending().size() : Double.NaN;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.migrations.autoconfigure.endpoint;
 
 import java.util.List;
 
+import io.github.migrations.autoconfigure.MigrationStrategy;
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Target;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 class MigrationsHealthIndicatorTests {
 
@@ -63,6 +65,51 @@ class MigrationsHealthIndicatorTests {
 			assertThat(health.getDetails()).containsEntry("state", MigrationState.FAILED);
 			assertThat((String) health.getDetails().get("reason")).contains("'003'");
 		});
+	}
+
+	@Test
+	void whatWasReadIsReusedForTheCacheTimeToLive() {
+		this.contextRunner.withPropertyValues("app.migrations.status-cache-time-to-live=1h").run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			Migrator.builder(this.database.dataSource()).build().downgrade(Target.parse("-1"));
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void aZeroTimeToLiveReadsAtEveryCheck() {
+		this.contextRunner.withPropertyValues("app.migrations.status-cache-time-to-live=0s").run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			Migrator.builder(this.database.dataSource()).build().downgrade(Target.parse("-1"));
+			assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
+		});
+	}
+
+	@Test
+	void aRunOfTheApplicationsMigratorDropsWhatWasCached() {
+		this.contextRunner.withPropertyValues("app.migrations.status-cache-time-to-live=1h").run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			context.getBean(Migrator.class).downgrade(Target.parse("-1"));
+			assertThat(health(context).getDetails()).containsEntry("state", MigrationState.PENDING);
+		});
+	}
+
+	@Test
+	void aFailedUpgradeIsReportedFromTheNewestLogEntry() {
+		Migrator failing = Migrator.builder(this.database.dataSource())
+			.locations("classpath:revisions/failing")
+			.build();
+		assertThatException().isThrownBy(() -> failing.upgrade(Target.head()));
+		this.contextRunner.withPropertyValues("app.migrations.locations=classpath:revisions/failing")
+			.withBean(MigrationStrategy.class, () -> (migrator) -> {
+			})
+			.run((context) -> {
+				Health health = health(context);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("state", MigrationState.FAILED);
+				assertThat((String) health.getDetails().get("reason"))
+					.startsWith("The last attempt to upgrade revision '002' failed");
+			});
 	}
 
 	@Test

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A tiny web application with the actuator, migrated from {@code db/revisions} on
  * startup.
  */
-@SpringBootApplication(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 public class TestApplication {
 
 	@Bean

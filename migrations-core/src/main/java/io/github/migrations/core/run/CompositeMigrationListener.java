@@ -1,21 +1,25 @@
-package io.github.migrations.autoconfigure;
+package io.github.migrations.core.run;
 
 import java.time.Duration;
 import java.util.List;
 
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
-import io.github.migrations.core.run.MigrationListener;
-import io.github.migrations.core.run.MigrationResult;
 
 /**
- * Passes each callback to the application's {@link MigrationListener} beans, in order.
+ * Passes each callback to several listeners, in order.
  */
 final class CompositeMigrationListener implements MigrationListener {
 
 	private final List<MigrationListener> listeners;
 
 	CompositeMigrationListener(List<MigrationListener> listeners) {
-		this.listeners = List.copyOf(listeners);
+		this.listeners = listeners;
+	}
+
+	@Override
+	public void beforeRun(Direction direction) {
+		this.listeners.forEach((listener) -> listener.beforeRun(direction));
 	}
 
 	@Override
@@ -31,6 +35,11 @@ final class CompositeMigrationListener implements MigrationListener {
 	@Override
 	public void afterRun(MigrationResult result) {
 		this.listeners.forEach((listener) -> listener.afterRun(result));
+	}
+
+	@Override
+	public void afterFailure(Direction direction, RuntimeException failure) {
+		this.listeners.forEach((listener) -> listener.afterFailure(direction, failure));
 	}
 
 }
