@@ -145,10 +145,11 @@ class ConcurrentStartupTests {
 					.as("process %d failed although it waits long enough:%n%s", i, result)
 					.isTrue();
 				assertThat(result.code()).as(result.toString()).isEqualTo(1);
-				assertThat(result.err()).startsWith("error: Could not take the migration lock")
+				// with --json, the error is JSON on standard output
+				assertThat(result.out()).startsWith("{\"error\":\"Could not take the migration lock")
 					.contains("within 300ms")
 					.contains("holds it")
-					.contains("\nhint: Another instance is migrating; wait for it, or raise the lock wait timeout");
+					.contains("\"hint\":\"Another instance is migrating; wait for it, or raise the lock wait timeout");
 				timeouts++;
 				// what the process sees once the others are done
 				CliResult current = InProcessCli.connectedTo(this.database)
