@@ -1,15 +1,11 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +29,6 @@ class CliErrorsTests {
 	Path folder;
 
 	private Path revisions;
-
-	record Run(int code, String out, String err) {
-	}
 
 	@BeforeEach
 	void revisions() throws IOException {
@@ -64,19 +57,13 @@ class CliErrorsTests {
 		Files.writeString(this.revisions.resolve(name), content);
 	}
 
-	private Run run(String... args) {
-		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 	@Test
 	void mistypedBranchLabelSuggestsTheClosestLabel() {
-		Run run = run("upgrade", "shoq@head");
+		CliRun run = run("upgrade", "shoq@head");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("error: No revision or branch label 'shoq'.")
 			.contains("hint: Did you mean 'shop'? ");
@@ -84,14 +71,14 @@ class CliErrorsTests {
 
 	@Test
 	void mistypedRevisionIdSuggestsTheClosestId() {
-		Run run = run("upgrade", "b3");
+		CliRun run = run("upgrade", "b3");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("hint: Did you mean 'b2'? ");
 	}
 
 	@Test
 	void jsonErrorIsAJsonDocumentOnStdout() {
-		Run run = run("upgrade", "zz", "--json");
+		CliRun run = run("upgrade", "zz", "--json");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEmpty();
 		assertThat(run.out().strip())
@@ -101,7 +88,7 @@ class CliErrorsTests {
 
 	@Test
 	void jsonUsageErrorIsAJsonDocumentOnStdout() {
-		Run run = run("merge", "heads", "--json");
+		CliRun run = run("merge", "heads", "--json");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEmpty();
 		assertThat(run.out().strip()).isEqualTo(
@@ -115,7 +102,7 @@ class CliErrorsTests {
 			port = socket.getLocalPort();
 		}
 		this.environment.put("DATABASE_URL", "postgresql://ada:s3cret-pw@127.0.0.1:%d/shop".formatted(port));
-		Run run = run("current");
+		CliRun run = run("current");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("127.0.0.1:" + port).doesNotContain("s3cret-pw");
 	}
@@ -123,7 +110,7 @@ class CliErrorsTests {
 	@Test
 	void unknownHostNamesTheHostAndPortButNotThePassword() {
 		this.environment.put("DATABASE_URL", "postgresql://ada:s3cret-pw@no-such-host.invalid:5433/shop");
-		Run run = run("current");
+		CliRun run = run("current");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("no-such-host.invalid:5433").doesNotContain("s3cret-pw");
 	}
@@ -132,7 +119,7 @@ class CliErrorsTests {
 	void emptyDatabaseUrlCountsAsUnset() {
 		this.environment.put("DATABASE_URL", "");
 		this.environment.put("SPRING_DATASOURCE_URL", this.database.url());
-		Run run = run("upgrade");
+		CliRun run = run("upgrade");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(this.database.tableExists("orders")).isTrue();
 	}
@@ -141,7 +128,7 @@ class CliErrorsTests {
 	void emptySpringDatasourceUrlCountsAsUnset() {
 		this.environment.put("DATABASE_URL", "");
 		this.environment.put("SPRING_DATASOURCE_URL", "");
-		Run run = run("current");
+		CliRun run = run("current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: No database URL is configured.");
 	}

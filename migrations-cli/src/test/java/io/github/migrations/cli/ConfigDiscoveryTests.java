@@ -1,9 +1,6 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,9 +29,6 @@ class ConfigDiscoveryTests {
 
 	private Path resources;
 
-	record Run(int code, String out, String err) {
-	}
-
 	@BeforeEach
 	void project() throws IOException {
 		this.resources = Files.createDirectories(this.project.resolve("src/main/resources"));
@@ -50,12 +44,8 @@ class ConfigDiscoveryTests {
 		this.environment.put("DATABASE_PASSWORD", this.database.password());
 	}
 
-	private Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get, this.project);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.in(this.project, this.environment, args);
 	}
 
 	@Test
@@ -69,10 +59,10 @@ class ConfigDiscoveryTests {
 				    locations: classpath:db/changes
 				    file-template: "{rev}-{slug}.sql"
 				""".formatted(this.database.url()));
-		Run upgrade = run("upgrade");
+		CliRun upgrade = run("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
 		assertThat(this.database.tableExists("customers")).isTrue();
-		Run revision = run("revision", "-m", "orders", "--rev-id", "b2");
+		CliRun revision = run("revision", "-m", "orders", "--rev-id", "b2");
 		assertThat(revision.code()).as(revision.err()).isZero();
 		assertThat(this.resources.resolve("db/changes/b2-orders.sql")).exists();
 	}
@@ -84,7 +74,7 @@ class ConfigDiscoveryTests {
 		Files.writeString(this.project.resolve("migrations.properties"),
 				"spring.datasource.url=%s\n".formatted(this.database.url()) + "app.migrations.locations="
 						+ this.resources.resolve("db/changes") + "\n");
-		Run upgrade = run("upgrade");
+		CliRun upgrade = run("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
 		assertThat(this.database.tableExists("customers")).isTrue();
 	}
@@ -96,7 +86,7 @@ class ConfigDiscoveryTests {
 		Path explicit = Files.writeString(this.project.resolve("other.properties"),
 				"spring.datasource.url=%s\n".formatted(this.database.url()) + "app.migrations.locations="
 						+ this.resources.resolve("db/changes") + "\n");
-		Run upgrade = run("--config", explicit.toString(), "upgrade");
+		CliRun upgrade = run("--config", explicit.toString(), "upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
 		assertThat(this.database.tableExists("customers")).isTrue();
 	}
@@ -107,7 +97,7 @@ class ConfigDiscoveryTests {
 				"spring.datasource.url=${SPRING_DATASOURCE_URL:%s}\n".formatted(this.database.url())
 						+ "app.migrations.locations=" + this.resources.resolve("db/changes") + "\n");
 		this.environment.put("SPRING_DATASOURCE_URL", "");
-		Run upgrade = run("upgrade");
+		CliRun upgrade = run("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
 		assertThat(this.database.tableExists("customers")).isTrue();
 	}

@@ -1,9 +1,6 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,9 +25,6 @@ class ExpandContractCliTests {
 	@TempDir
 	Path revisions;
 
-	record Run(int code, String out, String err) {
-	}
-
 	@BeforeEach
 	void expandAndContract() throws IOException {
 		write("r0", "base", "", "");
@@ -54,21 +48,15 @@ class ExpandContractCliTests {
 				dependsOn.isEmpty() ? "" : "-- depends_on: " + dependsOn + "\n", id, id));
 	}
 
-	private Run run(String... args) {
+	private CliRun run(String... args) {
 		Map<String, String> environment = Map.of("DATABASE_URL", this.database.url(), "DATABASE_USERNAME",
 				this.database.username(), "DATABASE_PASSWORD", this.database.password());
-		String[] withLocations = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(withLocations, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		return CliRun.of(environment, CliRun.withLocations(this.revisions, args));
 	}
 
 	@Test
 	void upgradeExpandHeadAppliesTheExpandLineageOnly() {
-		Run run = run("upgrade", "expand@head", "--json");
+		CliRun run = run("upgrade", "expand@head", "--json");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"r0\",\"e1\",\"e2\"],\"current\":[\"e2\"]}");
 		assertThat(this.database.tableExists("t_c1")).isFalse();
@@ -76,7 +64,7 @@ class ExpandContractCliTests {
 
 	@Test
 	void upgradeContractHeadAppliesContractAndTheExpandRevisionsItDependsOn() {
-		Run run = run("upgrade", "contract@head", "--json");
+		CliRun run = run("upgrade", "contract@head", "--json");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.out().strip())
 			.isEqualTo("{\"applied\":[\"r0\",\"e1\",\"c1\",\"e2\",\"c2\"],\"current\":[\"c2\"]}");
@@ -86,14 +74,14 @@ class ExpandContractCliTests {
 	void currentShowsWhatAlembicVersionWouldHoldAndVerboseAddsTheCoveredExpandHead() {
 		run("upgrade", "heads");
 		assertThat(run("current").out()).isEqualTo("c2 (head)\n");
-		Run verbose = run("current", "--verbose");
+		CliRun verbose = run("current", "--verbose");
 		assertThat(verbose.out()).startsWith("Rev: c2 (head) (current)\n")
 			.contains("Also applied, covered through depends_on by c2:\nRev: e2 (head)\n");
 	}
 
 	@Test
 	void stampRecordsExactlyTheAskedRevisions() {
-		Run stamp = run("stamp", "e2", "c1");
+		CliRun stamp = run("stamp", "e2", "c1");
 		assertThat(stamp.code()).as(stamp.err()).isZero();
 		assertThat(stamp.out()).isEqualTo("Stamped: the database is recorded at c1, e2; nothing ran.\n");
 		assertThat(run("current").out()).isEqualTo("c1 (contract)\ne2 (head)\n");
@@ -104,12 +92,12 @@ class ExpandContractCliTests {
 	void downgradeMinusOneFromTwoRevisionsRefusesAndItsHintWorksWhenPasted() {
 		run("upgrade", "c1");
 		run("upgrade", "expand@head");
-		Run ambiguous = run("downgrade", "-1");
+		CliRun ambiguous = run("downgrade", "-1");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		assertThat(ambiguous.err())
 			.contains("error: Target '-1' is ambiguous: the database stands at 2 revisions ('c1', 'e2').")
 			.contains("hint: Say which one to move from: 'c1@-1' or 'e2@-1'.");
-		Run pasted = run("downgrade", "e2@-1");
+		CliRun pasted = run("downgrade", "e2@-1");
 		assertThat(pasted.code()).as(pasted.err()).isZero();
 		assertThat(run("current").out()).isEqualTo("c1 (contract)\n");
 		assertThat(this.database.tableExists("t_e2")).isFalse();
@@ -118,7 +106,7 @@ class ExpandContractCliTests {
 
 	@Test
 	void newRevisionOnContractHeadHasTheContractHeadAloneAsParent() throws IOException {
-		Run run = run("revision", "-m", "next contract", "--head", "contract@head", "--rev-id", "c3");
+		CliRun run = run("revision", "-m", "next contract", "--head", "contract@head", "--rev-id", "c3");
 		assertThat(run.code()).as(run.err()).isZero();
 		try (Stream<Path> files = Files.list(this.revisions)) {
 			Path created = files.filter((file) -> file.getFileName().toString().contains("c3"))

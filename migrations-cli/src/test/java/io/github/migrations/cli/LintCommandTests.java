@@ -1,14 +1,10 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +24,6 @@ class LintCommandTests {
 	Path folder;
 
 	private Path revisions;
-
-	record Run(int code, String out, String err) {
-	}
 
 	@BeforeEach
 	void revisions() throws IOException {
@@ -55,7 +48,7 @@ class LintCommandTests {
 
 	@Test
 	void lintExitsOneAndNamesFileLineLockWhatItBlocksAndTheFix() {
-		Run run = run("lint");
+		CliRun run = run("lint");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).contains("b2_index.sql:4: error [index-without-concurrently] CREATE INDEX "
 				+ "'invoices_status_idx' without CONCURRENTLY on existing table 'invoices'. Takes SHARE on invoices, "
@@ -70,7 +63,7 @@ class LintCommandTests {
 	void withTheMigratorsLockTimeoutTurnedOffAStrongLockWithoutOneIsFlagged() throws IOException {
 		Path config = Files.writeString(this.folder.resolve("application.properties"),
 				"app.migrations.lock-timeout=0\n");
-		Run run = run("--config", config.toString(), "lint", "b2");
+		CliRun run = run("--config", config.toString(), "lint", "b2");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out())
 			.contains("b2_index.sql:4: error [strong-lock-without-timeout] the revision takes SHARE on "
@@ -79,7 +72,7 @@ class LintCommandTests {
 
 	@Test
 	void lintOfNamedRevisionsReadsThemInTheContextOfThoseBefore() {
-		Run first = run("lint", "a1");
+		CliRun first = run("lint", "a1");
 		assertThat(first.code()).isZero();
 		assertThat(first.out()).isEqualTo("OK: 0 errors, 0 warnings in 1 revision.\n");
 		assertThat(run("lint", "b2").code()).isEqualTo(1);
@@ -94,7 +87,7 @@ class LintCommandTests {
 				-- +upgrade
 				CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamp);
 				""");
-		Run run = run("lint");
+		CliRun run = run("lint");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("b2_events.sql:4: warning [prefer-timestamptz] column 'at' is timestamp.")
 			.endsWith("OK: 0 errors, 1 warning in 2 revisions.\n");
@@ -103,7 +96,7 @@ class LintCommandTests {
 
 	@Test
 	void jsonOutputForCi() {
-		Run run = run("lint", "--json", "b2");
+		CliRun run = run("lint", "--json", "b2");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).startsWith("{\"ok\":false,\"revisions\":[\"b2\"],\"skipped\":[],\"findings\":[")
 			.contains("{\"rule\":\"index-without-concurrently\",\"severity\":\"error\",\"revision\":\"b2\",\"file\":\"")
@@ -122,14 +115,14 @@ class LintCommandTests {
 				-- lint: allow index-without-concurrently (invoices is created empty by a1 in the same release)
 				CREATE INDEX invoices_status_idx ON invoices (status);
 				""");
-		Run run = run("lint");
+		CliRun run = run("lint");
 		assertThat(run.out()).isEqualTo("OK: 0 errors, 0 warnings in 2 revisions.\n");
 		assertThat(run.code()).isZero();
 	}
 
 	@Test
 	void anUnknownRevisionIsAUsageError() {
-		Run run = run("lint", "zz9");
+		CliRun run = run("lint", "zz9");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("error: ").contains("zz9");
 	}
@@ -140,7 +133,7 @@ class LintCommandTests {
 		this.environment.put("DATABASE_URL", database.url());
 		this.environment.put("DATABASE_USERNAME", database.username());
 		this.environment.put("DATABASE_PASSWORD", database.password());
-		Run pending = run("check");
+		CliRun pending = run("check");
 		assertThat(pending.code()).isEqualTo(1);
 		assertThat(pending.err()).contains("b2_index.sql:4: lint [index-without-concurrently] CREATE INDEX "
 				+ "'invoices_status_idx' without CONCURRENTLY on existing table 'invoices' (takes SHARE on invoices, "
@@ -151,7 +144,7 @@ class LintCommandTests {
 
 	@Test
 	void lintHasHelp() {
-		Run run = run("lint", "--help");
+		CliRun run = run("lint", "--help");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).startsWith("Usage: migrations lint").contains("--strict");
 	}
@@ -160,14 +153,8 @@ class LintCommandTests {
 		Files.writeString(this.revisions.resolve(name), content);
 	}
 
-	private Run run(String... args) {
-		String[] withLocations = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(withLocations, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

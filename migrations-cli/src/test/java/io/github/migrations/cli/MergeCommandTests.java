@@ -1,9 +1,6 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +31,6 @@ class MergeCommandTests {
 	Path folder;
 
 	private Path revisions;
-
-	record Run(int code, String out, String err) {
-	}
 
 	@BeforeEach
 	void twoHeads() throws IOException {
@@ -67,14 +60,8 @@ class MergeCommandTests {
 		Files.writeString(this.revisions.resolve(name), content);
 	}
 
-	private Run run(String... args) {
-		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 	/**
@@ -92,13 +79,13 @@ class MergeCommandTests {
 
 	@Test
 	void mergeHintPastedAsPrintedMergesTheHeads() {
-		Run ambiguous = run("upgrade", "head");
+		CliRun ambiguous = run("upgrade", "head");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		Matcher hint = Pattern.compile("'migrations (merge [^']*)'").matcher(ambiguous.err());
 		assertThat(hint.find()).as(ambiguous.err()).isTrue();
-		Run pasted = run(shellWords(hint.group(1)));
+		CliRun pasted = run(shellWords(hint.group(1)));
 		assertThat(pasted.code()).as(pasted.err()).isZero();
-		Run upgrade = run("upgrade", "head");
+		CliRun upgrade = run("upgrade", "head");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
 		assertThat(this.database.tableExists("orders")).isTrue();
 		assertThat(this.database.tableExists("invoices")).isTrue();
@@ -106,7 +93,8 @@ class MergeCommandTests {
 
 	@Test
 	void mergeTakesRevIdAndFileTemplateLikeRevision() throws IOException {
-		Run merge = run("merge", "-m", "join heads", "heads", "--rev-id", "m4", "--file-template", "{rev}__{slug}.sql");
+		CliRun merge = run("merge", "-m", "join heads", "heads", "--rev-id", "m4", "--file-template",
+				"{rev}__{slug}.sql");
 		assertThat(merge.code()).as(merge.err()).isZero();
 		Path written = this.revisions.resolve("m4__join_heads.sql");
 		assertThat(merge.out()).isEqualTo("Generating " + written + " ... done\n");

@@ -1,9 +1,6 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +32,6 @@ class MigrationsCliTests {
 
 	private Path revisions;
 
-	record Run(int code, String out, String err) {
-	}
-
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
@@ -67,23 +61,17 @@ class MigrationsCliTests {
 		Files.writeString(this.revisions.resolve(name), content);
 	}
 
-	private Run run(String... args) {
-		String[] withLocations = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		return runExactly(withLocations);
+	private CliRun run(String... args) {
+		return runExactly(CliRun.withLocations(this.revisions, args));
 	}
 
-	private Run runExactly(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun runExactly(String... args) {
+		return CliRun.of(this.environment, args);
 	}
 
 	@Test
 	void upgradeHeadAppliesEverythingAndPrintsProgressAndSummary() {
-		Run run = run("upgrade", "head");
+		CliRun run = run("upgrade", "head");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).startsWith("Upgraded from base to 'c3' (3 revisions) in ");
 		assertThat(run.err()).contains("Upgrading to a1 (create customers) ... done in ")
@@ -93,7 +81,7 @@ class MigrationsCliTests {
 
 	@Test
 	void quietPrintsNoProgress() {
-		Run run = run("-q", "upgrade");
+		CliRun run = run("-q", "upgrade");
 		assertThat(run.code()).isZero();
 		assertThat(run.err()).isEmpty();
 	}
@@ -121,20 +109,20 @@ class MigrationsCliTests {
 	void interruptedRevisionHintsPastedAsPrintedRecordEitherOutcome() {
 		run("upgrade");
 		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
-		Run refused = run("upgrade");
+		CliRun refused = run("upgrade");
 		assertThat(refused.code()).isEqualTo(1);
 		java.util.regex.Matcher hint = java.util.regex.Pattern
 			.compile("'migrations (stamp \\S+)' if it is applied, or 'migrations (stamp \\S+)' if it is not")
 			.matcher(refused.err());
 		assertThat(hint.find()).as(refused.err()).isTrue();
-		Run applied = run(hint.group(1).split(" "));
+		CliRun applied = run(hint.group(1).split(" "));
 		assertThat(applied.code()).as(applied.err()).isZero();
 		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
 		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
 		this.database.execute("DROP TABLE invoices");
-		Run notApplied = run(hint.group(2).split(" "));
+		CliRun notApplied = run(hint.group(2).split(" "));
 		assertThat(notApplied.code()).as(notApplied.err()).isZero();
-		Run upgrade = run("upgrade");
+		CliRun upgrade = run("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
 		assertThat(this.database.tableExists("invoices")).isTrue();
 	}
@@ -160,7 +148,7 @@ class MigrationsCliTests {
 	void headsVerboseSaysWhetherEachHeadIsApplied() throws IOException {
 		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
 		run("upgrade", "c3");
-		Run run = run("heads", "-v");
+		CliRun run = run("heads", "-v");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("Rev: c3 (head) (current)\nParent: b2\nPath: ")
 			.contains("Applied: yes\n\n    create invoices")
@@ -172,7 +160,7 @@ class MigrationsCliTests {
 	void headsNeedsNoDatabaseAndThenCannotSayWhetherAHeadIsApplied() {
 		this.environment.clear();
 		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
-		Run verbose = run("heads", "-v");
+		CliRun verbose = run("heads", "-v");
 		assertThat(verbose.code()).isZero();
 		assertThat(verbose.out()).contains("Rev: c3 (head)\n").contains("Applied: unknown (no database)\n");
 	}
@@ -183,11 +171,11 @@ class MigrationsCliTests {
 				+ "hint: Check the locations for a typo, or create the folder (for example "
 				+ "src/main/resources/db/revisionz). Option: --locations (or 'app.migrations.locations' in the "
 				+ "--config file).\n";
-		Run downgrade = runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
+		CliRun downgrade = runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
 		assertThat(downgrade.code()).isEqualTo(2);
 		assertThat(downgrade.out()).isEmpty();
 		assertThat(downgrade.err()).isEqualTo(error);
-		Run heads = runExactly("--locations", "classpath:db/revisionz", "heads");
+		CliRun heads = runExactly("--locations", "classpath:db/revisionz", "heads");
 		assertThat(heads.code()).isEqualTo(2);
 		assertThat(heads.out()).isEmpty();
 		assertThat(heads.err()).isEqualTo(error);
@@ -204,7 +192,7 @@ class MigrationsCliTests {
 				-- +downgrade
 				""");
 		run("upgrade", "b2");
-		Run run = run("history", "--indicate-current");
+		CliRun run = run("history", "--indicate-current");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).isEqualTo("""
 				c3, x2 -> m9 (head) (mergepoint), merge heads
@@ -241,11 +229,11 @@ class MigrationsCliTests {
 
 	@Test
 	void checkFailsWhileRevisionsArePendingAndPassesAtHead() {
-		Run pending = run("check", "--json");
+		CliRun pending = run("check", "--json");
 		assertThat(pending.code()).isEqualTo(1);
 		assertThat(pending.out()).startsWith("{\"ok\":false,\"problems\":[\"Revision 'a1' (");
 		run("upgrade");
-		Run ok = run("check");
+		CliRun ok = run("check");
 		assertThat(ok.code()).isZero();
 		assertThat(ok.out()).startsWith("OK: one head");
 		assertThat(run("check", "--json").out().strip()).isEqualTo("{\"ok\":true,\"problems\":[]}");
@@ -255,7 +243,7 @@ class MigrationsCliTests {
 	void checkNamesSeveralHeads() throws IOException {
 		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
 		run("upgrade", "heads");
-		Run run = run("check");
+		CliRun run = run("check");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("problem: There are 2 heads (c3, x2)");
 	}
@@ -263,7 +251,7 @@ class MigrationsCliTests {
 	@Test
 	void stampHeadRecordsAnInitSqlDatabase() {
 		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
-		Run run = run("stamp", "head");
+		CliRun run = run("stamp", "head");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("recorded at c3; nothing ran");
 		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
@@ -272,7 +260,7 @@ class MigrationsCliTests {
 
 	@Test
 	void revisionAndMergeWriteFilesTheNextUpgradeAccepts() throws IOException {
-		Run first = run("revision", "-m", "Add payments table", "--rev-id", "d4");
+		CliRun first = run("revision", "-m", "Add payments table", "--rev-id", "d4");
 		assertThat(first.code()).isZero();
 		assertThat(first.out())
 			.matches("(?s)Generating .*/db/revisions/\\d{8}_\\d{4}_d4_add_payments_table\\.sql \\.\\.\\. done\n");
@@ -285,18 +273,18 @@ class MigrationsCliTests {
 				-- down_revision: c3
 				-- message: Add payments table
 				""");
-		Run branch = run("revision", "-m", "meetings", "--head", "a1", "--rev-id", "x2");
+		CliRun branch = run("revision", "-m", "meetings", "--head", "a1", "--rev-id", "x2");
 		assertThat(branch.code()).isEqualTo(2);
 		assertThat(branch.err()).contains("error: Revision 'a1' is not a head").contains("hint: Pass --splice");
 		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2", "--branch-label",
 				"meetings")
 			.code()).isZero();
-		Run ambiguous = run("revision", "-m", "next");
+		CliRun ambiguous = run("revision", "-m", "next");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		assertThat(ambiguous.err()).contains("error: There are 2 heads (d4, x2)");
-		Run merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		CliRun merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.code()).isZero();
-		Run upgrade = run("upgrade", "--json");
+		CliRun upgrade = run("upgrade", "--json");
 		assertThat(upgrade.code()).isZero();
 		assertThat(upgrade.out().strip())
 			.isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"x2\",\"m9\"],\"current\":[\"m9\"]}");
@@ -305,7 +293,7 @@ class MigrationsCliTests {
 	@Test
 	void sqlFromBaseNeedsNoDatabaseAndBuildsTheSameSchemaAsARealUpgrade() {
 		this.environment.clear();
-		Run sql = run("upgrade", "--sql", "base:head");
+		CliRun sql = run("upgrade", "--sql", "base:head");
 		assertThat(sql.code()).isZero();
 		assertThat(sql.out()).contains("CREATE TABLE customers (id bigint PRIMARY KEY);").contains("COMMIT;");
 		TestDatabase.Database rendered = TestDatabase.shared().freshDatabase();
@@ -318,13 +306,13 @@ class MigrationsCliTests {
 		assertThat(rendered.query(tables)).isEqualTo(this.database.query(tables));
 		String recorded = "SELECT revision FROM migrations_revisions ORDER BY 1";
 		assertThat(rendered.query(recorded)).isEqualTo(this.database.query(recorded));
-		Run down = run("downgrade", "--sql", "c3:a1");
+		CliRun down = run("downgrade", "--sql", "c3:a1");
 		assertThat(down.out()).contains("DROP TABLE invoices;").contains("DROP TABLE orders;");
 	}
 
 	@Test
 	void invalidTargetIsAUsageErrorWithAHint() {
-		Run run = run("upgrade", "+0");
+		CliRun run = run("upgrade", "+0");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err())
 			.startsWith("error: '+0' is not a valid target: the number of steps must be 1 or more.\nhint: Use 'head'");
@@ -332,7 +320,7 @@ class MigrationsCliTests {
 
 	@Test
 	void targetThatLooksLikeAnOptionIsReportedAsAnInvalidTarget() {
-		Run run = run("downgrade", "-x");
+		CliRun run = run("downgrade", "-x");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: '-x' is not a valid target.\nhint: Use 'head'");
 		assertThat(run("upgrade", "--jsn").err())
@@ -341,10 +329,10 @@ class MigrationsCliTests {
 
 	@Test
 	void settingTheEngineRefusesIsAConfigurationErrorAndDatabaseFailureIsNot() {
-		Run schema = run("--schema", "x; DROP TABLE y", "upgrade");
+		CliRun schema = run("--schema", "x; DROP TABLE y", "upgrade");
 		assertThat(schema.code()).isEqualTo(2);
 		assertThat(schema.err()).startsWith("error: Schema 'x; DROP TABLE y' is not a valid schema name.\nhint: ");
-		Run missingFolder = runExactly("--locations", this.folder.resolve("nowhere").toString(), "upgrade");
+		CliRun missingFolder = runExactly("--locations", this.folder.resolve("nowhere").toString(), "upgrade");
 		assertThat(missingFolder.code()).isEqualTo(2);
 		assertThat(missingFolder.err()).startsWith("error: Revision location ");
 		this.environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
@@ -354,7 +342,7 @@ class MigrationsCliTests {
 	@Test
 	void passwordsInAMalformedUrlOrABrokenConfigurationFileAreNotPrinted() throws IOException {
 		this.environment.put("DATABASE_URL", "jdbc:postgresql://localhost:not-a-port/db?user=app&password=t0p-s3cret");
-		Run url = run("upgrade");
+		CliRun url = run("upgrade");
 		assertThat(url.code()).isEqualTo(2);
 		assertThat(url.err())
 			.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=app&password=***' is "
@@ -365,7 +353,7 @@ class MigrationsCliTests {
 				  datasource:
 				    password: "t0p-s3cret
 				""");
-		Run config = run("--config", yaml.toString(), "current");
+		CliRun config = run("--config", yaml.toString(), "current");
 		assertThat(config.code()).isEqualTo(2);
 		assertThat(config.err())
 			.startsWith("error: Could not read configuration file '" + yaml
@@ -377,7 +365,7 @@ class MigrationsCliTests {
 	void aPasswordWithASlashOrAQuestionMarkInALibpqUrlIsRefusedWithoutPrintingIt() {
 		this.environment.clear();
 		for (String password : List.of("Leak/Me_Q7w", "Leak?Me_Q7w", "Leak#Me_Q7w")) {
-			Run run = run("--url", "postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
+			CliRun run = run("--url", "postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
 			assertThat(run.code()).as(password).isEqualTo(2);
 			assertThat(run.err()).as(password)
 				.startsWith(
@@ -392,7 +380,7 @@ class MigrationsCliTests {
 	void aJdbcUrlWithAUserAndPasswordIsRefusedWithoutPrintingThem() {
 		this.environment.clear();
 		for (String password : List.of("Leak/Me_Q7w", "Leak@Me_Q7w", "LeakMe_Q7w")) {
-			Run run = run("--url", "jdbc:postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
+			CliRun run = run("--url", "jdbc:postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
 			assertThat(run.code()).as(password).isEqualTo(2);
 			assertThat(run.err()).as(password)
 				.startsWith("error: 'jdbc:postgresql://postgres:***@127.0.0.1:5432/db' is not a valid PostgreSQL JDBC "
@@ -406,7 +394,7 @@ class MigrationsCliTests {
 	void aPasswordOrSslPasswordParameterWithAQuoteIsMaskedWhole() {
 		this.environment.clear();
 		for (String parameter : List.of("password", "sslpassword")) {
-			Run run = run("--url", "jdbc:postgresql://localhost:not-a-port/db?" + parameter + "=Leak'Me_Q7w",
+			CliRun run = run("--url", "jdbc:postgresql://localhost:not-a-port/db?" + parameter + "=Leak'Me_Q7w",
 					"current");
 			assertThat(run.code()).as(parameter).isEqualTo(2);
 			assertThat(run.err()).as(parameter)
@@ -419,7 +407,7 @@ class MigrationsCliTests {
 	@Test
 	void anotherSchemesUrlIsRefusedWithItsPasswordMasked() {
 		this.environment.clear();
-		Run run = run("--url", "mysql://root:Leak/Me_Q7w@127.0.0.1:3306/db", "current");
+		CliRun run = run("--url", "mysql://root:Leak/Me_Q7w@127.0.0.1:3306/db", "current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: 'mysql://root:***@127.0.0.1:3306/db' is not a PostgreSQL URL.\n");
 		assertNoSecret(run, "Leak", "Q7w");
@@ -428,7 +416,7 @@ class MigrationsCliTests {
 	@Test
 	void aPortThatIsNotANumberInALibpqUrlIsRefusedInsteadOfConnectingToLocalhost() {
 		this.environment.clear();
-		Run run = run("--url", "postgresql://app:s3cret@db.example.com:not-a-port/orders", "current");
+		CliRun run = run("--url", "postgresql://app:s3cret@db.example.com:not-a-port/orders", "current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err())
 			.startsWith("error: 'postgresql://app:***@db.example.com:not-a-port/orders' is not a valid "
@@ -442,20 +430,20 @@ class MigrationsCliTests {
 	 */
 	@Test
 	void theDriversOwnWarningsReachStderrOnlyMasked() throws Exception {
-		Run libpq = runInAProcess("--url", "postgresql://postgres:Leak/Me_Q7w@127.0.0.1:5432/db", "current");
+		CliRun libpq = runInAProcess("--url", "postgresql://postgres:Leak/Me_Q7w@127.0.0.1:5432/db", "current");
 		assertThat(libpq.code()).as(libpq.err()).isEqualTo(2);
-		Run jdbc = runInAProcess("--url", "jdbc:postgresql://postgres:Leak/Me_Q7w@127.0.0.1:5432/db", "current");
+		CliRun jdbc = runInAProcess("--url", "jdbc:postgresql://postgres:Leak/Me_Q7w@127.0.0.1:5432/db", "current");
 		assertThat(jdbc.code()).as(jdbc.err()).isEqualTo(2);
-		Run warned = runInAProcess("--url", "jdbc:postgresql://127.0.0.1:5432?password=Leak/Me_Q7w", "current");
+		CliRun warned = runInAProcess("--url", "jdbc:postgresql://127.0.0.1:5432?password=Leak/Me_Q7w", "current");
 		assertThat(warned.code()).as(warned.err()).isEqualTo(2);
 		assertThat(warned.err()).contains("WARN org.postgresql.Driver - JDBC URL must contain a / at the end of the "
 				+ "host or port: jdbc:postgresql://127.0.0.1:5432?password=***\n");
-		for (Run run : List.of(libpq, jdbc, warned)) {
+		for (CliRun run : List.of(libpq, jdbc, warned)) {
 			assertNoSecret(run, "Leak", "Q7w");
 		}
 	}
 
-	private Run runInAProcess(String... args) throws IOException, InterruptedException {
+	private CliRun runInAProcess(String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), MigrationsCli.class.getName(), "--locations",
@@ -468,10 +456,10 @@ class MigrationsCliTests {
 		Process process = builder.start();
 		process.getOutputStream().close();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+		return new CliRun(process.exitValue(), Files.readString(out), Files.readString(err));
 	}
 
-	private static void assertNoSecret(Run run, String... pieces) {
+	private static void assertNoSecret(CliRun run, String... pieces) {
 		for (String piece : pieces) {
 			assertThat(run.out() + run.err()).as(run.toString()).doesNotContain(piece);
 		}
@@ -502,7 +490,7 @@ class MigrationsCliTests {
 				CREATE TABLE payments (id no_such_type);
 				-- +downgrade
 				""");
-		Run run = run("upgrade");
+		CliRun run = run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("error: ")
 			.contains("d4_broken.sql:4: revision 'd4' failed: type \"no_such_type\" does not exist")
@@ -513,7 +501,7 @@ class MigrationsCliTests {
 	@Test
 	void missingDatabaseUrlIsAConfigurationError() {
 		this.environment.clear();
-		Run run = run("current");
+		CliRun run = run("current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: No database URL is configured.\n"
 				+ "hint: Pass --url, set DATABASE_URL, or point --config at the application's configuration.\n");
@@ -524,11 +512,11 @@ class MigrationsCliTests {
 		this.database.execute("CREATE ROLE cli_user LOGIN PASSWORD 's3cr3t-Pa55' SUPERUSER");
 		this.environment.clear();
 		String url = this.database.url().replace("jdbc:postgresql://", "postgresql://cli_user:s3cr3t-Pa55@");
-		Run run = run("--url", url, "upgrade");
+		CliRun run = run("--url", url, "upgrade");
 		assertThat(run.code()).isZero();
-		Run wrong = run("--url", url.replace("cli_user:s3cr3t-Pa55", "nobody:wrong-Pa55"), "current");
+		CliRun wrong = run("--url", url.replace("cli_user:s3cr3t-Pa55", "nobody:wrong-Pa55"), "current");
 		assertThat(wrong.code()).isEqualTo(1);
-		for (Run output : List.of(run, wrong)) {
+		for (CliRun output : List.of(run, wrong)) {
 			assertThat(output.out() + output.err()).doesNotContain("s3cr3t-Pa55").doesNotContain("wrong-Pa55");
 		}
 		assertThat(wrong.err()).contains("error: ").contains("\"nobody\"");
@@ -548,7 +536,7 @@ class MigrationsCliTests {
 				    locations: classpath:db/revisions
 				    schema: billing
 				""");
-		Run run = runExactly("--config", resources.resolve("application.yml").toString(), "upgrade");
+		CliRun run = runExactly("--config", resources.resolve("application.yml").toString(), "upgrade");
 		assertThat(run.code()).isZero();
 		assertThat(this.database.tableExists("billing", "invoices")).isTrue();
 	}
@@ -557,17 +545,17 @@ class MigrationsCliTests {
 	void repairReRecordsAnEditedChecksum() throws IOException {
 		run("upgrade");
 		write("b2_orders.sql", table("b2", "a1", "orders", "create the orders table"));
-		Run blocked = run("upgrade");
+		CliRun blocked = run("upgrade");
 		assertThat(blocked.code()).isEqualTo(1);
 		assertThat(blocked.err()).contains("was edited after it was applied");
-		Run repair = run("repair");
+		CliRun repair = run("repair");
 		assertThat(repair.out()).isEqualTo("Re-recorded the checksum of b2\n");
 		assertThat(run("upgrade").code()).isZero();
 	}
 
 	@Test
 	void withoutACommandItListsEveryCommand() {
-		Run run = runExactly();
+		CliRun run = runExactly();
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).startsWith("Usage: migrations")
 			.contains("upgrade")
@@ -581,7 +569,7 @@ class MigrationsCliTests {
 	void everyCommandHasHelp() {
 		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show",
 				"stamp", "revision", "merge", "repair", "check")) {
-			Run run = runExactly(command, "--help");
+			CliRun run = runExactly(command, "--help");
 			assertThat(run.code()).as(command).isZero();
 			assertThat(run.out()).as(command).startsWith("Usage: migrations " + command);
 		}

@@ -1,9 +1,6 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,9 +28,6 @@ class OfflineCommandsTests {
 
 	private Path revisions;
 
-	record Run(int code, String out, String err) {
-	}
-
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
@@ -45,10 +39,10 @@ class OfflineCommandsTests {
 	@Test
 	void headsBranchesAndHistoryReadOnlyTheScripts() throws IOException {
 		write("x2_meetings.sql", table("x2", "a1", "meetings"));
-		assertThat(run("heads")).isEqualTo(new Run(0, "c3 (head)\nx2 (head)\n", ""));
+		assertThat(run("heads")).isEqualTo(new CliRun(0, "c3 (head)\nx2 (head)\n", ""));
 		assertThat(run("branches").out()).isEqualTo("<base> -> a1 (branchpoint), create customers\n"
 				+ "    -> b2, create orders\n    -> x2 (head), create meetings\n");
-		Run history = run("history");
+		CliRun history = run("history");
 		assertThat(history.code()).isZero();
 		assertThat(history.out()).contains("a1 -> x2 (head), create meetings\n")
 			.endsWith("<base> -> a1 (branchpoint), create customers\n");
@@ -60,7 +54,7 @@ class OfflineCommandsTests {
 
 	@Test
 	void historyJsonWithoutADatabaseSaysNothingAboutWhatIsApplied() {
-		Run run = run("history", "--json", "-r", "b2:c3");
+		CliRun run = run("history", "--json", "-r", "b2:c3");
 		assertThat(run.code()).isZero();
 		assertThat(run.out().strip()).isEqualTo("{\"revisions\":["
 				+ "{\"revision\":\"c3\",\"down_revisions\":[\"b2\"],\"branch_labels\":[],\"message\":\"create invoices\","
@@ -71,7 +65,7 @@ class OfflineCommandsTests {
 
 	@Test
 	void historyOptionsThatReadTheDatabaseSaySoWhenNoneIsConfigured() {
-		Run indicate = run("history", "--indicate-current");
+		CliRun indicate = run("history", "--indicate-current");
 		assertThat(indicate.code()).isEqualTo(2);
 		assertThat(indicate.out()).isEmpty();
 		assertThat(indicate.err())
@@ -83,17 +77,17 @@ class OfflineCommandsTests {
 
 	@Test
 	void showNamesARevisionHeadHeadsAndBaseWithoutADatabase() throws IOException {
-		assertThat(run("show", "b")).isEqualTo(new Run(0, verbose("b2", "", "a1", "create orders"), ""));
+		assertThat(run("show", "b")).isEqualTo(new CliRun(0, verbose("b2", "", "a1", "create orders"), ""));
 		assertThat(run("show", "head").out()).isEqualTo(verbose("c3", " (head)", "b2", "create invoices"));
 		assertThat(run("show", "head-1").out()).isEqualTo(verbose("b2", "", "a1", "create orders"));
 		assertThat(run("show", "base").out()).isEqualTo(verbose("a1", "", "<base>", "create customers"));
 		write("x2_meetings.sql", table("x2", "a1", "meetings"));
 		assertThat(run("show", "heads").out()).isEqualTo(
 				verbose("c3", " (head)", "b2", "create invoices") + verbose("x2", " (head)", "a1", "create meetings"));
-		Run ambiguous = run("show", "head");
+		CliRun ambiguous = run("show", "head");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		assertThat(ambiguous.err()).startsWith("error: Target 'head' is ambiguous: there are 2 heads ('c3', 'x2').");
-		Run relative = run("show", "-1");
+		CliRun relative = run("show", "-1");
 		assertThat(relative.code()).isEqualTo(2);
 		assertThat(relative.err()).startsWith("error: 'show -1' counts from where the database stands;")
 			.contains("hint: Use 'migrations show current'");
@@ -101,15 +95,15 @@ class OfflineCommandsTests {
 
 	@Test
 	void showCurrentReadsTheDatabaseAndSaysSoWhenNoneIsConfigured() {
-		Run offline = run("show", "current");
+		CliRun offline = run("show", "current");
 		assertThat(offline.code()).isEqualTo(2);
 		assertThat(offline.err())
 			.startsWith("error: 'show current' reads the database, and no database URL is configured.\n");
 		useDatabase(TestDatabase.shared().freshDatabase());
-		Run atBase = run("show", "current");
-		assertThat(atBase).isEqualTo(new Run(0, "", "note: the database is at base: no revision is applied.\n"));
+		CliRun atBase = run("show", "current");
+		assertThat(atBase).isEqualTo(new CliRun(0, "", "note: the database is at base: no revision is applied.\n"));
 		assertThat(run("upgrade", "b2").code()).isZero();
-		Run current = run("show", "current");
+		CliRun current = run("show", "current");
 		assertThat(current.code()).isZero();
 		assertThat(current.out()).startsWith("Rev: b2 (current)\nParent: a1\n").contains("Applied: yes\n");
 	}
@@ -118,7 +112,7 @@ class OfflineCommandsTests {
 	void revisionAndMergeWriteFilesWithoutADatabase() throws IOException {
 		assertThat(run("revision", "-m", "add payments", "--rev-id", "d4").code()).isZero();
 		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2").code()).isZero();
-		Run merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		CliRun merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.code()).isZero();
 		assertThat(merge.err()).isEmpty();
 		assertThat(run("heads").out()).isEqualTo("m9 (head) (mergepoint)\n");
@@ -127,7 +121,7 @@ class OfflineCommandsTests {
 
 	@Test
 	void upgradeSqlWithoutARangeOrADatabaseStartsFromBaseAndSaysSo() {
-		Run run = run("upgrade", "--sql");
+		CliRun run = run("upgrade", "--sql");
 		assertThat(run.code()).isZero();
 		assertThat(run.err()).isEqualTo("note: no database is configured, so the script starts from base (an empty "
 				+ "database), as 'alembic upgrade --sql' does; give FROM:TO, for example 'base:head', or --url to "
@@ -144,13 +138,13 @@ class OfflineCommandsTests {
 
 	@Test
 	void downgradeSqlWithoutADatabaseNeedsARange() {
-		Run run = run("downgrade", "--sql", "-1");
+		CliRun run = run("downgrade", "--sql", "-1");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).isEqualTo("error: 'downgrade --sql -1' starts from where the database stands, and no "
 				+ "database URL is configured.\n"
 				+ "hint: Give the range as FROM:TO, for example 'migrations downgrade --sql head:-1', or pass --url.\n");
-		Run range = run("downgrade", "--sql", "head:-1");
+		CliRun range = run("downgrade", "--sql", "head:-1");
 		assertThat(range.code()).isZero();
 		assertThat(range.out()).contains("DROP TABLE invoices;").doesNotContain("DROP TABLE orders;");
 	}
@@ -196,14 +190,8 @@ class OfflineCommandsTests {
 		Files.writeString(this.revisions.resolve(name), content);
 	}
 
-	private Run run(String... args) {
-		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

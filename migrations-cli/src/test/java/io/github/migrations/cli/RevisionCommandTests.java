@@ -1,9 +1,6 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,9 +32,6 @@ class RevisionCommandTests {
 
 	private Path revisions;
 
-	record Run(int code, String out, String err) {
-	}
-
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
@@ -66,7 +60,7 @@ class RevisionCommandTests {
 
 	@Test
 	void fileTemplateThatLeavesTheFolderIsRefused() throws IOException {
-		Run run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", "../escaped_{rev}.sql");
+		CliRun run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", "../escaped_{rev}.sql");
 		assertThat(run.err())
 			.startsWith("error: File template '../escaped_{rev}.sql' names '" + this.folder.resolve("db/escaped_d4.sql")
 					+ "', which is outside the revisions folder '" + this.revisions.toAbsolutePath() + "'.\nhint: ")
@@ -81,7 +75,7 @@ class RevisionCommandTests {
 	@Test
 	void absoluteFileTemplateIsRefused() {
 		Path outside = this.folder.resolve("escaped_{rev}.sql").toAbsolutePath();
-		Run run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", outside.toString());
+		CliRun run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", outside.toString());
 		assertThat(run.err()).startsWith("error: File template '" + outside + "' is an absolute path")
 			.contains(
 					"hint: Give a file name relative to the revisions folder, for example '{timestamp}_{rev}_{slug}.sql'");
@@ -93,7 +87,7 @@ class RevisionCommandTests {
 		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings", ""));
 		Path config = Files.writeString(this.folder.resolve("application.properties"),
 				"app.migrations.file-template=../{rev}_{slug}.sql\n");
-		Run merge = refused("--config", config.toString(), "merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		CliRun merge = refused("--config", config.toString(), "merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.err()).contains("which is outside the revisions folder")
 			.contains("('app.migrations.file-template' in the configuration file)");
 		assertThat(this.folder.resolve("db/m9_merge_heads.sql")).doesNotExist();
@@ -113,7 +107,7 @@ class RevisionCommandTests {
 
 	@Test
 	void fileTemplateWithASubfolderInsideTheFolderStillWorks() throws IOException {
-		Run run = run("revision", "-m", "Add payments", "--rev-id", "d4", "--file-template",
+		CliRun run = run("revision", "-m", "Add payments", "--rev-id", "d4", "--file-template",
 				"archive/2024/{rev}_{slug}.sql");
 		assertThat(run.code()).isZero();
 		Path written = this.revisions.resolve("archive/2024/d4_add_payments.sql");
@@ -124,7 +118,7 @@ class RevisionCommandTests {
 
 	@Test
 	void newlineInBranchLabelIsRefused() {
-		Run run = refused("revision", "-m", "shop", "--branch-label", "shop\n-- transactional: false");
+		CliRun run = refused("revision", "-m", "shop", "--branch-label", "shop\n-- transactional: false");
 		assertThat(run.err())
 			.startsWith(
 					"error: Branch label 'shop\\n-- transactional: false' (--branch-label) holds a line break (U+000A)")
@@ -133,7 +127,7 @@ class RevisionCommandTests {
 
 	@Test
 	void branchLabelWithASpaceIsRefused() {
-		Run run = refused("revision", "-m", "shop", "--branch-label", "my shop");
+		CliRun run = refused("revision", "-m", "shop", "--branch-label", "my shop");
 		assertThat(run.err()).isEqualTo("error: Branch label 'my shop' (--branch-label) holds ' ' (U+0020), which "
 				+ "a label may not hold: the engine reads 'branch_labels' as a comma-separated list of names.\n"
 				+ "hint: Use letters, digits and '_' only, for example 'shopping'.\n");
@@ -142,7 +136,7 @@ class RevisionCommandTests {
 	@Test
 	void branchLabelOfSixtyFiveCharactersIsRefused() {
 		String label = "l".repeat(RevisionId.MAX_LENGTH + 1);
-		Run run = refused("revision", "-m", "long", "--branch-label", label);
+		CliRun run = refused("revision", "-m", "long", "--branch-label", label);
 		assertThat(run.err()).startsWith("error: Branch label 'llllllllllllllll...' (--branch-label) is 65 characters "
 				+ "long; a label has at most 64, as ids do: ids are the version store's keys.\nhint: ");
 		assertThat(run("revision", "-m", "long enough", "--branch-label", "l".repeat(RevisionId.MAX_LENGTH)).code())
@@ -169,7 +163,7 @@ class RevisionCommandTests {
 	@ValueSource(strings = { "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u000B", "\f", "\t", "\u0000", "\u007F",
 			"\u001B" })
 	void newlineInMessageIsRefused(String lineBreak) {
-		Run run = refused("revision", "-m", "add orders" + lineBreak + "-- transactional: false");
+		CliRun run = refused("revision", "-m", "add orders" + lineBreak + "-- transactional: false");
 		assertThat(run.err()).startsWith("error: The message (-m) holds ")
 			.containsPattern(
 					"\\(U\\+[0-9A-F]{4}\\) at character 11: it goes on the file's one 'message' header " + "line")
@@ -180,14 +174,14 @@ class RevisionCommandTests {
 	@Test
 	void mergeRefusesANewlineInItsMessage() throws IOException {
 		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings", ""));
-		Run run = refused("merge", "-m", "merge\n-- transactional: false", "heads");
+		CliRun run = refused("merge", "-m", "merge\n-- transactional: false", "heads");
 		assertThat(run.err()).startsWith("error: The message (-m) holds a line break (U+000A) at character 6");
 	}
 
 	@Test
 	void revisionIdOfSixtyFiveCharactersIsRefused() {
 		String id = "a".repeat(RevisionId.MAX_LENGTH + 1);
-		Run run = refused("revision", "-m", "long", "--rev-id", id);
+		CliRun run = refused("revision", "-m", "long", "--rev-id", id);
 		assertThat(run.err()).isEqualTo("error: Revision id 'aaaaaaaaaaaaaaaa...' (--rev-id) is 65 characters long; "
 				+ "an id has at most 64: ids are the version store's keys.\n"
 				+ "hint: Choose an id of at most 64 characters, or leave --rev-id out to generate one.\n");
@@ -210,11 +204,11 @@ class RevisionCommandTests {
 
 	@Test
 	void referencesWithLineBreaksAreRefusedWithoutEchoingThem() {
-		Run head = refused("revision", "-m", "x", "--head", "c3\nerror: forged");
+		CliRun head = refused("revision", "-m", "x", "--head", "c3\nerror: forged");
 		assertThat(head.err()).startsWith("error: The parent 'c3\\nerror: forged' (--head) holds a line break");
-		Run dependsOn = refused("revision", "-m", "x", "--depends-on", "a1\nerror: forged");
+		CliRun dependsOn = refused("revision", "-m", "x", "--depends-on", "a1\nerror: forged");
 		assertThat(dependsOn.err()).startsWith("error: Dependency 'a1\\nerror: forged' (--depends-on) holds a line");
-		Run merge = refused("merge", "-m", "x", "c3", "b2\nerror: forged");
+		CliRun merge = refused("merge", "-m", "x", "c3", "b2\nerror: forged");
 		assertThat(merge.err()).startsWith("error: Revision 'b2\\nerror: forged' (REV) holds a line break");
 		assertThat(refused("revision", "-m", "x", "--depends-on", "a1,,b2").err())
 			.startsWith("error: Dependency '' (--depends-on) is empty.");
@@ -224,7 +218,7 @@ class RevisionCommandTests {
 	void messageRoundTripsThroughTheEngine() throws IOException {
 		TestDatabase.Database database = database();
 		String message = "it's a \\path\\ -- not a comment; $$ body $$ /* x */ \"quoted\" café ✓ 日本語 😀";
-		Run run = run("revision", "-m", message, "--rev-id", "d4");
+		CliRun run = run("revision", "-m", message, "--rev-id", "d4");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("_d4_it_s_a_path_not_a_comment_body_x_quot");
 		assertThat(run("show", "d4").out()).contains("\n    " + message + "\n");
@@ -240,7 +234,7 @@ class RevisionCommandTests {
 	@Test
 	void revisionWithEveryOptionSetParsesBackWithTheEngine() throws IOException {
 		TestDatabase.Database database = database();
-		Run run = run("revision", "-m", "Audit: it's a \"branch\" -- 100% ✓", "--head", "b2", "--splice",
+		CliRun run = run("revision", "-m", "Audit: it's a \"branch\" -- 100% ✓", "--head", "b2", "--splice",
 				"--branch-label", "audit", "--branch-label", "audit_v2", "--depends-on", "a,billing", "--rev-id", "d4",
 				"--file-template", "audit/{timestamp}_{rev}_{slug}.sql");
 		assertThat(run.code()).as(run.err()).isZero();
@@ -250,7 +244,7 @@ class RevisionCommandTests {
 			.contains("Also depends on: a1, billing\n")
 			.contains("/db/revisions/audit/")
 			.contains("\n    Audit: it's a \"branch\" -- 100% ✓\n");
-		Run merge = run("merge", "-m", "Merge: audit \\ billing", "heads", "--branch-label", "merged", "--rev-id",
+		CliRun merge = run("merge", "-m", "Merge: audit \\ billing", "heads", "--branch-label", "merged", "--rev-id",
 				"m9");
 		assertThat(merge.code()).as(merge.err()).isZero();
 		assertThat(run("heads").out()).isEqualTo("m9 (merged) (head) (mergepoint)\n");
@@ -273,9 +267,9 @@ class RevisionCommandTests {
 	 * Runs a command that must be refused as a usage error: exit code 2, one
 	 * {@code error:} and one {@code hint:} line, and no file written or folder made.
 	 */
-	private Run refused(String... args) {
+	private CliRun refused(String... args) {
 		List<Path> before = files();
-		Run run = run(args);
+		CliRun run = run(args);
 		assertThat(run.code()).as(run.err()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).matches("error: [^\n]+\nhint: [^\n]+\n");
@@ -292,14 +286,8 @@ class RevisionCommandTests {
 		}
 	}
 
-	private Run run(String... args) {
-		String[] withLocations = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(withLocations, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

@@ -1,14 +1,10 @@
 package io.github.migrations.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +29,6 @@ class StampFromAlembicTests {
 
 	private Path revisions;
 
-	record Run(int code, String out, String err) {
-	}
-
 	@BeforeEach
 	void anAlembicDatabaseAtB2() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
@@ -55,7 +48,7 @@ class StampFromAlembicTests {
 
 	@Test
 	void upgradeOnAnAlembicDatabaseStopsAndNamesStampFromAlembic() {
-		Run run = run("upgrade");
+		CliRun run = run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).isEqualTo("error: The database was migrated by Alembic: public.alembic_version holds "
@@ -70,7 +63,7 @@ class StampFromAlembicTests {
 
 	@Test
 	void upgradeSqlFromAnAlembicDatabaseStopsInsteadOfRenderingFromBase() {
-		Run run = run("upgrade", "--sql");
+		CliRun run = run("upgrade", "--sql");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err())
@@ -81,7 +74,7 @@ class StampFromAlembicTests {
 
 	@Test
 	void currentOnAnAlembicDatabaseSaysSoInsteadOfPrintingBase() {
-		Run run = run("current");
+		CliRun run = run("current");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err())
@@ -91,11 +84,11 @@ class StampFromAlembicTests {
 
 	@Test
 	void stampFromAlembicRecordsItsRevisionsAndCheckPassesAfterTheUpgrade() {
-		Run stamp = run("stamp", "--from-alembic");
-		assertThat(stamp).isEqualTo(new Run(0,
+		CliRun stamp = run("stamp", "--from-alembic");
+		assertThat(stamp).isEqualTo(new CliRun(0,
 				"Stamped: the database is recorded at b2; nothing ran, and alembic_version is left as it was.\n", ""));
 		assertThat(run("current").out()).isEqualTo("b2\n");
-		Run upgrade = run("upgrade", "--json");
+		CliRun upgrade = run("upgrade", "--json");
 		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
 		assertThat(run("check").code()).isZero();
 		assertThat(this.database.query("SELECT version_num FROM alembic_version")).containsExactly("b2");
@@ -104,11 +97,11 @@ class StampFromAlembicTests {
 	@Test
 	void stampFromAlembicAgainHintsAStampThatWorksWhenPasted() {
 		assertThat(run("stamp", "--from-alembic").code()).isZero();
-		Run again = run("stamp", "--from-alembic");
+		CliRun again = run("stamp", "--from-alembic");
 		assertThat(again.code()).isEqualTo(1);
 		java.util.regex.Matcher hint = java.util.regex.Pattern.compile("run 'migrations ([^']+)'").matcher(again.err());
 		assertThat(hint.find()).as(again.err()).isTrue();
-		Run pasted = run(hint.group(1).split(" "));
+		CliRun pasted = run(hint.group(1).split(" "));
 		assertThat(pasted.code()).as(pasted.err()).isZero();
 		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
 	}
@@ -116,7 +109,7 @@ class StampFromAlembicTests {
 	@Test
 	void stampFromAlembicNamesTheRevisionsThatHaveNoFile() {
 		this.database.execute("INSERT INTO alembic_version VALUES ('4f2e9a1c7b30')");
-		Run run = run("stamp", "--from-alembic");
+		CliRun run = run("stamp", "--from-alembic");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).isEqualTo("error: public.alembic_version holds '4f2e9a1c7b30', which no revision file "
 				+ "declares, so it cannot be adopted.\n"
@@ -129,7 +122,7 @@ class StampFromAlembicTests {
 	void stampTakesEitherTargetsOrFromAlembic() {
 		for (String[] args : new String[][] { { "stamp" }, { "stamp", "head", "--from-alembic" },
 				{ "stamp", "--from-alembic", "--purge" } }) {
-			Run run = run(args);
+			CliRun run = run(args);
 			assertThat(run.code()).isEqualTo(2);
 			assertThat(run.err()).startsWith("error: Stamp either the revisions named as TARGET, or --from-alembic "
 					+ "alone.\nhint: Run 'migrations stamp head', or 'migrations stamp --from-alembic'");
@@ -141,7 +134,7 @@ class StampFromAlembicTests {
 	void adoptAlembicVersionInTheConfigFileLetsTheUpgradeAdopt() throws IOException {
 		Path config = Files.writeString(this.folder.resolve("application.properties"),
 				"app.migrations.adopt-alembic-version=true\n");
-		Run run = run("--config", config.toString(), "upgrade", "--json");
+		CliRun run = run("--config", config.toString(), "upgrade", "--json");
 		assertThat(run.code()).isZero();
 		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
 	}
@@ -164,14 +157,8 @@ class StampFromAlembicTests {
 		Files.writeString(this.revisions.resolve(name), content);
 	}
 
-	private Run run(String... args) {
-		String[] all = Stream.concat(Stream.of("--locations", this.revisions.toString()), Stream.of(args))
-			.toArray(String[]::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MigrationsCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), this.environment::get);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

@@ -1,0 +1,47 @@
+package io.github.migrations.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One run of the command line in-process, as a test sees it: the exit code, standard
+ * output and standard error.
+ *
+ * @param code the exit code
+ * @param out what it printed on standard output
+ * @param err what it printed on standard error
+ */
+record CliRun(int code, String out, String err) {
+
+	/**
+	 * Runs the command line with an environment of its own, in the JVM's working
+	 * directory.
+	 */
+	static CliRun of(Map<String, String> environment, String... args) {
+		return in(Path.of(""), environment, args);
+	}
+
+	/**
+	 * Runs the command line with an environment of its own, as if started in
+	 * {@code workingDirectory}.
+	 */
+	static CliRun in(Path workingDirectory, Map<String, String> environment, String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), environment::get, workingDirectory);
+		return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The arguments after {@code --locations <revisions>}.
+	 */
+	static String[] withLocations(Path revisions, String... args) {
+		return Stream.concat(Stream.of("--locations", revisions.toString()), Stream.of(args)).toArray(String[]::new);
+	}
+
+}
