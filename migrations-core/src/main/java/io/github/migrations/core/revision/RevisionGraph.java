@@ -46,6 +46,8 @@ public final class RevisionGraph {
 
 	private final List<RevisionId> heads;
 
+	private final Map<RevisionId, Set<String>> shownLabels;
+
 	private RevisionGraph(Map<RevisionId, Revision> revisions, Map<String, RevisionId> labels) {
 		this.revisions = revisions;
 		this.labels = labels;
@@ -88,6 +90,7 @@ public final class RevisionGraph {
 		}
 		heads.sort(Comparator.naturalOrder());
 		this.heads = List.copyOf(heads);
+		this.shownLabels = computeShownLabels();
 	}
 
 	/**
@@ -290,6 +293,75 @@ public final class RevisionGraph {
 
 	public boolean isBranchPoint(RevisionId id) {
 		return this.children.get(id).size() > 1;
+	}
+
+	/**
+	 * The revisions that name this one in their {@code depends_on}, in id order.
+	 */
+	public List<RevisionId> dependents(RevisionId id) {
+		return this.dependents.get(id).stream().sorted().toList();
+	}
+
+	/**
+	 * Whether a head is one that another revision depends on, which Alembic prints as
+	 * {@code (effective head)}: once everything is applied, {@code alembic_version} does
+	 * not hold it, as its dependent covers it.
+	 */
+	public boolean isEffectiveHead(RevisionId id) {
+		return isHead(id) && !this.dependents.get(id).isEmpty();
+	}
+
+	/**
+	 * The heads that no revision depends on, in id order: what {@code alembic_version}
+	 * holds once every revision is applied, and what Alembic's {@code heads} symbol
+	 * names.
+	 */
+	public List<RevisionId> realHeads() {
+		return this.heads.stream().filter((id) -> !isEffectiveHead(id)).toList();
+	}
+
+	/**
+	 * The branch labels Alembic prints on a revision (in {@code history}, {@code heads},
+	 * and as "Branch names"), sorted: the labels of every labelled revision it descends
+	 * from through {@code down_revision}, and, when a branch's lineage is a single line,
+	 * that branch's labels on the revisions below it down to the nearest merge, or
+	 * revision with two successors (children or dependents), which is left out. Targets
+	 * never use these: a label names its lineage only.
+	 */
+	public Set<String> shownLabels(RevisionId id) {
+		return this.shownLabels.getOrDefault(id, Set.of());
+	}
+
+	private Map<RevisionId, Set<String>> computeShownLabels() {
+		Map<RevisionId, Set<String>> shown = new HashMap<>();
+		this.labels.forEach((label, labelled) -> {
+			Set<RevisionId> lineage = lineage(labelled);
+			lineage.forEach((id) -> shown.computeIfAbsent(id, (key) -> new TreeSet<>()).add(label));
+			if (lineage.stream().allMatch((id) -> this.children.get(id).size() <= 1)) {
+				// a single line: Alembic walks down from its head until a merge or a
+				// revision that two revisions follow
+				RevisionId end = lineage.stream().filter(this::isHead).findFirst().orElseThrow();
+				@Nullable RevisionId revision = end;
+				while (revision != null && !isMerge(revision) && successors(revision) <= 1) {
+					shown.computeIfAbsent(revision, (key) -> new TreeSet<>()).add(label);
+					List<RevisionId> parents = this.revisions.get(revision).downRevisions();
+					revision = parents.isEmpty() ? null : parents.get(0);
+				}
+			}
+		});
+		Map<RevisionId, Set<String>> result = new HashMap<>();
+		shown.forEach((id, labels) -> result.put(id, Collections.unmodifiableSet(labels)));
+		return result;
+	}
+
+	private boolean isMerge(RevisionId id) {
+		return this.revisions.get(id).downRevisions().size() > 1;
+	}
+
+	private int successors(RevisionId id) {
+		Set<RevisionId> successors = new HashSet<>(this.children.get(id));
+		successors.addAll(this.dependents.get(id));
+		return successors.size();
 	}
 
 	/**

@@ -131,4 +131,44 @@ class RevisionGraphTests {
 			.containsExactlyInAnyOrderElementsOf(ids("a", "b1", "b2", "m"));
 	}
 
+	@Test
+	void aHeadThatARevisionDependsOnIsAnEffectiveHeadAndNotARealOne() {
+		RevisionGraph graph = Revisions.expandContract();
+		assertThat(graph.heads()).isEqualTo(list("c2", "e2"));
+		assertThat(graph.isEffectiveHead(RevisionId.of("e2"))).isTrue();
+		assertThat(graph.isEffectiveHead(RevisionId.of("c2"))).isFalse();
+		assertThat(graph.realHeads()).isEqualTo(list("c2"));
+		assertThat(graph.dependents(RevisionId.of("e1"))).isEqualTo(list("c1"));
+	}
+
+	@Test
+	void aLabelIsShownOnItsLineageAndOnTheLineBelowItDownToTheNearestBranchPoint() {
+		RevisionGraph graph = graph(rev("a"), rev("b", "a"), labelled("c", "x", "b"), rev("d", "c"), rev("y1", "a"));
+		assertThat(graph.shownLabels(RevisionId.of("d"))).containsExactly("x");
+		assertThat(graph.shownLabels(RevisionId.of("c"))).containsExactly("x");
+		assertThat(graph.shownLabels(RevisionId.of("b"))).containsExactly("x");
+		assertThat(graph.shownLabels(RevisionId.of("a"))).isEmpty();
+		assertThat(graph.shownLabels(RevisionId.of("y1"))).isEmpty();
+		RevisionGraph line = graph(rev("a"), labelled("b", "x", "a"), rev("c", "b"));
+		assertThat(graph.shownLabels(RevisionId.of("a"))).isEmpty();
+		assertThat(line.shownLabels(RevisionId.of("a"))).containsExactly("x");
+	}
+
+	@Test
+	void aLabelIsNotShownBelowABranchThatSplitsOrEndsInAMergeOrIsDependedOn() {
+		RevisionGraph split = graph(rev("r"), labelled("s1", "shop", "r"), rev("s2", "s1"), rev("s3a", "s2"),
+				rev("s3b", "s2"));
+		assertThat(split.shownLabels(RevisionId.of("s3b"))).containsExactly("shop");
+		assertThat(split.shownLabels(RevisionId.of("r"))).isEmpty();
+		RevisionGraph merged = graph(rev("a"), labelled("b1", "left", "a"), rev("b2", "b1"), rev("c1", "a"),
+				rev("m", "b2", "c1"));
+		assertThat(merged.shownLabels(RevisionId.of("m"))).containsExactly("left");
+		assertThat(merged.shownLabels(RevisionId.of("a"))).isEmpty();
+		assertThat(merged.shownLabels(RevisionId.of("c1"))).isEmpty();
+		RevisionGraph expandContract = Revisions.expandContract();
+		assertThat(expandContract.shownLabels(RevisionId.of("e2"))).containsExactly("expand");
+		assertThat(expandContract.shownLabels(RevisionId.of("c2"))).containsExactly("contract");
+		assertThat(expandContract.shownLabels(RevisionId.of("r0"))).isEmpty();
+	}
+
 }
