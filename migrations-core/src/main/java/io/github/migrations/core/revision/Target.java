@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
  * of them, {@code base}: before the first revision;</li>
  * <li>a revision id, a unique prefix of one, or a branch label;</li>
  * <li>{@code +2} / {@code -1}: steps up or down from where the database stands;</li>
- * <li>{@code ae10+2} / {@code ae10-1}: steps relative to a revision;</li>
+ * <li>{@code ae10+2} / {@code ae10-1}: steps relative to a revision (also {@code head-1},
+ * {@code heads-1} when there is one head, {@code base+1});</li>
  * <li>{@code shopping@head}, {@code shopping@heads}, {@code shopping@base},
  * {@code shopping@+1}, {@code shopping@-1}: the same within the lineage of the revision a
  * label (or revision id) names: that revision and its descendants through
- * {@code down_revision}.</li>
+ * {@code down_revision};</li>
+ * <li>{@code shopping@ae10}, {@code shopping@head-1}, {@code shopping@ae10+1}: a revision
+ * of that branch (or on the way to it), and steps from it that stay on the branch.</li>
  * </ul>
  */
 public sealed interface Target {
@@ -64,6 +67,20 @@ public sealed interface Target {
 		@Override
 		public String toString() {
 			return this.reference + ((this.steps > 0) ? "+" : "") + this.steps;
+		}
+	}
+
+	/**
+	 * A revision named within a branch, and steps from it ({@code shop@ae10},
+	 * {@code shop@head-1}, {@code shop@ae10+2}): the reference ({@code head},
+	 * {@code heads}, {@code base}, an id, prefix or label) is taken within the branch,
+	 * and steps up stay on the way to or within it.
+	 */
+	record BranchRevision(String branch, String reference, int steps) implements Target {
+		@Override
+		public String toString() {
+			return this.branch + "@" + this.reference
+					+ ((this.steps == 0) ? "" : ((this.steps > 0) ? "+" : "") + this.steps);
 		}
 	}
 
@@ -132,10 +149,14 @@ public sealed interface Target {
 
 		private static final Pattern BRANCH = Pattern.compile("(" + NAME + ")@(heads|head|base|([+-])([0-9]+))");
 
+		private static final Pattern BRANCH_REVISION = Pattern
+			.compile("(" + NAME + ")@(" + NAME + ")(?:([+-])([0-9]+))?");
+
 		private static final Pattern REVISION = Pattern.compile(NAME);
 
 		static final String GRAMMAR = "Use 'head', 'heads', 'base', a revision id or unique prefix, '+N' or '-N', "
-				+ "'<rev>+N' or '<rev>-N', or '<label>@head', '<label>@heads', '<label>@base', '<label>@+N', '<label>@-N'.";
+				+ "'<rev>+N' or '<rev>-N', or '<label>@head', '<label>@heads', '<label>@base', '<label>@+N', '<label>@-N', "
+				+ "'<label>@<rev>', '<label>@<rev>+N', '<label>@head-N'.";
 
 		private Parser() {
 		}
@@ -169,6 +190,11 @@ public sealed interface Target {
 					case "base" -> new BranchBase(branch);
 					default -> new BranchRelative(branch, steps(text, matcher.group(3), matcher.group(4)));
 				};
+			}
+			matcher = BRANCH_REVISION.matcher(text);
+			if (matcher.matches()) {
+				return new BranchRevision(matcher.group(1), matcher.group(2),
+						(matcher.group(3) != null) ? steps(text, matcher.group(3), matcher.group(4)) : 0);
 			}
 			if (REVISION.matcher(text).matches() && !text.equals("heads")) {
 				return new Named(text);

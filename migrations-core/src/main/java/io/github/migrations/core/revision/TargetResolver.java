@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,9 @@ public final class TargetResolver {
 		if (target instanceof Target.RelativeTo relativeTo) {
 			return Set.of(relativeTo(relativeTo));
 		}
+		if (target instanceof Target.BranchRevision branchRevision) {
+			return Set.of(branchRevision(branchRevision));
+		}
 		if (target instanceof Target.BranchHead branch) {
 			return Set.of(branchHead(branch.branch()));
 		}
@@ -98,6 +102,18 @@ public final class TargetResolver {
 		}
 		else if (target instanceof Target.RelativeTo relativeTo) {
 			removed = above(relativeTo(relativeTo), target);
+		}
+		else if (target instanceof Target.BranchRevision branchRevision) {
+			RevisionId reached = branchRevision(branchRevision);
+			requireApplied(reached, target);
+			// of the revisions built on it, those on the branch's way go, as Alembic
+			// keeps a downgrade within the named branch
+			Set<RevisionId> sharing = this.graph.sharingLineage(revision(branchRevision.branch()));
+			List<RevisionId> children = this.graph.children(reached);
+			if (children.size() > 1) {
+				children = children.stream().filter(sharing::contains).toList();
+			}
+			removed = this.graph.descendantsOf(children);
 		}
 		else if (target instanceof Target.BranchHead branch) {
 			removed = above(branchHead(branch.branch()), target);
@@ -177,6 +193,14 @@ public final class TargetResolver {
 	 * A revision by id, unique id prefix or branch label.
 	 */
 	public RevisionId revision(String reference) {
+		return revision(reference, null);
+	}
+
+	/**
+	 * A revision by id, unique id prefix or branch label, a prefix being matched only
+	 * among {@code among} when given.
+	 */
+	private RevisionId revision(String reference, @Nullable Set<RevisionId> among) {
 		if (RevisionId.isValid(reference) && this.graph.contains(RevisionId.of(reference))) {
 			return RevisionId.of(reference);
 		}
@@ -188,6 +212,7 @@ public final class TargetResolver {
 			.stream()
 			.map(Revision::id)
 			.filter((id) -> id.value().startsWith(reference))
+			.filter((id) -> among == null || among.contains(id))
 			.sorted()
 			.toList();
 		if (matches.size() == 1) {
@@ -230,19 +255,85 @@ public final class TargetResolver {
 	}
 
 	private RevisionId relativeTo(Target.RelativeTo target) {
+		return walkFrom(anchor(null, target.reference(), target.steps(), target), target.steps(), null, target);
+	}
+
+	/**
+	 * {@code label@rev}, {@code label@head-1}, {@code label@rev+2}: the reference taken
+	 * within the branch, and steps up kept to the way to or within it.
+	 */
+	private RevisionId branchRevision(Target.BranchRevision target) {
+		RevisionId labelled = revision(target.branch());
+		RevisionId anchor = anchor(labelled, target.reference(), target.steps(), target);
+		if (target.steps() == 0) {
+			// 'label@base' is a target of its own, so the reference names a revision
+			return Objects.requireNonNull(anchor);
+		}
+		return walkFrom(anchor, target.steps(), labelled, target);
+	}
+
+	private RevisionId walkFrom(@Nullable RevisionId anchor, int steps, @Nullable RevisionId branch, Target target) {
 		Walk walk = new Walk(this.graph, this.applied, target);
-		RevisionId anchor = switch (target.reference()) {
-			case "head" -> onlyHead();
-			case "base" -> null;
-			default -> revision(target.reference());
-		};
-		if (target.steps() > 0) {
-			return walk.up(anchor, target.steps(), null);
+		if (steps > 0) {
+			return walk.up(anchor, steps, branch);
 		}
 		if (anchor == null) {
 			throw new TargetException("Target '%s' goes below base.".formatted(target), Target.Parser.GRAMMAR);
 		}
-		return walk.down(anchor, -target.steps());
+		return walk.down(anchor, -steps);
+	}
+
+	/**
+	 * What a relative target counts from: {@code head} (of the branch), {@code heads}
+	 * when that is one revision (Alembic's {@code heads}: the heads no revision depends
+	 * on), {@code base} ({@code null}), or a revision, which must be on the branch when
+	 * one is named.
+	 */
+	private @Nullable RevisionId anchor(@Nullable RevisionId branch, String reference, int steps, Target target) {
+		String label = (branch != null) ? branchName(target) : null;
+		switch (reference) {
+			case "head":
+				return (label != null) ? branchHead(label) : onlyHead();
+			case "heads":
+				List<RevisionId> heads = (branch != null) ? branchHeads(branch) : this.graph.realHeads();
+				if (heads.size() == 1) {
+					return heads.get(0);
+				}
+				if (heads.isEmpty()) {
+					throw new TargetException(
+							"Target '%s' names no revision: there are no revisions.".formatted(target),
+							"Add a revision file, or check the configured locations.");
+				}
+				String step = ((steps > 0) ? "+" : "") + steps;
+				String prefix = (label != null) ? label + "@" : "";
+				throw new TargetException(
+						"Target '%s' is ambiguous: %s %d heads (%s).".formatted(target,
+								(label != null) ? "branch '%s' has".formatted(label) : "there are", heads.size(),
+								quoted(heads)),
+						"Name the head to count from: %s.".formatted(heads.stream()
+							.map((id) -> "'" + prefix + id + step + "'")
+							.collect(Collectors.joining(" or "))));
+			case "base":
+				return null;
+			default:
+				if (branch == null) {
+					return revision(reference);
+				}
+				Set<RevisionId> sharing = this.graph.sharingLineage(branch);
+				RevisionId named = revision(reference, sharing);
+				if (!sharing.contains(named)) {
+					throw new TargetException(
+							"Target '%s' names revision '%s', which is not on branch '%s': neither in it nor on the way to it."
+								.formatted(target, named, label),
+							"Name a revision of the branch (see 'migrations history'), or leave out '%s@'."
+								.formatted(label));
+				}
+				return named;
+		}
+	}
+
+	private static String branchName(Target target) {
+		return (target instanceof Target.BranchRevision branchRevision) ? branchRevision.branch() : "";
 	}
 
 	/**
@@ -266,13 +357,17 @@ public final class TargetResolver {
 	}
 
 	private Set<RevisionId> above(RevisionId revision, Target target) {
+		requireApplied(revision, target);
+		return this.graph.descendantsOf(this.graph.children(revision));
+	}
+
+	private void requireApplied(RevisionId revision, Target target) {
 		if (!this.applied.contains(revision)) {
 			throw new TargetException(
 					"Cannot downgrade to '%s': it is not applied (the database is at %s).".formatted(revision,
 							describe(this.graph.headsOf(this.applied))),
 					"Use 'upgrade %s' to go up to it, or pick an applied revision.".formatted(target));
 		}
-		return this.graph.descendantsOf(this.graph.children(revision));
 	}
 
 	/**

@@ -81,9 +81,12 @@ final class Walk {
 			if (next.size() > 1) {
 				String where = (current != null)
 						? "'%s' is a branch point with children %s".formatted(current, TargetResolver.quoted(next))
-						: "%sthere are %d bases (%s)".formatted(
-								(this.target instanceof Target.RelativeTo) ? "" : "nothing is applied and ",
-								next.size(), TargetResolver.quoted(next));
+						: "%sthere are %d bases (%s)"
+							.formatted(
+									(this.target instanceof Target.RelativeTo
+											|| this.target instanceof Target.BranchRevision) ? ""
+													: "nothing is applied and ",
+									next.size(), TargetResolver.quoted(next));
 				if (branch != null) {
 					where += " within branch '%s'".formatted(branchName());
 				}
@@ -121,6 +124,9 @@ final class Walk {
 	}
 
 	private String branchName() {
+		if (this.target instanceof Target.BranchRevision revision) {
+			return revision.branch();
+		}
 		return (this.target instanceof Target.BranchRelative relative) ? relative.branch() : "";
 	}
 
@@ -133,6 +139,9 @@ final class Walk {
 			steps = relative.steps();
 		}
 		else if (this.target instanceof Target.BranchRelative relative) {
+			steps = relative.steps();
+		}
+		else if (this.target instanceof Target.BranchRevision relative) {
 			steps = relative.steps();
 		}
 		return ((steps > 0) ? "+" : "") + steps;

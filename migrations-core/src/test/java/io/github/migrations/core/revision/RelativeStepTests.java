@@ -150,4 +150,50 @@ class RelativeStepTests {
 					"Target 'left@-1' goes below base: nothing of branch 'left' is applied. Nothing to downgrade.");
 	}
 
+	@Test
+	void labelHeadMinusNCountsDownFromTheHeadOfThatBranch() {
+		Set<RevisionId> all = ids("r0", "e1", "e2", "c1", "c2");
+		assertThat(up(this.expandContract, ids(), "expand@head-1")).isEqualTo(list("r0", "e1"));
+		assertThat(down(this.expandContract, all, "expand@head-1")).isEqualTo(list("e2", "c2"));
+		assertThat(down(this.expandContract, all, "contract@head-1")).isEqualTo(list("c2"));
+	}
+
+	@Test
+	void labelAtRevisionPlusNWalksUpFromThatRevisionWithinTheBranch() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoLabelled, ids(), "a1+1"))
+			.withMessageStartingWith("Target 'a1+1' is ambiguous: 'a1' is a branch point with children 'b2', 'c2'.");
+		assertThat(up(this.twoLabelled, ids(), "left@a1+1")).isEqualTo(list("a1", "b2"));
+		assertThat(up(this.twoLabelled, ids(), "right@a1+2")).isEqualTo(list("a1", "c2", "c3"));
+		assertThat(up(this.twoLabelled, ids(), "right@base+1")).isEqualTo(list("a1"));
+	}
+
+	@Test
+	void aRevisionNamedWithinABranchMustBeOnItAndAPrefixIsMatchedThere() {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoLabelled, ids(), "left@c3"))
+			.withMessage("Target 'left@c3' names revision 'c3', which is not on branch 'left': neither in it nor on "
+					+ "the way to it. Name a revision of the branch (see 'migrations history'), or leave out 'left@'.");
+		RevisionGraph graph = graph(rev("a1"), labelled("xb", "left", "a1"), labelled("xc", "right", "a1"));
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(graph, ids(), "x"))
+			.withMessageStartingWith("Revision prefix 'x' is ambiguous: it matches 'xb', 'xc'.");
+		assertThat(up(graph, ids(), "left@x")).isEqualTo(list("a1", "xb"));
+	}
+
+	@Test
+	void headsMinusNCountsFromTheOnlyHeadNoRevisionDependsOnAndOtherwiseNamesEachHead() {
+		assertThat(up(this.expandContract, ids(), "heads-1")).isEqualTo(list("r0", "e1", "c1"));
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoLabelled, ids(), "heads-1"))
+			.withMessage("Target 'heads-1' is ambiguous: there are 2 heads ('b3', 'c3'). "
+					+ "Name the head to count from: 'b3-1' or 'c3-1'.");
+		assertThat(up(this.twoLabelled, ids(), "left@heads-1")).isEqualTo(list("a1", "b2"));
+	}
+
+	@Test
+	void downgradeToARevisionWithinABranchRemovesOnlyWhatIsOnThatBranch() {
+		RevisionGraph graph = graph(rev("r"), labelled("s1", "shop", "r"), rev("s2", "s1"), rev("x1", "r"));
+		Set<RevisionId> all = ids("r", "s1", "s2", "x1");
+		assertThat(down(graph, all, "shop@r")).isEqualTo(list("s1", "s2"));
+		assertThat(down(graph, all, "r")).isEqualTo(list("s1", "s2", "x1"));
+		assertThat(down(graph, all, "shop@s2-1")).isEqualTo(list("s2"));
+	}
+
 }
