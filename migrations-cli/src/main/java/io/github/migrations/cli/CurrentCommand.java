@@ -65,7 +65,7 @@ final class CurrentCommand extends CliCommand {
 				String state = (row != null && row.state() != AppliedState.APPLIED)
 						? " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)"
 						: "";
-				out().println(id + format.tags(graph.get(revisionId), false) + state);
+				out().println(format.current(graph.get(revisionId)) + state);
 			}
 		}
 		if (this.verbose) {

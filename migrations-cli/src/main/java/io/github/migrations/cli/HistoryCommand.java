@@ -2,6 +2,7 @@ package io.github.migrations.cli;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
+import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.revision.TargetResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,49 +36,46 @@ final class HistoryCommand extends CliCommand {
 
 	@Override
 	int execute() {
-		// as in Alembic, only the current marker and a range from or to 'current' need a
-		// database; when one is configured anyway, the output says what is applied
+		// as in Alembic, only the current marker and a range from or to 'current' read
+		// the
+		// database; everything else is read from the scripts, even with a URL configured
 		String needsDatabase = this.indicateCurrent ? "'history --indicate-current'"
 				: namesCurrent() ? "'history -r %s'".formatted(this.range) : null;
-		boolean database = needsDatabase != null || settings().hasDatabase();
-		Migrator migrator = (needsDatabase != null) ? databaseMigrator(needsDatabase)
-				: database ? migrator() : settings().offlineMigrator();
+		boolean database = needsDatabase != null;
+		Migrator migrator = database ? databaseMigrator(needsDatabase) : settings().offlineMigrator();
 		RevisionGraph graph = migrator.graph();
-		Set<String> applied = new HashSet<>();
+		Map<String, AppliedRevision> rows = new HashMap<>();
 		Set<String> current = new HashSet<>();
 		if (database) {
-			// an interrupted revision is not applied
-			migrator.appliedRevisions()
-				.stream()
-				.filter((row) -> row.state() == AppliedState.APPLIED)
-				.map(AppliedRevision::revision)
-				.forEach(applied::add);
+			migrator.appliedRevisions().forEach((row) -> rows.put(row.revision(), row));
 			current.addAll(migrator.current());
 		}
 		List<Revision> revisions = new ArrayList<>(inRange(graph, current));
 		Collections.reverse(revisions);
 		if (json()) {
-			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> entries = new ArrayList<>();
 			for (Revision revision : revisions) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("revision", revision.id().value());
-				row.put("down_revisions", values(revision.downRevisions()));
-				row.put("branch_labels", revision.branchLabels().stream().sorted().toList());
-				row.put("message", revision.message());
-				row.put("is_head", graph.isHead(revision.id()));
-				row.put("is_merge", revision.isMerge());
-				row.put("is_branch_point", graph.isBranchPoint(revision.id()));
-				row.put("applied", database ? applied.contains(revision.id().value()) : null);
-				rows.add(row);
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("revision", revision.id().value());
+				entry.put("down_revisions", values(revision.downRevisions()));
+				entry.put("branch_labels", revision.branchLabels().stream().sorted().toList());
+				entry.put("message", revision.message());
+				entry.put("is_head", graph.isHead(revision.id()));
+				entry.put("is_merge", revision.isMerge());
+				entry.put("is_branch_point", graph.isBranchPoint(revision.id()));
+				// an interrupted revision is not applied
+				AppliedRevision row = rows.get(revision.id().value());
+				entry.put("applied", database ? (row != null && row.state() == AppliedState.APPLIED) : null);
+				entries.add(entry);
 			}
-			printJson(Map.of("revisions", rows));
+			printJson(Map.of("revisions", entries));
 			return 0;
 		}
 		RevisionFormat format = new RevisionFormat(graph, current);
 		for (Revision revision : revisions) {
 			if (this.verbose) {
 				out().println(format.verbose(revision,
-						database ? (applied.contains(revision.id().value()) ? "yes" : "no") : "unknown (no database)"));
+						database ? RevisionFormat.applied(rows.get(revision.id().value())) : null));
 			}
 			else {
 				out().println(format.line(revision, this.indicateCurrent));
@@ -120,7 +119,15 @@ final class HistoryCommand extends CliCommand {
 			return new HashSet<>(
 					current.stream().filter(RevisionId::isValid).map(RevisionId::of).filter(graph::contains).toList());
 		}
-		return Set.of(resolver.revision(text));
+		Target target = Target.parse(text);
+		if (target instanceof Target.Relative || target instanceof Target.BranchRelative
+				|| target instanceof Target.Base || target instanceof Target.BranchBase) {
+			throw new CliException(
+					"'%s' names no revision of the scripts, so it cannot bound a history range.".formatted(text),
+					"Use a revision, head, heads, base, current or '<label>@head', for example base:head.");
+		}
+		// the revisions the target names: the tips of what an upgrade to it would apply
+		return new HashSet<>(graph.headsOf(resolver.toApply(target)));
 	}
 
 }

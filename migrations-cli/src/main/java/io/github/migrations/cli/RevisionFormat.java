@@ -1,6 +1,5 @@
 package io.github.migrations.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,8 +13,10 @@ import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Alembic's ways of printing a revision: one line ({@code a1 -> b2 (head), message}) or
- * the verbose block of {@code history --verbose} and {@code show}.
+ * Alembic's ways of printing a revision: the line of {@code history}
+ * ({@code a1 (e1) -> b2 (shop) (head), message}), of {@code heads} and {@code branches},
+ * and the verbose block of {@code history --verbose} and {@code show}. Branch labels are
+ * those Alembic shows ({@link RevisionGraph#shownLabels}), inherited ones included.
  */
 final class RevisionFormat {
 
@@ -28,62 +29,98 @@ final class RevisionFormat {
 		this.current = current;
 	}
 
+	/**
+	 * The line of {@code history}: parents, what it depends on, the revision, its labels
+	 * and markers, and its message.
+	 */
 	String line(Revision revision, boolean indicateCurrent) {
 		String parents = revision.isBase() ? "<base>" : ids(revision.downRevisions());
-		return "%s -> %s%s, %s".formatted(parents, revision.id(), tags(revision, indicateCurrent),
+		if (!revision.dependsOn().isEmpty()) {
+			parents += " (" + String.join(", ", revision.dependsOn()) + ")";
+		}
+		return "%s -> %s%s, %s".formatted(parents, revision.id(),
+				labels(revision) + heads(revision, indicateCurrent) + tree(revision),
 				(revision.message() != null) ? revision.message() : "");
 	}
 
-	String tags(Revision revision, boolean indicateCurrent) {
-		List<String> tags = new ArrayList<>();
-		if (!revision.branchLabels().isEmpty()) {
-			tags.add("(" + String.join(", ", revision.branchLabels().stream().sorted().toList()) + ")");
-		}
-		if (this.graph.isHead(revision.id())) {
-			tags.add("(head)");
-		}
-		if (indicateCurrent && this.current.contains(revision.id().value())) {
-			tags.add("(current)");
-		}
-		if (revision.isMerge()) {
-			tags.add("(mergepoint)");
-		}
-		if (this.graph.isBranchPoint(revision.id())) {
-			tags.add("(branchpoint)");
-		}
-		return tags.isEmpty() ? "" : " " + String.join(" ", tags);
-	}
-
-	String verbose(Revision revision, boolean applied) {
-		return verbose(revision, applied ? "yes" : "no");
+	/**
+	 * The line of {@code heads}: the revision, its labels and whether it is a head or an
+	 * effective head (one that another revision depends on).
+	 */
+	String head(Revision revision) {
+		return revision.id() + labels(revision) + heads(revision, false);
 	}
 
 	/**
-	 * The verbose block with the given answer on its {@code Applied:} line, as made by
-	 * {@link #applied(AppliedRevision)}.
+	 * A line of {@code branches}: the revision, its labels and every marker, and its
+	 * message when asked.
 	 */
-	String verbose(Revision revision, String applied) {
+	String branch(Revision revision, boolean message) {
+		return revision.id() + labels(revision) + heads(revision, false) + tree(revision)
+				+ (message ? ", " + ((revision.message() != null) ? revision.message() : "") : "");
+	}
+
+	/**
+	 * A line of {@code current}: the revision and its markers, without labels, as
+	 * {@code alembic current} prints it.
+	 */
+	String current(Revision revision) {
+		return revision.id() + heads(revision, false) + tree(revision);
+	}
+
+	private String labels(Revision revision) {
+		Set<String> labels = this.graph.shownLabels(revision.id());
+		return labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")";
+	}
+
+	private String heads(Revision revision, boolean indicateCurrent) {
+		String text = "";
+		if (this.graph.isHead(revision.id())) {
+			text += this.graph.isEffectiveHead(revision.id()) ? " (effective head)" : " (head)";
+		}
+		if (indicateCurrent && this.current.contains(revision.id().value())) {
+			text += " (current)";
+		}
+		return text;
+	}
+
+	private String tree(Revision revision) {
+		return (this.graph.isBranchPoint(revision.id()) ? " (branchpoint)" : "")
+				+ (revision.isMerge() ? " (mergepoint)" : "");
+	}
+
+	/**
+	 * The verbose block, as Alembic prints it; with an answer on an {@code Applied:} line
+	 * (made by {@link #applied(AppliedRevision)}) when the command read the database.
+	 */
+	String verbose(Revision revision, @Nullable String applied) {
 		StringBuilder text = new StringBuilder();
-		text.append("Rev: ").append(revision.id()).append(tags(revision, true)).append('\n');
+		text.append("Rev: ")
+			.append(revision.id())
+			.append(this.graph.isHead(revision.id()) ? " (head)" : "")
+			.append(tree(revision))
+			.append(this.current.contains(revision.id().value()) ? " (current)" : "")
+			.append('\n');
 		if (revision.isMerge()) {
 			text.append("Merges: ").append(ids(revision.downRevisions())).append('\n');
 		}
 		else {
 			text.append("Parent: ").append(revision.isBase() ? "<base>" : ids(revision.downRevisions())).append('\n');
 		}
-		if (this.graph.isBranchPoint(revision.id())) {
-			text.append("Branches into: ").append(ids(this.graph.children(revision.id()))).append('\n');
-		}
-		if (!revision.branchLabels().isEmpty()) {
-			text.append("Branch names: ")
-				.append(String.join(", ", revision.branchLabels().stream().sorted().toList()))
-				.append('\n');
-		}
 		if (!revision.dependsOn().isEmpty()) {
 			text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');
 		}
+		if (this.graph.isBranchPoint(revision.id())) {
+			text.append("Branches into: ").append(ids(this.graph.children(revision.id()))).append('\n');
+		}
+		Set<String> labels = this.graph.shownLabels(revision.id());
+		if (!labels.isEmpty()) {
+			text.append("Branch names: ").append(String.join(", ", labels)).append('\n');
+		}
 		text.append("Path: ").append(revision.source()).append('\n');
-		text.append("Applied: ").append(applied).append('\n');
+		if (applied != null) {
+			text.append("Applied: ").append(applied).append('\n');
+		}
 		text.append('\n')
 			.append("    ")
 			.append((revision.message() != null) ? revision.message() : "(no message)")

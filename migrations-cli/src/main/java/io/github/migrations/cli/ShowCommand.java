@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The revisions a symbol names, in full, read from the scripts alone as Alembic does;
- * only {@code show current} reads the database. With a database configured, each block
- * also says whether the revision is applied.
+ * only {@code show current} reads the database, and says whether each is applied.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
 		description = "Show revisions in full: a revision, head, heads, base (the first revisions) or current.")
@@ -32,12 +31,10 @@ final class ShowCommand extends CliCommand {
 	int execute() {
 		String symbol = this.revision.strip();
 		boolean current = symbol.equals("current");
-		boolean database = current || settings().hasDatabase();
-		Migrator migrator = current ? databaseMigrator("'show current'")
-				: database ? migrator() : settings().offlineMigrator();
+		Migrator migrator = current ? databaseMigrator("'show current'") : settings().offlineMigrator();
 		RevisionGraph graph = migrator.graph();
 		Map<String, AppliedRevision> rows = new HashMap<>();
-		if (database) {
+		if (current) {
 			migrator.appliedRevisions().forEach((row) -> rows.put(row.revision(), row));
 		}
 		List<String> ids = current ? migrator.current() : values(revisions(graph, symbol));
@@ -51,8 +48,7 @@ final class ShowCommand extends CliCommand {
 				out().println(id + " (unknown: no script declares it)");
 			}
 			else {
-				out().print(format.verbose(graph.get(known),
-						database ? RevisionFormat.applied(rows.get(id)) : "unknown (no database)"));
+				out().print(format.verbose(graph.get(known), current ? RevisionFormat.applied(rows.get(id)) : null));
 			}
 		}
 		return 0;
@@ -70,13 +66,14 @@ final class ShowCommand extends CliCommand {
 			return graph.bases();
 		}
 		if (target instanceof Target.Heads) {
-			return graph.heads();
+			// Alembic's 'heads': those no revision depends on
+			return graph.realHeads();
 		}
 		if (target instanceof Target.Named named) {
 			return List.of(resolver.revision(named.name()));
 		}
-		if (target instanceof Target.Head || target instanceof Target.BranchHead
-				|| target instanceof Target.RelativeTo) {
+		if (target instanceof Target.Head || target instanceof Target.BranchHead || target instanceof Target.RelativeTo
+				|| target instanceof Target.BranchRevision) {
 			return graph.headsOf(resolver.toApply(target));
 		}
 		throw new CliException(

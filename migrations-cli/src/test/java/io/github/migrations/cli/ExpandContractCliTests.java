@@ -84,7 +84,7 @@ class ExpandContractCliTests {
 		CliRun stamp = run("stamp", "e2", "c1");
 		assertThat(stamp.code()).as(stamp.err()).isZero();
 		assertThat(stamp.out()).isEqualTo("Stamped: the database is recorded at c1, e2; nothing ran.\n");
-		assertThat(run("current").out()).isEqualTo("c1 (contract)\ne2 (head)\n");
+		assertThat(run("current").out()).isEqualTo("c1\ne2 (effective head)\n");
 		assertThat(this.database.tableExists("t_r0")).isFalse();
 	}
 
@@ -99,7 +99,7 @@ class ExpandContractCliTests {
 			.contains("hint: Say which one to move from: 'c1@-1' or 'e2@-1'.");
 		CliRun pasted = run("downgrade", "e2@-1");
 		assertThat(pasted.code()).as(pasted.err()).isZero();
-		assertThat(run("current").out()).isEqualTo("c1 (contract)\n");
+		assertThat(run("current").out()).isEqualTo("c1\n");
 		assertThat(this.database.tableExists("t_e2")).isFalse();
 		assertThat(this.database.tableExists("t_c1")).isTrue();
 	}
@@ -114,6 +114,31 @@ class ExpandContractCliTests {
 				.orElseThrow();
 			assertThat(Files.readString(created)).contains("-- down_revision: c2\n");
 		}
+	}
+
+	@Test
+	void headsAndHistoryMarkTheExpandHeadAsAnEffectiveHeadAndShowEachBranchsLabel() {
+		assertThat(run("heads").out()).isEqualTo("c2 (contract) (head)\ne2 (expand) (effective head)\n");
+		assertThat(run("heads", "--resolve-dependencies").out()).isEqualTo("c2 (contract) (head)\n");
+		assertThat(run("history").out()).isEqualTo("""
+				c1 (e2) -> c2 (contract) (head),\s
+				e1 -> e2 (expand) (effective head),\s
+				r0 (expand) -> c1 (contract),\s
+				r0 -> e1 (expand),\s
+				<base> -> r0 (branchpoint),\s
+				""");
+		assertThat(run("history", "-r", "e1:expand@head").out())
+			.isEqualTo("e1 -> e2 (expand) (effective head), \nr0 -> e1 (expand), \n");
+		assertThat(run("show", "heads").out())
+			.startsWith("Rev: c2 (head)\nParent: c1\nAlso depends on: e2\n" + "Branch names: contract\n")
+			.doesNotContain("Rev: e2");
+	}
+
+	@Test
+	void labelHeadMinusOneUpgradesToTheRevisionBelowThatBranchsHead() {
+		CliRun run = run("upgrade", "contract@head-1", "--json");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"r0\",\"e1\",\"c1\"],\"current\":[\"c1\"]}");
 	}
 
 }

@@ -99,7 +99,7 @@ class MergeCommandTests {
 		Path written = this.revisions.resolve("m4__join_heads.sql");
 		assertThat(merge.out()).isEqualTo("Generating " + written + " ... done\n");
 		assertThat(Files.readString(written)).contains("-- revision: m4\n").contains("-- down_revision: b2, c3\n");
-		assertThat(run("heads").out()).isEqualTo("m4 (head) (mergepoint)\n");
+		assertThat(run("heads").out()).isEqualTo("m4 (head)\n");
 	}
 
 }

@@ -40,8 +40,10 @@ class OfflineCommandsTests {
 	void headsBranchesAndHistoryReadOnlyTheScripts() throws IOException {
 		write("x2_meetings.sql", table("x2", "a1", "meetings"));
 		assertThat(run("heads")).isEqualTo(new CliRun(0, "c3 (head)\nx2 (head)\n", ""));
-		assertThat(run("branches").out()).isEqualTo("<base> -> a1 (branchpoint), create customers\n"
-				+ "    -> b2, create orders\n    -> x2 (head), create meetings\n");
+		assertThat(run("branches").out()).isEqualTo("a1 (branchpoint)\n   -> b2\n   -> x2 (head)\n\n");
+		assertThat(run("branches", "-v").out())
+			.startsWith("Rev: a1 (branchpoint)\nParent: <base>\nBranches into: b2, x2\n")
+			.endsWith("   -> b2, create orders\n   -> x2 (head), create meetings\n\n");
 		CliRun history = run("history");
 		assertThat(history.code()).isZero();
 		assertThat(history.out()).contains("a1 -> x2 (head), create meetings\n")
@@ -49,7 +51,7 @@ class OfflineCommandsTests {
 		assertThat(run("history", "-r", "b2:c3").out())
 			.isEqualTo("b2 -> c3 (head), create invoices\n" + "a1 -> b2, create orders\n");
 		assertThat(run("history", "--verbose").out()).contains("Rev: c3 (head)\nParent: b2\n")
-			.contains("Applied: unknown (no database)\n");
+			.doesNotContain("Applied");
 	}
 
 	@Test
@@ -115,7 +117,7 @@ class OfflineCommandsTests {
 		CliRun merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.code()).isZero();
 		assertThat(merge.err()).isEmpty();
-		assertThat(run("heads").out()).isEqualTo("m9 (head) (mergepoint)\n");
+		assertThat(run("heads").out()).isEqualTo("m9 (head)\n");
 		assertThat(run("history", "-r", "m9:").out()).isEqualTo("d4, x2 -> m9 (head) (mergepoint), merge heads\n");
 	}
 
@@ -149,6 +151,26 @@ class OfflineCommandsTests {
 		assertThat(range.out()).contains("DROP TABLE invoices;").doesNotContain("DROP TABLE orders;");
 	}
 
+	@Test
+	void commandsThatReadOnlyTheScriptsNeverConnectEvenWhenAnUnreachableDatabaseIsConfigured() throws IOException {
+		write("x2_meetings.sql", table("x2", "a1", "meetings"));
+		this.environment.put("DATABASE_URL", "postgresql://nobody:secret@127.0.0.1:1/nowhere");
+		String[][] commands = { { "heads" }, { "heads", "--verbose" }, { "branches" }, { "history" },
+				{ "history", "--verbose", "-r", "a1:" }, { "history", "--json" }, { "show", "c3" }, { "show", "heads" },
+				{ "show", "base" }, { "upgrade", "--sql", "base:heads" }, { "downgrade", "--sql", "c3:b2" },
+				{ "revision", "-m", "add payments", "--head", "c3", "--rev-id", "d4" },
+				{ "merge", "-m", "merge heads", "heads", "--rev-id", "m9" } };
+		for (String[] command : commands) {
+			CliRun run = run(command);
+			assertThat(run.code()).as(String.join(" ", command) + ": " + run.err()).isZero();
+			assertThat(run.err()).as(String.join(" ", command)).isEmpty();
+		}
+		assertThat(run("heads").out()).isEqualTo("m9 (head)\n");
+		CliRun current = run("current");
+		assertThat(current.code()).isEqualTo(1);
+		assertThat(current.err()).contains("127.0.0.1:1").doesNotContain("secret");
+	}
+
 	private void useDatabase(TestDatabase.Database database) {
 		this.environment.put("DATABASE_URL", database.url());
 		this.environment.put("DATABASE_USERNAME", database.username());
@@ -156,8 +178,7 @@ class OfflineCommandsTests {
 	}
 
 	private String verbose(String id, String tags, String parent, String message) {
-		return "Rev: %s%s\nParent: %s\nPath: %s\nApplied: unknown (no database)\n\n    %s\n".formatted(id, tags, parent,
-				source(id), message);
+		return "Rev: %s%s\nParent: %s\nPath: %s\n\n    %s\n".formatted(id, tags, parent, source(id), message);
 	}
 
 	private String source(String id) {

@@ -113,7 +113,7 @@ class RevisionCommandTests {
 		Path written = this.revisions.resolve("archive/2024/d4_add_payments.sql");
 		assertThat(run.out()).isEqualTo("Generating " + written + " ... done\n");
 		assertThat(written).exists();
-		assertThat(run("heads").out()).isEqualTo("d4 (head)\n");
+		assertThat(run("heads").out()).isEqualTo("d4 (billing) (head)\n");
 	}
 
 	@Test
@@ -222,7 +222,7 @@ class RevisionCommandTests {
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("_d4_it_s_a_path_not_a_comment_body_x_quot");
 		assertThat(run("show", "d4").out()).contains("\n    " + message + "\n");
-		assertThat(run("history").out()).startsWith("c3 -> d4 (head), " + message + "\n");
+		assertThat(run("history").out()).startsWith("c3 -> d4 (billing) (head), " + message + "\n");
 		assertThat(run("history", "--json").out())
 			.contains("\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
 		assertThat(run("upgrade").code()).isZero();
@@ -238,8 +238,8 @@ class RevisionCommandTests {
 				"--branch-label", "audit", "--branch-label", "audit_v2", "--depends-on", "a,billing", "--rev-id", "d4",
 				"--file-template", "audit/{timestamp}_{rev}_{slug}.sql");
 		assertThat(run.code()).as(run.err()).isZero();
-		assertThat(run("heads").out()).isEqualTo("c3 (billing) (head)\nd4 (audit, audit_v2) (head)\n");
-		assertThat(run("show", "audit").out()).startsWith("Rev: d4 (audit, audit_v2) (head)\nParent: b2\n")
+		assertThat(run("heads").out()).isEqualTo("c3 (billing) (effective head)\nd4 (audit, audit_v2) (head)\n");
+		assertThat(run("show", "audit").out()).startsWith("Rev: d4 (head)\nParent: b2\n")
 			.contains("Branch names: audit, audit_v2\n")
 			.contains("Also depends on: a1, billing\n")
 			.contains("/db/revisions/audit/")
@@ -247,7 +247,7 @@ class RevisionCommandTests {
 		CliRun merge = run("merge", "-m", "Merge: audit \\ billing", "heads", "--branch-label", "merged", "--rev-id",
 				"m9");
 		assertThat(merge.code()).as(merge.err()).isZero();
-		assertThat(run("heads").out()).isEqualTo("m9 (merged) (head) (mergepoint)\n");
+		assertThat(run("heads").out()).isEqualTo("m9 (audit, audit_v2, billing, merged) (head)\n");
 		assertThat(run("upgrade", "--json").out().strip())
 			.isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"m9\"],\"current\":[\"m9\"]}");
 		assertThat(run("check").code()).isZero();
