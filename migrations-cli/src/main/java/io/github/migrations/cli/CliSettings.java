@@ -38,6 +38,8 @@ final class CliSettings {
 
 	private final @Nullable ConfigFile config;
 
+	private @Nullable String alembicVersionTable;
+
 	/**
 	 * @param workingDirectory where a configuration file is looked for when
 	 * {@code --config} is not given
@@ -60,6 +62,14 @@ final class CliSettings {
 		return Migrator.builder(new PGSimpleDataSource()).settings(settings()).build();
 	}
 
+	/**
+	 * Alembic's version table as a command's option names it, over the configuration
+	 * file's {@code app.migrations.alembic-version-table}.
+	 */
+	void alembicVersionTable(String table) {
+		this.alembicVersionTable = table;
+	}
+
 	MigratorSettings settings() {
 		MigratorSettings.Builder settings = MigratorSettings.defaults().toBuilder().locations(locations());
 		String schema = first(this.options.schema, config("app.migrations.schema"));
@@ -80,6 +90,10 @@ final class CliSettings {
 		ifSet("app.migrations.baseline", settings::baseline);
 		ifSet("app.migrations.adopt-alembic-version",
 				(value) -> settings.adoptAlembicVersion(Boolean.parseBoolean(value)));
+		String alembicTable = first(this.alembicVersionTable, config("app.migrations.alembic-version-table"));
+		if (alembicTable != null) {
+			settings.alembicVersionTable(alembicTable);
+		}
 		if (this.config != null) {
 			Map<String, String> placeholders = this.config.under("app.migrations.placeholders.");
 			settings.placeholders(placeholders);

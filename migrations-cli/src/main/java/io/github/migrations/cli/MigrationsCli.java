@@ -200,6 +200,10 @@ public final class MigrationsCli implements Runnable {
 		if (hint == null || setting == null) {
 			return hint;
 		}
+		if (setting.equals("alembic-version-table")) {
+			return "%s Option: --alembic-version-table of 'stamp --from-alembic' (or 'app.migrations.%s' in the --config file)."
+				.formatted(hint, setting);
+		}
 		if (setting.equals("locations") || setting.equals("schema")) {
 			return "%s Option: --%s (or 'app.migrations.%s' in the --config file).".formatted(hint, setting, setting);
 		}

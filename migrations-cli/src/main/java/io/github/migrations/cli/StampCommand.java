@@ -24,8 +24,21 @@ final class StampCommand extends CliCommand {
 			description = "Record exactly the revisions in Alembic's alembic_version table, which stays as it is.")
 	boolean fromAlembic;
 
+	@Option(names = "--alembic-version-table", paramLabel = "[SCHEMA.]NAME",
+			description = "With --from-alembic: Alembic's version table, as env.py's version_table (and "
+					+ "version_table_schema) name it; default alembic_version, on the search path.")
+	String alembicVersionTable;
+
 	@Override
 	int execute() {
+		if (this.alembicVersionTable != null) {
+			if (!this.fromAlembic) {
+				throw new CliException("--alembic-version-table names the table that --from-alembic reads.",
+						"Run 'migrations stamp --from-alembic --alembic-version-table %s'."
+							.formatted(this.alembicVersionTable));
+			}
+			settings().alembicVersionTable(this.alembicVersionTable);
+		}
 		if (this.fromAlembic != this.targets.isEmpty() || (this.fromAlembic && this.purge)) {
 			throw new CliException("Stamp either the revisions named as TARGET, or --from-alembic alone.",
 					"Run 'migrations stamp head', or 'migrations stamp --from-alembic' to adopt a database Alembic "
@@ -39,7 +52,9 @@ final class StampCommand extends CliCommand {
 		else {
 			out().println("Stamped: the database is recorded at "
 					+ (result.to().isEmpty() ? "base" : String.join(", ", values(result.to()))) + "; nothing ran"
-					+ (this.fromAlembic ? ", and alembic_version is left as it was." : "."));
+					+ (this.fromAlembic
+							? ", and %s is left as it was.".formatted(settings().settings().alembicVersionTable())
+							: "."));
 		}
 		return 0;
 	}

@@ -139,6 +139,40 @@ class StampFromAlembicTests {
 		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
 	}
 
+	@Test
+	void aVersionTableOfAnotherNameIsNamedByTheOptionOrTheConfigurationFile() throws IOException {
+		this.database.execute("CREATE SCHEMA alembic; ALTER TABLE alembic_version SET SCHEMA alembic; "
+				+ "ALTER TABLE alembic.alembic_version RENAME TO versions");
+		CliRun missing = run("stamp", "--from-alembic");
+		assertThat(missing.code()).isEqualTo(1);
+		assertThat(missing.err())
+			.startsWith("error: No table 'alembic_version' is on the search path of this "
+					+ "connection, so there is nothing of Alembic's to adopt.\n")
+			.endsWith("Option: --alembic-version-table of 'stamp --from-alembic' (or "
+					+ "'app.migrations.alembic-version-table' in the --config file).\n");
+		Path config = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.alembic-version-table=alembic.versions\n");
+		CliRun upgrade = run("--config", config.toString(), "upgrade");
+		assertThat(upgrade.code()).isEqualTo(1);
+		assertThat(upgrade.err())
+			.startsWith("error: The database was migrated by Alembic: alembic.versions holds 'b2', and the version");
+		assertThat(this.database.tableExists("invoices")).isFalse();
+		CliRun stamp = run("stamp", "--from-alembic", "--alembic-version-table", "alembic.versions");
+		assertThat(stamp).isEqualTo(new CliRun(0,
+				"Stamped: the database is recorded at b2; nothing ran, and alembic.versions is left as it was.\n", ""));
+		assertThat(run("current").out()).isEqualTo("b2\n");
+	}
+
+	@Test
+	void aVersionTableOptionThatIsNotATableNameIsRefusedBeforeAnythingRuns() {
+		CliRun run = run("stamp", "--from-alembic", "--alembic-version-table", "x; DROP TABLE orders");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).startsWith("error: Alembic version table 'x; DROP TABLE orders' is not a table name.\n");
+		assertThat(this.database.tableExists("orders")).isTrue();
+		assertThat(run("stamp", "head", "--alembic-version-table", "versions").err())
+			.startsWith("error: --alembic-version-table names the table that --from-alembic reads.\n");
+	}
+
 	private static String table(String id, String parent, String table) {
 		return """
 				-- revision: %s

@@ -33,10 +33,18 @@ final class AlembicAdoption {
 
 	static final String SETTING = "adopt-alembic-version";
 
+	static final String TABLE_SETTING = "alembic-version-table";
+
 	private final VersionStore store;
 
-	AlembicAdoption(VersionStore store) {
+	private final String table;
+
+	/**
+	 * @param table Alembic's version table as configured, {@code [schema.]name}
+	 */
+	AlembicAdoption(VersionStore store, String table) {
 		this.store = store;
+		this.table = table;
 	}
 
 	/**
@@ -93,14 +101,15 @@ final class AlembicAdoption {
 							+ "run 'migrations stamp head --purge' (naming them in place of 'head').",
 					null);
 		}
-		AlembicVersion alembic = AlembicVersion.read(connection);
+		AlembicVersion alembic = AlembicVersion.read(connection, this.table);
 		if (alembic == null) {
+			String where = (this.table.indexOf('.') >= 0) ? "exists" : "is on the search path of this connection";
 			throw new AlembicDatabaseException(
-					"No table 'alembic_version' is on the search path of this connection, so there is nothing of "
-							+ "Alembic's to adopt",
-					"Connect to the database Alembic migrated; Alembic keeps the table in the connection's first "
-							+ "schema unless 'version_table_schema' names another, which the schema setting can name.",
-					"schema");
+					"No table '%s' %s, so there is nothing of Alembic's to adopt".formatted(this.table, where),
+					"Connect to the database Alembic migrated, and name the table as its env.py does: "
+							+ "version_table (and version_table_schema) as '[schema.]name' in the alembic version "
+							+ "table setting; Alembic's default is 'alembic_version' in the connection's first schema.",
+					TABLE_SETTING);
 		}
 		if (alembic.revisions().isEmpty()) {
 			throw new AlembicDatabaseException(
@@ -115,7 +124,7 @@ final class AlembicAdoption {
 		if (!applied.isEmpty() || this.store.hasHistory(connection)) {
 			return null;
 		}
-		AlembicVersion alembic = AlembicVersion.read(connection);
+		AlembicVersion alembic = AlembicVersion.read(connection, this.table);
 		return (alembic != null && !alembic.revisions().isEmpty()) ? alembic : null;
 	}
 

@@ -79,7 +79,7 @@ public final class Migrator {
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = MigrationListener.composite(builder.listeners);
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
-		this.alembic = new AlembicAdoption(this.store);
+		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable());
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
 	}

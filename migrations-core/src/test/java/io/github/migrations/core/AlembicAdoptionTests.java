@@ -185,4 +185,60 @@ class AlembicAdoptionTests {
 		assertThat(inApp.adoptAlembicVersion().to()).containsExactly(RevisionId.of("a1"));
 	}
 
+	@Test
+	void aVersionTableOfAnotherNameIsReadByItsExactNameInTheNamedSchemaOrOnTheSearchPath() {
+		this.database.execute("""
+				DROP TABLE alembic_version;
+				CREATE SCHEMA audit;
+				CREATE TABLE audit."Versions" (version_num varchar(32) NOT NULL PRIMARY KEY);
+				INSERT INTO audit."Versions" VALUES ('b2');
+				CREATE TABLE versions (version_num varchar(32) NOT NULL PRIMARY KEY);
+				INSERT INTO versions VALUES ('a1');
+				""");
+		assertThatExceptionOfType(AlembicDatabaseException.class)
+			.isThrownBy(() -> migratorReading("audit.versions").adoptAlembicVersion())
+			.satisfies((ex) -> {
+				assertThat(ex.problem())
+					.isEqualTo("No table 'audit.versions' exists, so there is nothing of Alembic's to adopt");
+				assertThat(ex.setting()).isEqualTo("alembic-version-table");
+			});
+		assertThatExceptionOfType(AlembicDatabaseException.class)
+			.isThrownBy(() -> migratorReading("audit.Versions").upgrade(Target.head()))
+			.withMessageStartingWith("The database was migrated by Alembic: audit.Versions holds 'b2'");
+		assertThat(migratorReading("audit.Versions").adoptAlembicVersion().to()).containsExactly(RevisionId.of("b2"));
+		assertThat(this.database.query("SELECT version_num FROM audit.\"Versions\"")).containsExactly("b2");
+	}
+
+	@Test
+	void theDefaultNameMissesAVersionTableOfAnotherNameWhichTheSettingFinds() {
+		this.database.execute("ALTER TABLE alembic_version RENAME TO versions");
+		assertThatExceptionOfType(AlembicDatabaseException.class)
+			.isThrownBy(() -> migratorReading("versions").upgrade(Target.head()))
+			.withMessageStartingWith("The database was migrated by Alembic: public.versions holds 'b2'");
+		assertThat(this.database.tableExists("invoices")).isFalse();
+	}
+
+	@Test
+	void aVersionTableSettingThatIsNotANameIsRefusedNamingTheSetting() {
+		for (String table : new String[] { "x; DROP TABLE orders", "a.b.c", "", "versions.", "\"versions\"" }) {
+			assertThatExceptionOfType(io.github.migrations.core.api.MigrationException.class)
+				.isThrownBy(() -> MigratorSettings.defaults().toBuilder().alembicVersionTable(table).build())
+				.satisfies((ex) -> {
+					assertThat(ex.problem())
+						.isEqualTo("Alembic version table '%s' is not a table name.".formatted(table));
+					assertThat(ex.setting()).isEqualTo("alembic-version-table");
+				});
+		}
+	}
+
+	private Migrator migratorReading(String table) {
+		return Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.toBuilder()
+				.locations(List.of(this.files.location()))
+				.alembicVersionTable(table)
+				.build())
+			.build();
+	}
+
 }

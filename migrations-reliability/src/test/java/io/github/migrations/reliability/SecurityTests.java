@@ -146,9 +146,9 @@ class SecurityTests {
 				"--locations", this.files.location(), "upgrade")));
 		scan("options: current --verbose", expect(0, withOptions.run("--url", jdbc, "--username", ROLE, "--password",
 				SECRET, "--locations", this.files.location(), "current", "--verbose")));
-		scan("options: history --verbose --indicate-current", expect(0, withOptions.run("--url", jdbc, "--username",
-				ROLE, "--password", SECRET, "--locations", this.files.location(), "history", "--verbose",
-				"--indicate-current")));
+		scan("options: history --verbose --indicate-current",
+				expect(0, withOptions.run("--url", jdbc, "--username", ROLE, "--password", SECRET, "--locations",
+						this.files.location(), "history", "--verbose", "--indicate-current")));
 		scan("environment: check --json", expect(0, cli(Map.of("DATABASE_URL", libpq), "check", "--json")));
 		scan("password parameter: upgrade --json", expect(0,
 				cli(Map.of("DATABASE_URL", jdbc + "?user=" + ROLE + "&password=" + SECRET), "upgrade", "--json")));

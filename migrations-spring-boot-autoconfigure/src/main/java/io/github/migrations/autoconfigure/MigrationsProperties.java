@@ -117,6 +117,13 @@ public class MigrationsProperties {
 	private boolean adoptAlembicVersion;
 
 	/**
+	 * Alembic's version table, as 'name' or 'schema.name' (env.py's version_table and
+	 * version_table_schema), read to tell a database Alembic migrated and to adopt it;
+	 * without a schema, the first schema on the search path that has it.
+	 */
+	private String alembicVersionTable = "alembic_version";
+
+	/**
 	 * Values for '${name}' placeholders in revision files.
 	 */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
@@ -164,6 +171,7 @@ public class MigrationsProperties {
 			.baseline(this.baseline)
 			.lockRetries(this.lockRetries)
 			.adoptAlembicVersion(this.adoptAlembicVersion)
+			.alembicVersionTable(this.alembicVersionTable)
 			.build();
 	}
 
@@ -293,6 +301,14 @@ public class MigrationsProperties {
 
 	public void setBaseline(@Nullable String baseline) {
 		this.baseline = baseline;
+	}
+
+	public String getAlembicVersionTable() {
+		return this.alembicVersionTable;
+	}
+
+	public void setAlembicVersionTable(String alembicVersionTable) {
+		this.alembicVersionTable = alembicVersionTable;
 	}
 
 	public boolean isAdoptAlembicVersion() {

@@ -71,4 +71,22 @@ class AlembicDatabaseStartupTests {
 		});
 	}
 
+	@Test
+	void startupLooksForTheConfiguredVersionTable() {
+		this.database.execute("ALTER TABLE alembic_version RENAME TO versions");
+		this.contextRunner.withPropertyValues("app.migrations.alembic-version-table=versions").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("The database was migrated by Alembic: public.versions holds '002'");
+			assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		});
+		this.contextRunner
+			.withPropertyValues("app.migrations.alembic-version-table=versions",
+					"app.migrations.adopt-alembic-version=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).current()).containsExactly("004");
+			});
+	}
+
 }

@@ -39,8 +39,9 @@ class MigrationsMetadataTests {
 					"app.migrations.lock-wait-timeout", "app.migrations.lock-timeout", "app.migrations.lock-retries",
 					"app.migrations.statement-timeout", "app.migrations.validate-checksums",
 					"app.migrations.unknown-revisions", "app.migrations.baseline",
-					"app.migrations.adopt-alembic-version", "app.migrations.placeholders", "app.migrations.url",
-					"app.migrations.username", "app.migrations.password", "app.migrations.status-cache-time-to-live");
+					"app.migrations.adopt-alembic-version", "app.migrations.alembic-version-table",
+					"app.migrations.placeholders", "app.migrations.url", "app.migrations.username",
+					"app.migrations.password", "app.migrations.status-cache-time-to-live");
 	}
 
 	@Test

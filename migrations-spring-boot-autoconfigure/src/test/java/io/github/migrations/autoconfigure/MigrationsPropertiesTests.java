@@ -41,12 +41,13 @@ class MigrationsPropertiesTests {
 				Map.entry("app.migrations.unknown-revisions", "fail"),
 				Map.entry("app.migrations.placeholders.owner", "app_owner"),
 				Map.entry("app.migrations.baseline", "001"), Map.entry("app.migrations.lock-retries", "2"),
-				Map.entry("app.migrations.adopt-alembic-version", "true"), Map.entry("app.migrations.mode", "validate"),
-				Map.entry("app.migrations.target", "heads")));
+				Map.entry("app.migrations.adopt-alembic-version", "true"),
+				Map.entry("app.migrations.alembic-version-table", "audit.versions"),
+				Map.entry("app.migrations.mode", "validate"), Map.entry("app.migrations.target", "heads")));
 		assertThat(properties.toSettings())
 			.isEqualTo(new MigratorSettings(List.of("classpath:a", "filesystem:/b"), "app", false, "schema_",
 					TransactionMode.ALL, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMinutes(5), false,
-					UnknownRevisionPolicy.FAIL, Map.of("owner", "app_owner"), "001", 2, true));
+					UnknownRevisionPolicy.FAIL, Map.of("owner", "app_owner"), "001", 2, true, "audit.versions"));
 		assertThat(properties.getMode()).isEqualTo(MigrationsProperties.Mode.VALIDATE);
 		assertThat(properties.getTarget()).isEqualTo("heads");
 	}

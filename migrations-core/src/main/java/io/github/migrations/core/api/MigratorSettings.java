@@ -38,11 +38,16 @@ import org.jspecify.annotations.Nullable;
  * recorded nothing, but whose Alembic {@code alembic_version} table holds revisions,
  * first records exactly those revisions as applied (leaving {@code alembic_version} as it
  * is), instead of stopping
+ * @param alembicVersionTable where Alembic recorded its revisions, {@code name} or
+ * {@code schema.name} as Alembic's {@code version_table} and {@code version_table_schema}
+ * name it (names as the catalog spells them, matched exactly); without a schema, the
+ * first schema on the search path that has it
  */
 public record MigratorSettings(List<String> locations, @Nullable String schema, boolean createSchemas,
 		String tablePrefix, TransactionMode transactionMode, Duration lockWaitTimeout, @Nullable Duration lockTimeout,
 		@Nullable Duration statementTimeout, boolean validateChecksums, UnknownRevisionPolicy unknownRevisions,
-		Map<String, String> placeholders, @Nullable String baseline, int lockRetries, boolean adoptAlembicVersion) {
+		Map<String, String> placeholders, @Nullable String baseline, int lockRetries, boolean adoptAlembicVersion,
+		String alembicVersionTable) {
 
 	/**
 	 * The {@code lock_timeout} of a transactional revision when neither its header nor
@@ -52,6 +57,12 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+	private static final Pattern ALEMBIC_TABLE = Pattern
+		.compile("(?:[A-Za-z_][A-Za-z0-9_$]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+	/** Alembic's default {@code version_table}. */
+	public static final String ALEMBIC_VERSION = "alembic_version";
 
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{0,40}");
 
@@ -65,6 +76,14 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 		if (!PREFIX.matcher(tablePrefix).matches()) {
 			throw MigrationException.of("Table prefix '%s' is not valid.".formatted(tablePrefix),
 					"Use letters, digits and '_' only (for example 'migrations_').");
+		}
+		if (!ALEMBIC_TABLE.matcher(alembicVersionTable).matches()) {
+			throw MigrationException.aboutSetting(
+					"Alembic version table '%s' is not a table name.".formatted(alembicVersionTable),
+					"Name it as Alembic's version_table, optionally after version_table_schema and a dot: letters, "
+							+ "digits, '_' and '$', starting with a letter or '_' (for example 'alembic_version' or "
+							+ "'audit.alembic_version').",
+					"alembic-version-table");
 		}
 		if (lockRetries < 0) {
 			throw MigrationException.of("Lock retries must not be negative, got %d.".formatted(lockRetries),
@@ -81,12 +100,13 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	 * tables {@code migrations_revisions} and {@code migrations_log}, one transaction per
 	 * revision, a one-minute lock wait, {@link #DEFAULT_LOCK_TIMEOUT} for transactional
 	 * revisions with five retries, checksums validated, unknown revisions warned about,
-	 * no baseline, and an Alembic database stops the upgrade instead of being adopted.
+	 * no baseline, and an Alembic database (its table {@code alembic_version}) stops the
+	 * upgrade instead of being adopted.
 	 */
 	public static MigratorSettings defaults() {
 		return new MigratorSettings(List.of("classpath:db/revisions"), null, true, "migrations_",
 				TransactionMode.PER_REVISION, Duration.ofMinutes(1), null, null, true, UnknownRevisionPolicy.WARN,
-				Map.of(), null, 5, false);
+				Map.of(), null, 5, false, ALEMBIC_VERSION);
 	}
 
 	public MigratorSettings withLocations(String... locations) {
@@ -175,6 +195,8 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 
 		private boolean adoptAlembicVersion;
 
+		private String alembicVersionTable;
+
 		private Builder(MigratorSettings settings) {
 			this.locations = settings.locations;
 			this.schema = settings.schema;
@@ -190,6 +212,7 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			this.baseline = settings.baseline;
 			this.lockRetries = settings.lockRetries;
 			this.adoptAlembicVersion = settings.adoptAlembicVersion;
+			this.alembicVersionTable = settings.alembicVersionTable;
 		}
 
 		public Builder locations(List<String> locations) {
@@ -262,11 +285,16 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 			return this;
 		}
 
+		public Builder alembicVersionTable(String alembicVersionTable) {
+			this.alembicVersionTable = alembicVersionTable;
+			return this;
+		}
+
 		public MigratorSettings build() {
 			return new MigratorSettings(this.locations, this.schema, this.createSchemas, this.tablePrefix,
 					this.transactionMode, this.lockWaitTimeout, this.lockTimeout, this.statementTimeout,
 					this.validateChecksums, this.unknownRevisions, this.placeholders, this.baseline, this.lockRetries,
-					this.adoptAlembicVersion);
+					this.adoptAlembicVersion, this.alembicVersionTable);
 		}
 
 	}

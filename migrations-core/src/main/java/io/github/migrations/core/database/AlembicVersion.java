@@ -1,6 +1,7 @@
 package io.github.migrations.core.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Alembic's record of where a database stands: the {@code version_num} rows of its
- * {@code alembic_version} table, one per head. Only read, never written: a team that
- * moves from Alembic keeps the table until it no longer needs it.
+ * version table ({@code alembic_version} unless {@code version_table} names another), one
+ * per head. Only read, never written: a team that moves from Alembic keeps the table
+ * until it no longer needs it.
  *
  * @param table the table's qualified name, as shown to users
  * @param revisions the revision ids it holds, in id order; empty when Alembic stands at
@@ -21,15 +23,16 @@ import org.jspecify.annotations.Nullable;
 public record AlembicVersion(String table, List<String> revisions) {
 
 	/**
-	 * The first {@code alembic_version} table on the session's search path: the version
-	 * store's schema first, then the connection's own schemas, where Alembic creates it
-	 * unless told otherwise.
+	 * Alembic's table by its catalog name: in the given schema, or else in the first
+	 * schema of the session's search path that has one (the version store's schema first,
+	 * then the connection's own schemas, where Alembic creates it unless told otherwise).
+	 * The names are bound as values, never written into the SQL.
 	 */
 	private static final String FIND = """
 			SELECT n.nspname || '.' || c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname)
 			FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-			WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p', 'v')
-			AND n.nspname = ANY (current_schemas(false))
+			WHERE c.relname = ? AND c.relkind IN ('r', 'p', 'v')
+			AND (n.nspname = ? OR (CAST(? AS text) IS NULL AND n.nspname = ANY (current_schemas(false))))
 			ORDER BY array_position(current_schemas(false), n.nspname)
 			LIMIT 1""";
 
@@ -38,29 +41,38 @@ public record AlembicVersion(String table, List<String> revisions) {
 	}
 
 	/**
-	 * Reads Alembic's table, or returns {@code null} when there is none on the search
-	 * path.
+	 * Reads Alembic's table, or returns {@code null} when there is none.
+	 * @param table the table as configured: {@code name}, or {@code schema.name} to look
+	 * in that schema only
 	 */
-	public static @Nullable AlembicVersion read(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			String shown;
-			String qualified;
-			try (ResultSet rows = statement.executeQuery(FIND)) {
+	public static @Nullable AlembicVersion read(Connection connection, String table) throws SQLException {
+		int dot = table.indexOf('.');
+		String schema = (dot >= 0) ? table.substring(0, dot) : null;
+		String name = table.substring(dot + 1);
+		String shown;
+		String qualified;
+		try (PreparedStatement find = connection.prepareStatement(FIND)) {
+			find.setString(1, name);
+			find.setString(2, schema);
+			find.setString(3, schema);
+			try (ResultSet rows = find.executeQuery()) {
 				if (!rows.next()) {
 					return null;
 				}
 				shown = rows.getString(1);
 				qualified = rows.getString(2);
 			}
-			List<String> revisions = new ArrayList<>();
-			try (ResultSet rows = statement
-				.executeQuery("SELECT version_num FROM " + qualified + " ORDER BY version_num")) {
-				while (rows.next()) {
-					revisions.add(rows.getString(1));
-				}
-			}
-			return new AlembicVersion(shown, revisions);
 		}
+		List<String> revisions = new ArrayList<>();
+		// the name comes back from the catalog through quote_ident
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT version_num FROM " + qualified + " ORDER BY version_num")) {
+			while (rows.next()) {
+				revisions.add(rows.getString(1));
+			}
+		}
+		return new AlembicVersion(shown, revisions);
 	}
 
 	/**
