@@ -193,14 +193,15 @@ public final class TargetResolver {
 	 * A revision by id, unique id prefix or branch label.
 	 */
 	public RevisionId revision(String reference) {
-		return revision(reference, null);
+		return revision(reference, null, null);
 	}
 
 	/**
 	 * A revision by id, unique id prefix or branch label, a prefix being matched only
-	 * among {@code among} when given.
+	 * among {@code among} when given: the revisions of {@code branch}, which a "did you
+	 * mean" then names as {@code branch@...}.
 	 */
-	private RevisionId revision(String reference, @Nullable Set<RevisionId> among) {
+	private RevisionId revision(String reference, @Nullable Set<RevisionId> among, @Nullable String branch) {
 		if (RevisionId.isValid(reference) && this.graph.contains(RevisionId.of(reference))) {
 			return RevisionId.of(reference);
 		}
@@ -219,8 +220,9 @@ public final class TargetResolver {
 			return matches.get(0);
 		}
 		if (matches.isEmpty()) {
-			throw new TargetException("No revision or branch label '%s'.".formatted(reference), didYouMean(reference)
-					+ "Check the id with 'history'; the heads are %s.".formatted(quoted(this.graph.heads())));
+			throw new TargetException("No revision or branch label '%s'.".formatted(reference),
+					didYouMean(reference, among, branch)
+							+ "Check the id with 'history'; the heads are %s.".formatted(quoted(this.graph.heads())));
 		}
 		throw new TargetException(
 				"Revision prefix '%s' is ambiguous: it matches %s.".formatted(reference, quoted(matches)),
@@ -231,12 +233,26 @@ public final class TargetResolver {
 	 * "Did you mean 'x'? " for the ids and labels nearest to a mistyped reference, or
 	 * nothing.
 	 */
-	private String didYouMean(String reference) {
-		List<String> known = new ArrayList<>(this.graph.labels());
-		this.graph.revisions().forEach((revision) -> known.add(revision.id().value()));
+	private String didYouMean(String reference, @Nullable Set<RevisionId> among, @Nullable String branch) {
+		List<String> known = new ArrayList<>();
+		this.graph.labels()
+			.stream()
+			.filter((label) -> among == null || among.contains(this.graph.labelled(label)))
+			.forEach(known::add);
+		this.graph.revisions()
+			.stream()
+			.map(Revision::id)
+			.filter((id) -> among == null || among.contains(id))
+			.forEach((id) -> known.add(id.value()));
+		String prefix = "";
+		if (branch != null) {
+			known.addAll(List.of("head", "heads", "base"));
+			prefix = branch + "@";
+		}
 		List<String> closest = Spelling.closest(reference, known);
+		String asTyped = prefix;
 		return closest.isEmpty() ? "" : "Did you mean %s? "
-			.formatted(closest.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(" or ")));
+			.formatted(closest.stream().map((name) -> "'" + asTyped + name + "'").collect(Collectors.joining(" or ")));
 	}
 
 	private RevisionId onlyHead() {
@@ -320,7 +336,7 @@ public final class TargetResolver {
 					return revision(reference);
 				}
 				Set<RevisionId> sharing = this.graph.sharingLineage(branch);
-				RevisionId named = revision(reference, sharing);
+				RevisionId named = revision(reference, sharing, label);
 				if (!sharing.contains(named)) {
 					throw new TargetException(
 							"Target '%s' names revision '%s', which is not on branch '%s': neither in it nor on the way to it."

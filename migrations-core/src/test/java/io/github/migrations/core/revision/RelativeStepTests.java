@@ -176,6 +176,10 @@ class RelativeStepTests {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(graph, ids(), "x"))
 			.withMessageStartingWith("Revision prefix 'x' is ambiguous: it matches 'xb', 'xc'.");
 		assertThat(up(graph, ids(), "left@x")).isEqualTo(list("a1", "xb"));
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(graph, ids(), "left@hed"))
+			.withMessageStartingWith("No revision or branch label 'hed'. Did you mean 'left@head'?");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(graph, ids(), "left@xd"))
+			.withMessageStartingWith("No revision or branch label 'xd'. Did you mean 'left@xb'?");
 	}
 
 	@Test
