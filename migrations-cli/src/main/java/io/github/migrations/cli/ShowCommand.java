@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.AppliedRevision;
@@ -76,10 +77,23 @@ final class ShowCommand extends CliCommand {
 				|| target instanceof Target.BranchRevision) {
 			return graph.headsOf(resolver.toApply(target));
 		}
+		String below = "a revision such as 'head-1'";
+		if (target instanceof Target.Relative relative && relative.steps() < 0) {
+			List<RevisionId> heads = graph.realHeads();
+			below = (heads.size() == 1)
+					? "'migrations show head%d' for the revision below the head".formatted(relative.steps())
+					: heads.stream()
+						.map((head) -> "'migrations show %s%d'".formatted(head, relative.steps()))
+						.collect(Collectors.joining(" or ")) + " for the revision below a head";
+		}
+		else if (target instanceof Target.BranchRelative branch && branch.steps() < 0) {
+			below = "'migrations show %s@head%d' for the revision below the branch's head".formatted(branch.branch(),
+					branch.steps());
+		}
 		throw new CliException(
 				"'show %s' counts from where the database stands; show names revisions in the ".formatted(symbol)
 						+ "scripts.",
-				"Use 'migrations show current', or a revision such as 'head-1'.");
+				"Use %s, or 'migrations show current'.".formatted(below));
 	}
 
 }

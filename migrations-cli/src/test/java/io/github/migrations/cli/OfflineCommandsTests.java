@@ -92,7 +92,8 @@ class OfflineCommandsTests {
 		CliRun relative = run("show", "-1");
 		assertThat(relative.code()).isEqualTo(2);
 		assertThat(relative.err()).startsWith("error: 'show -1' counts from where the database stands;")
-			.contains("hint: Use 'migrations show current'");
+			.contains("hint: Use 'migrations show c3-1' or 'migrations show x2-1' for the revision below a head, or "
+					+ "'migrations show current'.");
 	}
 
 	@Test
