@@ -13,10 +13,15 @@ statement it points at is labelled with the (mapped) rule. `strong-lock-without-
 revision, not a statement: it is matched per file for both tools (squawk reports it on every
 statement, ours on the first one).
 
+`--corpus independent` measures the second corpus, independent-lint-corpus: statements from
+real migration histories and the PostgreSQL docs, labelled before either tool ran on them
+(LABELS.md says how).
+
 Usage (from the repository root):
   ./mvnw -B -o -pl migrations-cli -am package -DskipTests   # builds the CLI jar
   (cd /tmp && npm install squawk-cli)                       # squawk 2.x
-  python3 benchmarks/lint-corpus/compare.py [--jar PATH] [--squawk "npx --prefix /tmp squawk"]
+  python3 benchmarks/lint-corpus/compare.py [--corpus written|independent] [--jar PATH] \
+      [--squawk "npx --prefix /tmp squawk"]
 """
 import argparse
 import glob
@@ -30,7 +35,9 @@ import tempfile
 from collections import Counter, defaultdict
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-CORPUS = os.path.join(ROOT, "migrations-core", "src", "test", "resources", "lint-corpus")
+RESOURCES = os.path.join(ROOT, "migrations-core", "src", "test", "resources")
+CORPORA = {"written": os.path.join(RESOURCES, "lint-corpus"),
+           "independent": os.path.join(RESOURCES, "independent-lint-corpus")}
 
 MAPPING = {
     "require-concurrent-index-creation": "index-without-concurrently",
@@ -90,11 +97,11 @@ def statement_at(starts, line):
     return found
 
 
-def ours(jar, files):
+def ours(jar, corpus):
     # the files as they are, as squawk reads them: without the migrator's default lock_timeout
     with tempfile.NamedTemporaryFile("w", suffix=".properties", delete=False) as config:
         config.write("app.migrations.lock-timeout=0\n")
-    result = subprocess.run(["java", "-jar", jar, "--locations", "filesystem:" + CORPUS, "--config", config.name,
+    result = subprocess.run(["java", "-jar", jar, "--locations", "filesystem:" + corpus, "--config", config.name,
                              "lint", "--json"], capture_output=True, text=True)
     os.unlink(config.name)
     if result.returncode not in (0, 1):
@@ -137,17 +144,20 @@ def main():
     jars = sorted(glob.glob(os.path.join(ROOT, "migrations-cli", "target", "migrations-cli-*.jar")))
     parser.add_argument("--jar", default=jars[0] if jars else None)
     parser.add_argument("--squawk", default="npx --prefix /tmp squawk")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="written")
+    parser.add_argument("--details", action="store_true", help="list each false positive and missed label")
     args = parser.parse_args()
+    corpus = CORPORA[args.corpus]
     if not args.jar:
         sys.exit("No CLI jar: run ./mvnw -B -o -pl migrations-cli -am package -DskipTests first.")
-    files = sorted(glob.glob(os.path.join(CORPUS, "*.sql")))
+    files = sorted(glob.glob(os.path.join(corpus, "*.sql")))
     starts, expected = {}, set()
     for path in files:
         s, e = labels(path)
         starts[os.path.basename(path)] = s
         expected |= e
     version = subprocess.run(shlex.split(args.squawk) + ["--version"], capture_output=True, text=True).stdout.strip()
-    ours_found = ours(args.jar, files)
+    ours_found = ours(args.jar, corpus)
     squawk_found, unmapped = squawk(args.squawk, files, starts)
     statements = sum(len(s) for s in starts.values())
     print("Corpus: %d files, %d statements, %d labelled findings" % (len(files), statements, len(expected)))
@@ -184,6 +194,15 @@ def main():
     print()
     print("squawk findings of rules with no counterpart (left out): " +
           ", ".join("%s %d" % (rule, n) for rule, n in sorted(unmapped.items())))
+    if args.details:
+        for name, found in (("migrations lint", ours_found), (version, squawk_found)):
+            print()
+            print("%s: false positives and missed labels (file, statement line, rule; line 0: per revision)" % name)
+            print()
+            for k in sorted(found - expected):
+                print("- false positive `%s:%d` `%s`" % k)
+            for k in sorted(expected - found):
+                print("- missed `%s:%d` `%s`" % k)
 
 
 if __name__ == "__main__":
