@@ -28,6 +28,9 @@ final class RevisionLinter {
 
 	private boolean lockTimeout;
 
+	/** Whether a {@code SET TIME ZONE} of this revision made the session's zone UTC. */
+	private boolean utc;
+
 	/** The constraints this revision added {@code NOT VALID}, by name. */
 	private final Set<String> addedNotValid = new HashSet<>();
 
@@ -82,6 +85,9 @@ final class RevisionLinter {
 			case SET -> {
 				if (shape.setting.equals("lock_timeout")) {
 					this.lockTimeout = isSet(shape.value);
+				}
+				else if (shape.setting.equals("timezone")) {
+					this.utc = Types.isUtc(shape.value);
 				}
 			}
 			default -> {
@@ -141,6 +147,14 @@ final class RevisionLinter {
 	 */
 	boolean validatesUnderItsOwnLock(String constraint) {
 		return this.script.transactional() && this.addedNotValid.contains(SchemaModel.key(constraint));
+	}
+
+	/**
+	 * Whether the session's time zone is UTC at this point of the revision (set by one of
+	 * its statements).
+	 */
+	boolean utc() {
+		return this.utc;
 	}
 
 	SchemaModel model() {
