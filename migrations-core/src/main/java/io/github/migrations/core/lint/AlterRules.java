@@ -47,12 +47,9 @@ final class AlterRules {
 			}
 			else if (action instanceof Action.AddConstraint constraint) {
 				addConstraint(check, table, constraint);
-				if (constraint.notValid() && constraint.name() != null) {
-					linter.addedNotValid(constraint.name());
-				}
 			}
 			else if (action instanceof Action.ValidateConstraint validate
-					&& linter.validatesUnderItsOwnLock(validate.name())) {
+					&& linter.session().validatesUnderItsOwnLock(validate.name())) {
 				check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
 						("validates '%s' in the transaction that added it NOT VALID: "
 								+ "the lock the ADD took is held through the scan")
@@ -77,8 +74,8 @@ final class AlterRules {
 	 */
 	private static boolean keepsValues(RevisionLinter linter, String table, String column, @Nullable String from,
 			String to) {
-		return Types.keepsValues(from, to)
-				|| (linter.utc() && Types.isTimestampZoneChange(from, to) && !linter.model().indexed(table, column));
+		return Types.keepsValues(from, to) || (linter.session().utc() && Types.isTimestampZoneChange(from, to)
+				&& !linter.model().indexed(table, column));
 	}
 
 	private static void addColumn(RevisionLinter.Check check, String table, ColumnDef column) {
