@@ -19,10 +19,11 @@ real migration histories and the PostgreSQL docs, labelled before either tool ra
 lists them with the reason, and the figures with those corrections are printed as extra rows.
 
 Usage (from the repository root):
+  rm -f migrations-cli/target/*.jar   # else the shade plugin may re-shade its old jar after a core change
   ./mvnw -B -o -pl migrations-cli -am package -DskipTests   # builds the CLI jar
-  (cd /tmp && npm install squawk-cli)                       # squawk 2.x
-  python3 benchmarks/lint-corpus/compare.py [--corpus written|independent] [--jar PATH] \
-      [--squawk "npx --prefix /tmp squawk"]
+  mkdir -p benchmarks/lint-corpus/target/squawk && (cd benchmarks/lint-corpus/target/squawk && npm install squawk-cli@2)
+  python3 benchmarks/lint-corpus/compare.py [--corpus written|independent] [--details] [--jar PATH] \
+      [--squawk "npx --prefix benchmarks/lint-corpus/target/squawk squawk"]
 """
 import argparse
 import glob
@@ -36,6 +37,7 @@ import tempfile
 from collections import Counter, defaultdict
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HERE = os.path.dirname(os.path.abspath(__file__))
 RESOURCES = os.path.join(ROOT, "migrations-core", "src", "test", "resources")
 CORPORA = {"written": os.path.join(RESOURCES, "lint-corpus"),
            "independent": os.path.join(RESOURCES, "independent-lint-corpus")}
@@ -162,7 +164,7 @@ def main():
     parser = argparse.ArgumentParser()
     jars = sorted(glob.glob(os.path.join(ROOT, "migrations-cli", "target", "migrations-cli-*.jar")))
     parser.add_argument("--jar", default=jars[0] if jars else None)
-    parser.add_argument("--squawk", default="npx --prefix /tmp squawk")
+    parser.add_argument("--squawk", default="npx --prefix %s squawk" % os.path.join(HERE, "target", "squawk"))
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="written")
     parser.add_argument("--details", action="store_true", help="list each false positive and missed label")
     args = parser.parse_args()
@@ -194,7 +196,7 @@ def main():
              shared_expected),
             (version + ", only the rules it has, without lock_timeout", {k for k in squawk_found if k[2] in shared},
              shared_expected)]
-    corrections = os.path.join(os.path.dirname(os.path.abspath(__file__)), args.corpus + "-corrections.txt")
+    corrections = os.path.join(HERE, args.corpus + "-corrections.txt")
     if os.path.exists(corrections):
         fixed = corrected(expected, corrections)
         rows += [("migrations lint, labels corrected (%s)" % os.path.basename(corrections), ours_found, fixed),
