@@ -13,10 +13,17 @@ statement it points at is labelled with the (mapped) rule. `strong-lock-without-
 revision, not a statement: it is matched per file for both tools (squawk reports it on every
 statement, ours on the first one).
 
+`--corpus independent` measures the second corpus, independent-lint-corpus: statements from
+real migration histories and the PostgreSQL docs, labelled before either tool ran on them
+(LABELS.md says how). Labels we later thought wrong stay as committed; independent-corrections.txt
+lists them with the reason, and the figures with those corrections are printed as extra rows.
+
 Usage (from the repository root):
+  rm -f migrations-cli/target/*.jar   # else the shade plugin may re-shade its old jar after a core change
   ./mvnw -B -o -pl migrations-cli -am package -DskipTests   # builds the CLI jar
-  (cd /tmp && npm install squawk-cli)                       # squawk 2.x
-  python3 benchmarks/lint-corpus/compare.py [--jar PATH] [--squawk "npx --prefix /tmp squawk"]
+  mkdir -p benchmarks/lint-corpus/target/squawk && (cd benchmarks/lint-corpus/target/squawk && npm install squawk-cli@2)
+  python3 benchmarks/lint-corpus/compare.py [--corpus written|independent] [--details] [--jar PATH] \
+      [--squawk "npx --prefix benchmarks/lint-corpus/target/squawk squawk"]
 """
 import argparse
 import glob
@@ -30,7 +37,10 @@ import tempfile
 from collections import Counter, defaultdict
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-CORPUS = os.path.join(ROOT, "migrations-core", "src", "test", "resources", "lint-corpus")
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESOURCES = os.path.join(ROOT, "migrations-core", "src", "test", "resources")
+CORPORA = {"written": os.path.join(RESOURCES, "lint-corpus"),
+           "independent": os.path.join(RESOURCES, "independent-lint-corpus")}
 
 MAPPING = {
     "require-concurrent-index-creation": "index-without-concurrently",
@@ -90,11 +100,11 @@ def statement_at(starts, line):
     return found
 
 
-def ours(jar, files):
+def ours(jar, corpus):
     # the files as they are, as squawk reads them: without the migrator's default lock_timeout
     with tempfile.NamedTemporaryFile("w", suffix=".properties", delete=False) as config:
         config.write("app.migrations.lock-timeout=0\n")
-    result = subprocess.run(["java", "-jar", jar, "--locations", "filesystem:" + CORPUS, "--config", config.name,
+    result = subprocess.run(["java", "-jar", jar, "--locations", "filesystem:" + corpus, "--config", config.name,
                              "lint", "--json"], capture_output=True, text=True)
     os.unlink(config.name)
     if result.returncode not in (0, 1):
@@ -125,6 +135,24 @@ def squawk(command, files, starts):
     return found, unmapped
 
 
+def corrected(expected, path):
+    """The labels with the corrections of `path` applied: `file:line +rule` or `-rule`."""
+    labels = set(expected)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("|")[0].strip()
+            if not line or line.startswith("#"):
+                continue
+            where, change = line.split()
+            name, number = where.split(":")
+            k = key(name, int(number), change[1:])
+            if change.startswith("+"):
+                labels.add(k)
+            else:
+                labels.discard(k)
+    return labels
+
+
 def score(found, expected):
     tp = len(found & expected)
     precision = tp / len(found) if found else 1.0
@@ -136,18 +164,21 @@ def main():
     parser = argparse.ArgumentParser()
     jars = sorted(glob.glob(os.path.join(ROOT, "migrations-cli", "target", "migrations-cli-*.jar")))
     parser.add_argument("--jar", default=jars[0] if jars else None)
-    parser.add_argument("--squawk", default="npx --prefix /tmp squawk")
+    parser.add_argument("--squawk", default="npx --prefix %s squawk" % os.path.join(HERE, "target", "squawk"))
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="written")
+    parser.add_argument("--details", action="store_true", help="list each false positive and missed label")
     args = parser.parse_args()
+    corpus = CORPORA[args.corpus]
     if not args.jar:
         sys.exit("No CLI jar: run ./mvnw -B -o -pl migrations-cli -am package -DskipTests first.")
-    files = sorted(glob.glob(os.path.join(CORPUS, "*.sql")))
+    files = sorted(glob.glob(os.path.join(corpus, "*.sql")))
     starts, expected = {}, set()
     for path in files:
         s, e = labels(path)
         starts[os.path.basename(path)] = s
         expected |= e
     version = subprocess.run(shlex.split(args.squawk) + ["--version"], capture_output=True, text=True).stdout.strip()
-    ours_found = ours(args.jar, files)
+    ours_found = ours(args.jar, corpus)
     squawk_found, unmapped = squawk(args.squawk, files, starts)
     statements = sum(len(s) for s in starts.values())
     print("Corpus: %d files, %d statements, %d labelled findings" % (len(files), statements, len(expected)))
@@ -165,6 +196,11 @@ def main():
              shared_expected),
             (version + ", only the rules it has, without lock_timeout", {k for k in squawk_found if k[2] in shared},
              shared_expected)]
+    corrections = os.path.join(HERE, args.corpus + "-corrections.txt")
+    if os.path.exists(corrections):
+        fixed = corrected(expected, corrections)
+        rows += [("migrations lint, labels corrected (%s)" % os.path.basename(corrections), ours_found, fixed),
+                 (version + ", labels corrected", squawk_found, fixed)]
     for name, found, exp in rows:
         tp, p, r = score(found, exp)
         print("| %s | %d | %d | %.1f %% | %.1f %% |" % (name, len(found), tp, p * 100, r * 100))
@@ -184,6 +220,15 @@ def main():
     print()
     print("squawk findings of rules with no counterpart (left out): " +
           ", ".join("%s %d" % (rule, n) for rule, n in sorted(unmapped.items())))
+    if args.details:
+        for name, found in (("migrations lint", ours_found), (version, squawk_found)):
+            print()
+            print("%s: false positives and missed labels (file, statement line, rule; line 0: per revision)" % name)
+            print()
+            for k in sorted(found - expected):
+                print("- false positive `%s:%d` `%s`" % k)
+            for k in sorted(expected - found):
+                print("- missed `%s:%d` `%s`" % k)
 
 
 if __name__ == "__main__":

@@ -90,7 +90,14 @@ final class AlterReader {
 			List<Token> type = c.until("collate", "using");
 			c.accept("collate");
 			c.name();
-			return new Action.AlterType(column, ColumnReader.type(type), c.accept("using"));
+			boolean using = c.accept("using");
+			if (using) {
+				// USING the column itself converts as no USING would
+				List<Token> expression = c.rest();
+				using = !(expression.size() == 1 && expression.get(0).isName()
+						&& SchemaModel.key(expression.get(0).text()).equals(SchemaModel.key(column)));
+			}
+			return new Action.AlterType(column, ColumnReader.type(type), using);
 		}
 		if (c.accept("set", "not", "null")) {
 			return new Action.SetNotNull(column);

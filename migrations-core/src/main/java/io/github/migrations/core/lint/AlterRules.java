@@ -2,6 +2,8 @@ package io.github.migrations.core.lint;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules about the actions of an {@code ALTER TABLE}. On a table this revision created
  * only the style rules apply: nothing uses it yet.
@@ -25,9 +27,8 @@ final class AlterRules {
 			}
 			else if (action instanceof Action.AlterType type) {
 				StyleRules.type(check, type.column(), type.type());
-				if (existing
-						&& (type.using() || !Types.keepsValues(model.columnType(table, type.column()), type.type()))) {
-					String from = model.columnType(table, type.column());
+				String from = model.columnType(table, type.column());
+				if (existing && (type.using() || !keepsValues(linter, table, type.column(), from, type.type()))) {
 					check.report(Rule.COLUMN_TYPE_CHANGE,
 							"changes the type of '%s.%s'%s to %s%s".formatted(table, type.column(),
 									(from != null) ? " from " + from : "", type.type(),
@@ -46,12 +47,9 @@ final class AlterRules {
 			}
 			else if (action instanceof Action.AddConstraint constraint) {
 				addConstraint(check, table, constraint);
-				if (constraint.notValid() && constraint.name() != null) {
-					linter.addedNotValid(constraint.name());
-				}
 			}
 			else if (action instanceof Action.ValidateConstraint validate
-					&& linter.validatesUnderItsOwnLock(validate.name())) {
+					&& linter.session().validatesUnderItsOwnLock(validate.name())) {
 				check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
 						("validates '%s' in the transaction that added it NOT VALID: "
 								+ "the lock the ADD took is held through the scan")
@@ -69,6 +67,17 @@ final class AlterRules {
 		}
 	}
 
+	/**
+	 * Whether a type change keeps the stored values and the indexes: a change
+	 * {@link Types#keepsValues} allows, or one between {@code timestamp} and
+	 * {@code timestamptz} in UTC on a column no known index covers.
+	 */
+	private static boolean keepsValues(RevisionLinter linter, String table, String column, @Nullable String from,
+			String to) {
+		return Types.keepsValues(from, to) || (linter.session().utc() && Types.isTimestampZoneChange(from, to)
+				&& !linter.model().indexed(table, column));
+	}
+
 	private static void addColumn(RevisionLinter.Check check, String table, ColumnDef column) {
 		if (column.computed() || Types.isVolatile(column.defaultValue())) {
 			check.report(Rule.ADD_COLUMN_VOLATILE_DEFAULT, "adds column '%s.%s' %s, which rewrites the table".formatted(
@@ -77,6 +86,11 @@ final class AlterRules {
 		else if (column.notNull() && column.defaultValue() == null && !column.primaryKey()) {
 			check.report(Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
 					"adds column '%s.%s' NOT NULL without a default".formatted(table, column.name()));
+		}
+		if (column.check() || column.references() != null) {
+			check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+					"adds column '%s.%s' with a %s, which is checked against every row under the lock".formatted(table,
+							column.name(), column.check() ? "CHECK" : "foreign key"));
 		}
 		if (column.primaryKey() || column.unique()) {
 			check.report(Rule.UNIQUE_WITHOUT_INDEX, "adds column '%s.%s' %s, which builds its index under the lock"

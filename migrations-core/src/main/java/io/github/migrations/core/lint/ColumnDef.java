@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param primaryKey whether it is the primary key
  * @param unique whether it is {@code UNIQUE}
  * @param references the table its {@code REFERENCES} names, or {@code null}
+ * @param check whether it has a {@code CHECK} constraint
  * @param computed whether its values are computed for every row: an identity, a serial or
  * a stored generated column
  */
 record ColumnDef(String name, String type, @Nullable List<Token> defaultValue, boolean notNull, boolean primaryKey,
-		boolean unique, @Nullable String references, boolean computed) {
+		boolean unique, @Nullable String references, boolean check, boolean computed) {
 
 	boolean isSerial() {
 		return this.type.endsWith("serial") || this.type.matches("serial[248]");

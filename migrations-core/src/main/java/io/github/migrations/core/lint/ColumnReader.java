@@ -74,6 +74,7 @@ final class ColumnReader {
 		boolean primaryKey = false;
 		boolean unique = false;
 		String references = null;
+		boolean check = false;
 		boolean computed = type.contains("serial");
 		while (!c.atEnd()) {
 			if (c.accept("constraint")) {
@@ -100,6 +101,7 @@ final class ColumnReader {
 				}
 			}
 			else if (c.accept("check")) {
+				check = true;
 				c.group();
 			}
 			else if (c.accept("generated")) {
@@ -110,7 +112,7 @@ final class ColumnReader {
 				c.next();
 			}
 		}
-		return new ColumnDef(name, type, defaultValue, notNull, primaryKey, unique, references, computed);
+		return new ColumnDef(name, type, defaultValue, notNull, primaryKey, unique, references, check, computed);
 	}
 
 	/**

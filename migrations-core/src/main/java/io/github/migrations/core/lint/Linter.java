@@ -51,7 +51,7 @@ public final class Linter {
 	boolean hasLockTimeout(SqlScript script) {
 		String header = script.lockTimeout();
 		if (header != null) {
-			return RevisionLinter.isSet(header);
+			return RevisionSession.isSet(header);
 		}
 		if (this.lockTimeout != null) {
 			return !this.lockTimeout.isZero();

@@ -1,6 +1,5 @@
 package io.github.migrations.core.lint;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,10 +25,7 @@ final class RevisionLinter {
 
 	private final Directives directives;
 
-	private boolean lockTimeout;
-
-	/** The constraints this revision added {@code NOT VALID}, by name. */
-	private final Set<String> addedNotValid = new HashSet<>();
+	private final RevisionSession session;
 
 	private boolean strongLockReported;
 
@@ -40,11 +36,12 @@ final class RevisionLinter {
 		this.model = model;
 		this.release = release;
 		this.directives = new Directives(file.text(), this.script.upgrade());
-		this.lockTimeout = lockTimeout;
+		this.session = new RevisionSession(this.script.transactional(), lockTimeout);
 	}
 
 	void check(Shape shape, int index, List<Finding> findings) {
 		Check check = new Check(shape, index, findings);
+		this.session.apply(shape);
 		switch (shape.verb) {
 			case CREATE_INDEX, DROP_INDEX -> index(check, shape);
 			case REINDEX -> {
@@ -79,11 +76,6 @@ final class RevisionLinter {
 						.formatted(shape.verb.name(), shape.table));
 				}
 			}
-			case SET -> {
-				if (shape.setting.equals("lock_timeout")) {
-					this.lockTimeout = isSet(shape.value);
-				}
-			}
 			default -> {
 			}
 		}
@@ -104,7 +96,7 @@ final class RevisionLinter {
 	}
 
 	private void strongLock(Check check, Shape shape) {
-		if (this.lockTimeout || this.strongLockReported) {
+		if (this.session.lockTimeout() || this.strongLockReported) {
 			return;
 		}
 		for (LockOn lock : shape.locks(this.model::indexTable)) {
@@ -131,16 +123,11 @@ final class RevisionLinter {
 		return revision != null && this.release.contains(revision);
 	}
 
-	void addedNotValid(String constraint) {
-		this.addedNotValid.add(SchemaModel.key(constraint));
-	}
-
 	/**
-	 * Whether validating {@code constraint} here scans under a lock this revision's
-	 * transaction already holds: it added the constraint {@code NOT VALID} itself.
+	 * What the revision's statements so far have set up in its session.
 	 */
-	boolean validatesUnderItsOwnLock(String constraint) {
-		return this.script.transactional() && this.addedNotValid.contains(SchemaModel.key(constraint));
+	RevisionSession session() {
+		return this.session;
 	}
 
 	SchemaModel model() {
@@ -152,13 +139,6 @@ final class RevisionLinter {
 			findings.add(new Finding(Rule.INVALID_ALLOW, this.revision, ScriptLocation.at(this.script.source(), line),
 					"-- lint: ...", null, "this comment does not opt anything out"));
 		}
-	}
-
-	/**
-	 * Whether a {@code lock_timeout} value sets a timeout ({@code 0} turns it off).
-	 */
-	static boolean isSet(@Nullable String timeout) {
-		return timeout != null && !timeout.strip().matches("0+\\s*[a-z]*");
 	}
 
 	/**

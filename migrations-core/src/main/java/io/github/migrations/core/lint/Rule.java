@@ -86,7 +86,8 @@ public enum Rule {
 			"Add '-- lock_timeout: 5s' to the header (or SET lock_timeout first), or configure "
 					+ "'app.migrations.lock-timeout'."),
 
-	PREFER_BIGINT_IDENTITY(false, "a serial or integer primary key, which runs out at 2^31",
+	PREFER_BIGINT_IDENTITY(false,
+			"a serial primary key of any size (not an identity column), or an integer one, which runs out at 2^31",
 			"Use bigint GENERATED ALWAYS AS IDENTITY."),
 
 	PREFER_TIMESTAMPTZ(false, "timestamp without time zone, which loses the offset",

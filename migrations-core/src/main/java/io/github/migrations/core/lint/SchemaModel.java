@@ -2,6 +2,7 @@ package io.github.migrations.core.lint;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,9 @@ final class SchemaModel {
 	private final Map<String, Table> tables = new HashMap<>();
 
 	private final Map<String, String> indexTables = new HashMap<>();
+
+	/** Index → the names it indexes on; an unnamed index is keyed by its statement. */
+	private final Map<String, List<String>> indexColumns = new HashMap<>();
 
 	/** Constraint name → table key and column of a {@code CHECK (column IS NOT NULL)}. */
 	private final Map<String, String[]> notNullChecks = new HashMap<>();
@@ -56,6 +60,24 @@ final class SchemaModel {
 	}
 
 	/**
+	 * Whether a known index (or a {@code UNIQUE} or {@code PRIMARY KEY} column of a
+	 * {@code CREATE TABLE}) covers a column, so that changing its type rebuilds the
+	 * index.
+	 */
+	boolean indexed(String table, String column) {
+		Table state = this.tables.get(key(table));
+		if (state != null && state.indexed.contains(key(column))) {
+			return true;
+		}
+		return this.indexTables.entrySet()
+			.stream()
+			.anyMatch((index) -> key(index.getValue()).equals(key(table))
+					&& this.indexColumns.getOrDefault(index.getKey(), List.of())
+						.stream()
+						.anyMatch((name) -> key(name).equals(key(column))));
+	}
+
+	/**
 	 * Records what a statement of {@code revision} changed.
 	 */
 	void apply(Shape shape, String revision) {
@@ -64,10 +86,21 @@ final class SchemaModel {
 				Table table = new Table(revision);
 				shape.columns
 					.forEach((column) -> table.columns.put(column.name(), new Column(column.type(), revision)));
+				shape.columns.stream()
+					.filter((column) -> column.primaryKey() || column.unique())
+					.forEach((column) -> table.indexed.add(key(column.name())));
+				shape.primaryKey.forEach((column) -> table.indexed.add(key(column)));
 				this.tables.put(key(shape.table), table);
 			}
-			case CREATE_INDEX -> this.indexTables.put(key(shape.index), shape.table);
-			case DROP_INDEX -> this.indexTables.remove(key(shape.index));
+			case CREATE_INDEX -> {
+				String index = shape.index.isEmpty() ? "#" + revision + "#" + shape.statement.line() : key(shape.index);
+				this.indexTables.put(index, shape.table);
+				this.indexColumns.put(index, List.copyOf(shape.indexColumns));
+			}
+			case DROP_INDEX -> {
+				this.indexTables.remove(key(shape.index));
+				this.indexColumns.remove(key(shape.index));
+			}
 			case DROP_TABLE -> shape.tables.forEach((table) -> this.tables.remove(key(table)));
 			case ALTER_TABLE -> shape.actions.forEach((action) -> alter(shape.table, action, revision));
 			default -> {
@@ -136,6 +169,9 @@ final class SchemaModel {
 		final Map<String, Column> columns = new HashMap<>();
 
 		final Set<String> checkedNotNull = new HashSet<>();
+
+		/** Columns a {@code UNIQUE} or {@code PRIMARY KEY} of its creation indexes. */
+		final Set<String> indexed = new HashSet<>();
 
 		Table(@Nullable String createdIn) {
 			this.createdIn = createdIn;

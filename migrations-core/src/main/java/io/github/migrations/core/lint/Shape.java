@@ -16,7 +16,7 @@ final class Shape {
 	enum Verb {
 
 		CREATE_TABLE, CREATE_INDEX, DROP_INDEX, ALTER_TABLE, DROP_TABLE, TRUNCATE, VACUUM, CLUSTER, LOCK, UPDATE,
-		DELETE, INSERT, REINDEX, SET, CREATE_TRIGGER, REFRESH, OTHER
+		DELETE, INSERT, REINDEX, SET, CREATE_TRIGGER, DROP_TRIGGER, REFRESH, OTHER
 
 	}
 
@@ -46,6 +46,12 @@ final class Shape {
 
 	/** The index an index statement creates or drops. */
 	String index = "";
+
+	/**
+	 * The names a {@code CREATE INDEX} indexes on: its columns, and the names in its
+	 * expressions.
+	 */
+	final List<String> indexColumns = new ArrayList<>();
 
 	/** {@code VACUUM FULL}; for a {@code REFRESH}, not {@code CONCURRENTLY}. */
 	boolean full;
@@ -105,6 +111,7 @@ final class Shape {
 							: this.index.isEmpty() ? Lock.SHARE : Lock.ACCESS_EXCLUSIVE,
 					this.index.isEmpty() ? this.table : "index " + this.index));
 			case CREATE_TRIGGER -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, this.table));
+			case DROP_TRIGGER -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, this.table));
 			case REFRESH -> locks.add(new LockOn(this.full ? Lock.ACCESS_EXCLUSIVE : Lock.EXCLUSIVE, this.table));
 			default -> {
 			}

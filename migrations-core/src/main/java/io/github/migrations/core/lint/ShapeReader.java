@@ -42,6 +42,13 @@ final class ShapeReader {
 			c.accept("if", "exists");
 			shape.index = c.name();
 		}
+		else if (c.accept("drop", "trigger")) {
+			shape.verb = Verb.DROP_TRIGGER;
+			c.accept("if", "exists");
+			c.name();
+			c.accept("on");
+			shape.table = c.name();
+		}
 		else if (c.accept("drop", "table")) {
 			shape.verb = Verb.DROP_TABLE;
 			c.accept("if", "exists");
@@ -95,6 +102,16 @@ final class ShapeReader {
 			c.accept("on");
 			c.accept("only");
 			shape.table = c.name();
+			if (c.accept("using")) {
+				c.next();
+			}
+			if (c.peek().isSymbol("(")) {
+				c.group()
+					.rest()
+					.stream()
+					.filter(Token::isName)
+					.forEach((token) -> shape.indexColumns.add(token.text()));
+			}
 			return;
 		}
 		c.accept("global");
@@ -227,6 +244,12 @@ final class ShapeReader {
 		shape.verb = Verb.SET;
 		c.accept("local");
 		c.accept("session");
+		if (c.accept("time", "zone")) {
+			shape.setting = "timezone";
+			Token value = c.next();
+			shape.value = (value.is("default") || value.is("local")) ? null : value.text();
+			return;
+		}
 		shape.setting = c.name();
 		if (c.accept("to") || c.acceptSymbol("=")) {
 			Token value = c.next();

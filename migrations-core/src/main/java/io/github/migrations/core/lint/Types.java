@@ -1,6 +1,7 @@
 package io.github.migrations.core.lint;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,13 @@ final class Types {
 			"serial8", "int", "int4", "integer", "smallint", "int2");
 
 	private static final Pattern TIMESTAMP = Pattern.compile("timestamp(\\(\\d+\\))?( without time zone)?");
+
+	private static final Pattern TIMESTAMPTZ = Pattern
+		.compile("timestamptz(\\(\\d+\\))?|timestamp(\\(\\d+\\))? with time zone");
+
+	/** The names of the zones with a zero offset all year, without {@code Etc/}. */
+	private static final Set<String> UTC = Set.of("utc", "uct", "gmt", "gmt0", "gmt+0", "gmt-0", "greenwich",
+			"universal", "zulu");
 
 	private static final Pattern CHAR = Pattern.compile("(char|character|bpchar)(\\(\\d+\\))?");
 
@@ -95,6 +103,34 @@ final class Types {
 			return fromScale.equals(toScale) && Integer.parseInt(t.group(3)) >= Integer.parseInt(f.group(3));
 		}
 		return false;
+	}
+
+	/**
+	 * Whether a change between {@code timestamp} and {@code timestamptz} keeps the stored
+	 * values: it does when the session's time zone is UTC (PostgreSQL 12 and later),
+	 * though an index on the column is still rebuilt.
+	 */
+	static boolean isTimestampZoneChange(@Nullable String from, String to) {
+		return from != null && !from.endsWith("[]") && !to.endsWith("[]")
+				&& (isTimestampWithoutZone(from) && isTimestampWithZone(to)
+						|| isTimestampWithZone(from) && isTimestampWithoutZone(to));
+	}
+
+	private static boolean isTimestampWithZone(String type) {
+		return TIMESTAMPTZ.matcher(type).matches();
+	}
+
+	/**
+	 * Whether a time zone, as {@code SET TIME ZONE} or {@code SET timezone} names it, is
+	 * UTC: zero offset all year.
+	 */
+	static boolean isUtc(@Nullable String zone) {
+		if (zone == null) {
+			return false;
+		}
+		String name = zone.strip().toLowerCase(Locale.ROOT);
+		name = name.startsWith("etc/") ? name.substring("etc/".length()) : name;
+		return UTC.contains(name) || name.matches("[+-]?0+(\\.0+)?");
 	}
 
 	/**

@@ -222,6 +222,48 @@ class LinterTests {
 	}
 
 	@Test
+	void aColumnAddedWithACheckOrAForeignKeyIsFlaggedBecauseEveryRowIsCheckedUnderTheLock() {
+		assertThat(rules(
+				lint("""
+						-- lock_timeout: 2s
+						-- +upgrade
+						ALTER TABLE invoices ADD COLUMN digest bytea CONSTRAINT invoices_digest_len CHECK (octet_length(digest) = 32);
+						ALTER TABLE invoices ADD COLUMN payer_id bigint REFERENCES customers ON DELETE SET NULL;
+						ALTER TABLE invoices ADD COLUMN note text;
+						CREATE TABLE refunds (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+						ALTER TABLE refunds ADD COLUMN amount numeric CHECK (amount > 0);
+						""")))
+			.containsExactly(Rule.CONSTRAINT_WITHOUT_NOT_VALID, Rule.CONSTRAINT_WITHOUT_NOT_VALID);
+	}
+
+	@Test
+	void timestampToTimestamptzKeepsTheValuesOnlyInUtcAndOnlyWhereNoIndexCoversTheColumn() {
+		this.files.add(file("a1", """
+				-- revision: a1
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, seen_at timestamp,
+					created_at timestamp, updated_at timestamp);
+				CREATE INDEX events_created_idx ON events USING brin (created_at);
+				"""));
+		this.files.add(file("a2", """
+				-- revision: a2
+				-- down_revision: a1
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events ALTER COLUMN seen_at TYPE timestamptz;
+				SET TIME ZONE 'UTC';
+				ALTER TABLE events ALTER COLUMN seen_at TYPE timestamptz USING seen_at;
+				ALTER TABLE events ALTER COLUMN created_at TYPE timestamptz;
+				SET timezone = 'Europe/Paris';
+				ALTER TABLE events ALTER COLUMN updated_at TYPE timestamp with time zone;
+				"""));
+		assertThat(Linter.forFiles().lint(this.files, Set.of("a2"), Set.of()).findings())
+			.extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("COLUMN_TYPE_CHANGE 5", "COLUMN_TYPE_CHANGE 8", "COLUMN_TYPE_CHANGE 10");
+	}
+
+	@Test
 	void dropAndRenameAreFlaggedUnlessTheSameReleaseAddedTheObject() {
 		this.files.add(file("a1", BASE));
 		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- lock_timeout: 1s\n-- +upgrade\n"
@@ -276,6 +318,20 @@ class LinterTests {
 			.containsExactly(new LockOn(Lock.SHARE, "invoices"));
 		assertThat(Linter.locks(new SqlStatement("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'", 1)))
 			.isEmpty();
+		assertThat(Linter.locks(new SqlStatement("DROP TRIGGER IF EXISTS touch ON public.invoices", 1)))
+			.containsExactly(new LockOn(Lock.ACCESS_EXCLUSIVE, "public.invoices"));
+	}
+
+	@Test
+	void aRevisionThatFirstDropsATriggerIsFlaggedThereForItsMissingLockTimeout() {
+		Finding finding = single(lint("""
+				-- +upgrade
+				DROP TRIGGER invoices_touch ON invoices;
+				CREATE TRIGGER invoices_touch BEFORE UPDATE ON invoices FOR EACH ROW EXECUTE FUNCTION touch();
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(finding.location().line()).isEqualTo(4);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
 	}
 
 	private LintReport lint(String change) {
