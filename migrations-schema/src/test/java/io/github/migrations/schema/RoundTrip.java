@@ -3,6 +3,8 @@ package io.github.migrations.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.github.migrations.test.database.TestDatabase;
 
@@ -27,30 +29,47 @@ final class RoundTrip {
 	}
 
 	static SchemaChanges check(String sqlA, String sqlB, DiffOptions forward, DiffOptions backward) {
+		// the two sides are independent until the end: build, read and change them side
+		// by side
+		CompletableFuture<TestDatabase.Database> futureB = CompletableFuture.supplyAsync(() -> database(sqlB));
 		TestDatabase.Database a = database(sqlA);
-		TestDatabase.Database b = database(sqlB);
+		TestDatabase.Database b = futureB.join();
 		try {
+			CompletableFuture<DatabaseSchema> futureSchemaB = CompletableFuture.supplyAsync(() -> read(b));
 			DatabaseSchema schemaA = read(a);
-			DatabaseSchema schemaB = read(b);
+			DatabaseSchema schemaB = futureSchemaB.join();
 			SchemaChanges changes = SchemaDiffer.diff(schemaA, schemaB, forward);
+			SchemaChanges reverse = SchemaDiffer.diff(schemaB, schemaA, backward);
+			CompletableFuture<DatabaseSchema> futureReverse = CompletableFuture.supplyAsync(() -> {
+				apply(b, reverse);
+				return read(b);
+			});
 			apply(a, changes);
 			DatabaseSchema afterForward = read(a);
+			DatabaseSchema afterReverse = futureReverse.join();
 			assertThat(afterForward.toString()).as("A after the diff to B, then B; the script:\n%s", changes.script())
 				.isEqualTo(schemaB.toString());
 			assertThat(afterForward).isEqualTo(schemaB);
 			assertThat(SchemaDiffer.diff(afterForward, schemaB).script()).as("a second diff").isEmpty();
-			SchemaChanges reverse = SchemaDiffer.diff(schemaB, schemaA, backward);
-			apply(b, reverse);
-			DatabaseSchema afterReverse = read(b);
 			assertThat(afterReverse.toString()).as("B after the diff to A, then A; the script:\n%s", reverse.script())
 				.isEqualTo(schemaA.toString());
 			assertThat(SchemaDiffer.diff(afterReverse, schemaA).script()).as("a second reverse diff").isEmpty();
 			return changes;
 		}
+		catch (CompletionException ex) {
+			throw rethrow(ex.getCause());
+		}
 		finally {
 			TestDatabase.shared().drop(a);
 			TestDatabase.shared().drop(b);
 		}
+	}
+
+	private static RuntimeException rethrow(Throwable cause) {
+		if (cause instanceof Error error) {
+			throw error;
+		}
+		return (cause instanceof RuntimeException runtime) ? runtime : new IllegalStateException(cause);
 	}
 
 	static TestDatabase.Database database(String sql) {
