@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import io.github.migrations.test.database.TestDatabase;
 
@@ -29,10 +30,19 @@ final class RoundTrip {
 	}
 
 	static SchemaChanges check(String sqlA, String sqlB, DiffOptions forward, DiffOptions backward) {
+		return checkBuilt((database) -> execute(database, sqlA), (database) -> execute(database, sqlB), forward,
+				backward);
+	}
+
+	/**
+	 * Checks both directions between two databases that the given code builds.
+	 */
+	static SchemaChanges checkBuilt(Consumer<TestDatabase.Database> buildA, Consumer<TestDatabase.Database> buildB,
+			DiffOptions forward, DiffOptions backward) {
 		// the two sides are independent until the end: build, read and change them side
 		// by side
-		CompletableFuture<TestDatabase.Database> futureB = CompletableFuture.supplyAsync(() -> database(sqlB));
-		TestDatabase.Database a = database(sqlA);
+		CompletableFuture<TestDatabase.Database> futureB = CompletableFuture.supplyAsync(() -> database(buildB));
+		TestDatabase.Database a = database(buildA);
 		TestDatabase.Database b = futureB.join();
 		try {
 			CompletableFuture<DatabaseSchema> futureSchemaB = CompletableFuture.supplyAsync(() -> read(b));
@@ -73,11 +83,19 @@ final class RoundTrip {
 	}
 
 	static TestDatabase.Database database(String sql) {
+		return database((database) -> execute(database, sql));
+	}
+
+	private static TestDatabase.Database database(Consumer<TestDatabase.Database> build) {
 		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		build.accept(database);
+		return database;
+	}
+
+	private static void execute(TestDatabase.Database database, String sql) {
 		if (!sql.isBlank()) {
 			database.execute(sql);
 		}
-		return database;
 	}
 
 	static DatabaseSchema read(TestDatabase.Database database) {
