@@ -179,9 +179,14 @@ final class DiffPlan {
 					}
 				}
 			}
-			for (String key : new ArrayList<>(this.recreated)) {
+			for (String key : union(this.dropped, this.recreated)) {
+				// what depends on a unit that goes away must go first, and come back
+				// after
 				for (String dependent : this.from.dependentsOf(key)) {
 					grew |= recreate(dependent);
+				}
+				if (!this.recreated.contains(key)) {
+					continue;
 				}
 				for (Node node : this.from.nodes().values()) {
 					if (node.dropsWith().contains(key)) {
