@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.schema.CompositeType.Attribute;
 import io.github.migrations.schema.Sequence.ColumnName;
 import io.github.migrations.schema.Table.Column;
@@ -68,6 +72,26 @@ public final class SchemaReader {
 		objects.removeIf((object) -> belongsToVersionStore(object, filter));
 		Map<String, Set<String>> dependencies = Dependencies.read(query);
 		return new DatabaseSchema(objects, unsupported, dependencies);
+	}
+
+	/**
+	 * Reads the schemas the filter selects, on a connection of its own.
+	 * @param dataSource where the database is
+	 * @param filter which schemas, and the version store's table prefix
+	 * @return the model of what the catalog holds
+	 * @throws io.github.migrations.core.api.MigrationException when the database cannot
+	 * be reached or its catalog cannot be read
+	 */
+	public static DatabaseSchema read(DataSource dataSource, SchemaFilter filter) {
+		try (Connection connection = dataSource.getConnection()) {
+			return read(connection, filter);
+		}
+		catch (SQLException ex) {
+			throw MigrationException.of(
+					"Could not connect to read the schema: %s (SQLSTATE %s)"
+						.formatted(Secrets.mask(String.valueOf(ex.getMessage())), ex.getSQLState()),
+					"Check the URL, the user and the password, and that the server accepts connections.", ex);
+		}
 	}
 
 	private static boolean belongsToVersionStore(SchemaObject object, SchemaFilter filter) {
