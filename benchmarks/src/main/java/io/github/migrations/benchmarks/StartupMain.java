@@ -116,6 +116,7 @@ public final class StartupMain {
 		BenchmarkMain.log("Starting PostgreSQL ...");
 		List<Run> runs = new ArrayList<>();
 		int failures = 0;
+		boolean completed = false;
 		Map<String, String> serverSettings;
 		try (PostgresServer server = (options.url != null) ? external(options)
 				: PostgresServer.start(options.pgBin, options.keep)) {
@@ -170,9 +171,13 @@ public final class StartupMain {
 			for (Variant variant : variants) {
 				server.dropDatabase(variant.database());
 			}
+			completed = true;
 		}
 		finally {
-			if (!options.keep) {
+			if (!completed || failures > 0) {
+				BenchmarkMain.log("Keeping " + work + ": the logs of every start are in " + logs);
+			}
+			else if (!options.keep) {
 				BenchmarkMain.log("Removing " + work + " (--keep keeps it)");
 				try (Stream<Path> paths = Files.walk(work)) {
 					paths.sorted((a, b) -> b.compareTo(a)).forEach((path) -> path.toFile().delete());

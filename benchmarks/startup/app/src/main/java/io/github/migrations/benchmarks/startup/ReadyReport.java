@@ -58,6 +58,8 @@ final class ReadyReport implements ApplicationListener<ApplicationReadyEvent> {
 				+ micros(jvmStart, ready) + " migrations_us=" + migrations + " first_query_us="
 				+ exclusive.getOrDefault("firstQuery", 0L) + " tables=" + tables);
 		if (Boolean.getBoolean("bench.beans")) {
+			stepTotals(this.startup.getBufferedTimeline().getEvents()).forEach(
+					(step, micros) -> System.out.println("BENCH step %8.1f ms %s".formatted(micros / 1000.0, step)));
 			exclusive.entrySet()
 				.stream()
 				.filter((bean) -> bean.getValue() >= 5_000)
@@ -95,6 +97,27 @@ final class ReadyReport implements ApplicationListener<ApplicationReadyEvent> {
 			}
 		}
 		return exclusive;
+	}
+
+	/**
+	 * The time of each kind of startup step, less the steps nested in it, summed.
+	 */
+	private static Map<String, Long> stepTotals(List<TimelineEvent> events) {
+		Map<Long, Long> childTime = new HashMap<>();
+		Map<Long, TimelineEvent> byId = new HashMap<>();
+		events.forEach((event) -> byId.put(event.getStartupStep().getId(), event));
+		for (TimelineEvent event : events) {
+			Long parent = event.getStartupStep().getParentId();
+			if (parent != null && byId.containsKey(parent)) {
+				childTime.merge(parent, event.getDuration().toNanos(), Long::sum);
+			}
+		}
+		Map<String, Long> totals = new java.util.TreeMap<>();
+		for (TimelineEvent event : events) {
+			long nanos = event.getDuration().toNanos() - childTime.getOrDefault(event.getStartupStep().getId(), 0L);
+			totals.merge(event.getStartupStep().getName(), nanos / 1000, Long::sum);
+		}
+		return totals;
 	}
 
 	private static String beanName(TimelineEvent event) {
