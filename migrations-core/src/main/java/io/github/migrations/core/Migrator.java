@@ -183,32 +183,45 @@ public final class Migrator {
 	/**
 	 * Connects and reads the applied set on another thread while this one reads and
 	 * parses the files: on two cores the first connection (driver start-up,
-	 * authentication) and the parsing overlap instead of adding up.
+	 * authentication) and the read of the applied set overlap with the parsing instead of
+	 * adding up.
 	 */
 	private Opened openWhileLoading() {
-		CompletableFuture<Session> opening = CompletableFuture.supplyAsync(this.connections::open);
+		CompletableFuture<Connected> opening = CompletableFuture.supplyAsync(this::connectAndRead);
 		Catalog catalog;
 		try {
 			catalog = this.loader.load();
 		}
 		catch (RuntimeException ex) {
-			opening.thenAccept(Connections::closeQuietly);
+			opening.thenAccept((connected) -> Connections.closeQuietly(connected.session()));
 			throw ex;
 		}
-		Session session;
+		Connected connected;
 		try {
-			session = opening.join();
+			connected = opening.join();
 		}
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
+		return new Opened(catalog, connected.session(), connected.applied());
+	}
+
+	private Connected connectAndRead() {
+		Session session = this.connections.open();
 		try {
-			return new Opened(catalog, session, this.store.applied(session.connection()));
+			return new Connected(session, this.store.applied(session.connection()));
 		}
 		catch (SQLException | RuntimeException ex) {
 			Connections.closeQuietly(session);
 			throw (ex instanceof SQLException sql) ? Connections.failure(sql) : (RuntimeException) ex;
 		}
+	}
+
+	/**
+	 * The open session and the committed applied set it read.
+	 */
+	private record Connected(Session session, List<AppliedRevision> applied) {
+
 	}
 
 	/**

@@ -76,12 +76,36 @@ public final class ScriptSource {
 	}
 
 	/**
-	 * Reads and parses every revision file, in the order of {@link #list()}.
+	 * Reads and parses every revision file, in the order of {@link #list()}. The files
+	 * are parsed on the common fork-join pool as well as on the calling thread, so that a
+	 * thread that has finished its own work (such as opening the first connection) helps
+	 * with the rest; when several files are broken, the error is the first file's in that
+	 * order, as if they had been parsed one after the other.
 	 * @throws MigrationException if a location cannot be listed
 	 * @throws ScriptException if a file cannot be read or parsed
 	 */
 	public List<SqlScript> load() {
-		return list().stream().map(ScriptFile::parse).toList();
+		List<Object> parsed = list().parallelStream().map(ScriptSource::parseOrFailure).toList();
+		List<SqlScript> scripts = new ArrayList<>(parsed.size());
+		for (Object result : parsed) {
+			if (result instanceof RuntimeException failure) {
+				throw failure;
+			}
+			scripts.add((SqlScript) result);
+		}
+		return scripts;
+	}
+
+	/**
+	 * The parsed file, or the exception that parsing it threw.
+	 */
+	private static Object parseOrFailure(ScriptFile file) {
+		try {
+			return file.parse();
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
 	}
 
 	private List<ScriptFile> list(String location) {

@@ -193,6 +193,32 @@ class ScriptSourceTests {
 	}
 
 	@Test
+	void loadOfManyFilesKeepsTheirOrder() throws IOException {
+		for (int i = 1; i <= 300; i++) {
+			write(this.temp.resolve("r%03d.sql".formatted(i)), revision(i));
+		}
+		assertThat(source(this.temp.toString()).load()).extracting((script) -> script.revision().id().value())
+			.containsExactlyElementsOf(
+					java.util.stream.IntStream.rangeClosed(1, 300).mapToObj("r%03d"::formatted).toList());
+	}
+
+	@Test
+	void loadOfManyFilesWithSeveralBrokenOnesReportsTheFirstByPath() throws IOException {
+		for (int i = 1; i <= 300; i++) {
+			String text = (i == 17 || i == 280) ? revision(i).replace("down_revision", "down_revison") : revision(i);
+			write(this.temp.resolve("r%03d.sql".formatted(i)), text);
+		}
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(() -> source(this.temp.toString()).load())
+			.withMessageStartingWith(this.temp + "/r017.sql:2: unknown header key 'down_revison'.");
+	}
+
+	private static String revision(int number) {
+		String parent = (number == 1) ? "base" : "r%03d".formatted(number - 1);
+		return "-- revision: r%03d\n-- down_revision: %s\n\n-- +upgrade\nCREATE TABLE t%d (id int);\n".formatted(number,
+				parent, number);
+	}
+
+	@Test
 	void unreadableFileIsReportedByItsPath() {
 		ScriptFile file = new ScriptFile("db/revisions/a1_first.sql", () -> {
 			throw new IOException("disk on fire");
