@@ -40,7 +40,8 @@ class MigrationsMetadataTests {
 					"app.migrations.statement-timeout", "app.migrations.validate-checksums",
 					"app.migrations.unknown-revisions", "app.migrations.baseline",
 					"app.migrations.adopt-alembic-version", "app.migrations.placeholders", "app.migrations.url",
-					"app.migrations.username", "app.migrations.password", "app.migrations.status-cache-time-to-live");
+					"app.migrations.username", "app.migrations.password", "app.migrations.status-cache-time-to-live",
+					"app.migrations.desired-schema");
 	}
 
 	@Test
