@@ -51,7 +51,18 @@ final class SchemaSources {
 				return Schemas.read(this.settings.dataSource(), this.filter, "the configured database");
 			}
 		}
-		ScratchDatabase database = this.scratch.create();
+		ScratchDatabase database;
+		try {
+			database = this.scratch.create();
+		}
+		catch (MigrationException ex) {
+			if (!this.settings.hasDatabase()) {
+				throw ex;
+			}
+			throw new MigrationException(ex.problem(), ex.hint()
+					+ " Or upgrade the configured database to head ('migrations upgrade'): head is then read from it.",
+					ex);
+		}
 		RevisionReplay.toHeads(this.settings.offlineMigrator(), database);
 		return Schemas.read(database.dataSource(), this.filter, "the scratch database at head");
 	}

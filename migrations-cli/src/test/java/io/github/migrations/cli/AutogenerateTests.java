@@ -104,20 +104,36 @@ class AutogenerateTests {
 	}
 
 	@Test
-	void concurrentlyWritesANonTransactionalRevisionThatRuns() throws IOException {
+	void safeFormsWriteANonTransactionalRevisionThatRuns() throws IOException {
 		Path desired = desired("""
-				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL CONSTRAINT named CHECK (name <> ''),
+					fax text);
 				CREATE INDEX customers_name ON customers (name);
 				""");
 		CliRun revision = run("revision", "--autogenerate", "-m", "index names", "--desired", desired.toString(),
-				"--concurrently");
+				"--concurrently", "--not-valid");
 		assertThat(revision.code()).as(revision.err()).isZero();
 		String file = Files.readString(newRevision());
-		assertThat(file).contains("-- transactional: false").contains("CREATE INDEX CONCURRENTLY");
+		assertThat(file).contains("-- transactional: false")
+			.contains("CREATE INDEX CONCURRENTLY")
+			.contains("NOT VALID")
+			.contains("VALIDATE CONSTRAINT named");
 		CliRun upgrade = run("upgrade", "head");
-		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
 		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers'"))
 			.contains("customers_name");
+		assertThat(this.database.query("SELECT convalidated FROM pg_constraint WHERE conname = 'named'"))
+			.containsExactly("t");
+	}
+
+	@Test
+	void withoutADatabaseHeadAndTheDesiredSchemaAreBuiltOnAnEmbeddedServer() throws IOException {
+		Path desired = desired(
+				"CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text, vip bool);");
+		CliRun revision = CliRun.in(this.folder, Map.of(), "--locations", this.revisions.toString(), "revision",
+				"--autogenerate", "-m", "vip", "--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(Files.readString(newRevision())).contains("ADD COLUMN vip boolean");
 	}
 
 	@Test

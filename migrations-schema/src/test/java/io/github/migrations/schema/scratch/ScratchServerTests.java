@@ -56,14 +56,6 @@ class ScratchServerTests {
 	}
 
 	@Test
-	void anEmbeddedServerHoldsScratchDatabasesUntilClosed() {
-		try (ScratchServer server = ScratchServer.embedded(); ScratchDatabase scratch = server.create()) {
-			DeclarativeSchema.apply(write("CREATE TABLE t (id int PRIMARY KEY);"), scratch);
-			assertThat(query(scratch.dataSource(), "SELECT count(*) FROM t")).containsExactly("0");
-		}
-	}
-
-	@Test
 	void replayAppliesExactlyTheRevisionsTheDatabaseHasApplied(@TempDir Path revisions) throws IOException {
 		Files.writeString(revisions.resolve("a1_first.sql"), """
 				-- revision: a1
