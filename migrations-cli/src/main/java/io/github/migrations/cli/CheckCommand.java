@@ -104,7 +104,7 @@ final class CheckCommand extends CliCommand {
 			return changes.script();
 		}
 		catch (MigrationException ex) {
-			problems.add("Could not compare head with the desired schema: " + ex.getMessage());
+			problems.add("Could not compare head with the desired schema: " + Secrets.mask(ex.getMessage()));
 			return null;
 		}
 	}

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.schema.DatabaseSchema;
@@ -95,7 +96,8 @@ final class SchemaSources {
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Could not create the version store's schema '%s' in the scratch database: %s"
-				.formatted(schema, ex.getMessage()), "Check the configured schema name.", ex);
+				.formatted(schema, Secrets.mask(String.valueOf(ex.getMessage()))), "Check the configured schema name.",
+					ex);
 		}
 	}
 

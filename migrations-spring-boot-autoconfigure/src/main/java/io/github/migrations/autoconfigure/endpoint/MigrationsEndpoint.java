@@ -18,6 +18,7 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -62,9 +63,11 @@ public final class MigrationsEndpoint {
 	/**
 	 * {@code drift}: each {@link Migrator} bean's drift, computed now (see
 	 * {@link #drift()}). Otherwise one revision, with its log entries, for each
-	 * {@link Migrator} bean that knows it; {@code null} (404) when none does.
+	 * {@link Migrator} bean that knows it; {@code null} (404) when none does. (One
+	 * operation answers both: two operations with one selector would share a path.)
 	 */
 	@ReadOperation
+	@RegisterReflectionForBinding({ RevisionsDescriptor.class, DriftsDescriptor.class })
 	public @Nullable OperationResponseBody revision(@Selector String revision) {
 		if (DRIFT.equals(revision)) {
 			return drift();
