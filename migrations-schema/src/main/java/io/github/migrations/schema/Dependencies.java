@@ -30,10 +30,14 @@ final class Dependencies {
 			  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I', 'c') AND n.nspname = ANY (?)
 			  UNION ALL
 			  SELECT 'pg_catalog.pg_class'::regclass::oid, c.oid, a.attnum,
-			         'column ' || n.nspname || '.' || c.relname || '.' || a.attname
+			         CASE c.relkind WHEN 'v' THEN 'view ' || n.nspname || '.' || c.relname
+			                        WHEN 'm' THEN 'view ' || n.nspname || '.' || c.relname
+			                        WHEN 'c' THEN 'type ' || n.nspname || '.' || c.relname
+			                        ELSE 'column ' || n.nspname || '.' || c.relname || '.' || a.attname END
 			  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-			  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
+			  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
+			    AND n.nspname = ANY (?)
 			  UNION ALL
 			  SELECT 'pg_catalog.pg_attrdef'::regclass::oid, d.oid, 0,
 			         'default ' || n.nspname || '.' || c.relname || '.' || a.attname

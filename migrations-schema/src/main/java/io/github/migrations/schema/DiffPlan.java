@@ -71,7 +71,7 @@ final class DiffPlan {
 		for (String key : union(this.dropped, this.recreated)) {
 			if (impliedDrop(key) == null) {
 				Node node = this.from.node(key);
-				drops.put(key, order.add(0, -node.rank(), key, List.of(Ddl.drop(node))));
+				drops.put(key, order.add(0, -node.rank(), node.sortKey(), List.of(Ddl.drop(node))));
 			}
 		}
 		for (String key : union(this.created, this.recreated)) {
@@ -80,7 +80,7 @@ final class DiffPlan {
 				boolean existing = isExistingTable(node);
 				Ddl.CreateContext context = new Ddl.CreateContext(this.options.concurrentIndexes() && existing,
 						this.options.notValidConstraints() && existing);
-				creates.put(key, order.add(1, node.rank(), key, Ddl.create(node, context)));
+				creates.put(key, order.add(1, node.rank(), node.sortKey(), Ddl.create(node, context)));
 			}
 		}
 		Map<String, Renamed> renames = new HashMap<>();
@@ -92,7 +92,8 @@ final class DiffPlan {
 				changes.add(rename.change());
 			}
 			changes.addAll(entry.getValue().changes());
-			alters.put(entry.getKey(), order.add(1, this.to.node(entry.getKey()).rank(), entry.getKey(), changes));
+			alters.put(entry.getKey(),
+					order.add(1, this.to.node(entry.getKey()).rank(), this.to.node(entry.getKey()).sortKey(), changes));
 		}
 		for (Renamed rename : renames.values()) {
 			alters.put(rename.key(),
@@ -178,9 +179,14 @@ final class DiffPlan {
 					}
 				}
 			}
-			for (String key : new ArrayList<>(this.recreated)) {
+			for (String key : union(this.dropped, this.recreated)) {
+				// what depends on a unit that goes away must go first, and come back
+				// after
 				for (String dependent : this.from.dependentsOf(key)) {
 					grew |= recreate(dependent);
+				}
+				if (!this.recreated.contains(key)) {
+					continue;
 				}
 				for (Node node : this.from.nodes().values()) {
 					if (node.dropsWith().contains(key)) {

@@ -25,6 +25,17 @@ import org.jspecify.annotations.Nullable;
 record Node(String key, int rank, Object model, @Nullable String createdWith, Set<String> dropsWith, String slot) {
 
 	/**
+	 * What orders two units that nothing else orders: the key, but a table's columns in
+	 * their order in the table.
+	 */
+	String sortKey() {
+		if (this.model instanceof ColumnPart c) {
+			return "column %s.%05d".formatted(c.table().name(), c.table().columns().indexOf(c.column()));
+		}
+		return this.key;
+	}
+
+	/**
 	 * What two units with the same key compare by: the unit's own attributes, without the
 	 * parts that are units of their own (a table's columns but their order, a column's
 	 * default, a sequence's owner).
