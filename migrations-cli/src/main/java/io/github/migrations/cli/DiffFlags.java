@@ -15,15 +15,17 @@ final class DiffFlags {
 
 	@Option(names = "--rename", paramLabel = "KIND:OLD=NEW",
 			description = "A rename instead of a drop and an add: table:old=new or column:table.old=table.new, "
-					+ "the table named as in the desired schema (repeatable).")
+					+ "the table named as the target has it (repeatable).")
 	List<String> renames = new ArrayList<>();
 
 	@Option(names = "--concurrently",
-			description = "Create and drop indexes CONCURRENTLY (the revision is written 'transactional: false').")
+			description = "Build new indexes on existing tables CONCURRENTLY (a revision is then written "
+					+ "'transactional: false').")
 	boolean concurrently;
 
 	@Option(names = "--not-valid",
-			description = "Add foreign-key and check constraints NOT VALID, then VALIDATE them in a statement of their own.")
+			description = "Add new foreign keys and checks on existing tables NOT VALID, then VALIDATE them in a "
+					+ "statement of their own.")
 	boolean notValid;
 
 	/**
