@@ -12,12 +12,24 @@ import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.api.Secrets;
+import io.github.migrations.schema.DiffOptions;
+import io.github.migrations.schema.SchemaChanges;
+import io.github.migrations.schema.SchemaDiffer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Exit 1 and say why when the graph is invalid, there are several heads, a checksum differs, "
-				+ "the database is not at the heads, or a pending revision takes a lock that lint flags.")
+				+ "the database is not at the heads, a pending revision takes a lock that lint flags, or the desired "
+				+ "schema (--desired or app.migrations.desired-schema) differs from head.")
 final class CheckCommand extends CliCommand {
+
+	@Option(names = "--desired", paramLabel = "URL|PATH",
+			description = "Also fail when this schema (a database URL, a .sql file or a folder of them) differs from "
+					+ "head (default: app.migrations.desired-schema of --config).")
+	String desired;
 
 	@Override
 	int execute() {
@@ -46,19 +58,55 @@ final class CheckCommand extends CliCommand {
 		catch (MigrationException ex) {
 			problems.add(ex.getMessage());
 		}
+		String desiredDiff = desiredDiff(problems);
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", problems.isEmpty());
 			document.put("problems", problems);
+			if (desiredDiff != null) {
+				document.put("desiredSchemaDiff", desiredDiff);
+			}
 			printJson(document);
 		}
 		else if (problems.isEmpty()) {
-			out().println("OK: one head, every checksum matches, and the database is at the head.");
+			out().println("OK: one head, every checksum matches, and the database is at the head"
+					+ ((settings().desiredSchema(this.desired) != null) ? ", which is the desired schema." : "."));
 		}
 		else {
 			problems.forEach((problem) -> this.root.err.println("problem: " + problem));
+			if (desiredDiff != null) {
+				this.root.err.println();
+				this.root.err.print(desiredDiff);
+			}
 		}
 		return problems.isEmpty() ? 0 : MigrationsCli.FAILURE;
+	}
+
+	/**
+	 * Compares head with the desired schema, when one is configured, as Alembic's
+	 * {@code check} compares the models with the database: adds a problem and returns the
+	 * SQL from head to the desired schema when they differ.
+	 */
+	private @Nullable String desiredDiff(List<String> problems) {
+		String source = settings().desiredSchema(this.desired);
+		if (source == null) {
+			return null;
+		}
+		try (ScratchServers scratch = new ScratchServers(settings()::scratchServer)) {
+			SchemaSources sources = new SchemaSources(settings(), scratch, this.root.workingDirectory);
+			SchemaChanges changes = SchemaDiffer.diff(sources.head(), sources.desired(source), DiffOptions.defaults());
+			if (changes.isEmpty()) {
+				return null;
+			}
+			problems.add(("The desired schema '%s' differs from head by %d change%s (below): write them as a revision "
+					+ "with 'migrations revision --autogenerate -m \"...\"'.")
+				.formatted(Secrets.mask(source), changes.changes().size(), (changes.changes().size() == 1) ? "" : "s"));
+			return changes.script();
+		}
+		catch (MigrationException ex) {
+			problems.add("Could not compare head with the desired schema: " + Secrets.mask(ex.getMessage()));
+			return null;
+		}
 	}
 
 }

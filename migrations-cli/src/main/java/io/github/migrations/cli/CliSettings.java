@@ -18,6 +18,9 @@ import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
 import io.github.migrations.core.run.MigrationListener;
+import io.github.migrations.schema.SchemaFilter;
+import io.github.migrations.schema.scratch.DeclarativeSchema;
+import io.github.migrations.schema.scratch.ScratchServer;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -31,6 +34,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class CliSettings {
 
 	static final String DEFAULT_LOCATION = "src/main/resources/db/revisions";
+
+	static final String DESIRED_SCHEMA = "app.migrations.desired-schema";
 
 	private final GlobalOptions options;
 
@@ -173,12 +178,42 @@ final class CliSettings {
 	}
 
 	DataSource dataSource() {
+		return pgDataSource();
+	}
+
+	private PGSimpleDataSource pgDataSource() {
 		String url = url();
 		if (url == null) {
 			throw new CliException("No database URL is configured.",
 					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
+		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
+				config("spring.datasource.username"));
+		String password = first(optionPassword(), this.environment.apply("DATABASE_PASSWORD"), parsed.password(),
+				config("spring.datasource.password"));
+		return dataSource(url, parsed, username, password);
+	}
+
+	/**
+	 * A data source for another database given by URL ({@code diff --from},
+	 * {@code --desired}): the URL's credentials, else those of the configured database.
+	 */
+	DataSource otherDatabase(String url) {
+		DatabaseUrl parsed = DatabaseUrl.parse(url);
+		String username = first(parsed.username(), this.options.username, this.environment.apply("DATABASE_USERNAME"),
+				config("spring.datasource.username"));
+		String password = first(parsed.password(), optionPassword(), this.environment.apply("DATABASE_PASSWORD"),
+				config("spring.datasource.password"));
+		return dataSource(url, parsed, username, password);
+	}
+
+	private @Nullable String optionPassword() {
+		return (this.options.password != null) ? new String(this.options.password) : null;
+	}
+
+	private static PGSimpleDataSource dataSource(String url, DatabaseUrl parsed, @Nullable String username,
+			@Nullable String password) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		try {
 			dataSource.setUrl(parsed.jdbcUrl());
@@ -189,10 +224,6 @@ final class CliSettings {
 					"Write it as 'jdbc:postgresql://host:5432/db' (a port is a number) or "
 							+ "'postgresql://user:password@host:5432/db'.");
 		}
-		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
-				config("spring.datasource.username"));
-		String password = first((this.options.password != null) ? new String(this.options.password) : null,
-				this.environment.apply("DATABASE_PASSWORD"), parsed.password(), config("spring.datasource.password"));
 		if (username != null) {
 			dataSource.setUser(username);
 		}
@@ -201,6 +232,46 @@ final class CliSettings {
 		}
 		dataSource.setApplicationName("migrations-cli");
 		return dataSource;
+	}
+
+	/**
+	 * Where scratch databases are made: on the configured database's server, or on an
+	 * embedded PostgreSQL when no database is configured.
+	 */
+	ScratchServer scratchServer() {
+		if (!hasDatabase()) {
+			return ScratchServer.embedded();
+		}
+		return ScratchServer.sameServerAs(dataSource(), (name) -> {
+			PGSimpleDataSource dataSource = pgDataSource();
+			dataSource.setDatabaseName(name);
+			return dataSource;
+		});
+	}
+
+	/**
+	 * What the schema comparisons read: every user schema, without the version store.
+	 */
+	SchemaFilter schemaFilter() {
+		return SchemaFilter.allSchemas().withTablePrefix(settings().tablePrefix());
+	}
+
+	/**
+	 * The desired schema: the option when given, else
+	 * {@code app.migrations.desired-schema} of the configuration file (a path there is
+	 * relative to the file's folder); {@code null} when neither is set.
+	 */
+	@Nullable String desiredSchema(@Nullable String option) {
+		if (option != null) {
+			return option;
+		}
+		String configured = config(DESIRED_SCHEMA);
+		if (configured == null || this.config == null || !DeclarativeSchema.isPath(configured)) {
+			return configured;
+		}
+		Path path = Path.of(configured);
+		return path.isAbsolute() ? configured
+				: this.config.path().toAbsolutePath().getParent().resolve(path).normalize().toString();
 	}
 
 	/**

@@ -40,7 +40,7 @@ public final class MigrationsCli implements Runnable {
 	 * costs start-up time.
 	 */
 	private static final List<String> COMMANDS = List.of("upgrade", "downgrade", "current", "heads", "branches",
-			"history", "show", "stamp", "revision", "merge", "repair", "check", "lint");
+			"history", "show", "stamp", "revision", "merge", "repair", "check", "lint", "diff", "drift");
 
 	static final int FAILURE = 1;
 
@@ -137,7 +137,7 @@ public final class MigrationsCli implements Runnable {
 		return commandLine.execute(args);
 	}
 
-	private static CliCommand command(String name) {
+	private static Object command(String name) {
 		return switch (name) {
 			case "upgrade" -> new UpgradeCommand();
 			case "downgrade" -> new DowngradeCommand();
@@ -152,6 +152,8 @@ public final class MigrationsCli implements Runnable {
 			case "repair" -> new RepairCommand();
 			case "check" -> new CheckCommand();
 			case "lint" -> new LintCommand();
+			case "diff" -> new DiffCommand();
+			case "drift" -> new DriftCommand();
 			default -> throw new IllegalArgumentException("No command " + name);
 		};
 	}

@@ -43,6 +43,15 @@ final class RevisionWriter {
 
 	Path write(RevisionId id, List<RevisionId> parents, String message, List<String> branchLabels,
 			List<String> dependsOn, String upgrade, String downgrade) throws IOException {
+		return write(id, parents, message, branchLabels, dependsOn, true, upgrade, downgrade);
+	}
+
+	/**
+	 * Writes the file; a revision that is not {@code transactional} says
+	 * {@code transactional: false} in its header.
+	 */
+	Path write(RevisionId id, List<RevisionId> parents, String message, List<String> branchLabels,
+			List<String> dependsOn, boolean transactional, String upgrade, String downgrade) throws IOException {
 		Path file = file(id, message);
 		StringBuilder text = new StringBuilder();
 		text.append("-- revision: ").append(id).append('\n');
@@ -53,6 +62,9 @@ final class RevisionWriter {
 		}
 		if (!dependsOn.isEmpty()) {
 			text.append("-- depends_on: ").append(String.join(", ", dependsOn)).append('\n');
+		}
+		if (!transactional) {
+			text.append("-- transactional: false\n");
 		}
 		text.append('\n')
 			.append("-- +upgrade\n")

@@ -71,7 +71,10 @@ public final class Migrator {
 
 	private final Linting linting;
 
+	private final Builder builder;
+
 	private Migrator(Builder builder) {
+		this.builder = builder;
 		this.settings = builder.settings;
 		this.loader = new CatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
 		this.store = new PostgresVersionStore(this.settings.schema(), this.settings.createSchemas(),
@@ -90,6 +93,25 @@ public final class Migrator {
 
 	public MigratorSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * The database this migrator works on.
+	 */
+	public DataSource dataSource() {
+		return this.builder.dataSource;
+	}
+
+	/**
+	 * A migrator with this one's Java revisions and class loader, and the given settings
+	 * (usually derived from {@link #settings()}), on another database, without its
+	 * listeners: the same revisions applied elsewhere, for example to a scratch database
+	 * whose schema is compared with this one's.
+	 */
+	public Migrator on(DataSource dataSource, MigratorSettings settings) {
+		Builder copy = new Builder(dataSource).settings(settings).classLoader(this.builder.classLoader);
+		copy.javaRevisions.addAll(this.builder.javaRevisions);
+		return copy.build();
 	}
 
 	/**

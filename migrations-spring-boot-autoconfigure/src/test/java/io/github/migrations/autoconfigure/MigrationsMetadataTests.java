@@ -41,7 +41,8 @@ class MigrationsMetadataTests {
 					"app.migrations.unknown-revisions", "app.migrations.baseline",
 					"app.migrations.adopt-alembic-version", "app.migrations.alembic-version-table",
 					"app.migrations.placeholders", "app.migrations.url", "app.migrations.username",
-					"app.migrations.password", "app.migrations.status-cache-time-to-live");
+					"app.migrations.password", "app.migrations.status-cache-time-to-live",
+					"app.migrations.desired-schema");
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -35,7 +36,14 @@ public final class MigrationsEndpoint {
 
 	private final ApplicationContext context;
 
+	/**
+	 * The selector that asks for the drift instead of a revision.
+	 */
+	static final String DRIFT = "drift";
+
 	private final MigrationInspector inspector;
+
+	private final DriftInspector drift = new DriftInspector();
 
 	public MigrationsEndpoint(ApplicationContext context, MigrationsProperties properties) {
 		this.context = context;
@@ -53,11 +61,17 @@ public final class MigrationsEndpoint {
 	}
 
 	/**
-	 * One revision, with its log entries, for each {@link Migrator} bean that knows it;
-	 * {@code null} (404) when none does.
+	 * {@code drift}: each {@link Migrator} bean's drift, computed now (see
+	 * {@link #drift()}). Otherwise one revision, with its log entries, for each
+	 * {@link Migrator} bean that knows it; {@code null} (404) when none does. (One
+	 * operation answers both: two operations with one selector would share a path.)
 	 */
 	@ReadOperation
-	public @Nullable RevisionsDescriptor revision(@Selector String revision) {
+	@RegisterReflectionForBinding({ RevisionsDescriptor.class, DriftsDescriptor.class })
+	public @Nullable OperationResponseBody revision(@Selector String revision) {
+		if (DRIFT.equals(revision)) {
+			return drift();
+		}
 		Map<String, RevisionDetailDescriptor> migrators = new TreeMap<>();
 		migrators().forEach((name, migrator) -> {
 			RevisionDetailDescriptor detail = describe(migrator, revision);
@@ -66,6 +80,18 @@ public final class MigrationsEndpoint {
 			}
 		});
 		return migrators.isEmpty() ? null : new RevisionsDescriptor(migrators);
+	}
+
+	/**
+	 * What was changed out of band in each {@link Migrator} bean's database: its schema
+	 * compared with the schema its applied revisions produce, replayed on a scratch
+	 * database on the same server. Computed only when asked ({@code /migrations/drift}),
+	 * never by the health indicator.
+	 */
+	public DriftsDescriptor drift() {
+		Map<String, DriftDescriptor> migrators = new TreeMap<>();
+		migrators().forEach((name, migrator) -> migrators.put(name, this.drift.inspect(migrator)));
+		return new DriftsDescriptor(migrators);
 	}
 
 	private Map<String, Migrator> migrators() {
@@ -244,6 +270,30 @@ public final class MigrationsEndpoint {
 	 */
 	public record RevisionDetailDescriptor(RevisionDescriptor revision, boolean pending,
 			List<LogEntryDescriptor> history) {
+
+	}
+
+	/**
+	 * The drift of each {@link Migrator} bean, keyed by bean name.
+	 *
+	 * @param migrators the migrators
+	 */
+	public record DriftsDescriptor(Map<String, DriftDescriptor> migrators) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One database's drift: the statements that bring it back to the schema its applied
+	 * revisions produce.
+	 *
+	 * @param drift whether the schema differs; {@code null} when it could not be compared
+	 * @param statements the statements that undo what was changed out of band, in order
+	 * @param unsupported what differs that the statements cannot express
+	 * @param error why the drift could not be computed (for example a role without
+	 * {@code CREATEDB}), or {@code null}
+	 */
+	public record DriftDescriptor(@Nullable Boolean drift, List<String> statements, List<String> unsupported,
+			@Nullable String error) {
 
 	}
 

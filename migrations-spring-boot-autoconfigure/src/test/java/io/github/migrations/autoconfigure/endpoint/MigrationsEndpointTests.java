@@ -5,10 +5,13 @@ import java.util.Map;
 
 import io.github.migrations.autoconfigure.MigrationStrategy;
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.DriftDescriptor;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.DriftsDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.LogEntryDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.MigratorDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionsDescriptor;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.revision.Target;
@@ -145,15 +148,35 @@ class MigrationsEndpointTests {
 	@Test
 	void oneRevisionWithItsLog() {
 		this.contextRunner.run((context) -> {
-			Map<String, RevisionDetailDescriptor> migrators = context.getBean(MigrationsEndpoint.class)
-				.revision("004")
-				.migrators();
+			Map<String, RevisionDetailDescriptor> migrators = ((RevisionsDescriptor) context
+				.getBean(MigrationsEndpoint.class)
+				.revision("004")).migrators();
 			assertThat(migrators).containsOnlyKeys("migrator");
 			RevisionDetailDescriptor detail = migrators.get("migrator");
 			assertThat(detail.revision().revision()).isEqualTo("004");
 			assertThat(detail.revision().isMerge()).isTrue();
 			assertThat(detail.pending()).isFalse();
 			assertThat(detail.history()).extracting(LogEntryDescriptor::action).containsExactly("upgrade");
+		});
+	}
+
+	@Test
+	void driftIsComputedWhenAskedAndShowsTheSqlThatUndoesWhatChangedOutOfBand() {
+		this.contextRunner.run((context) -> {
+			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+			DriftDescriptor none = endpoint.drift().migrators().get("migrator");
+			assertThat(none.drift()).isFalse();
+			assertThat(none.statements()).isEmpty();
+			assertThat(none.error()).isNull();
+			this.database.execute("ALTER TABLE customers ADD COLUMN nickname text");
+			DriftsDescriptor drifts = (DriftsDescriptor) endpoint.revision("drift");
+			assertThat(drifts.migrators()).containsOnlyKeys("migrator");
+			DriftDescriptor drift = drifts.migrators().get("migrator");
+			assertThat(drift.error()).isNull();
+			assertThat(drift.drift()).isTrue();
+			assertThat(drift.statements()).singleElement().asString().contains("DROP COLUMN").contains("nickname");
+			assertThat(this.database.query("SELECT datname FROM pg_database"))
+				.noneMatch((name) -> name.startsWith("migrations_scratch_"));
 		});
 	}
 

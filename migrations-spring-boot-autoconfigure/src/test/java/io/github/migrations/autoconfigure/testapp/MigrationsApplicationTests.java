@@ -116,6 +116,18 @@ class MigrationsApplicationTests {
 	}
 
 	@Test
+	void driftNeedsARoleThatMayCreateDatabasesAndSaysSoInTheResponse() throws Exception {
+		HttpResponse<String> response = get("/actuator/migrations/drift");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode drift = this.json.readTree(response.body()).path("migrators").path("migrator");
+		assertThat(drift.has("drift")).isFalse();
+		assertThat(drift.path("error").asString())
+			.startsWith("Could not create a scratch database: role '" + DDL_USER + "' may not create databases")
+			.contains("ALTER ROLE \"" + DDL_USER + "\" CREATEDB");
+		assertThat(response.body()).doesNotContain(DDL_PASSWORD);
+	}
+
+	@Test
 	void healthIncludesTheMigrations() throws Exception {
 		HttpResponse<String> response = get("/actuator/health");
 		assertThat(response.statusCode()).isEqualTo(200);

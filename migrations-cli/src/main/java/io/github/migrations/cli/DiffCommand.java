@@ -1,0 +1,59 @@
+package io.github.migrations.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.migrations.schema.DatabaseSchema;
+import io.github.migrations.schema.SchemaChanges;
+import io.github.migrations.schema.SchemaDiffer;
+import io.github.migrations.schema.SchemaFilter;
+import io.github.migrations.schema.scratch.Schemas;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code diff --from URL --to URL}: the SQL that turns one database's schema into
+ * another's, runnable with {@code psql -v ON_ERROR_STOP=1}; nothing when they are equal.
+ * Its own {@code --schema} restricts the comparison (the global one names the version
+ * store's schema, which a diff never needs), so it takes none of the global options.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+		description = "Print the SQL that turns the --from database's schema into the --to database's (nothing when "
+				+ "they are equal). The version store's tables are never part of it.")
+final class DiffCommand implements Callable<Integer> {
+
+	@ParentCommand
+	MigrationsCli root;
+
+	@Option(names = "--from", required = true, paramLabel = "URL",
+			description = "The database to change: jdbc:postgresql://host/db or postgresql://user:password@host/db.")
+	String from;
+
+	@Option(names = "--to", required = true, paramLabel = "URL", description = "The database whose schema is wanted.")
+	String to;
+
+	@Option(names = "--schema", paramLabel = "SCHEMA",
+			description = "Compare only this schema (repeatable; default: every user schema).")
+	List<String> schemas = new ArrayList<>();
+
+	@Mixin
+	DiffFlags flags = new DiffFlags();
+
+	@Override
+	public Integer call() {
+		CliSettings settings = new CliSettings(new GlobalOptions(), this.root.environment, this.root.workingDirectory);
+		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix());
+		DatabaseSchema from = Schemas.read(settings.otherDatabase(this.from), filter, "--from");
+		DatabaseSchema to = Schemas.read(settings.otherDatabase(this.to), filter, "--to");
+		SchemaChanges changes = SchemaDiffer.diff(from, to, this.flags.options());
+		if (!changes.isEmpty()) {
+			this.root.out.print(changes.script());
+			this.root.out.flush();
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.github.migrations.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.schema.Change;
+import io.github.migrations.schema.SchemaChanges;
+import io.github.migrations.schema.scratch.Drift;
+import io.github.migrations.schema.scratch.ScratchServer;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code drift}: the database's schema against the schema its applied revisions produce
+ * (replayed on a scratch database on the same server), printed as the SQL that brings the
+ * database back to what its revisions produce.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+		description = "Compare the database with the schema its applied revisions produce (replayed on a scratch "
+				+ "database on the same server; the role needs CREATEDB) and print what was changed out of band, as "
+				+ "the SQL that undoes it. Exit 1 when anything differs.")
+final class DriftCommand extends CliCommand {
+
+	@Override
+	int execute() {
+		Migrator migrator = databaseMigrator("'drift'");
+		SchemaChanges changes;
+		try (ScratchServer server = settings().scratchServer()) {
+			changes = Drift.of(migrator, server);
+		}
+		int applied = migrator.appliedRevisions().size();
+		if (json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("drift", !changes.isEmpty());
+			document.put("statements", changes.changes().stream().map(Change::sql).toList());
+			document.put("unsupported", changes.unsupported());
+			printJson(document);
+		}
+		else if (changes.isEmpty()) {
+			out().println("No drift: the database's schema is what its %s.".formatted(revisions(applied)));
+		}
+		else {
+			out().println("-- Drift: the database differs from the schema its %s.".formatted(revisions(applied)));
+			out().println("-- The statements below bring the database back to what the revisions produce;");
+			out()
+				.println("-- to keep the change instead, write it as a revision (migrations revision --autogenerate).");
+			out().println();
+			out().print(changes.script());
+		}
+		return changes.isEmpty() ? 0 : MigrationsCli.FAILURE;
+	}
+
+	private static String revisions(int applied) {
+		return (applied == 1) ? "1 applied revision produces" : applied + " applied revisions produce";
+	}
+
+}

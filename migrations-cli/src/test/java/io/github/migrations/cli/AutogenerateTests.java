@@ -1,0 +1,168 @@
+package io.github.migrations.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code revision --autogenerate}: head compared with the desired schema, written as a
+ * revision whose upgrade reaches the desired schema and whose downgrade comes back; and
+ * {@code check} against the desired schema.
+ */
+class AutogenerateTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path folder;
+
+	private Path revisions;
+
+	@BeforeEach
+	void revisions() throws IOException {
+		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		Files.writeString(this.revisions.resolve("a1_customers.sql"), """
+				-- revision: a1
+				-- down_revision: base
+				-- message: create customers
+
+				-- +upgrade
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);
+
+				-- +downgrade
+				DROP TABLE customers;
+				""");
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+	}
+
+	@Test
+	void theWrittenRevisionUpgradesToTheDesiredSchemaAndDowngradesBack() throws IOException {
+		Path desired = desired("""
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, email text);
+				CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id));
+				""");
+		CliRun revision = run("revision", "--autogenerate", "-m", "add orders", "--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(revision.out()).startsWith("Generating ").endsWith(" ... done\n");
+		String file = Files.readString(newRevision());
+		assertThat(file).contains("-- down_revision: a1", "-- message: add orders", "-- +upgrade", "-- +downgrade")
+			.doesNotContain("transactional");
+		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade")))
+			.contains("CREATE TABLE", "orders")
+			.containsPattern("-- REVIEW: [^\\n]*\\n[^\\n]*DROP COLUMN[^\\n]*fax");
+		assertThat(run("upgrade", "head").code()).isZero();
+		CliRun check = run("check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.err()).isZero();
+		assertThat(check.out()).contains("which is the desired schema");
+		assertThat(run("downgrade", "-1").code()).isZero();
+		assertThat(this.database.tableExists("orders")).isFalse();
+		assertThat(this.database.query("SELECT column_name FROM information_schema.columns "
+				+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
+			.containsExactly("id", "name", "fax");
+	}
+
+	@Test
+	void noDifferenceWritesNothingAndSaysSo() throws IOException {
+		Path desired = desired("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);");
+		CliRun revision = run("revision", "--autogenerate", "-m", "nothing", "--desired", desired.toString());
+		assertThat(revision.code()).isEqualTo(1);
+		assertThat(revision.err()).startsWith("error: No changes between head and the desired schema.\n");
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			assertThat(files).hasSize(1);
+		}
+	}
+
+	@Test
+	void aRenameHintTurnsADropAndAddIntoARename() throws IOException {
+		Path desired = desired("CREATE TABLE clients (id bigint CONSTRAINT customers_pkey PRIMARY KEY, "
+				+ "full_name text NOT NULL, fax text);");
+		CliRun revision = run("revision", "--autogenerate", "-m", "rename", "--desired", desired.toString(), "--rename",
+				"table:customers=clients", "--rename", "column:clients.name=full_name");
+		assertThat(revision.code()).as(revision.err()).isZero();
+		String file = Files.readString(newRevision());
+		assertThat(file).contains("RENAME TO").contains("RENAME COLUMN").doesNotContain("DROP TABLE");
+		CliRun upgrade = run("upgrade", "head");
+		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
+		assertThat(this.database.tableExists("clients")).isTrue();
+		assertThat(run("downgrade", "-1").code()).isZero();
+		assertThat(this.database.tableExists("customers")).isTrue();
+	}
+
+	@Test
+	void safeFormsWriteANonTransactionalRevisionThatRuns() throws IOException {
+		Path desired = desired("""
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL CONSTRAINT named CHECK (name <> ''),
+					fax text);
+				CREATE INDEX customers_name ON customers (name);
+				""");
+		CliRun revision = run("revision", "--autogenerate", "-m", "index names", "--desired", desired.toString(),
+				"--concurrently", "--not-valid");
+		assertThat(revision.code()).as(revision.err()).isZero();
+		String file = Files.readString(newRevision());
+		assertThat(file).contains("-- transactional: false")
+			.contains("CREATE INDEX CONCURRENTLY")
+			.contains("NOT VALID")
+			.contains("VALIDATE CONSTRAINT named");
+		CliRun upgrade = run("upgrade", "head");
+		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
+		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers'"))
+			.contains("customers_name");
+		assertThat(this.database.query("SELECT convalidated FROM pg_constraint WHERE conname = 'named'"))
+			.containsExactly("t");
+	}
+
+	@Test
+	void withoutADatabaseHeadAndTheDesiredSchemaAreBuiltOnAnEmbeddedServer() throws IOException {
+		Path desired = desired(
+				"CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text, vip bool);");
+		CliRun revision = CliRun.in(this.folder, Map.of(), "--locations", this.revisions.toString(), "revision",
+				"--autogenerate", "-m", "vip", "--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(Files.readString(newRevision())).contains("ADD COLUMN vip boolean");
+	}
+
+	@Test
+	void checkFailsAndShowsTheDiffWhenTheDesiredSchemaDiffersFromHead() throws IOException {
+		assertThat(run("upgrade", "head").code()).isZero();
+		Path desired = desired("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);");
+		Files.writeString(this.folder.resolve("application.properties"), "app.migrations.desired-schema=desired.sql\n");
+		CliRun check = CliRun.in(this.folder, this.environment, "--locations", this.revisions.toString(), "check");
+		assertThat(check.code()).isEqualTo(1);
+		assertThat(check.err()).contains("problem: The desired schema '" + desired + "' differs from head by 1 change")
+			.contains("DROP COLUMN");
+	}
+
+	private Path desired(String sql) throws IOException {
+		Path file = this.folder.resolve("desired.sql");
+		Files.writeString(file, sql);
+		return file;
+	}
+
+	private Path newRevision() throws IOException {
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			List<Path> written = files.filter((file) -> !file.getFileName().toString().startsWith("a1_")).toList();
+			assertThat(written).hasSize(1);
+			return written.get(0);
+		}
+	}
+
+	private CliRun run(String... args) {
+		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+	}
+
+}
