@@ -1,0 +1,258 @@
+package io.github.migrations.benchmarks.roundtrip;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.github.migrations.benchmarks.PostgresServer;
+
+/**
+ * Replays one history on the server, one database per state (each made from the previous
+ * one as a template, so a state is built once), and runs every differ on each selected
+ * consecutive pair of states that differ: forward on a copy of i-1, backward on a copy of
+ * i, and a second forward diff to check that nothing is left.
+ */
+final class RoundTrip {
+
+	private static final String WORK = "rt_work";
+
+	private final PostgresServer server;
+
+	private final ServerTools tools;
+
+	private final boolean dumps;
+
+	private final List<Differ> differs;
+
+	private final Consumer<String> log;
+
+	RoundTrip(PostgresServer server, ServerTools tools, boolean dumps, List<Differ> differs, Consumer<String> log) {
+		this.server = server;
+		this.tools = tools;
+		this.dumps = dumps;
+		this.differs = differs;
+		this.log = log;
+	}
+
+	/**
+	 * Counts of what happened to a history's steps, beside the pair results.
+	 */
+	record Outcome(History history, int steps, List<String> failedSteps, int unchanged, int changed,
+			List<PairResult> results) {
+	}
+
+	/**
+	 * @param every run the differs on every {@code every}-th pair that changes the schema
+	 * (1 for all)
+	 * @param limit stop after this many steps (0 for all)
+	 */
+	Outcome run(History history, int every, int limit) throws Exception {
+		List<History.Step> steps = history.steps();
+		int count = (limit > 0) ? Math.min(limit, steps.size()) : steps.size();
+		String prefix = "rt_" + history.slug() + "_";
+		String previous = prefix + 0;
+		create(previous, null);
+		State before = state(previous, "(empty)");
+		List<String> failed = new ArrayList<>();
+		List<PairResult> results = new ArrayList<>();
+		int unchanged = 0;
+		int changed = 0;
+		for (int i = 1; i <= count; i++) {
+			History.Step step = steps.get(i - 1);
+			String current = prefix + i;
+			create(current, previous);
+			String error = this.tools.apply(current, step.sql(), step.transactional());
+			if (error != null) {
+				this.log.accept("  " + step.name() + ": fails on the server, skipped: " + firstLine(error));
+				failed.add(step.name() + ": " + firstLine(error));
+				drop(current);
+				continue;
+			}
+			State after = state(current, step.name());
+			if (after.catalog().equals(before.catalog())
+					&& (after.dump() == null || after.dump().equals(before.dump()))) {
+				unchanged++;
+			}
+			else {
+				changed++;
+				if ((changed - 1) % every == 0) {
+					for (Differ differ : this.differs) {
+						PairResult result = pair(history, i, before, after, differ);
+						results.add(result);
+						this.log.accept("  %3d %-50s %-9s %s (%d ms)".formatted(i, step.name(), differ.name(),
+								verdict(result), result.millis()));
+					}
+				}
+			}
+			drop(previous);
+			previous = current;
+			before = after;
+		}
+		drop(previous);
+		drop(WORK);
+		return new Outcome(history, count, failed, unchanged, changed, results);
+	}
+
+	private PairResult pair(History history, int index, State from, State to, Differ differ) throws Exception {
+		long start = System.nanoTime();
+		long[] toolNanos = new long[1];
+		create(WORK, from.database());
+		PairResult.Direction forward = direction(differ, to, toolNanos);
+		Boolean idempotent = null;
+		if (forward.toolError() == null) {
+			long t = System.nanoTime();
+			try {
+				idempotent = Differ.isEmptyScript(differ.diff(WORK, to.database()));
+			}
+			catch (Exception ex) {
+				idempotent = false;
+			}
+			toolNanos[0] += System.nanoTime() - t;
+		}
+		create(WORK, to.database());
+		PairResult.Direction backward = direction(differ, from, toolNanos);
+		drop(WORK);
+		long millis = (toolNanos[0] > 0) ? toolNanos[0] / 1_000_000 : (System.nanoTime() - start) / 1_000_000;
+		return new PairResult(history.name(), index, from.name(), to.name(), differ.name(), forward, idempotent,
+				backward, millis);
+	}
+
+	/**
+	 * Diffs the work database against the wanted state, applies the script to it and
+	 * judges the result.
+	 */
+	private PairResult.Direction direction(Differ differ, State wanted, long[] toolNanos) throws Exception {
+		String script;
+		long t = System.nanoTime();
+		try {
+			script = differ.diff(WORK, wanted.database());
+		}
+		catch (Exception | LinkageError ex) {
+			toolNanos[0] += System.nanoTime() - t;
+			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+			Throwable cause = ex.getCause();
+			while (cause != null) {
+				if (cause.getMessage() != null && !message.contains(cause.getMessage())) {
+					message += " / " + cause.getMessage();
+				}
+				cause = cause.getCause();
+			}
+			return new PairResult.Direction("", message, null, List.of(), null, null);
+		}
+		toolNanos[0] += System.nanoTime() - t;
+		String applyError = Differ.isEmptyScript(script) ? null : this.tools.apply(WORK, script, false);
+		Map<String, String> catalog = Catalog.read(dataSource(WORK));
+		List<Catalog.Difference> differences = Catalog.compare(wanted.catalog(), catalog);
+		Boolean dumpEqual = null;
+		String dumpDifference = null;
+		if (this.dumps) {
+			String dump = this.tools.schemaDump(WORK);
+			dumpEqual = dump.equals(wanted.dump());
+			dumpDifference = dumpEqual ? null : firstDifference(wanted.dump(), dump);
+		}
+		return new PairResult.Direction(script, null, applyError, differences, dumpEqual, dumpDifference);
+	}
+
+	private State state(String database, String name) throws Exception {
+		return new State(database, name, Catalog.read(dataSource(database)),
+				this.dumps ? this.tools.schemaDump(database) : null);
+	}
+
+	private record State(String database, String name, Map<String, String> catalog, String dump) {
+	}
+
+	private DataSource dataSource(String database) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setURL(this.server.url(database));
+		dataSource.setUser(this.server.user());
+		dataSource.setPassword(this.server.password());
+		return dataSource;
+	}
+
+	/**
+	 * (Re)creates a database, empty or as a copy of a template; sessions a tool left on
+	 * the template are ended first, since PostgreSQL copies only a template nobody is
+	 * connected to.
+	 */
+	private void create(String database, String template) throws SQLException {
+		drop(database);
+		try (Connection connection = this.server.connect("postgres");
+				Statement statement = connection.createStatement()) {
+			if (template != null) {
+				disconnect(connection, template);
+			}
+			statement.execute("CREATE DATABASE " + database + ((template != null) ? " TEMPLATE " + template : ""));
+		}
+	}
+
+	private void drop(String database) throws SQLException {
+		try (Connection connection = this.server.connect("postgres");
+				Statement statement = connection.createStatement()) {
+			disconnect(connection, database);
+			statement.execute("DROP DATABASE IF EXISTS " + database);
+		}
+	}
+
+	private static void disconnect(Connection connection, String database) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+			statement.setString(1, database);
+			statement.execute();
+		}
+	}
+
+	static String verdict(PairResult result) {
+		if (result.exact()) {
+			return "exact";
+		}
+		List<String> parts = new ArrayList<>();
+		parts.add("forward " + verdict(result.forward()));
+		parts.add("idempotent " + (Boolean.TRUE.equals(result.idempotent()) ? "yes" : "no"));
+		parts.add("backward " + verdict(result.backward()));
+		return String.join(", ", parts);
+	}
+
+	private static String verdict(PairResult.Direction direction) {
+		if (direction.toolError() != null) {
+			return "tool failed";
+		}
+		if (direction.applyError() != null) {
+			return "script failed";
+		}
+		if (!direction.differences().isEmpty()) {
+			return direction.differences().size() + " objects differ";
+		}
+		if (Boolean.FALSE.equals(direction.dumpEqual())) {
+			return "dump differs";
+		}
+		return "exact";
+	}
+
+	static String firstLine(String text) {
+		String line = text.strip().split("\n", 2)[0];
+		return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
+	}
+
+	private static String firstDifference(String expected, String actual) {
+		String[] want = expected.split("\n");
+		String[] got = actual.split("\n");
+		for (int i = 0; i < Math.max(want.length, got.length); i++) {
+			String a = (i < want.length) ? want[i] : "(end)";
+			String b = (i < got.length) ? got[i] : "(end)";
+			if (!a.equals(b)) {
+				return "line " + (i + 1) + ": expected `" + a + "`, got `" + b + "`";
+			}
+		}
+		return "same lines";
+	}
+
+}
