@@ -19,6 +19,14 @@ interface Differ extends AutoCloseable {
 	 */
 	String diff(String from, String to) throws Exception;
 
+	/**
+	 * Whether a script this tool wrote means "no difference": by default, no statement in
+	 * it.
+	 */
+	default boolean isEmpty(String script) {
+		return isEmptyScript(script);
+	}
+
 	@Override
 	default void close() throws Exception {
 	}

@@ -111,7 +111,7 @@ final class RoundTrip {
 		if (forward.toolError() == null) {
 			long t = System.nanoTime();
 			try {
-				idempotent = Differ.isEmptyScript(differ.diff(WORK, to.database()));
+				idempotent = differ.isEmpty(differ.diff(WORK, to.database()));
 			}
 			catch (Exception ex) {
 				idempotent = false;
