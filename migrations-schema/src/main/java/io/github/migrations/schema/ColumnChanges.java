@@ -1,0 +1,122 @@
+package io.github.migrations.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.migrations.schema.Node.ColumnPart;
+import io.github.migrations.schema.Table.Column;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-place changes of a column: type and collation, nullability, identity, generation
+ * expression, comment. A column that becomes generated is dropped and added again.
+ */
+final class ColumnChanges {
+
+	private static final Pattern LENGTH = Pattern.compile("(character varying|character|bit varying|bit)\\((\\d+)\\)");
+
+	private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
+
+	private ColumnChanges() {
+	}
+
+	static @Nullable Alteration alter(ColumnPart before, ColumnPart after, String key) {
+		Column b = before.column();
+		Column a = after.column();
+		if (b.generated() == null && a.generated() != null) {
+			return null;
+		}
+		String prefix = "ALTER TABLE %s ALTER COLUMN %s ".formatted(after.table().name().sql(), after.sqlName());
+		List<Change> changes = new ArrayList<>();
+		Set<String> around = Set.of();
+		if (!b.type().equals(a.type()) || !Objects.equals(b.collation(), a.collation())) {
+			String collation = (a.collation() != null) ? " COLLATE " + a.collation() : "";
+			String sql = prefix + "TYPE %s%s USING %s::%s".formatted(a.type(), collation, after.sqlName(), a.type());
+			String narrowing = narrowing(b.type(), a.type());
+			changes.add(
+					(narrowing != null)
+							? Change
+								.destructive(key, sql,
+										"changes the type of column %s.%s from %s to %s%s"
+											.formatted(after.table().name(), a.name(), b.type(), a.type(), narrowing))
+							: Change.of(key, sql));
+			around = Set.of(key);
+		}
+		if (b.generated() != null && a.generated() == null) {
+			changes.add(Change.of(key, prefix + "DROP EXPRESSION"));
+		}
+		else if (b.generated() != null && !b.generated().equals(a.generated())) {
+			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(a.generated())));
+		}
+		if (a.notNull() && !b.notNull()) {
+			changes.add(Change.of(key, prefix + "SET NOT NULL"));
+		}
+		if (!Objects.equals(b.identity(), a.identity())) {
+			if (b.identity() == null) {
+				changes.add(Change.of(key, prefix + "ADD GENERATED %s AS IDENTITY".formatted(a.identity())));
+			}
+			else if (a.identity() == null) {
+				changes.add(Change.of(key, prefix + "DROP IDENTITY"));
+			}
+			else {
+				changes.add(Change.of(key, prefix + "SET GENERATED " + a.identity()));
+			}
+		}
+		if (!a.notNull() && b.notNull()) {
+			changes.add(Change.of(key, prefix + "DROP NOT NULL"));
+		}
+		if (!Objects.equals(b.comment(), a.comment())) {
+			changes.add(Change.of(key, Ddl.comment(after, a.comment())));
+		}
+		return new Alteration(changes, around, List.of());
+	}
+
+	/**
+	 * Why a change of type may lose or refuse data ({@code ", which may not fit ..."}),
+	 * or {@code null} when it only widens (a longer {@code varchar}, {@code varchar} to
+	 * {@code text}, {@code integer} to {@code bigint}, more numeric precision).
+	 */
+	static @Nullable String narrowing(String from, String to) {
+		if (to.equals("text") && (from.startsWith("character varying") || from.equals("text"))) {
+			return null;
+		}
+		Matcher oldLength = LENGTH.matcher(from);
+		Matcher newLength = LENGTH.matcher(to);
+		if (oldLength.matches() && newLength.matches() && oldLength.group(1).equals(newLength.group(1))
+				&& Integer.parseInt(newLength.group(2)) >= Integer.parseInt(oldLength.group(2))) {
+			return null;
+		}
+		if (from.equals("character varying") && to.equals("text")
+				|| to.equals("character varying") && (from.equals("text") || from.startsWith("character varying"))) {
+			return null;
+		}
+		List<String> integers = List.of("smallint", "integer", "bigint", "numeric");
+		if (integers.contains(from) && integers.contains(to) && integers.indexOf(to) >= integers.indexOf(from)) {
+			return null;
+		}
+		Matcher oldNumeric = NUMERIC.matcher(from);
+		Matcher newNumeric = NUMERIC.matcher(to);
+		if (oldNumeric.matches() && newNumeric.matches()) {
+			int oldScale = Integer.parseInt(oldNumeric.group(2));
+			int newScale = Integer.parseInt(newNumeric.group(2));
+			int oldDigits = Integer.parseInt(oldNumeric.group(1)) - oldScale;
+			int newDigits = Integer.parseInt(newNumeric.group(1)) - newScale;
+			if (newScale >= oldScale && newDigits >= oldDigits) {
+				return null;
+			}
+		}
+		if (oldNumeric.matches() && to.equals("numeric")) {
+			return null;
+		}
+		if (from.equals("real") && to.equals("double precision")
+				|| from.equals("timestamp without time zone") && to.equals("timestamp with time zone")) {
+			return null;
+		}
+		return ", which may not hold every value it holds now (or fails on rows that cannot be converted)";
+	}
+
+}

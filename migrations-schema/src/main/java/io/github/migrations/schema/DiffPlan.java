@@ -1,0 +1,445 @@
+package io.github.migrations.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.migrations.schema.Node.ColumnPart;
+import io.github.migrations.schema.Renames.Renamed;
+import io.github.migrations.schema.Table.Column;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One diff: which units are dropped, created, recreated and altered, and the order of
+ * their statements ({@link ActionOrder}).
+ */
+final class DiffPlan {
+
+	private static final List<String> AROUND_COLUMN = List.of("view ", "trigger ", "policy ", "default ");
+
+	private static final List<String> AROUND_TYPE = List.of("view ", "trigger ", "policy ", "default ", "constraint ",
+			"index ", "function ");
+
+	private final NodeGraph from;
+
+	private final NodeGraph to;
+
+	private final DiffOptions options;
+
+	private final List<Renamed> renamed;
+
+	private final Map<String, String> fromUnsupported;
+
+	private final Map<String, String> toUnsupported;
+
+	private final Set<String> dropped = new TreeSet<>();
+
+	private final Set<String> created = new TreeSet<>();
+
+	private final Set<String> recreated = new TreeSet<>();
+
+	private final Map<String, Alteration> altered = new LinkedHashMap<>();
+
+	private final Map<String, Set<String>> aroundDependents = new HashMap<>();
+
+	private final List<String> unsupported = new ArrayList<>();
+
+	DiffPlan(NodeGraph from, NodeGraph to, DiffOptions options, List<Renamed> renamed,
+			Map<String, String> fromUnsupported, Map<String, String> toUnsupported) {
+		this.from = from;
+		this.to = to;
+		this.options = options;
+		this.renamed = renamed;
+		this.fromUnsupported = fromUnsupported;
+		this.toUnsupported = toUnsupported;
+	}
+
+	SchemaChanges changes() {
+		classify();
+		propagate();
+		noteUnsupported();
+		ActionOrder order = new ActionOrder();
+		Map<String, ActionOrder.Action> drops = new HashMap<>();
+		Map<String, ActionOrder.Action> creates = new HashMap<>();
+		Map<String, ActionOrder.Action> alters = new HashMap<>();
+		for (String key : union(this.dropped, this.recreated)) {
+			if (impliedDrop(key) == null) {
+				Node node = this.from.node(key);
+				drops.put(key, order.add(0, -node.rank(), node.sortKey(), List.of(Ddl.drop(node))));
+			}
+		}
+		for (String key : union(this.created, this.recreated)) {
+			if (impliedCreate(key) == null) {
+				Node node = this.to.node(key);
+				boolean existing = isExistingTable(node);
+				Ddl.CreateContext context = new Ddl.CreateContext(this.options.concurrentIndexes() && existing,
+						this.options.notValidConstraints() && existing);
+				creates.put(key, order.add(1, node.rank(), node.sortKey(), Ddl.create(node, context)));
+			}
+		}
+		Map<String, Renamed> renames = new HashMap<>();
+		this.renamed.forEach((rename) -> renames.put(rename.key(), rename));
+		for (Map.Entry<String, Alteration> entry : this.altered.entrySet()) {
+			List<Change> changes = new ArrayList<>();
+			Renamed rename = renames.remove(entry.getKey());
+			if (rename != null) {
+				changes.add(rename.change());
+			}
+			changes.addAll(entry.getValue().changes());
+			alters.put(entry.getKey(),
+					order.add(1, this.to.node(entry.getKey()).rank(), this.to.node(entry.getKey()).sortKey(), changes));
+		}
+		for (Renamed rename : renames.values()) {
+			alters.put(rename.key(),
+					order.add(1, this.to.node(rename.key()).rank(), rename.key(), List.of(rename.change())));
+		}
+		Resolver resolve = new Resolver(drops, creates, alters);
+		edges(order, resolve);
+		for (Renamed rename : this.renamed) {
+			ActionOrder.Action action = alters.get(rename.key());
+			for (String key : union(this.dropped, this.recreated)) {
+				if (this.from.node(key).slot().equals(rename.takes())) {
+					order.edge(resolve.drop(key), action);
+				}
+			}
+			for (String key : union(this.created, this.recreated)) {
+				if (this.to.node(key).slot().equals(rename.frees())) {
+					order.edge(action, resolve.create(key));
+				}
+			}
+		}
+		guessRenames(drops, creates);
+		List<Change> changes = new ArrayList<>();
+		for (ActionOrder.Action action : order.sorted(this.unsupported)) {
+			changes.addAll(action.changes());
+		}
+		if (changes.stream().anyMatch((change) -> change.object().startsWith("function "))) {
+			changes.add(0, Change.of("session", "SET check_function_bodies = false"));
+		}
+		return new SchemaChanges(changes, this.unsupported);
+	}
+
+	private void classify() {
+		for (String key : this.from.nodes().keySet()) {
+			if (!this.to.contains(key)) {
+				this.dropped.add(key);
+			}
+		}
+		for (String key : this.to.nodes().keySet()) {
+			if (!this.from.contains(key)) {
+				this.created.add(key);
+				continue;
+			}
+			Node old = this.from.node(key);
+			Node now = this.to.node(key);
+			if (Objects.equals(old.definition(), now.definition()) || isInherited(old) || isInherited(now)) {
+				continue;
+			}
+			Alteration alteration = Alterations.alter(old, now, this.from, this.to);
+			if (alteration == null) {
+				this.recreated.add(key);
+			}
+			else if (!alteration.changes().isEmpty() || !alteration.unsupported().isEmpty()) {
+				this.altered.put(key, alteration);
+				this.unsupported.addAll(alteration.unsupported());
+			}
+		}
+		for (Renamed rename : this.renamed) {
+			if (!this.to.contains(rename.key())) {
+				continue;
+			}
+			this.recreated.remove(rename.key());
+			this.altered.putIfAbsent(rename.key(), Alteration.of(List.of()));
+		}
+	}
+
+	/**
+	 * Adds to the recreated units what depends on a recreated unit, and what must make
+	 * way for an alteration.
+	 */
+	private void propagate() {
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Map.Entry<String, Alteration> entry : this.altered.entrySet()) {
+				for (String around : entry.getValue().around()) {
+					List<String> kinds = around.startsWith("type ") ? AROUND_TYPE : AROUND_COLUMN;
+					for (String dependent : this.from.dependentsOf(around)) {
+						if (kinds.stream().anyMatch(dependent::startsWith)) {
+							this.aroundDependents.computeIfAbsent(entry.getKey(), (k) -> new TreeSet<>())
+								.add(dependent);
+							grew |= recreate(dependent);
+						}
+					}
+				}
+			}
+			for (String key : new ArrayList<>(this.recreated)) {
+				for (String dependent : this.from.dependentsOf(key)) {
+					grew |= recreate(dependent);
+				}
+				for (Node node : this.from.nodes().values()) {
+					if (node.dropsWith().contains(key)) {
+						grew |= recreate(node.key());
+					}
+				}
+			}
+		}
+	}
+
+	private boolean recreate(String key) {
+		if (!this.to.contains(key) || this.recreated.contains(key) || !this.from.contains(key)) {
+			return false;
+		}
+		if (key.startsWith("owner ")) {
+			return false;
+		}
+		this.recreated.add(key);
+		Alteration alteration = this.altered.remove(key);
+		if (alteration != null && !alteration.around().isEmpty()) {
+			this.aroundDependents.remove(key);
+		}
+		return true;
+	}
+
+	private void noteUnsupported() {
+		for (String name : union(this.fromUnsupported.keySet(), this.toUnsupported.keySet())) {
+			String before = this.fromUnsupported.get(name);
+			String after = this.toUnsupported.get(name);
+			if (after == null) {
+				this.unsupported
+					.add("%s exists only in the schema diffed from; not dropped: drop it by hand if it must go"
+						.formatted(name));
+			}
+			else if (before == null) {
+				this.unsupported.add("%s (%s) exists only in the target schema; not created: create it by hand"
+					.formatted(name, oneLine(after)));
+			}
+			else if (!before.equals(after)) {
+				this.unsupported.add("%s differs (%s, then %s); not changed: change it by hand".formatted(name,
+						oneLine(before), oneLine(after)));
+			}
+		}
+	}
+
+	private static String oneLine(String text) {
+		return text.replaceAll("\\s+", " ").strip();
+	}
+
+	private boolean isExistingTable(Node node) {
+		Object model = node.model();
+		String table = null;
+		if (model instanceof Index i) {
+			table = "table " + i.table();
+		}
+		else if (model instanceof Constraint c) {
+			table = "table " + c.table();
+		}
+		return table != null && this.from.contains(table) && !this.recreated.contains(table);
+	}
+
+	/**
+	 * The unit whose drop drops this one too, or {@code null} when it is dropped by its
+	 * own statement.
+	 */
+	private @Nullable String impliedDrop(String key) {
+		if (isInherited(this.from.node(key))) {
+			return inheritedParent(this.from.node(key), this.dropped);
+		}
+		for (String parent : this.from.node(key).dropsWith()) {
+			if (this.dropped.contains(parent) || this.recreated.contains(parent)) {
+				return parent;
+			}
+		}
+		return null;
+	}
+
+	private @Nullable String impliedCreate(String key) {
+		if (isInherited(this.to.node(key))) {
+			return inheritedParent(this.to.node(key), this.created);
+		}
+		String parent = this.to.node(key).createdWith();
+		return (parent != null && (this.created.contains(parent) || this.recreated.contains(parent))) ? parent : null;
+	}
+
+	private void edges(ActionOrder order, Resolver resolve) {
+		for (String key : this.from.nodes().keySet()) {
+			ActionOrder.Action drop = isDropped(key) ? resolve.drop(key) : null;
+			ActionOrder.Action alter = this.altered.containsKey(key) ? resolve.alters.get(key) : null;
+			for (String on : this.from.dependenciesOf(key)) {
+				ActionOrder.Action dropOn = isDropped(on) ? resolve.drop(on) : null;
+				ActionOrder.Action alterOn = this.altered.containsKey(on) ? resolve.alters.get(on) : null;
+				if (drop != null) {
+					order.edge(drop, dropOn);
+					order.edge(drop, alterOn);
+				}
+				if (alter != null && !this.to.dependenciesOf(key).contains(on)) {
+					order.edge(alter, dropOn);
+					order.edge(alter, alterOn);
+				}
+			}
+		}
+		for (String key : this.to.nodes().keySet()) {
+			ActionOrder.Action make = isCreated(key) ? resolve.create(key) : resolve.alters.get(key);
+			if (make == null) {
+				continue;
+			}
+			for (String on : this.to.dependenciesOf(key)) {
+				ActionOrder.Action makeOn = isCreated(on) ? resolve.create(on) : resolve.alters.get(on);
+				order.edge(makeOn, make);
+			}
+		}
+		for (String key : this.recreated) {
+			order.edge(resolve.drop(key), resolve.create(key));
+		}
+		for (Map.Entry<String, Set<String>> entry : this.aroundDependents.entrySet()) {
+			ActionOrder.Action alter = resolve.alters.get(entry.getKey());
+			for (String dependent : entry.getValue()) {
+				if (isDropped(dependent)) {
+					order.edge(resolve.drop(dependent), alter);
+				}
+				if (isCreated(dependent)) {
+					order.edge(alter, resolve.create(dependent));
+				}
+			}
+		}
+		Map<String, List<ActionOrder.Action>> freed = new HashMap<>();
+		for (String key : union(this.dropped, this.recreated)) {
+			freed.computeIfAbsent(this.from.node(key).slot(), (s) -> new ArrayList<>()).add(resolve.drop(key));
+		}
+		for (String key : union(this.created, this.recreated)) {
+			for (ActionOrder.Action drop : freed.getOrDefault(this.to.node(key).slot(), List.of())) {
+				order.edge(drop, resolve.create(key));
+			}
+		}
+	}
+
+	/**
+	 * What creates or drops a partition's column: its table, its parent's column, or
+	 * (when the partition is attached or detached) nothing; never a statement of its own.
+	 */
+	private String inheritedParent(Node column, Set<String> changed) {
+		ColumnPart part = (ColumnPart) column.model();
+		String table = part.table().key();
+		String parentColumn = "column " + part.table().partitionOf() + "." + part.column().name();
+		if (changed.contains(table) || this.recreated.contains(table)) {
+			return table;
+		}
+		return (changed.contains(parentColumn) || this.recreated.contains(parentColumn)) ? parentColumn : table;
+	}
+
+	private static boolean isInherited(Node node) {
+		return node.model() instanceof ColumnPart column && column.inherited();
+	}
+
+	private boolean isDropped(String key) {
+		return this.dropped.contains(key) || this.recreated.contains(key);
+	}
+
+	private boolean isCreated(String key) {
+		return this.created.contains(key) || this.recreated.contains(key);
+	}
+
+	/**
+	 * Notes a dropped and a created table (or column) of the same shape as a possible
+	 * rename.
+	 */
+	private void guessRenames(Map<String, ActionOrder.Action> drops, Map<String, ActionOrder.Action> creates) {
+		for (String gone : this.dropped) {
+			ActionOrder.Action drop = drops.get(gone);
+			if (drop == null) {
+				continue;
+			}
+			Object model = this.from.node(gone).model();
+			for (String made : this.created) {
+				ActionOrder.Action create = creates.get(made);
+				if (create == null) {
+					continue;
+				}
+				Object other = this.to.node(made).model();
+				String hint = null;
+				if (model instanceof Table a && other instanceof Table b && a.partitionOf() == null
+						&& a.name().schema().equals(b.name().schema()) && shape(a).equals(shape(b))) {
+					hint = "table:%s=%s".formatted(a.name(), b.name());
+				}
+				else if (model instanceof ColumnPart a && other instanceof ColumnPart b
+						&& a.table().name().equals(b.table().name()) && shape(a.column()).equals(shape(b.column()))) {
+					hint = "column:%s.%s=%s.%s".formatted(a.table().name(), a.column().name(), a.table().name(),
+							b.column().name());
+				}
+				if (hint != null) {
+					String from = gone.substring(gone.indexOf(' ') + 1);
+					String to = made.substring(made.indexOf(' ') + 1);
+					String note = "rename of %s to %s? If so, diff again with the rename hint %s".formatted(from, to,
+							hint);
+					drop.review(note);
+					create.review(note);
+				}
+			}
+		}
+	}
+
+	private static List<Object> shape(Table table) {
+		List<Object> shape = new ArrayList<>();
+		table.columns().forEach((column) -> shape.add(shape(column)));
+		return shape;
+	}
+
+	private static List<Object> shape(Column column) {
+		return java.util.Arrays.asList(column.type(), column.collation(), column.notNull(), column.defaultValue(),
+				column.generated(), column.identity());
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> union = new LinkedHashSet<>(a);
+		union.addAll(b);
+		return union;
+	}
+
+	/**
+	 * Finds the action that performs a unit's drop or create, following implied ones to
+	 * the statement that does it (a column's drop is its table's).
+	 */
+	private final class Resolver {
+
+		private final Map<String, ActionOrder.Action> drops;
+
+		private final Map<String, ActionOrder.Action> creates;
+
+		private final Map<String, ActionOrder.Action> alters;
+
+		Resolver(Map<String, ActionOrder.Action> drops, Map<String, ActionOrder.Action> creates,
+				Map<String, ActionOrder.Action> alters) {
+			this.drops = drops;
+			this.creates = creates;
+			this.alters = alters;
+		}
+
+		ActionOrder.Action drop(String key) {
+			String current = key;
+			String parent = impliedDrop(current);
+			while (parent != null) {
+				current = parent;
+				parent = impliedDrop(current);
+			}
+			return this.drops.get(current);
+		}
+
+		ActionOrder.Action create(String key) {
+			String current = key;
+			String parent = impliedCreate(current);
+			while (parent != null) {
+				current = parent;
+				parent = impliedCreate(current);
+			}
+			return this.creates.get(current);
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.github.migrations.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.migrations.schema.Node.ColumnPart;
+
+/**
+ * The changes of an enum type: values added in place
+ * ({@code ADD VALUE ... BEFORE/AFTER}), or, when values are removed or reordered, a
+ * rebuild: the old type renamed aside, the new one created, every column that uses it
+ * converted through {@code text}, the old one dropped.
+ */
+final class EnumChanges {
+
+	private EnumChanges() {
+	}
+
+	static Alteration alter(EnumType b, EnumType a, NodeGraph from, NodeGraph to) {
+		String key = a.key();
+		List<Change> changes = new ArrayList<>();
+		if (isSubsequence(b.labels(), a.labels())) {
+			List<String> labels = a.labels();
+			for (int i = 0; i < labels.size(); i++) {
+				String label = labels.get(i);
+				if (b.labels().contains(label)) {
+					continue;
+				}
+				String position = "";
+				for (int j = i + 1; j < labels.size(); j++) {
+					if (b.labels().contains(labels.get(j))) {
+						position = " BEFORE " + Sql.literal(labels.get(j));
+						break;
+					}
+				}
+				changes.add(Change.of(key,
+						"ALTER TYPE %s ADD VALUE %s%s".formatted(a.name().sql(), Sql.literal(label), position)));
+			}
+			if (!Objects.equals(b.comment(), a.comment())) {
+				changes.add(Change.of(key, Ddl.comment(a, a.comment())));
+			}
+			return Alteration.of(changes);
+		}
+		return rebuild(b, a, from, to);
+	}
+
+	private static Alteration rebuild(EnumType b, EnumType a, NodeGraph from, NodeGraph to) {
+		String key = a.key();
+		String aside = a.name().name() + "_old";
+		QualifiedName old = new QualifiedName(a.name().schema(), aside);
+		List<String> removed = new ArrayList<>(b.labels());
+		removed.removeAll(a.labels());
+		List<Change> changes = new ArrayList<>();
+		changes.add(Change.of(key, "ALTER TYPE %s RENAME TO %s".formatted(a.name().sql(), Sql.ident(aside))));
+		changes.add(Change.of(key, "CREATE TYPE %s AS ENUM (%s)".formatted(a.name().sql(),
+				String.join(", ", a.labels().stream().map(Sql::literal).toList()))));
+		Set<String> around = new LinkedHashSet<>();
+		around.add(key);
+		for (String dependent : from.dependentsOf(key)) {
+			if (!dependent.startsWith("column ") || !to.contains(dependent)
+					|| !(to.node(dependent).model() instanceof ColumnPart column)) {
+				continue;
+			}
+			String type = column.column().type();
+			String base = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+			if (!base.equals(a.name().sql()) && !base.equals(Sql.ident(a.name().name()))) {
+				continue;
+			}
+			around.add(dependent);
+			String via = type.endsWith("[]") ? "text[]" : "text";
+			String sql = "ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::%s::%s"
+				.formatted(column.table().name().sql(), column.sqlName(), type, column.sqlName(), via, type);
+			changes.add(removed.isEmpty() ? Change.of(dependent, sql)
+					: Change.destructive(dependent, sql,
+							"converts column %s.%s to the new values of %s; rows holding %s fail".formatted(
+									column.table().name(), column.column().name(), a.name(),
+									String.join(", ", removed))));
+		}
+		changes.add(Change.of(key, "DROP TYPE " + old.sql()));
+		if (a.comment() != null) {
+			changes.add(Change.of(key, Ddl.comment(a, a.comment())));
+		}
+		return new Alteration(changes, around, List.of());
+	}
+
+	private static boolean isSubsequence(List<String> part, List<String> whole) {
+		int at = 0;
+		for (String label : whole) {
+			if (at < part.size() && part.get(at).equals(label)) {
+				at++;
+			}
+		}
+		return at == part.size() && whole.containsAll(part);
+	}
+
+}

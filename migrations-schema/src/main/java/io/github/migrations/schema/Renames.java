@@ -1,0 +1,213 @@
+package io.github.migrations.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.schema.DiffOptions.Rename;
+import io.github.migrations.schema.Sequence.ColumnName;
+import io.github.migrations.schema.Table.Column;
+
+/**
+ * Applies rename hints to the schema diffed from: the renamed table or column takes its
+ * new name there, so that it matches the target, and the {@code ALTER ... RENAME} that
+ * does so in the database is kept aside. What PostgreSQL renames along (an index's or a
+ * constraint's mention of the table or column) is renamed too.
+ */
+final class Renames {
+
+	private final DatabaseSchema schema;
+
+	private final List<Renamed> renamed;
+
+	private Renames(DatabaseSchema schema, List<Renamed> renamed) {
+		this.schema = schema;
+		this.renamed = renamed;
+	}
+
+	DatabaseSchema schema() {
+		return this.schema;
+	}
+
+	List<Renamed> renamed() {
+		return this.renamed;
+	}
+
+	static Renames apply(DatabaseSchema from, DatabaseSchema to, List<Rename> hints) {
+		DatabaseSchema schema = from;
+		List<Renamed> renamed = new ArrayList<>();
+		for (Rename hint : hints) {
+			if (hint.column()) {
+				Table table = findTable(schema, hint, hint.table());
+				if (table == null && !hint.table().equals(hint.from())) {
+					table = null;
+				}
+				if (table == null || table.column(hint.from()) == null || to.table(table.name()) == null
+						|| to.table(table.name()).column(hint.to()) == null) {
+					throw notFound(hint, "column '%s.%s' in the schema diffed from and '%s.%s' in the target"
+						.formatted(hint.table(), hint.from(), hint.table(), hint.to()));
+				}
+				QualifiedName name = table.name();
+				String newKey = "column " + name + "." + hint.to();
+				renamed
+					.add(new Renamed(newKey,
+							Change.of(newKey,
+									"ALTER TABLE %s RENAME COLUMN %s TO %s".formatted(name.sql(),
+											Sql.ident(hint.from()), Sql.ident(hint.to()))),
+							"column " + name + "." + hint.from(), newKey));
+				schema = renameColumn(schema, name, hint.from(), hint.to());
+			}
+			else {
+				Table table = findTable(schema, hint, hint.from());
+				QualifiedName target = (table != null) ? new QualifiedName(table.name().schema(), hint.to()) : null;
+				if (table == null || to.table(target) == null || schema.table(target) != null) {
+					throw notFound(hint, "table '%s' in the schema diffed from and '%s' in the target"
+						.formatted(hint.from(), hint.to()));
+				}
+				String newKey = "table " + target;
+				renamed.add(new Renamed(newKey,
+						Change.of(newKey,
+								"ALTER TABLE %s RENAME TO %s".formatted(table.name().sql(), Sql.ident(hint.to()))),
+						"relation " + table.name(), "relation " + target));
+				schema = renameTable(schema, table.name(), target);
+			}
+		}
+		return new Renames(schema, renamed);
+	}
+
+	private static Table findTable(DatabaseSchema schema, Rename hint, String name) {
+		for (Table table : schema.all(Table.class)) {
+			if (table.name().name().equals(name)
+					&& (hint.schema() == null || hint.schema().equals(table.name().schema()))) {
+				return table;
+			}
+		}
+		return null;
+	}
+
+	private static MigrationException notFound(Rename hint, String what) {
+		return MigrationException.of("Rename hint '%s' does not match: there is no %s.".formatted(hint, what),
+				"Check the names (a table keeps its schema; qualify it as 'table:schema.old=schema.new' when "
+						+ "several schemas have it), or leave the hint out.");
+	}
+
+	private static DatabaseSchema renameTable(DatabaseSchema schema, QualifiedName old, QualifiedName now) {
+		String oldSql = old.sql();
+		String nowSql = now.sql();
+		List<SchemaObject> objects = new ArrayList<>();
+		for (SchemaObject object : schema.objects().values()) {
+			if (object instanceof Table t) {
+				QualifiedName parent = old.equals(t.partitionOf()) ? now : t.partitionOf();
+				objects.add(new Table(t.name().equals(old) ? now : t.name(), t.unlogged(), t.partitionKey(), parent,
+						t.partitionBound(), t.columns(), t.options(), t.rowSecurity(), t.forceRowSecurity(),
+						t.comment()));
+			}
+			else if (object instanceof Constraint c) {
+				objects.add(new Constraint(c.table().equals(old) ? now : c.table(), c.name(), c.type(), c.definition(),
+						old.equals(c.references()) ? now : c.references(), c.comment()));
+			}
+			else if (object instanceof Index i && i.table().equals(old)) {
+				String definition = i.definition()
+					.replace(" ON " + oldSql + " USING", " ON " + nowSql + " USING")
+					.replace(" ON ONLY " + oldSql + " USING", " ON ONLY " + nowSql + " USING");
+				objects.add(new Index(i.name(), now, definition, i.comment()));
+			}
+			else if (object instanceof Trigger t && t.table().equals(old)) {
+				objects.add(new Trigger(now, t.name(), t.definition(), t.comment()));
+			}
+			else if (object instanceof Policy p && p.table().equals(old)) {
+				objects.add(new Policy(now, p.name(), p.permissive(), p.command(), p.roles(), p.using(), p.check(),
+						p.comment()));
+			}
+			else if (object instanceof Sequence s && s.ownedBy() != null && s.ownedBy().table().equals(old)) {
+				objects.add(new Sequence(s.name(), s.type(), s.start(), s.increment(), s.minValue(), s.maxValue(),
+						s.cache(), s.cycle(), new ColumnName(now, s.ownedBy().column()), s.comment()));
+			}
+			else {
+				objects.add(object);
+			}
+		}
+		Map<String, String> prefixes = new TreeMap<>();
+		for (String kind : List.of("column ", "default ", "constraint ", "trigger ", "policy ")) {
+			prefixes.put(kind + old + ".", kind + now + ".");
+		}
+		return new DatabaseSchema(objects, schema.unsupported(),
+				renameKeys(schema.dependencies(), prefixes, "table " + old, "table " + now));
+	}
+
+	private static DatabaseSchema renameColumn(DatabaseSchema schema, QualifiedName table, String old, String now) {
+		Pattern word = Pattern.compile("(?<![\\w\"$])" + Pattern.quote(Sql.ident(old)) + "(?![\\w\"$])");
+		String replacement = Matcher.quoteReplacement(Sql.ident(now));
+		List<SchemaObject> objects = new ArrayList<>();
+		for (SchemaObject object : schema.objects().values()) {
+			if (object instanceof Table t && t.name().equals(table)) {
+				List<Column> columns = new ArrayList<>();
+				for (Column c : t.columns()) {
+					columns.add(c.name().equals(old) ? new Column(now, c.type(), c.collation(), c.notNull(),
+							c.defaultValue(), c.generated(), c.identity(), c.comment()) : c);
+				}
+				objects.add(new Table(t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(), t.partitionBound(),
+						columns, t.options(), t.rowSecurity(), t.forceRowSecurity(), t.comment()));
+			}
+			else if (object instanceof Index i && i.table().equals(table)) {
+				objects.add(new Index(i.name(), i.table(), word.matcher(i.definition()).replaceAll(replacement),
+						i.comment()));
+			}
+			else if (object instanceof Constraint c && c.table().equals(table)) {
+				objects.add(new Constraint(c.table(), c.name(), c.type(),
+						word.matcher(c.definition()).replaceAll(replacement), c.references(), c.comment()));
+			}
+			else if (object instanceof Sequence s && s.ownedBy() != null && s.ownedBy().table().equals(table)
+					&& s.ownedBy().column().equals(old)) {
+				objects.add(new Sequence(s.name(), s.type(), s.start(), s.increment(), s.minValue(), s.maxValue(),
+						s.cache(), s.cycle(), new ColumnName(table, now), s.comment()));
+			}
+			else {
+				objects.add(object);
+			}
+		}
+		return new DatabaseSchema(objects, schema.unsupported(), renameKeys(schema.dependencies(), Map.of(),
+				"column " + table + "." + old, "column " + table + "." + now));
+	}
+
+	private static Map<String, Set<String>> renameKeys(Map<String, Set<String>> dependencies,
+			Map<String, String> prefixes, String oldKey, String newKey) {
+		Map<String, Set<String>> renamed = new TreeMap<>();
+		dependencies.forEach((key, on) -> {
+			Set<String> targets = new TreeSet<>();
+			on.forEach((target) -> targets.add(renameKey(target, prefixes, oldKey, newKey)));
+			renamed.computeIfAbsent(renameKey(key, prefixes, oldKey, newKey), (k) -> new TreeSet<>()).addAll(targets);
+		});
+		return renamed;
+	}
+
+	private static String renameKey(String key, Map<String, String> prefixes, String oldKey, String newKey) {
+		if (key.equals(oldKey)) {
+			return newKey;
+		}
+		String oldDefault = oldKey.replaceFirst("^column ", "default ");
+		if (oldKey.startsWith("column ") && key.equals(oldDefault)) {
+			return newKey.replaceFirst("^column ", "default ");
+		}
+		for (Map.Entry<String, String> prefix : prefixes.entrySet()) {
+			if (key.startsWith(prefix.getKey())) {
+				return prefix.getValue() + key.substring(prefix.getKey().length());
+			}
+		}
+		return key;
+	}
+
+	/**
+	 * One rename: the statement, the key of the renamed unit (under its new name), and
+	 * the name it frees and the name it takes.
+	 */
+	record Renamed(String key, Change change, String frees, String takes) {
+	}
+
+}

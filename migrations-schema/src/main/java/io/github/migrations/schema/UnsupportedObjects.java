@@ -1,0 +1,68 @@
+package io.github.migrations.schema;
+
+import java.util.Map;
+
+/**
+ * Reads the objects the differ cannot express, so that a difference in them is named in
+ * the output rather than passed over: rules other than a view's, foreign tables, range
+ * and base types, operators, collations, text search configurations and extended
+ * statistics. (Aggregates and table inheritance are noted by {@link SchemaReader} as it
+ * meets them.)
+ */
+final class UnsupportedObjects {
+
+	private static final String QUERY = """
+			SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename,
+			       pg_catalog.pg_get_ruledef(r.oid)
+			FROM pg_catalog.pg_rewrite r
+			JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE r.rulename <> '_RETURN' AND n.nspname = ANY (?)
+			UNION ALL
+			SELECT 'foreign table ' || n.nspname || '.' || c.relname, 'foreign table'
+			FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE c.relkind = 'f' AND n.nspname = ANY (?)
+			UNION ALL
+			SELECT CASE t.typtype WHEN 'r' THEN 'range type ' ELSE 'base type ' END || n.nspname || '.' || t.typname,
+			       CASE t.typtype WHEN 'r' THEN 'range of ' || pg_catalog.format_type(g.rngsubtype, NULL)
+			                      ELSE 'base type' END
+			FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+			LEFT JOIN pg_catalog.pg_range g ON g.rngtypid = t.oid
+			WHERE (t.typtype = 'r' OR (t.typtype = 'b' AND t.typelem = 0 AND t.typrelid = 0))
+			  AND n.nspname = ANY (?)
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::regclass
+			                  AND e.objid = t.oid AND e.deptype = 'e')
+			UNION ALL
+			SELECT 'operator ' || n.nspname || '.' || o.oprname || '('
+			         || pg_catalog.format_type(o.oprleft, NULL) || ', ' || pg_catalog.format_type(o.oprright, NULL) || ')',
+			       o.oprcode::text
+			FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+			WHERE n.nspname = ANY (?)
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_operator'::regclass
+			                  AND e.objid = o.oid AND e.deptype = 'e')
+			UNION ALL
+			SELECT 'collation ' || n.nspname || '.' || k.collname, coalesce(k.collcollate, '')
+			FROM pg_catalog.pg_collation k JOIN pg_catalog.pg_namespace n ON n.oid = k.collnamespace
+			WHERE n.nspname = ANY (?)
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_collation'::regclass
+			                  AND e.objid = k.oid AND e.deptype = 'e')
+			UNION ALL
+			SELECT 'text search configuration ' || n.nspname || '.' || f.cfgname, 'text search configuration'
+			FROM pg_catalog.pg_ts_config f JOIN pg_catalog.pg_namespace n ON n.oid = f.cfgnamespace
+			WHERE n.nspname = ANY (?)
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_ts_config'::regclass
+			                  AND e.objid = f.oid AND e.deptype = 'e')
+			UNION ALL
+			SELECT 'statistics ' || n.nspname || '.' || s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid)
+			FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
+			WHERE n.nspname = ANY (?)""";
+
+	private UnsupportedObjects() {
+	}
+
+	static void read(CatalogQuery query, Map<String, String> unsupported) {
+		query.list("objects the differ does not cover", QUERY,
+				(row) -> unsupported.put(row.getString(1), row.getString(2)));
+	}
+
+}

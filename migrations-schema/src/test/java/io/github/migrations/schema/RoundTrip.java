@@ -1,0 +1,110 @@
+package io.github.migrations.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.migrations.test.database.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The differ's proof for one pair of schemas: database A built by one script, B by
+ * another; the diff from A to B, applied to A, gives exactly B's model and a second diff
+ * is empty; the reverse diff, applied to B, gives exactly A's.
+ */
+final class RoundTrip {
+
+	private RoundTrip() {
+	}
+
+	/**
+	 * Checks both directions and returns the forward changes, for assertions on their
+	 * statements.
+	 */
+	static SchemaChanges check(String sqlA, String sqlB) {
+		return check(sqlA, sqlB, DiffOptions.defaults(), DiffOptions.defaults());
+	}
+
+	static SchemaChanges check(String sqlA, String sqlB, DiffOptions forward, DiffOptions backward) {
+		// the two sides are independent until the end: build, read and change them side
+		// by side
+		CompletableFuture<TestDatabase.Database> futureB = CompletableFuture.supplyAsync(() -> database(sqlB));
+		TestDatabase.Database a = database(sqlA);
+		TestDatabase.Database b = futureB.join();
+		try {
+			CompletableFuture<DatabaseSchema> futureSchemaB = CompletableFuture.supplyAsync(() -> read(b));
+			DatabaseSchema schemaA = read(a);
+			DatabaseSchema schemaB = futureSchemaB.join();
+			SchemaChanges changes = SchemaDiffer.diff(schemaA, schemaB, forward);
+			SchemaChanges reverse = SchemaDiffer.diff(schemaB, schemaA, backward);
+			CompletableFuture<DatabaseSchema> futureReverse = CompletableFuture.supplyAsync(() -> {
+				apply(b, reverse);
+				return read(b);
+			});
+			apply(a, changes);
+			DatabaseSchema afterForward = read(a);
+			DatabaseSchema afterReverse = futureReverse.join();
+			assertThat(afterForward.toString()).as("A after the diff to B, then B; the script:\n%s", changes.script())
+				.isEqualTo(schemaB.toString());
+			assertThat(afterForward).isEqualTo(schemaB);
+			assertThat(SchemaDiffer.diff(afterForward, schemaB).script()).as("a second diff").isEmpty();
+			assertThat(afterReverse.toString()).as("B after the diff to A, then A; the script:\n%s", reverse.script())
+				.isEqualTo(schemaA.toString());
+			assertThat(SchemaDiffer.diff(afterReverse, schemaA).script()).as("a second reverse diff").isEmpty();
+			return changes;
+		}
+		catch (CompletionException ex) {
+			throw rethrow(ex.getCause());
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	private static RuntimeException rethrow(Throwable cause) {
+		if (cause instanceof Error error) {
+			throw error;
+		}
+		return (cause instanceof RuntimeException runtime) ? runtime : new IllegalStateException(cause);
+	}
+
+	static TestDatabase.Database database(String sql) {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		if (!sql.isBlank()) {
+			database.execute(sql);
+		}
+		return database;
+	}
+
+	static DatabaseSchema read(TestDatabase.Database database) {
+		try (Connection connection = database.dataSource().getConnection()) {
+			return SchemaReader.read(connection, SchemaFilter.allSchemas());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void apply(TestDatabase.Database database, SchemaChanges changes) {
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			for (Change change : changes.changes()) {
+				try {
+					statement.execute(change.sql());
+				}
+				catch (SQLException ex) {
+					throw new AssertionError("%s%nfailed: %s%nin the script:%n%s".formatted(change.sql(),
+							ex.getMessage(), changes.script()), ex);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.github.migrations.schema;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TypeDiffTests {
+
+	@Test
+	void addedEnumValueIsAddedInPlace() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (name text, current mood DEFAULT 'happy');""", """
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'elated');
+				CREATE TABLE person (name text, current mood DEFAULT 'happy');""");
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TYPE public.mood ADD VALUE 'ok' BEFORE 'happy';
+				ALTER TYPE public.mood ADD VALUE 'elated';
+				""");
+	}
+
+	@Test
+	void reorderedEnumIsRebuiltAndColumnsFollow() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+				CREATE TABLE person (name text, current mood NOT NULL DEFAULT 'ok', history mood[]);
+				CREATE VIEW happy_people AS SELECT name FROM person WHERE current = 'happy';
+				CREATE INDEX person_sad ON person (name) WHERE current = 'sad';""", """
+				CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');
+				CREATE TABLE person (name text, current mood NOT NULL DEFAULT 'ok', history mood[]);
+				CREATE VIEW happy_people AS SELECT name FROM person WHERE current = 'happy';
+				CREATE INDEX person_sad ON person (name) WHERE current = 'sad';""");
+		assertThat(changes.script()).contains("ALTER TYPE public.mood RENAME TO mood_old;")
+			.contains("ALTER TABLE public.person ALTER COLUMN current TYPE mood USING current::text::mood;")
+			.contains("ALTER TABLE public.person ALTER COLUMN history TYPE mood[] USING history::text[]::mood[];")
+			.contains("DROP TYPE public.mood_old;");
+		assertThat(changes.isDestructive()).isFalse();
+	}
+
+	@Test
+	void removedEnumValueIsMarkedDestructive() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+				CREATE TABLE person (current mood);""", """
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (current mood);""");
+		assertThat(changes.changes()).filteredOn(Change::isDestructive)
+			.singleElement()
+			.satisfies((change) -> assertThat(change.destructive()).contains("rows holding ok fail"));
+	}
+
+	@Test
+	void typesAreCreatedBeforeTheTablesThatUseThemAndDroppedAfter() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id int);", """
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE DOMAIN positive AS integer NOT NULL DEFAULT 1 CONSTRAINT positive_check CHECK (VALUE > 0);
+				CREATE TYPE pair AS (left_mood mood, amount positive, label text COLLATE "C");
+				CREATE TABLE t (id int, p pair, m mood, n positive);
+				COMMENT ON TYPE mood IS 'how it feels';
+				COMMENT ON DOMAIN positive IS 'more than nothing';""");
+		String script = changes.script();
+		assertThat(script.indexOf("CREATE TYPE public.mood")).isLessThan(script.indexOf("CREATE TYPE public.pair"));
+		assertThat(script.indexOf("CREATE DOMAIN public.positive"))
+			.isLessThan(script.indexOf("CREATE TYPE public.pair"));
+		assertThat(script.indexOf("CREATE TYPE public.pair")).isLessThan(script.indexOf("ADD COLUMN p pair"));
+	}
+
+	@Test
+	void domainsChangeInPlace() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE DOMAIN code AS text DEFAULT 'x' CONSTRAINT code_length CHECK (length(VALUE) < 10);
+				CREATE TABLE t (c code);""", """
+				CREATE DOMAIN code AS text NOT NULL CONSTRAINT code_length CHECK (length(VALUE) < 20)
+				  CONSTRAINT code_upper CHECK (VALUE = upper(VALUE));
+				ALTER DOMAIN code ADD CONSTRAINT code_trimmed CHECK (VALUE = trim(VALUE)) NOT VALID;
+				CREATE TABLE t (c code);""");
+		assertThat(changes.script()).contains("ALTER DOMAIN public.code DROP DEFAULT;")
+			.contains("ALTER DOMAIN public.code SET NOT NULL;")
+			.contains("ALTER DOMAIN public.code DROP CONSTRAINT code_length;")
+			.contains(
+					"ALTER DOMAIN public.code ADD CONSTRAINT code_trimmed CHECK ((VALUE = TRIM(BOTH FROM VALUE))) NOT VALID;");
+	}
+
+	@Test
+	void compositeTypesGainLoseAndChangeAttributes() {
+		RoundTrip.check("""
+				CREATE TYPE address AS (street text, city text, zip int);
+				CREATE TYPE gone AS (a int);""", """
+				CREATE TYPE address AS (street text, zip bigint, country text);
+				COMMENT ON TYPE address IS 'where';""");
+	}
+
+	@Test
+	void sequencesAreCreatedAlteredOwnedAndDropped() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE SEQUENCE numbers START 10;
+				CREATE SEQUENCE gone;
+				CREATE TABLE t (id int);""", """
+				CREATE SEQUENCE numbers AS integer START 100 INCREMENT 5 MAXVALUE 100000 CACHE 10 CYCLE;
+				CREATE SEQUENCE invoice_numbers AS bigint START 1000;
+				CREATE TABLE t (id int DEFAULT nextval('invoice_numbers'));
+				ALTER SEQUENCE invoice_numbers OWNED BY t.id;
+				COMMENT ON SEQUENCE numbers IS 'counts';""");
+		assertThat(changes.script()).contains(
+				"ALTER SEQUENCE public.numbers AS integer INCREMENT BY 5 MAXVALUE 100000 START WITH 100 CACHE 10 CYCLE;")
+			.contains("ALTER SEQUENCE public.invoice_numbers OWNED BY public.t.id;");
+		assertThat(changes.script().indexOf("CREATE SEQUENCE public.invoice_numbers"))
+			.isLessThan(changes.script().indexOf("SET DEFAULT nextval"));
+	}
+
+	@Test
+	void droppedTableTakesItsSerialSequenceAlong() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id serial, n int); CREATE TABLE u (id int);",
+				"CREATE TABLE u (id int);");
+		assertThat(changes.script()).isEqualTo("""
+				-- REVIEW: drops table public.t and every row in it
+				DROP TABLE public.t;
+				""");
+	}
+
+}
