@@ -13,7 +13,8 @@ import java.util.List;
  * @param forward diff i-1 → i applied to a copy of i-1, judged against i
  * @param idempotent whether a second diff, after the forward one was applied, is empty
  * (null when the tool failed)
- * @param backward diff i → i-1 applied to a copy of i, judged against i-1
+ * @param backward the reverse diff, to i-1, applied to the same copy after the forward
+ * script, judged against i-1
  * @param millis the time spent in the tool's three diffs
  */
 record PairResult(String history, int index, String from, String to, String tool, Direction forward, Boolean idempotent,

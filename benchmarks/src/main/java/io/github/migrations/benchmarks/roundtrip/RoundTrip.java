@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -16,10 +17,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 import io.github.migrations.benchmarks.PostgresServer;
 
 /**
- * Replays one history on the server, one database per state (each made from the previous
- * one as a template, so a state is built once), and runs every differ on each selected
- * consecutive pair of states that differ: forward on a copy of i-1, backward on a copy of
- * i, and a second forward diff to check that nothing is left.
+ * Replays one history on the server in one database, one migration after the other, and
+ * runs every differ on the selected consecutive pairs of states (i-1, i) that differ: a
+ * copy of state i-1 is taken before migration i is applied, then, for each differ, a work
+ * copy of i-1 gets the differ's forward script (judged against i), a second forward diff
+ * (which must be empty), and the backward script (judged against i-1): the round trip i-1
+ * → i → i-1 on one copy. Copies are {@code CREATE DATABASE … TEMPLATE}.
  */
 final class RoundTrip {
 
@@ -51,59 +54,66 @@ final class RoundTrip {
 	}
 
 	/**
-	 * @param every run the differs on every {@code every}-th pair that changes the schema
-	 * (1 for all)
+	 * @param every measure the pair of every {@code every}-th migration (1 for all), when
+	 * it changes the schema
 	 * @param limit stop after this many steps (0 for all)
 	 */
 	Outcome run(History history, int every, int limit) throws Exception {
 		List<History.Step> steps = history.steps();
 		int count = (limit > 0) ? Math.min(limit, steps.size()) : steps.size();
-		String prefix = "rt_" + history.slug() + "_";
-		String previous = prefix + 0;
-		create(previous, null);
-		State before = state(previous, "(empty)");
+		String live = "rt_" + history.slug();
+		String previous = live + "_before";
+		create(live, null);
+		State before = state(live, "(empty)");
 		List<String> failed = new ArrayList<>();
 		List<PairResult> results = new ArrayList<>();
 		int unchanged = 0;
 		int changed = 0;
 		for (int i = 1; i <= count; i++) {
 			History.Step step = steps.get(i - 1);
-			String current = prefix + i;
-			create(current, previous);
-			String error = this.tools.apply(current, step.sql(), step.transactional());
+			boolean measured = (i - 1) % every == 0;
+			if (measured) {
+				create(previous, live);
+			}
+			String error = this.tools.apply(live, step.sql(), step.transactional());
 			if (error != null) {
-				this.log.accept("  " + step.name() + ": fails on the server, skipped: " + firstLine(error));
+				this.log
+					.accept("  %3d %s: fails on the server, skipped: %s".formatted(i, step.name(), firstLine(error)));
 				failed.add(step.name() + ": " + firstLine(error));
-				drop(current);
+				if (!step.transactional()) {
+					// what ran before the error stays; the next states are built on it
+					before = state(live, before.name());
+				}
 				continue;
 			}
-			State after = state(current, step.name());
-			if (after.catalog().equals(before.catalog())
-					&& (after.dump() == null || after.dump().equals(before.dump()))) {
+			State after = state(live, step.name());
+			if (after.catalog().equals(before.catalog()) && Objects.equals(after.dump(), before.dump())) {
 				unchanged++;
 			}
 			else {
 				changed++;
-				if ((changed - 1) % every == 0) {
+				if (measured) {
+					State from = new State(previous, before.name(), before.catalog(), before.dump());
 					for (Differ differ : this.differs) {
-						PairResult result = pair(history, i, before, after, differ);
+						PairResult result = pair(history, i, from, after, differ);
 						results.add(result);
 						this.log.accept("  %3d %-50s %-9s %s (%d ms)".formatted(i, step.name(), differ.name(),
 								verdict(result), result.millis()));
 					}
 				}
 			}
-			drop(previous);
-			previous = current;
+			if ((i % 50) == 0) {
+				this.log.accept("  " + i + " of " + count + " steps applied");
+			}
 			before = after;
 		}
 		drop(previous);
+		drop(live);
 		drop(WORK);
 		return new Outcome(history, count, failed, unchanged, changed, results);
 	}
 
 	private PairResult pair(History history, int index, State from, State to, Differ differ) throws Exception {
-		long start = System.nanoTime();
 		long[] toolNanos = new long[1];
 		create(WORK, from.database());
 		PairResult.Direction forward = direction(differ, to, toolNanos);
@@ -118,12 +128,10 @@ final class RoundTrip {
 			}
 			toolNanos[0] += System.nanoTime() - t;
 		}
-		create(WORK, to.database());
 		PairResult.Direction backward = direction(differ, from, toolNanos);
 		drop(WORK);
-		long millis = (toolNanos[0] > 0) ? toolNanos[0] / 1_000_000 : (System.nanoTime() - start) / 1_000_000;
 		return new PairResult(history.name(), index, from.name(), to.name(), differ.name(), forward, idempotent,
-				backward, millis);
+				backward, toolNanos[0] / 1_000_000);
 	}
 
 	/**

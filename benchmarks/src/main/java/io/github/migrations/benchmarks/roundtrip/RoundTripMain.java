@@ -28,7 +28,8 @@ public final class RoundTripMain {
 
 			  --history NAME=FOLDER  a history: diesel's layout (<name>/up.sql) or our revision files
 			  --tools LIST           ours,migra,liquibase (default all three)
-			  --every K              measure every K-th pair that changes the schema (default 1: all)
+			  --every K              measure the pair of every K-th migration, 1st, K+1-th, … when it
+			                         changes the schema (default 1: all)
 			  --limit N              replay only the first N steps of each history
 			  --migra DIR            where @pgkit/migra is installed (default benchmarks/target/migra)
 			  --pg-bin DIR           start the server from this installation's bin folder instead of the
@@ -121,8 +122,8 @@ public final class RoundTripMain {
 			conditions.put("pg_dump --schema-only compared", dumps ? "yes (" + pgDump + ", " + dumpMajor + ")"
 					: "no (pg_dump " + dumpMajor + " is not the server's major version; catalog snapshot only)");
 			conditions.put("Tools", String.join(", ", tools));
-			conditions.put("Sampling", (every == 1) ? "every pair that changes the schema"
-					: "every " + every + "-th pair that changes the schema");
+			conditions.put("Sampling", (every == 1) ? "every pair that changes the schema" : "the pair of every "
+					+ every + "-th migration (1st, " + (every + 1) + "-th, …) that changes the schema");
 			for (History history : loaded) {
 				conditions.put("History " + history.name(),
 						history.folder() + " (" + history.steps().size() + " steps)");
@@ -159,6 +160,7 @@ public final class RoundTripMain {
 
 	private static Differ differ(String tool, PostgresServer server, Path migra, Path scratch) throws Exception {
 		return switch (tool) {
+			case "ours" -> new OursDiffer(server);
 			case "migra" -> new MigraDiffer(migra, server, scratch);
 			case "liquibase" -> new LiquibaseDiffer(server, scratch);
 			default -> throw new IllegalArgumentException("Unknown tool '" + tool + "': use ours, migra or liquibase.");

@@ -55,7 +55,9 @@ final class RoundTripReport {
 		md.append("\n## Share of pairs reproduced exactly\n\n")
 			.append("A pair is exact in one direction when the tool's script runs without error and the catalog"
 					+ " snapshot (and `pg_dump --schema-only`, where compared) equals the wanted state's. \"All"
-					+ " three\" is forward, backward and an empty second diff together.\n\n")
+					+ " three\" is forward, backward and an empty second diff together. Each tool works on its own copy"
+					+ " of state i-1: forward script (judged against i), second diff, then the reverse script on the"
+					+ " same copy (judged against i-1).\n\n")
 			.append("| History | Tool | Pairs | Forward | Backward | Idempotent | All three | Catalog only, all three"
 					+ " | Diff time (s) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		List<String> histories = new ArrayList<>();

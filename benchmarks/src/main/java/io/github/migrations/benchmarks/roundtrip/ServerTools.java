@@ -101,6 +101,8 @@ final class ServerTools {
 		Map<String, String> environment = builder.environment();
 		environment.put("PGPASSWORD", this.server.password());
 		environment.put("PGCONNECT_TIMEOUT", "30");
+		// errors only: the notices of DROP … IF EXISTS are not failures
+		environment.put("PGOPTIONS", "-c client_min_messages=warning");
 		Path out = this.scratch.resolve("out.txt");
 		Path err = this.scratch.resolve("err.txt");
 		builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
