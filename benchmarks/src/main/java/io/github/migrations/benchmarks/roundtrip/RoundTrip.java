@@ -47,7 +47,9 @@ final class RoundTrip {
 	}
 
 	/**
-	 * Counts of what happened to a history's steps, beside the pair results.
+	 * Counts of what happened to a history's steps, beside the pair results: the steps
+	 * that failed on the server (of all), and of the measured steps those that left the
+	 * schema as it was and those that changed it.
 	 */
 	record Outcome(History history, int steps, List<String> failedSteps, int unchanged, int changed,
 			List<PairResult> results) {
@@ -64,6 +66,8 @@ final class RoundTrip {
 		String live = "rt_" + history.slug();
 		String previous = live + "_before";
 		create(live, null);
+		// the catalog is read only around measured steps: reading it after every step
+		// would cost as much as the steps themselves
 		State before = state(live, "(empty)");
 		List<String> failed = new ArrayList<>();
 		List<PairResult> results = new ArrayList<>();
@@ -72,6 +76,7 @@ final class RoundTrip {
 		for (int i = 1; i <= count; i++) {
 			History.Step step = steps.get(i - 1);
 			boolean measured = (i - 1) % every == 0;
+			boolean nextMeasured = i % every == 0;
 			if (measured) {
 				create(previous, live);
 			}
@@ -80,19 +85,20 @@ final class RoundTrip {
 				this.log
 					.accept("  %3d %s: fails on the server, skipped: %s".formatted(i, step.name(), firstLine(error)));
 				failed.add(step.name() + ": " + firstLine(error));
-				if (!step.transactional()) {
-					// what ran before the error stays; the next states are built on it
-					before = state(live, before.name());
+				if (nextMeasured) {
+					// a failed migration that ran outside a transaction leaves what ran
+					// before the error
+					before = state(live, (before != null) ? before.name() : "(unknown)");
 				}
 				continue;
 			}
-			State after = state(live, step.name());
-			if (after.catalog().equals(before.catalog()) && Objects.equals(after.dump(), before.dump())) {
-				unchanged++;
-			}
-			else {
-				changed++;
-				if (measured) {
+			if (measured) {
+				State after = state(live, step.name());
+				if (after.catalog().equals(before.catalog()) && Objects.equals(after.dump(), before.dump())) {
+					unchanged++;
+				}
+				else {
+					changed++;
 					State from = new State(previous, before.name(), before.catalog(), before.dump());
 					for (Differ differ : this.differs) {
 						PairResult result = pair(history, i, from, after, differ);
@@ -101,11 +107,14 @@ final class RoundTrip {
 								verdict(result), result.millis()));
 					}
 				}
+				before = after;
+			}
+			if (nextMeasured && !measured) {
+				before = state(live, step.name());
 			}
 			if ((i % 50) == 0) {
 				this.log.accept("  " + i + " of " + count + " steps applied");
 			}
-			before = after;
 		}
 		drop(previous);
 		drop(live);

@@ -30,6 +30,7 @@ public final class RoundTripMain {
 			  --tools LIST           ours,migra,liquibase (default all three)
 			  --every K              measure the pair of every K-th migration, 1st, K+1-th, … when it
 			                         changes the schema (default 1: all)
+			  --every-for NAME=K     the same for one history
 			  --limit N              replay only the first N steps of each history
 			  --migra DIR            where @pgkit/migra is installed (default benchmarks/target/migra)
 			  --pg-bin DIR           start the server from this installation's bin folder instead of the
@@ -51,6 +52,7 @@ public final class RoundTripMain {
 		Map<String, Path> histories = new LinkedHashMap<>();
 		List<String> tools = List.of("ours", "migra", "liquibase");
 		int every = 1;
+		Map<String, Integer> everyFor = new LinkedHashMap<>();
 		int limit = 0;
 		Path migra = Path.of("benchmarks/target/migra");
 		Path pgBin = null;
@@ -80,6 +82,8 @@ public final class RoundTripMain {
 				}
 				case "--tools" -> tools = List.of(value.split(","));
 				case "--every" -> every = Integer.parseInt(value);
+				case "--every-for" -> everyFor.put(value.substring(0, Math.max(value.indexOf('='), 0)),
+						Integer.parseInt(value.substring(value.indexOf('=') + 1)));
 				case "--limit" -> limit = Integer.parseInt(value);
 				case "--migra" -> migra = Path.of(value);
 				case "--pg-bin" -> pgBin = Path.of(value);
@@ -122,8 +126,12 @@ public final class RoundTripMain {
 			conditions.put("pg_dump --schema-only compared", dumps ? "yes (" + pgDump + ", " + dumpMajor + ")"
 					: "no (pg_dump " + dumpMajor + " is not the server's major version; catalog snapshot only)");
 			conditions.put("Tools", String.join(", ", tools));
-			conditions.put("Sampling", (every == 1) ? "every pair that changes the schema" : "the pair of every "
-					+ every + "-th migration (1st, " + (every + 1) + "-th, …) that changes the schema");
+			for (History history : loaded) {
+				int k = everyFor.getOrDefault(history.name(), every);
+				conditions.put("Sampling of " + history.name(),
+						(k == 1) ? "every pair that changes the schema" : "the pair of every " + k
+								+ "-th migration (1st, " + (k + 1) + "-th, …) that changes the schema");
+			}
 			for (History history : loaded) {
 				conditions.put("History " + history.name(),
 						history.folder() + " (" + history.steps().size() + " steps)");
@@ -139,7 +147,7 @@ public final class RoundTripMain {
 			List<RoundTrip.Outcome> outcomes = new ArrayList<>();
 			for (History history : loaded) {
 				log(history.name() + ": " + history.steps().size() + " steps from " + history.folder());
-				outcomes.add(roundTrip.run(history, every, limit));
+				outcomes.add(roundTrip.run(history, everyFor.getOrDefault(history.name(), every), limit));
 			}
 			for (Differ differ : differs) {
 				differ.close();
