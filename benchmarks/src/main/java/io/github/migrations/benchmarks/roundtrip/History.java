@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,9 +15,10 @@ import java.util.stream.Stream;
  * A migration history read from a folder, in order: either diesel's layout (one folder
  * per migration, {@code <name>/up.sql}, optionally {@code metadata.toml} with
  * {@code run_in_transaction = false}), or our revision files ({@code *.sql} with
- * {@code -- +upgrade} and {@code -- +downgrade} sections), in file-name order. Only the
- * upgrades are kept: the harness builds each state by going up, and the differs under
- * test write both directions.
+ * {@code -- +upgrade} and {@code -- +downgrade} sections), in diesel's order (by version,
+ * see {@link #version}), which is file-name order for ours. Only the upgrades are kept:
+ * the harness builds each state by going up, and the differs under test write both
+ * directions.
  */
 record History(String name, Path folder, List<Step> steps) {
 
@@ -41,7 +43,7 @@ record History(String name, Path folder, List<Step> steps) {
 		}
 		List<Path> entries;
 		try (Stream<Path> list = Files.list(folder)) {
-			entries = list.sorted().toList();
+			entries = list.sorted(Comparator.comparing(History::version)).toList();
 		}
 		List<Step> steps = new ArrayList<>();
 		for (Path entry : entries) {
@@ -68,6 +70,18 @@ record History(String name, Path folder, List<Step> steps) {
 					+ "': expected folders with an up.sql (diesel) or revision files with '-- +upgrade'.");
 		}
 		return new History(name, folder, List.copyOf(steps));
+	}
+
+	/**
+	 * The order diesel applies migrations in: by version, the part of the name before the
+	 * first underscore with its dashes left out ({@code 2017-09-23-182408} and
+	 * {@code 20170309122510} are both 14-digit timestamps), then by name.
+	 */
+	private static String version(Path entry) {
+		String name = entry.getFileName().toString();
+		int underscore = name.indexOf('_');
+		String version = (underscore > 0) ? name.substring(0, underscore) : name;
+		return version.replace("-", "") + " " + name;
 	}
 
 	/**
