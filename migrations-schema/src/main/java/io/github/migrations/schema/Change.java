@@ -5,8 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One statement of a diff.
  *
- * @param object the key of the object it changes ({@code table public.orders},
- * {@code column public.orders.note}, {@code session} for a session setting)
+ * @param object the key of the object it changes: its kind, a space, its qualified name
+ * ({@code table public.orders}, {@code column public.orders.note},
+ * {@code default public.orders.note}, {@code owner public.orders_id_seq} for a sequence's
+ * {@code OWNED BY}, {@code session} for a session setting); the first word is the kind
  * @param sql the statement, without the final semicolon
  * @param destructive why the statement may lose data (drops a table or a column that may
  * hold rows, narrows a type, removes enum values), or {@code null} when it cannot

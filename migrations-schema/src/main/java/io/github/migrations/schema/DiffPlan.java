@@ -119,10 +119,36 @@ final class DiffPlan {
 		for (ActionOrder.Action action : order.sorted(this.unsupported)) {
 			changes.addAll(action.changes());
 		}
+		markNewEnumValuesUsedBelow(changes);
 		if (changes.stream().anyMatch((change) -> change.object().startsWith("function "))) {
 			changes.add(0, Change.of("session", "SET check_function_bodies = false"));
 		}
 		return new SchemaChanges(changes, this.unsupported);
+	}
+
+	/**
+	 * PostgreSQL refuses to use an enum value in the transaction that adds it: an
+	 * {@code ADD VALUE} whose value a later statement names runs outside a transaction.
+	 */
+	private static void markNewEnumValuesUsedBelow(List<Change> changes) {
+		for (int i = 0; i < changes.size(); i++) {
+			Change change = changes.get(i);
+			int at = change.sql().indexOf(" ADD VALUE '");
+			if (!change.sql().startsWith("ALTER TYPE ") || at < 0) {
+				continue;
+			}
+			String rest = change.sql().substring(at + " ADD VALUE ".length());
+			int end = rest.indexOf("' BEFORE ");
+			String literal = (end >= 0) ? rest.substring(0, end + 1) : rest;
+			for (Change later : changes.subList(i + 1, changes.size())) {
+				if (!later.sql().startsWith("ALTER TYPE ") && later.sql().contains(literal)) {
+					changes.set(i, change.nonTransactional()
+						.withReview("value %s is used below, which PostgreSQL refuses in the transaction that adds it"
+							.formatted(literal)));
+					break;
+				}
+			}
+		}
 	}
 
 	private void classify() {
@@ -179,9 +205,14 @@ final class DiffPlan {
 					}
 				}
 			}
-			for (String key : new ArrayList<>(this.recreated)) {
+			for (String key : union(this.dropped, this.recreated)) {
+				// what depends on a unit that goes away must go first, and come back
+				// after
 				for (String dependent : this.from.dependentsOf(key)) {
 					grew |= recreate(dependent);
+				}
+				if (!this.recreated.contains(key)) {
+					continue;
 				}
 				for (Node node : this.from.nodes().values()) {
 					if (node.dropsWith().contains(key)) {

@@ -109,7 +109,16 @@ final class Renames {
 						t.comment()));
 			}
 			else if (object instanceof Constraint c) {
-				objects.add(new Constraint(c.table().equals(old) ? now : c.table(), c.name(), c.type(), c.definition(),
+				String definition = c.definition();
+				if (old.equals(c.references())) {
+					// PostgreSQL names the referenced table qualified or not, as the
+					// search path
+					// makes it visible
+					definition = definition.replace(" REFERENCES " + oldSql + "(", " REFERENCES " + nowSql + "(")
+						.replace(" REFERENCES " + Sql.ident(old.name()) + "(",
+								" REFERENCES " + Sql.ident(now.name()) + "(");
+				}
+				objects.add(new Constraint(c.table().equals(old) ? now : c.table(), c.name(), c.type(), definition,
 						old.equals(c.references()) ? now : c.references(), c.comment()));
 			}
 			else if (object instanceof Index i && i.table().equals(old)) {

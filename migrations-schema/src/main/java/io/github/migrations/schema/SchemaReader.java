@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.schema.CompositeType.Attribute;
 import io.github.migrations.schema.Sequence.ColumnName;
 import io.github.migrations.schema.Table.Column;
@@ -68,6 +72,26 @@ public final class SchemaReader {
 		objects.removeIf((object) -> belongsToVersionStore(object, filter));
 		Map<String, Set<String>> dependencies = Dependencies.read(query);
 		return new DatabaseSchema(objects, unsupported, dependencies);
+	}
+
+	/**
+	 * Reads the schemas the filter selects, on a connection of its own.
+	 * @param dataSource where the database is
+	 * @param filter which schemas, and the version store's table prefix
+	 * @return the model of what the catalog holds
+	 * @throws io.github.migrations.core.api.MigrationException when the database cannot
+	 * be reached or its catalog cannot be read
+	 */
+	public static DatabaseSchema read(DataSource dataSource, SchemaFilter filter) {
+		try (Connection connection = dataSource.getConnection()) {
+			return read(connection, filter);
+		}
+		catch (SQLException ex) {
+			throw MigrationException.of(
+					"Could not connect to read the schema: %s (SQLSTATE %s)"
+						.formatted(Secrets.mask(String.valueOf(ex.getMessage())), ex.getSQLState()),
+					"Check the URL, the user and the password, and that the server accepts connections.", ex);
+		}
 	}
 
 	private static boolean belongsToVersionStore(SchemaObject object, SchemaFilter filter) {
@@ -159,7 +183,7 @@ public final class SchemaReader {
 					List<String> definitions = CatalogQuery.strings(row, "check_defs");
 					List<Domain.Check> checks = new ArrayList<>();
 					for (int i = 0; i < names.size(); i++) {
-						checks.add(new Domain.Check(names.get(i), definitions.get(i)));
+						checks.add(new Domain.Check(names.get(i), Deparsed.settle(definitions.get(i))));
 					}
 					return new Domain(new QualifiedName(row.getString(1), row.getString(2)), row.getString("base"),
 							row.getString("coll"), row.getString("typdefault"), row.getBoolean("typnotnull"), checks,
@@ -240,7 +264,7 @@ public final class SchemaReader {
 				WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
 				  AND n.nspname = ANY (?)
 				ORDER BY n.nspname, c.relname, a.attnum""", (row) -> {
-			String expression = row.getString("expression");
+			String expression = Deparsed.settle(row.getString("expression"));
 			boolean generated = !row.getString("attgenerated").isEmpty();
 			String identity = switch (row.getString("attidentity")) {
 				case "a" -> "ALWAYS";
@@ -311,7 +335,7 @@ public final class SchemaReader {
 			QualifiedName references = (row.getString("ref_table") != null)
 					? new QualifiedName(row.getString("ref_schema"), row.getString("ref_table")) : null;
 			return new Constraint(new QualifiedName(row.getString(1), row.getString(2)), row.getString(3), type,
-					row.getString("def"), references, row.getString("comment"));
+					Deparsed.settle(row.getString("def")), references, row.getString("comment"));
 		});
 	}
 
@@ -332,7 +356,7 @@ public final class SchemaReader {
 				  AND """ + notInExtension("pg_catalog.pg_class", "t.oid"),
 				(row) -> new Index(new QualifiedName(row.getString(1), row.getString(2)),
 						new QualifiedName(row.getString("table_schema"), row.getString("table_name")),
-						row.getString("def"), row.getString("comment")));
+						Deparsed.settle(row.getString("def")), row.getString("comment")));
 	}
 
 	private static List<View> views(CatalogQuery query) {
@@ -343,7 +367,7 @@ public final class SchemaReader {
 				FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 				WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY (?) AND """
 				+ notInExtension("pg_catalog.pg_class", "c.oid"), (row) -> {
-					String query1 = row.getString("def").strip();
+					String query1 = Deparsed.settle(row.getString("def")).strip();
 					String definition = query1.endsWith(";") ? query1.substring(0, query1.length() - 1) : query1;
 					return new View(new QualifiedName(row.getString(1), row.getString(2)),
 							row.getBoolean("materialized"), definition, CatalogQuery.strings(row, "reloptions"),
@@ -361,7 +385,9 @@ public final class SchemaReader {
 				       CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END AS def,
 				       pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
 				FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-				WHERE n.nspname = ANY (?) AND """ + notInExtension("pg_catalog.pg_proc", "p.oid"), (row) -> {
+				WHERE n.nspname = ANY (?) AND """ + notInExtension("pg_catalog.pg_proc", "p.oid") + """
+				AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::regclass
+				                AND i.objid = p.oid AND i.deptype = 'i')""", (row) -> {
 			QualifiedName name = new QualifiedName(row.getString(1), row.getString(2));
 			String kind = row.getString("prokind");
 			String identity = row.getString("identity");
@@ -387,7 +413,7 @@ public final class SchemaReader {
 				WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY (?)
 				  AND """ + notInExtension("pg_catalog.pg_class", "c.oid"),
 				(row) -> new Trigger(new QualifiedName(row.getString(1), row.getString(2)), row.getString(3),
-						row.getString("def"), row.getString("comment")));
+						Deparsed.settle(row.getString("def")), row.getString("comment")));
 	}
 
 	private static List<Policy> policies(CatalogQuery query) {
@@ -407,7 +433,8 @@ public final class SchemaReader {
 				WHERE n.nspname = ANY (?)""",
 				(row) -> new Policy(new QualifiedName(row.getString(1), row.getString(2)), row.getString(3),
 						row.getBoolean("polpermissive"), row.getString("command"), CatalogQuery.strings(row, "roles"),
-						row.getString("using_expr"), row.getString("check_expr"), row.getString("comment")));
+						Deparsed.settle(row.getString("using_expr")), Deparsed.settle(row.getString("check_expr")),
+						row.getString("comment")));
 	}
 
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Sql {
 
-	private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+	private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
 	/**
 	 * The keywords {@code quote_ident} quotes: every keyword that is not unreserved

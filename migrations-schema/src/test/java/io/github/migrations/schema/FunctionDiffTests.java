@@ -46,9 +46,11 @@ class FunctionDiffTests {
 		SchemaChanges signature = RoundTrip.check(TOUCH + """
 				CREATE FUNCTION pick(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
 				CREATE TABLE t (id int DEFAULT pick(1), updated_at timestamptz);
+				CREATE VIEW picked AS SELECT pick(id) AS p FROM t;
 				CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();""", TOUCH + """
 				CREATE FUNCTION pick(a int) RETURNS bigint LANGUAGE sql AS 'SELECT a::bigint';
 				CREATE TABLE t (id int DEFAULT pick(1), updated_at timestamptz);
+				CREATE VIEW picked AS SELECT pick(id) AS p FROM t;
 				CREATE TRIGGER t_touch BEFORE UPDATE OF id ON t FOR EACH ROW WHEN (NEW.id > 0) EXECUTE FUNCTION touch();
 				COMMENT ON TRIGGER t_touch ON t IS 'keeps updated_at';""");
 		String script = signature.script();
@@ -57,6 +59,7 @@ class FunctionDiffTests {
 		assertThat(script.indexOf("CREATE OR REPLACE FUNCTION public.pick"))
 			.isLessThan(script.indexOf("ALTER TABLE public.t ALTER COLUMN id SET DEFAULT pick(1)"));
 		assertThat(script).contains("DROP TRIGGER t_touch ON public.t;");
+		assertThat(script.indexOf("DROP VIEW public.picked")).isLessThan(script.indexOf("DROP FUNCTION public.pick"));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import io.github.migrations.test.database.TestDatabase;
 
@@ -12,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The differ's proof for one pair of schemas: database A built by one script, B by
- * another; the diff from A to B, applied to A, gives exactly B's model and a second diff
- * is empty; the reverse diff, applied to B, gives exactly A's.
+ * another; the diff from A to B, run on A as a script by {@code psql}, gives exactly B's
+ * model and a second diff is empty; the reverse diff, run on B statement by statement
+ * over JDBC, gives exactly A's.
  */
 final class RoundTrip {
 
@@ -29,10 +31,19 @@ final class RoundTrip {
 	}
 
 	static SchemaChanges check(String sqlA, String sqlB, DiffOptions forward, DiffOptions backward) {
+		return checkBuilt((database) -> execute(database, sqlA), (database) -> execute(database, sqlB), forward,
+				backward);
+	}
+
+	/**
+	 * Checks both directions between two databases that the given code builds.
+	 */
+	static SchemaChanges checkBuilt(Consumer<TestDatabase.Database> buildA, Consumer<TestDatabase.Database> buildB,
+			DiffOptions forward, DiffOptions backward) {
 		// the two sides are independent until the end: build, read and change them side
 		// by side
-		CompletableFuture<TestDatabase.Database> futureB = CompletableFuture.supplyAsync(() -> database(sqlB));
-		TestDatabase.Database a = database(sqlA);
+		CompletableFuture<TestDatabase.Database> futureB = CompletableFuture.supplyAsync(() -> database(buildB));
+		TestDatabase.Database a = database(buildA);
 		TestDatabase.Database b = futureB.join();
 		try {
 			CompletableFuture<DatabaseSchema> futureSchemaB = CompletableFuture.supplyAsync(() -> read(b));
@@ -44,7 +55,10 @@ final class RoundTrip {
 				apply(b, reverse);
 				return read(b);
 			});
-			apply(a, changes);
+			// forward as the reviewed script, with psql; backward statement by statement
+			if (!changes.script().isEmpty()) {
+				Psql.runOrFail(a, changes.script());
+			}
 			DatabaseSchema afterForward = read(a);
 			DatabaseSchema afterReverse = futureReverse.join();
 			assertThat(afterForward.toString()).as("A after the diff to B, then B; the script:\n%s", changes.script())
@@ -73,11 +87,19 @@ final class RoundTrip {
 	}
 
 	static TestDatabase.Database database(String sql) {
+		return database((database) -> execute(database, sql));
+	}
+
+	private static TestDatabase.Database database(Consumer<TestDatabase.Database> build) {
 		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		build.accept(database);
+		return database;
+	}
+
+	private static void execute(TestDatabase.Database database, String sql) {
 		if (!sql.isBlank()) {
 			database.execute(sql);
 		}
-		return database;
 	}
 
 	static DatabaseSchema read(TestDatabase.Database database) {

@@ -176,6 +176,33 @@ class TableDiffTests {
 	}
 
 	@Test
+	void renamedTableKeepsTheForeignKeysThatReferenceIt() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE orders (id int CONSTRAINT orders_pk PRIMARY KEY);
+				CREATE TABLE lines (order_id int CONSTRAINT lines_order REFERENCES orders);""", """
+				CREATE TABLE purchases (id int CONSTRAINT orders_pk PRIMARY KEY);
+				CREATE TABLE lines (order_id int CONSTRAINT lines_order REFERENCES purchases);""",
+				DiffOptions.defaults().withRename("table:orders=purchases"),
+				DiffOptions.defaults().withRename("table:purchases=orders"));
+		assertThat(changes.script()).isEqualTo("ALTER TABLE public.orders RENAME TO purchases;\n");
+	}
+
+	@Test
+	void replacedPrimaryKeyTakesTheForeignKeysOnItAlong() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE orders (id int CONSTRAINT orders_old_pk PRIMARY KEY);
+				CREATE TABLE lines (order_id int CONSTRAINT lines_order REFERENCES orders);""", """
+				CREATE TABLE orders (id int CONSTRAINT orders_pk PRIMARY KEY);
+				CREATE TABLE lines (order_id int CONSTRAINT lines_order REFERENCES orders);""");
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE public.lines DROP CONSTRAINT lines_order;
+				ALTER TABLE public.orders DROP CONSTRAINT orders_old_pk;
+				ALTER TABLE public.orders ADD CONSTRAINT orders_pk PRIMARY KEY (id);
+				ALTER TABLE public.lines ADD CONSTRAINT lines_order FOREIGN KEY (order_id) REFERENCES orders(id);
+				""");
+	}
+
+	@Test
 	void renamedColumnWithAHintIsRenamed() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TABLE t (id int, note text CHECK (note <> ''));

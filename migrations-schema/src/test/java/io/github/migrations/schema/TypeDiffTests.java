@@ -20,6 +20,21 @@ class TypeDiffTests {
 	}
 
 	@Test
+	void addedEnumValueUsedByADefaultIsAddedOutsideATransaction() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'happy');""", """
+				CREATE TYPE mood AS ENUM ('sad', 'happy', 'ok');
+				CREATE TABLE person (current mood DEFAULT 'ok');""");
+		assertThat(changes.script()).isEqualTo("""
+				-- REVIEW: value 'ok' is used below, which PostgreSQL refuses in the transaction that adds it
+				-- cannot run inside a transaction block
+				ALTER TYPE public.mood ADD VALUE 'ok';
+				ALTER TABLE public.person ALTER COLUMN current SET DEFAULT 'ok'::mood;
+				""");
+	}
+
+	@Test
 	void reorderedEnumIsRebuiltAndColumnsFollow() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');

@@ -1,0 +1,125 @@
+package io.github.migrations.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.revision.Target;
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaReaderTests {
+
+	@Test
+	void versionStoreTablesAreNeverPartOfADiff() {
+		TestDatabase.Database empty = RoundTrip.database("");
+		TestDatabase.Database migrated = RoundTrip.database("");
+		TestDatabase.Database prefixed = RoundTrip.database("");
+		try {
+			Migrator.builder(migrated.dataSource()).locations("classpath:db/one").build().upgrade(Target.head());
+			Migrator.builder(prefixed.dataSource())
+				.settings(MigratorSettings.defaults().withLocations("classpath:db/one").withTablePrefix("app_"))
+				.build()
+				.upgrade(Target.head());
+			DatabaseSchema schema = RoundTrip.read(migrated);
+			assertThat(schema.objects().keySet()).contains("table public.notes")
+				.noneMatch((key) -> key.contains("migrations_"));
+			assertThat(SchemaDiffer.diff(RoundTrip.read(empty), schema).script()).isEqualTo("""
+					CREATE TABLE public.notes (
+						id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+						body text NOT NULL
+					);
+
+					ALTER TABLE public.notes ADD CONSTRAINT notes_pkey PRIMARY KEY (id);
+					""");
+			DatabaseSchema withPrefix = read(prefixed, SchemaFilter.allSchemas().withTablePrefix("app_"));
+			assertThat(withPrefix).isEqualTo(schema);
+		}
+		finally {
+			List.of(empty, migrated, prefixed).forEach(TestDatabase.shared()::drop);
+		}
+	}
+
+	@Test
+	void unsupportedObjectIsNamedInTheOutputNotDropped() {
+		TestDatabase.Database database = RoundTrip.database("""
+				CREATE TABLE t (n int);
+				CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);
+				CREATE RULE no_delete AS ON DELETE TO t DO INSTEAD NOTHING;
+				CREATE TYPE span AS RANGE (SUBTYPE = int);""");
+		TestDatabase.Database empty = RoundTrip.database("CREATE TABLE t (n int);");
+		try {
+			DatabaseSchema from = RoundTrip.read(database);
+			assertThat(from.unsupported()).containsKeys("aggregate public.total(integer)", "rule public.t.no_delete",
+					"range type public.span");
+			SchemaChanges changes = SchemaDiffer.diff(from, RoundTrip.read(empty));
+			assertThat(changes.isEmpty()).isFalse();
+			assertThat(changes.changes()).isEmpty();
+			assertThat(changes.script()).isEqualTo(
+					"""
+							-- UNSUPPORTED: aggregate public.total(integer) exists only in the schema diffed from; not dropped: \
+							drop it by hand if it must go
+							-- UNSUPPORTED: range type public.span exists only in the schema diffed from; not dropped: \
+							drop it by hand if it must go
+							-- UNSUPPORTED: rule public.t.no_delete exists only in the schema diffed from; not dropped: \
+							drop it by hand if it must go
+							""");
+		}
+		finally {
+			TestDatabase.shared().drop(database);
+			TestDatabase.shared().drop(empty);
+		}
+	}
+
+	@Test
+	void namedSchemasAreReadAloneAndExtensionObjectsAreLeftOut() {
+		TestDatabase.Database database = RoundTrip.database("""
+				CREATE EXTENSION pg_trgm;
+				CREATE SCHEMA sales;
+				CREATE TABLE sales.orders (id int);
+				CREATE TABLE public.other (id int);""");
+		try {
+			DatabaseSchema sales = read(database, SchemaFilter.schemas("sales"));
+			assertThat(sales.objects().keySet()).containsExactly("schema sales", "table sales.orders");
+			DatabaseSchema all = RoundTrip.read(database);
+			assertThat(all.objects().keySet()).contains("extension pg_trgm", "table public.other")
+				.noneMatch((key) -> key.startsWith("function "));
+		}
+		finally {
+			TestDatabase.shared().drop(database);
+		}
+	}
+
+	@Test
+	void identifiersAreQuotedAsQuoteIdentQuotesThem() {
+		TestDatabase.Database database = RoundTrip.database("");
+		try {
+			List<String> names = database.query("""
+					SELECT word FROM pg_get_keywords()
+					UNION ALL SELECT unnest(ARRAY['plain', 'Mixed', 'with space', 'a"quote', '1st', 'x$y', 'é'])
+					ORDER BY 1""");
+			List<String> quoted = database.query("""
+					SELECT quote_ident(word) FROM (SELECT word FROM pg_get_keywords()
+					UNION ALL SELECT unnest(ARRAY['plain', 'Mixed', 'with space', 'a"quote', '1st', 'x$y', 'é'])) w
+					ORDER BY word""");
+			assertThat(names.stream().map(Sql::ident).toList()).isEqualTo(quoted);
+		}
+		finally {
+			TestDatabase.shared().drop(database);
+		}
+	}
+
+	private static DatabaseSchema read(TestDatabase.Database database, SchemaFilter filter) {
+		try (Connection connection = database.dataSource().getConnection()) {
+			return SchemaReader.read(connection, filter);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
