@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --url} an already running server. Run as root, the server runs as the
  * {@code postgres} user (or {@code nobody}), since PostgreSQL refuses to run as root.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
 	static final String BINARIES_RESOURCE = "/postgres-linux-x86_64.txz";
 
@@ -76,7 +76,7 @@ final class PostgresServer implements AutoCloseable {
 	/**
 	 * A server that is already running; nothing is started or stopped.
 	 */
-	static PostgresServer external(String host, int port, String user, String password) {
+	public static PostgresServer external(String host, int port, String user, String password) {
 		return new PostgresServer(host, port, user, password, null, null, List.of(), true);
 	}
 
@@ -84,7 +84,7 @@ final class PostgresServer implements AutoCloseable {
 	 * Unpacks (unless {@code pgBin} is given), initialises and starts a server on a free
 	 * port of 127.0.0.1.
 	 */
-	static PostgresServer start(Path pgBin, boolean keep) throws IOException, InterruptedException {
+	public static PostgresServer start(Path pgBin, boolean keep) throws IOException, InterruptedException {
 		Path work = Files.createTempDirectory("migrations-bench-pg");
 		Path bin = pgBin;
 		if (bin == null) {
@@ -131,31 +131,31 @@ final class PostgresServer implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
 	}
 
-	String adminUrl() {
+	public String adminUrl() {
 		return url("postgres");
 	}
 
-	String url(String database) {
+	public String url(String database) {
 		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + database;
 	}
 
-	String host() {
+	public String host() {
 		return this.host;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	String user() {
+	public String user() {
 		return this.user;
 	}
 
-	String password() {
+	public String password() {
 		return this.password;
 	}
 
-	Connection connect(String database) throws SQLException {
+	public Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection(url(database), this.user, this.password);
 	}
 
@@ -193,7 +193,7 @@ final class PostgresServer implements AutoCloseable {
 	/**
 	 * The server's version and the settings that decide what a commit costs.
 	 */
-	Map<String, String> describe() throws SQLException {
+	public Map<String, String> describe() throws SQLException {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("server_version", queryOne("postgres", "SHOW server_version"));
 		for (String name : List.of("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "wal_level",
@@ -234,7 +234,7 @@ final class PostgresServer implements AutoCloseable {
 	/**
 	 * Whether this run started the server, and so can read its log.
 	 */
-	boolean ownsLog() {
+	public boolean ownsLog() {
 		return this.workDirectory != null;
 	}
 
@@ -270,7 +270,7 @@ final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	Path workDirectory() {
+	public Path workDirectory() {
 		return this.workDirectory;
 	}
 
