@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,26 +81,47 @@ public final class TestDatabase {
 			Path dataDirectory = Files.createTempDirectory("migrations-test-pg");
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
-				.setCleanDataDirectory(true)
+				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
 				.setServerConfig("full_page_writes", "off")
 				.setServerConfig("max_connections", "200")
 				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					postgres.close();
-				}
-				catch (IOException ex) {
-					// the JVM is going away; the temporary data directory goes with the
-					// OS
-				}
-			}));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndRemove(postgres, dataDirectory)));
 			return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start the embedded PostgreSQL server for tests. Set "
 					+ "MIGRATIONS_TEST_JDBC_URL to a PostgreSQL database to use instead.", ex);
+		}
+	}
+
+	/**
+	 * Stops the server and removes its data directory without making the JVM wait: a
+	 * module's tests leave hundreds of databases behind, and deleting them in the
+	 * shutdown hook took longer than Surefire waits for a test JVM to exit (30 s), after
+	 * which it killed the JVM and left the directory in the temporary folder.
+	 */
+	private static void stopAndRemove(EmbeddedPostgres postgres, Path dataDirectory) {
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			// the JVM is going away; the data directory is removed below either way
+		}
+		try {
+			new ProcessBuilder("rm", "-rf", dataDirectory.toString()).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			// no rm on this system: delete in-process, which the JVM waits for
+			try (var paths = Files.walk(dataDirectory)) {
+				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+			catch (IOException ignored) {
+				// left in the temporary folder
+			}
 		}
 	}
 
