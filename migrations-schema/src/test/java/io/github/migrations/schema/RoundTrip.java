@@ -79,6 +79,43 @@ final class RoundTrip {
 		}
 	}
 
+	/**
+	 * For a pair whose column order cannot be reproduced (so the models stay apart): the
+	 * diff from A to B, and the diff from A, after that diff ran on it as a script, to B.
+	 */
+	static Again diffApplyAndDiffAgain(String sqlA, String sqlB) {
+		TestDatabase.Database a = database(sqlA);
+		TestDatabase.Database b = database(sqlB);
+		try {
+			DatabaseSchema schemaB = read(b);
+			SchemaChanges first = SchemaDiffer.diff(read(a), schemaB);
+			Psql.runOrFail(a, first.script());
+			return new Again(first, SchemaDiffer.diff(read(a), schemaB));
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	/**
+	 * The diff from A to B, for pairs that no statement can make equal.
+	 */
+	static SchemaChanges diffOnly(String sqlA, String sqlB) {
+		TestDatabase.Database a = database(sqlA);
+		TestDatabase.Database b = database(sqlB);
+		try {
+			return SchemaDiffer.diff(read(a), read(b));
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	record Again(SchemaChanges first, SchemaChanges second) {
+	}
+
 	private static RuntimeException rethrow(Throwable cause) {
 		if (cause instanceof Error error) {
 			throw error;
