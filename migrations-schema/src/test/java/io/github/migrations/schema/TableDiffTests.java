@@ -210,6 +210,51 @@ class TableDiffTests {
 	}
 
 	@Test
+	void renamedTableTakesItsConstraintsAndIndexesNamedAfterItAlong() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE customers (id int PRIMARY KEY, name text CHECK (name <> ''), code text UNIQUE);
+				CREATE INDEX customers_name_idx ON customers (name);
+				CREATE TABLE orders (customer_id int CONSTRAINT orders_customer REFERENCES customers);""", """
+				CREATE TABLE clients (id int PRIMARY KEY, name text CHECK (name <> ''), code text UNIQUE);
+				CREATE INDEX clients_name_idx ON clients (name);
+				CREATE TABLE orders (customer_id int CONSTRAINT orders_customer REFERENCES clients);""", rename,
+				rename.reversed());
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE public.customers RENAME TO clients;
+				ALTER TABLE public.clients RENAME CONSTRAINT customers_code_key TO clients_code_key;
+				ALTER TABLE public.clients RENAME CONSTRAINT customers_name_check TO clients_name_check;
+				ALTER TABLE public.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
+				ALTER INDEX public.customers_name_idx RENAME TO clients_name_idx;
+				""");
+	}
+
+	@Test
+	void renamedTableIsRenamedBeforeItsChangedPrimaryKeyIsReplaced() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);",
+				"CREATE TABLE clients (id int, name text NOT NULL, CONSTRAINT clients_pkey PRIMARY KEY (id, name));",
+				rename, rename.reversed());
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE public.customers RENAME TO clients;
+				ALTER TABLE public.clients DROP CONSTRAINT customers_pkey;
+				ALTER TABLE public.clients ADD CONSTRAINT clients_pkey PRIMARY KEY (id, name);
+				""");
+	}
+
+	@Test
+	void reversedOptionsUndoTheRenamesTablesFirst() {
+		DiffOptions options = DiffOptions.defaults()
+			.withConcurrentIndexes(true)
+			.withRename("table:sales.orders=sales.purchases")
+			.withRename("column:purchases.note=purchases.remark")
+			.withRename("table:lines=items");
+		assertThat(options.reversed().renames()).map(DiffOptions.Rename::toString)
+			.containsExactly("table:items=lines", "table:sales.purchases=orders", "column:orders.remark=orders.note");
+		assertThat(options.reversed().concurrentIndexes()).isTrue();
+	}
+
+	@Test
 	void replacedPrimaryKeyTakesTheForeignKeysOnItAlong() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TABLE orders (id int CONSTRAINT orders_old_pk PRIMARY KEY);
