@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.migrations.schema.DiffOptions;
-import io.github.migrations.schema.DiffOptions.Rename;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,35 +46,6 @@ final class DiffFlags {
 			}
 		}
 		return options;
-	}
-
-	/**
-	 * The options for the diff back (a downgrade): the renames undone. As in the forward
-	 * diff, tables are renamed first and a column names its table as the target has it,
-	 * so a renamed column names its table's old name.
-	 */
-	DiffOptions reversedOptions() {
-		List<Rename> tables = new ArrayList<>();
-		List<Rename> columns = new ArrayList<>();
-		List<Rename> renames = options().renames();
-		for (Rename rename : renames) {
-			if (!rename.column()) {
-				tables.add(0, new Rename(false, rename.schema(), rename.to(), rename.to(), rename.from()));
-			}
-		}
-		for (Rename rename : renames) {
-			if (rename.column()) {
-				String table = rename.table();
-				for (Rename renamed : renames) {
-					if (!renamed.column() && renamed.to().equals(table)) {
-						table = renamed.from();
-					}
-				}
-				columns.add(new Rename(true, rename.schema(), table, rename.to(), rename.from()));
-			}
-		}
-		tables.addAll(columns);
-		return new DiffOptions(tables, this.concurrently, this.notValid);
 	}
 
 }

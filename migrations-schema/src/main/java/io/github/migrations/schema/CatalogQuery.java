@@ -33,7 +33,10 @@ final class CatalogQuery {
 	<T> List<T> list(String what, String sql, RowMapper<T> mapper) {
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
 			Array names = this.connection.createArrayOf("text", this.schemas.toArray());
-			for (int i = 1; i <= statement.getParameterMetaData().getParameterCount(); i++) {
+			// counted here, not asked of the server (getParameterMetaData costs a round
+			// trip): the queries have no '?' but their parameters
+			long parameters = sql.chars().filter((c) -> c == '?').count();
+			for (int i = 1; i <= parameters; i++) {
 				statement.setArray(i, names);
 			}
 			List<T> rows = new ArrayList<>();

@@ -58,6 +58,32 @@ public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boole
 	}
 
 	/**
+	 * These options for the diff back (a downgrade's): every rename undone, in the order
+	 * that diff needs. Tables are renamed first, the last one first; then columns, each
+	 * naming its table by the name the table has again once the tables are renamed back.
+	 */
+	public DiffOptions reversed() {
+		List<Rename> reversed = new ArrayList<>();
+		for (Rename rename : this.renames) {
+			if (!rename.column()) {
+				reversed.add(0, new Rename(false, rename.schema(), rename.to(), rename.to(), rename.from()));
+			}
+		}
+		for (Rename rename : this.renames) {
+			if (rename.column()) {
+				String table = rename.table();
+				for (Rename renamed : this.renames) {
+					if (!renamed.column() && renamed.to().equals(table)) {
+						table = renamed.from();
+					}
+				}
+				reversed.add(new Rename(true, rename.schema(), table, rename.to(), rename.from()));
+			}
+		}
+		return new DiffOptions(reversed, this.concurrentIndexes, this.notValidConstraints);
+	}
+
+	/**
 	 * A table or column that was renamed.
 	 *
 	 * @param column whether a column (else a table) was renamed

@@ -83,26 +83,33 @@ final class DiffPlan {
 				creates.put(key, order.add(1, node.rank(), node.sortKey(), Ddl.create(node, context)));
 			}
 		}
-		Map<String, Renamed> renames = new HashMap<>();
-		this.renamed.forEach((rename) -> renames.put(rename.key(), rename));
 		for (Map.Entry<String, Alteration> entry : this.altered.entrySet()) {
-			List<Change> changes = new ArrayList<>();
-			Renamed rename = renames.remove(entry.getKey());
-			if (rename != null) {
-				changes.add(rename.change());
-			}
-			changes.addAll(entry.getValue().changes());
-			alters.put(entry.getKey(),
-					order.add(1, this.to.node(entry.getKey()).rank(), this.to.node(entry.getKey()).sortKey(), changes));
+			alters.put(entry.getKey(), order.add(1, this.to.node(entry.getKey()).rank(),
+					this.to.node(entry.getKey()).sortKey(), entry.getValue().changes()));
 		}
-		for (Renamed rename : renames.values()) {
-			alters.put(rename.key(),
-					order.add(1, this.to.node(rename.key()).rank(), rename.key(), List.of(rename.change())));
+		// a rename is an action of its own, in the hints' order, ahead of every statement
+		// that names the renamed unit by its new name
+		Map<String, ActionOrder.Action> renames = new HashMap<>();
+		ActionOrder.Action previous = null;
+		for (Renamed rename : this.renamed) {
+			ActionOrder.Action action = order.add(-1, 0, "", List.of(rename.change()));
+			order.edge(previous, action);
+			previous = action;
+			renames.put(rename.key(), action);
 		}
 		Resolver resolve = new Resolver(drops, creates, alters);
 		edges(order, resolve);
+		for (String key : this.from.nodes().keySet()) {
+			for (Map.Entry<String, ActionOrder.Action> rename : renames.entrySet()) {
+				if (key.equals(rename.getKey()) || this.from.dependenciesOf(key).contains(rename.getKey())
+						|| this.from.node(key).dropsWith().contains(rename.getKey())) {
+					order.edge(rename.getValue(), isDropped(key) ? resolve.drop(key) : null);
+					order.edge(rename.getValue(), alters.get(key));
+				}
+			}
+		}
 		for (Renamed rename : this.renamed) {
-			ActionOrder.Action action = alters.get(rename.key());
+			ActionOrder.Action action = renames.get(rename.key());
 			for (String key : union(this.dropped, this.recreated)) {
 				if (this.from.node(key).slot().equals(rename.takes())) {
 					order.edge(resolve.drop(key), action);

@@ -76,9 +76,77 @@ final class Renames {
 								"ALTER TABLE %s RENAME TO %s".formatted(table.name().sql(), Sql.ident(hint.to()))),
 						"relation " + table.name(), "relation " + target));
 				schema = renameTable(schema, table.name(), target);
+				schema = renameNamedAfter(schema, to, target, hint.from(), hint.to(), renamed);
 			}
 		}
 		return new Renames(schema, renamed);
+	}
+
+	/**
+	 * Renames the constraints and indexes of a renamed table that are named after it
+	 * ({@code customers_pkey}) when the target has them, otherwise equal, named after its
+	 * new name ({@code clients_pkey}) and not under the old one.
+	 */
+	private static DatabaseSchema renameNamedAfter(DatabaseSchema schema, DatabaseSchema to, QualifiedName table,
+			String oldName, String newName, List<Renamed> renamed) {
+		DatabaseSchema result = schema;
+		for (Constraint c : schema.all(Constraint.class)) {
+			String name = alongName(c.name(), oldName, newName);
+			if (!c.table().equals(table) || name == null) {
+				continue;
+			}
+			Constraint now = new Constraint(table, name, c.type(), c.definition(), c.references(), c.comment());
+			if (now.equals(to.object(now.key())) && to.object(c.key()) == null && schema.object(now.key()) == null
+					&& !relationTaken(schema, table.schema(), name)) {
+				boolean ownsIndex = c.type() == Constraint.Type.PRIMARY_KEY || c.type() == Constraint.Type.UNIQUE
+						|| c.type() == Constraint.Type.EXCLUSION;
+				String frees = ownsIndex ? "relation " + new QualifiedName(table.schema(), c.name()) : c.key();
+				String takes = ownsIndex ? "relation " + new QualifiedName(table.schema(), name) : now.key();
+				renamed.add(new Renamed(now.key(), Change.of(now.key(), "ALTER TABLE %s RENAME CONSTRAINT %s TO %s"
+					.formatted(table.sql(), Sql.ident(c.name()), Sql.ident(name))), frees, takes));
+				result = replace(result, c, now);
+			}
+		}
+		for (Index i : schema.all(Index.class)) {
+			String name = alongName(i.name().name(), oldName, newName);
+			if (!i.table().equals(table) || name == null) {
+				continue;
+			}
+			QualifiedName newIndex = new QualifiedName(i.name().schema(), name);
+			String definition = i.definition()
+				.replaceFirst("^(CREATE (UNIQUE )?INDEX )" + Pattern.quote(Sql.ident(i.name().name())) + " ON ",
+						"$1" + Matcher.quoteReplacement(Sql.ident(name)) + " ON ");
+			Index now = new Index(newIndex, i.table(), definition, i.comment());
+			if (now.equals(to.object(now.key())) && to.object(i.key()) == null
+					&& !relationTaken(schema, i.name().schema(), name)) {
+				renamed.add(new Renamed(now.key(),
+						Change.of(now.key(), "ALTER INDEX %s RENAME TO %s".formatted(i.name().sql(), Sql.ident(name))),
+						"relation " + i.name(), "relation " + newIndex));
+				result = replace(result, i, now);
+			}
+		}
+		return result;
+	}
+
+	private static String alongName(String name, String oldName, String newName) {
+		return name.startsWith(oldName + "_") ? newName + name.substring(oldName.length()) : null;
+	}
+
+	private static boolean relationTaken(DatabaseSchema schema, String namespace, String name) {
+		QualifiedName relation = new QualifiedName(namespace, name);
+		return schema.table(relation) != null || schema.object("index " + relation) != null
+				|| schema.all(Constraint.class)
+					.stream()
+					.anyMatch((c) -> c.table().schema().equals(namespace) && c.name().equals(name));
+	}
+
+	private static DatabaseSchema replace(DatabaseSchema schema, SchemaObject old, SchemaObject now) {
+		List<SchemaObject> objects = new ArrayList<>();
+		for (SchemaObject object : schema.objects().values()) {
+			objects.add(object.equals(old) ? now : object);
+		}
+		return new DatabaseSchema(objects, schema.unsupported(),
+				renameKeys(schema.dependencies(), Map.of(), old.key(), now.key()));
 	}
 
 	private static Table findTable(DatabaseSchema schema, Rename hint, String name) {

@@ -1,6 +1,7 @@
 package io.github.migrations.schema;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,11 +65,16 @@ final class TableChanges {
 		if (!Objects.equals(b.comment(), a.comment())) {
 			changes.add(Change.of(key, Ddl.comment(a, a.comment())));
 		}
-		List<String> kept = new ArrayList<>(b.columns().stream().map(Column::name).toList());
+		List<String> current = b.columns().stream().map(Column::name).toList();
 		List<String> wanted = a.columns().stream().map(Column::name).toList();
+		List<String> kept = new ArrayList<>(current);
 		kept.retainAll(wanted);
 		wanted.stream().filter((column) -> !kept.contains(column)).forEach(kept::add);
-		if (!kept.equals(wanted) && a.partitionOf() == null && b.partitionOf() == null) {
+		// the order alone is no difference to act on (no statement can change it): it is
+		// named only when this diff adds or drops columns of the table, never in the diff
+		// after that
+		boolean columnsChange = !new HashSet<>(current).equals(new HashSet<>(wanted));
+		if (columnsChange && !kept.equals(wanted) && a.partitionOf() == null && b.partitionOf() == null) {
 			unsupported.add(("the columns of table %s will be in the order (%s), not (%s): PostgreSQL adds a column "
 					+ "at the end; recreate the table by hand if the order matters")
 				.formatted(a.name(), String.join(", ", kept), String.join(", ", wanted)));

@@ -99,6 +99,28 @@ class TableDiffTests {
 	}
 
 	@Test
+	void columnOrderAloneIsNoDifferenceOnceTheDiffIsApplied() {
+		// a column replaced by two new ones: they come at the end, not where it was
+		RoundTrip.Again again = RoundTrip.diffApplyAndDiffAgain("CREATE TABLE t (id int, x int, z int);",
+				"CREATE TABLE t (id int, y1 int, y2 int, z int);");
+		assertThat(again.first().unsupported()).singleElement()
+			.asString()
+			.startsWith("the columns of table public.t will be in the order (id, z, y1, y2), not (id, y1, y2, z)");
+		assertThat(again.second().isEmpty()).isTrue();
+		assertThat(again.second().script()).isEmpty();
+	}
+
+	@Test
+	void columnOrderAloneGivesAnEmptyDiff() {
+		SchemaChanges changes = RoundTrip.diffOnly("""
+				CREATE TABLE t (id int, a int, b int);
+				ALTER TABLE t DROP COLUMN a;
+				ALTER TABLE t ADD COLUMN a int;""", "CREATE TABLE t (id int, a int, b int);");
+		assertThat(changes.isEmpty()).isTrue();
+		assertThat(changes.script()).isEmpty();
+	}
+
+	@Test
 	void narrowedTypeIsMarkedDestructive() {
 		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (name varchar(40), n bigint);",
 				"CREATE TABLE t (name varchar(10), n bigint);");
@@ -185,6 +207,51 @@ class TableDiffTests {
 				DiffOptions.defaults().withRename("table:orders=purchases"),
 				DiffOptions.defaults().withRename("table:purchases=orders"));
 		assertThat(changes.script()).isEqualTo("ALTER TABLE public.orders RENAME TO purchases;\n");
+	}
+
+	@Test
+	void renamedTableTakesItsConstraintsAndIndexesNamedAfterItAlong() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE customers (id int PRIMARY KEY, name text CHECK (name <> ''), code text UNIQUE);
+				CREATE INDEX customers_name_idx ON customers (name);
+				CREATE TABLE orders (customer_id int CONSTRAINT orders_customer REFERENCES customers);""", """
+				CREATE TABLE clients (id int PRIMARY KEY, name text CHECK (name <> ''), code text UNIQUE);
+				CREATE INDEX clients_name_idx ON clients (name);
+				CREATE TABLE orders (customer_id int CONSTRAINT orders_customer REFERENCES clients);""", rename,
+				rename.reversed());
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE public.customers RENAME TO clients;
+				ALTER TABLE public.clients RENAME CONSTRAINT customers_code_key TO clients_code_key;
+				ALTER TABLE public.clients RENAME CONSTRAINT customers_name_check TO clients_name_check;
+				ALTER TABLE public.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
+				ALTER INDEX public.customers_name_idx RENAME TO clients_name_idx;
+				""");
+	}
+
+	@Test
+	void renamedTableIsRenamedBeforeItsChangedPrimaryKeyIsReplaced() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);",
+				"CREATE TABLE clients (id int, name text NOT NULL, CONSTRAINT clients_pkey PRIMARY KEY (id, name));",
+				rename, rename.reversed());
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE public.customers RENAME TO clients;
+				ALTER TABLE public.clients DROP CONSTRAINT customers_pkey;
+				ALTER TABLE public.clients ADD CONSTRAINT clients_pkey PRIMARY KEY (id, name);
+				""");
+	}
+
+	@Test
+	void reversedOptionsUndoTheRenamesTablesFirst() {
+		DiffOptions options = DiffOptions.defaults()
+			.withConcurrentIndexes(true)
+			.withRename("table:sales.orders=sales.purchases")
+			.withRename("column:purchases.note=purchases.remark")
+			.withRename("table:lines=items");
+		assertThat(options.reversed().renames()).map(DiffOptions.Rename::toString)
+			.containsExactly("table:items=lines", "table:sales.purchases=orders", "column:orders.remark=orders.note");
+		assertThat(options.reversed().concurrentIndexes()).isTrue();
 	}
 
 	@Test
