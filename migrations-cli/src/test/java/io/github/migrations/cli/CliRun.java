@@ -44,4 +44,24 @@ record CliRun(int code, String out, String err) {
 		return Stream.concat(Stream.of("--locations", revisions.toString()), Stream.of(args)).toArray(String[]::new);
 	}
 
+	/**
+	 * A revision file that creates one table, with {@code create
+	 *
+	<table>
+	 * } as its message.
+	 */
+	static String tableRevision(String id, String parent, String table) {
+		return """
+				-- revision: %s
+				-- down_revision: %s
+				-- message: create %s
+
+				-- +upgrade
+				CREATE TABLE %s (id bigint PRIMARY KEY);
+
+				-- +downgrade
+				DROP TABLE %s;
+				""".formatted(id, parent, table, table, table);
+	}
+
 }

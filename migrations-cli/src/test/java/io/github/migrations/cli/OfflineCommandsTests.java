@@ -31,14 +31,14 @@ class OfflineCommandsTests {
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", table("a1", "base", "customers"));
-		write("b2_orders.sql", table("b2", "a1", "orders"));
-		write("c3_invoices.sql", table("c3", "b2", "invoices"));
+		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
 	}
 
 	@Test
 	void headsBranchesAndHistoryReadOnlyTheScripts() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings"));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		assertThat(run("heads")).isEqualTo(new CliRun(0, "c3 (head)\nx2 (head)\n", ""));
 		assertThat(run("branches").out()).isEqualTo("a1 (branchpoint)\n   -> b2\n   -> x2 (head)\n\n");
 		assertThat(run("branches", "-v").out())
@@ -83,7 +83,7 @@ class OfflineCommandsTests {
 		assertThat(run("show", "head").out()).isEqualTo(verbose("c3", " (head)", "b2", "create invoices"));
 		assertThat(run("show", "head-1").out()).isEqualTo(verbose("b2", "", "a1", "create orders"));
 		assertThat(run("show", "base").out()).isEqualTo(verbose("a1", "", "<base>", "create customers"));
-		write("x2_meetings.sql", table("x2", "a1", "meetings"));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		assertThat(run("show", "heads").out()).isEqualTo(
 				verbose("c3", " (head)", "b2", "create invoices") + verbose("x2", " (head)", "a1", "create meetings"));
 		CliRun ambiguous = run("show", "head");
@@ -154,7 +154,7 @@ class OfflineCommandsTests {
 
 	@Test
 	void commandsThatReadOnlyTheScriptsNeverConnectEvenWhenAnUnreachableDatabaseIsConfigured() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings"));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		this.environment.put("DATABASE_URL", "postgresql://nobody:secret@127.0.0.1:1/nowhere");
 		String[][] commands = { { "heads" }, { "heads", "--verbose" }, { "branches" }, { "history" },
 				{ "history", "--verbose", "-r", "a1:" }, { "history", "--json" }, { "show", "c3" }, { "show", "heads" },
@@ -192,20 +192,6 @@ class OfflineCommandsTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String table(String id, String parent, String table) {
-		return """
-				-- revision: %s
-				-- down_revision: %s
-				-- message: create %s
-
-				-- +upgrade
-				CREATE TABLE %s (id bigint PRIMARY KEY);
-
-				-- +downgrade
-				DROP TABLE %s;
-				""".formatted(id, parent, table, table, table);
 	}
 
 	private void write(String name, String content) throws IOException {

@@ -32,9 +32,9 @@ class StampFromAlembicTests {
 	@BeforeEach
 	void anAlembicDatabaseAtB2() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", table("a1", "base", "customers"));
-		write("b2_orders.sql", table("b2", "a1", "orders"));
-		write("c3_invoices.sql", table("c3", "b2", "invoices"));
+		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
 		this.database.execute("""
 				CREATE TABLE customers (id bigint PRIMARY KEY);
 				CREATE TABLE orders (id bigint PRIMARY KEY);
@@ -171,20 +171,6 @@ class StampFromAlembicTests {
 		assertThat(this.database.tableExists("orders")).isTrue();
 		assertThat(run("stamp", "head", "--alembic-version-table", "versions").err())
 			.startsWith("error: --alembic-version-table names the table that --from-alembic reads.\n");
-	}
-
-	private static String table(String id, String parent, String table) {
-		return """
-				-- revision: %s
-				-- down_revision: %s
-				-- message: create %s
-
-				-- +upgrade
-				CREATE TABLE %s (id bigint PRIMARY KEY);
-
-				-- +downgrade
-				DROP TABLE %s;
-				""".formatted(id, parent, table, table, table);
 	}
 
 	private void write(String name, String content) throws IOException {
