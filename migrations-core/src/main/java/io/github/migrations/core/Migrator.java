@@ -16,6 +16,7 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.AppliedSet;
 import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.PostgresVersionStore;
@@ -71,6 +72,8 @@ public final class Migrator {
 
 	private final Linting linting;
 
+	private final UpToDateCheck upToDate;
+
 	private final Builder builder;
 
 	private Migrator(Builder builder) {
@@ -78,13 +81,14 @@ public final class Migrator {
 		this.settings = builder.settings;
 		this.loader = new CatalogLoader(builder.settings.locations(), builder.javaRevisions, builder.classLoader);
 		this.store = new PostgresVersionStore(this.settings.schema(), this.settings.createSchemas(),
-				this.settings.revisionsTable(), this.settings.logTable());
+				this.settings.revisionsTable(), this.settings.logTable(), this.settings.fingerprintTable());
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = MigrationListener.composite(builder.listeners);
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
 		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable());
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
+		this.upToDate = new UpToDateCheck(this.settings, this.loader, this.store);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -119,7 +123,7 @@ public final class Migrator {
 	 */
 	public MigrationResult upgrade(Target target) {
 		return migrate(Direction.UPGRADE,
-				(catalog, applied) -> Planning.plan(catalog, applied, Direction.UPGRADE, target));
+				(catalog, applied) -> Planning.plan(catalog, applied, Direction.UPGRADE, target), target);
 	}
 
 	/**
@@ -127,7 +131,7 @@ public final class Migrator {
 	 */
 	public MigrationResult downgrade(Target target) {
 		return migrate(Direction.DOWNGRADE,
-				(catalog, applied) -> Planning.plan(catalog, applied, Direction.DOWNGRADE, target));
+				(catalog, applied) -> Planning.plan(catalog, applied, Direction.DOWNGRADE, target), null);
 	}
 
 	/**
@@ -136,20 +140,22 @@ public final class Migrator {
 	 * a time).
 	 */
 	public MigrationResult revert(String revision) {
-		return migrate(Direction.DOWNGRADE, (catalog, applied) -> Planning.revert(catalog, applied, revision));
+		return migrate(Direction.DOWNGRADE, (catalog, applied) -> Planning.revert(catalog, applied, revision), null);
 	}
 
 	/**
 	 * The story of every run: read the files while connecting, and when the committed
-	 * history shows nothing to do, stop there without the lock. Otherwise take the lock
-	 * on the session, read the history again (another instance may have just migrated),
-	 * check it against the files, plan, check every statement of the plan, and run it:
-	 * the runner executes each command once and records each revision with its work.
+	 * history shows nothing to do, stop there without the lock (an upgrade whose files,
+	 * settings and applied set are those of the last such check stops even before reading
+	 * the files). Otherwise take the lock on the session, read the history again (another
+	 * instance may have just migrated), check it against the files, plan, check every
+	 * statement of the plan, and run it: the runner executes each command once and
+	 * records each revision with its work.
 	 */
-	private MigrationResult migrate(Direction direction, Planning.Strategy planning) {
+	private MigrationResult migrate(Direction direction, Planning.Strategy planning, @Nullable Target upgradeTarget) {
 		this.listener.beforeRun(direction);
 		try {
-			return run(direction, planning);
+			return run(direction, planning, upgradeTarget);
 		}
 		catch (RuntimeException ex) {
 			this.listener.afterFailure(direction, ex);
@@ -157,18 +163,37 @@ public final class Migrator {
 		}
 	}
 
-	private MigrationResult run(Direction direction, Planning.Strategy planning) {
+	private MigrationResult run(Direction direction, Planning.Strategy planning, @Nullable Target upgradeTarget) {
 		long start = System.nanoTime();
-		Opened opened = openWhileLoading();
+		String fingerprint = null;
+		Opened opened;
+		if (upgradeTarget != null) {
+			Fingerprinted fingerprinted = openWhileFingerprinting(upgradeTarget);
+			if (fingerprinted.recordedHeads() != null) {
+				Connections.closeQuietly(fingerprinted.session());
+				List<RevisionId> heads = fingerprinted.recordedHeads();
+				return finish(new MigrationResult(direction, heads, heads, List.of(),
+						Duration.ofNanos(System.nanoTime() - start)));
+			}
+			fingerprint = fingerprinted.fingerprint();
+			opened = loadWhileReading(fingerprinted.session());
+		}
+		else {
+			opened = openWhileLoading();
+		}
 		Catalog catalog = opened.catalog();
 		try (Session session = opened.session()) {
 			Connection connection = session.connection();
+			List<AppliedRevision> committed = opened.applied().revisions();
 			if (direction == Direction.DOWNGRADE) {
 				// an upgrade checks under the lock, where it may adopt instead
-				this.alembic.refuseUnadopted(connection, opened.applied());
+				this.alembic.refuseUnadopted(connection, committed);
 			}
-			MigrationPlan nothingToDo = Planning.nothingToDo(this.settings, catalog, opened.applied(), planning);
+			MigrationPlan nothingToDo = Planning.nothingToDo(this.settings, catalog, committed, planning);
 			if (nothingToDo != null) {
+				if (fingerprint != null) {
+					this.upToDate.record(connection, fingerprint, opened.applied(), catalog, nothingToDo);
+				}
 				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),
 						Duration.ofNanos(System.nanoTime() - start)));
 			}
@@ -209,7 +234,10 @@ public final class Migrator {
 	 * adding up.
 	 */
 	private Opened openWhileLoading() {
-		CompletableFuture<Connected> opening = CompletableFuture.supplyAsync(this::connectAndRead);
+		CompletableFuture<Connected> opening = CompletableFuture.supplyAsync(() -> {
+			Session session = this.connections.open();
+			return new Connected(session, readApplied(session));
+		});
 		Catalog catalog;
 		try {
 			catalog = this.loader.load();
@@ -218,20 +246,29 @@ public final class Migrator {
 			opening.thenAccept((connected) -> Connections.closeQuietly(connected.session()));
 			throw ex;
 		}
-		Connected connected;
-		try {
-			connected = opening.join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
+		Connected connected = join(opening);
 		return new Opened(catalog, connected.session(), connected.applied());
 	}
 
-	private Connected connectAndRead() {
-		Session session = this.connections.open();
+	/**
+	 * Connects and reads what the last check that found nothing to do recorded, on
+	 * another thread, while this one takes the fingerprint of the files (listing them,
+	 * without parsing).
+	 */
+	private Fingerprinted openWhileFingerprinting(Target target) {
+		CompletableFuture<Session> opening = CompletableFuture.supplyAsync(this.connections::open);
+		String fingerprint;
 		try {
-			return new Connected(session, this.store.applied(session.connection()));
+			fingerprint = this.upToDate.fingerprint(target);
+		}
+		catch (RuntimeException ex) {
+			opening.thenAccept(Connections::closeQuietly);
+			throw ex;
+		}
+		Session session = join(opening);
+		try {
+			return new Fingerprinted(fingerprint, session,
+					this.upToDate.recordedHeads(session.connection(), fingerprint));
 		}
 		catch (SQLException | RuntimeException ex) {
 			Connections.closeQuietly(session);
@@ -240,9 +277,59 @@ public final class Migrator {
 	}
 
 	/**
+	 * Reads the applied set on another thread while this one reads and parses the files.
+	 */
+	private Opened loadWhileReading(Session session) {
+		CompletableFuture<AppliedSet> reading = CompletableFuture.supplyAsync(() -> readApplied(session));
+		Catalog catalog;
+		try {
+			catalog = this.loader.load();
+		}
+		catch (RuntimeException ex) {
+			reading.whenComplete((applied, failure) -> Connections.closeQuietly(session));
+			throw ex;
+		}
+		try {
+			return new Opened(catalog, session, join(reading));
+		}
+		catch (RuntimeException ex) {
+			Connections.closeQuietly(session);
+			throw ex;
+		}
+	}
+
+	private AppliedSet readApplied(Session session) {
+		try {
+			return this.store.appliedSet(session.connection());
+		}
+		catch (SQLException | RuntimeException ex) {
+			Connections.closeQuietly(session);
+			throw (ex instanceof SQLException sql) ? Connections.failure(sql) : (RuntimeException) ex;
+		}
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	/**
 	 * The open session and the committed applied set it read.
 	 */
-	private record Connected(Session session, List<AppliedRevision> applied) {
+	private record Connected(Session session, AppliedSet applied) {
+
+	}
+
+	/**
+	 * An upgrade's fingerprint, its open session, and the heads recorded for that
+	 * fingerprint when the applied set is unchanged ({@code null} when the full check
+	 * must run).
+	 */
+	private record Fingerprinted(String fingerprint, Session session, @Nullable List<RevisionId> recordedHeads) {
 
 	}
 
@@ -250,7 +337,7 @@ public final class Migrator {
 	 * What a run starts from, read before the lock: the files, the open session and the
 	 * committed applied set.
 	 */
-	private record Opened(Catalog catalog, Session session, List<AppliedRevision> applied) {
+	private record Opened(Catalog catalog, Session session, AppliedSet applied) {
 
 	}
 

@@ -40,7 +40,7 @@ class MigrationLockTests {
 	 * The default version store, as the migrators under test name it.
 	 */
 	private static final VersionStore STORE = new PostgresVersionStore(null, true, "migrations_revisions",
-			"migrations_log");
+			"migrations_log", "migrations_fingerprint");
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
@@ -157,7 +157,8 @@ class MigrationLockTests {
 				.withLocations(files.location())
 				.withLockWaitTimeout(Duration.ofMillis(200)))
 			.build();
-		VersionStore named = new PostgresVersionStore("public", true, "migrations_revisions", "migrations_log");
+		VersionStore named = new PostgresVersionStore("public", true, "migrations_revisions", "migrations_log",
+				"migrations_fingerprint");
 		try (Connection session = this.database.dataSource().getConnection();
 				AdvisoryLock holder = AdvisoryLock.acquire(session, named, Duration.ofSeconds(1))) {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> unnamed.upgrade(Target.head()));

@@ -46,7 +46,8 @@ public record SchemaFilter(List<String> schemas, String tablePrefix) {
 	}
 
 	boolean isVersionStore(String relation) {
-		return relation.equals(this.tablePrefix + "revisions") || relation.equals(this.tablePrefix + "log");
+		return relation.equals(this.tablePrefix + "revisions") || relation.equals(this.tablePrefix + "log")
+				|| relation.equals(this.tablePrefix + "fingerprint");
 	}
 
 }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param schema the schema of the version store, also put first on the revisions'
  * {@code search_path}; {@code null} for the connection's current schema
  * @param createSchemas whether to create {@code schema} when it does not exist
- * @param tablePrefix the prefix of the version-store tables ({@code <prefix>revisions}
- * and {@code <prefix>log})
+ * @param tablePrefix the prefix of the version-store tables ({@code <prefix>revisions},
+ * {@code <prefix>log} and {@code <prefix>fingerprint})
  * @param transactionMode one transaction per revision, or one for the whole run
  * @param lockWaitTimeout how long to wait for another instance that is migrating
  * @param lockTimeout PostgreSQL {@code lock_timeout} for revisions that set none; when
@@ -160,6 +160,14 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 	 */
 	public String logTable() {
 		return this.tablePrefix + "log";
+	}
+
+	/**
+	 * The name, without schema, of the one-row table that records the last check that
+	 * found nothing to do.
+	 */
+	public String fingerprintTable() {
+		return this.tablePrefix + "fingerprint";
 	}
 
 	/**

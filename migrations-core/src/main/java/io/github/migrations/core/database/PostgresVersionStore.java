@@ -20,9 +20,10 @@ import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link VersionStore} in two PostgreSQL tables: {@code <prefix>revisions} (the
- * applied set) and {@code <prefix>log} (the append-only log). Identifiers are validated
- * by {@link io.github.migrations.core.api.MigratorSettings} and always quoted here.
+ * The {@link VersionStore} in three PostgreSQL tables: {@code <prefix>revisions} (the
+ * applied set), {@code <prefix>log} (the append-only log) and {@code <prefix>fingerprint}
+ * (one row: the last check that found nothing to do). Identifiers are validated by
+ * {@link io.github.migrations.core.api.MigratorSettings} and always quoted here.
  */
 public final class PostgresVersionStore implements VersionStore {
 
@@ -38,12 +39,16 @@ public final class PostgresVersionStore implements VersionStore {
 
 	private final String log;
 
-	public PostgresVersionStore(@Nullable String schema, boolean createSchema, String revisionsTable, String logTable) {
+	private final String fingerprint;
+
+	public PostgresVersionStore(@Nullable String schema, boolean createSchema, String revisionsTable, String logTable,
+			String fingerprintTable) {
 		this.schema = schema;
 		this.createSchema = createSchema;
 		this.revisionsTable = revisionsTable;
 		this.revisions = qualified(schema, revisionsTable);
 		this.log = qualified(schema, logTable);
+		this.fingerprint = qualified(schema, fingerprintTable);
 	}
 
 	private static String qualified(@Nullable String schema, String table) {
@@ -72,7 +77,7 @@ public final class PostgresVersionStore implements VersionStore {
 
 	@Override
 	public void ensure(Connection connection) throws SQLException {
-		if (exists(connection)) {
+		if (complete(connection)) {
 			return;
 		}
 		if (this.schema != null && !this.createSchema && !schemaExists(connection)) {
@@ -127,7 +132,33 @@ public final class PostgresVersionStore implements VersionStore {
 				    execution_ms bigint NOT NULL DEFAULT 0,
 				    error        text
 				)""".formatted(this.log));
+		statements.add("""
+				CREATE TABLE IF NOT EXISTS %s (
+				    singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+				    fingerprint text NOT NULL,
+				    applied     text,
+				    heads       text NOT NULL,
+				    checked_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+				)""".formatted(this.fingerprint));
 		return statements;
+	}
+
+	/**
+	 * Whether all three tables exist: a store created before the fingerprint table gets
+	 * it at its next {@link #ensure}.
+	 */
+	private boolean complete(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL "
+					+ "AND to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, this.revisions);
+			statement.setString(2, this.log);
+			statement.setString(3, this.fingerprint);
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getBoolean(1);
+			}
+		}
 	}
 
 	@Override
@@ -149,27 +180,96 @@ public final class PostgresVersionStore implements VersionStore {
 	 */
 	@Override
 	public List<AppliedRevision> applied(Connection connection) throws SQLException {
+		return read(connection, false).revisions();
+	}
+
+	/**
+	 * The same query as {@link #applied}, whose first row also carries the digest of all
+	 * of them: one statement, so the digest is of exactly the rows read.
+	 */
+	@Override
+	public AppliedSet appliedSet(Connection connection) throws SQLException {
+		return read(connection, true);
+	}
+
+	private AppliedSet read(Connection connection, boolean withDigest) throws SQLException {
 		List<AppliedRevision> applied = new ArrayList<>();
+		String digest = null;
+		String digestColumn = withDigest
+				? ", CASE WHEN row_number() OVER (ORDER BY applied_at, revision) = 1 THEN (SELECT " + appliedDigest()
+						+ " FROM " + this.revisions + ") END"
+				: "";
 		try (Statement statement = connection.createStatement();
 				// applied_at as microseconds since the epoch: the driver's date-time
-				// parsing starts
-				// up Calendar and locale data, a cost every start would pay
+				// parsing starts up Calendar and locale data, a cost every start would
+				// pay
 				ResultSet rows = statement.executeQuery("SELECT revision, down_revisions, checksum, state, applied_by, "
-						+ "(extract(epoch FROM applied_at) * 1000000)::bigint, execution_ms FROM " + this.revisions
-						+ " ORDER BY applied_at, revision")) {
+						+ "(extract(epoch FROM applied_at) * 1000000)::bigint, execution_ms" + digestColumn + " FROM "
+						+ this.revisions + " ORDER BY applied_at, revision")) {
 			while (rows.next()) {
 				applied.add(new AppliedRevision(rows.getString(1), split(rows.getString(2)), rows.getString(3),
 						AppliedState.valueOf(rows.getString(4)), rows.getString(5), fromEpochMicros(rows.getLong(6)),
 						rows.getLong(7)));
+				if (withDigest && digest == null) {
+					digest = rows.getString(8);
+				}
 			}
 		}
 		catch (SQLException ex) {
 			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
-				return List.of();
+				return new AppliedSet(List.of(), null);
 			}
 			throw ex;
 		}
-		return applied;
+		return new AppliedSet(applied, digest);
+	}
+
+	/**
+	 * The SHA-256 of every applied row's revision, parents, checksum and state, in the
+	 * order of their bytes; {@code NULL} for no rows.
+	 */
+	private static String appliedDigest() {
+		return "encode(sha256(convert_to(string_agg(revision || '|' || down_revisions || '|' || "
+				+ "coalesce(checksum, '') || '|' || state, E'\\n' ORDER BY revision COLLATE \"C\"), 'UTF8')), 'hex')";
+	}
+
+	/**
+	 * One query, which compares the recorded digest with the applied set's now; a missing
+	 * table means nothing is recorded.
+	 */
+	@Override
+	public @Nullable UpToDate upToDate(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT fingerprint, heads FROM " + this.fingerprint
+						+ " WHERE applied IS NOT DISTINCT FROM (SELECT " + appliedDigest() + " FROM " + this.revisions
+						+ ")")) {
+			return rows.next() ? new UpToDate(rows.getString(1), split(rows.getString(2))) : null;
+		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void recordUpToDate(Connection connection, String fingerprint, @Nullable String appliedDigest,
+			List<String> heads) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.fingerprint
+				+ " (fingerprint, applied, heads) VALUES (?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET "
+				+ "fingerprint = EXCLUDED.fingerprint, applied = EXCLUDED.applied, heads = EXCLUDED.heads, "
+				+ "checked_at = clock_timestamp()")) {
+			statement.setString(1, fingerprint);
+			statement.setString(2, appliedDigest);
+			statement.setString(3, String.join(",", heads));
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			if (!UNDEFINED_TABLE.equals(ex.getSQLState()) || !connection.getAutoCommit()) {
+				throw ex;
+			}
+		}
 	}
 
 	@Override
@@ -210,10 +310,12 @@ public final class PostgresVersionStore implements VersionStore {
 				"""
 						SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 						WHERE n.nspname = coalesce(?, current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm')
-						AND c.oid NOT IN (coalesce(to_regclass(?)::oid, 0::oid), coalesce(to_regclass(?)::oid, 0::oid)))""")) {
+						AND c.oid NOT IN (coalesce(to_regclass(?)::oid, 0::oid), coalesce(to_regclass(?)::oid, 0::oid),
+						    coalesce(to_regclass(?)::oid, 0::oid)))""")) {
 			statement.setString(1, this.schema);
 			statement.setString(2, this.revisions);
 			statement.setString(3, this.log);
+			statement.setString(4, this.fingerprint);
 			try (ResultSet rows = statement.executeQuery()) {
 				rows.next();
 				return rows.getBoolean(1);

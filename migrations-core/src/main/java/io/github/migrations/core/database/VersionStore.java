@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the database records its revisions: the applied set (one row per applied
- * revision) and an append-only log (one row per step ever taken).
+ * revision), an append-only log (one row per step ever taken), and the fingerprint of the
+ * last check that found nothing to do.
  * <p>
  * Contract:
  * <ul>
- * <li>{@link #ensure} creates the schema (when allowed) and both tables when missing, and
+ * <li>{@link #ensure} creates the schema (when allowed) and the tables when missing, and
  * is cheap when they exist;</li>
  * <li>reads ({@link #applied}, {@link #log}) return empty lists when the tables do not
  * exist and never create anything;</li>
@@ -31,6 +32,27 @@ public interface VersionStore {
 	boolean exists(Connection connection) throws SQLException;
 
 	List<AppliedRevision> applied(Connection connection) throws SQLException;
+
+	/**
+	 * The applied set and the server's digest of it, from one statement.
+	 */
+	AppliedSet appliedSet(Connection connection) throws SQLException;
+
+	/**
+	 * The fingerprint recorded by {@link #recordUpToDate} and the heads it found, when
+	 * the applied set is still the one that check read; {@code null} when nothing is
+	 * recorded or the applied set changed since.
+	 */
+	@Nullable UpToDate upToDate(Connection connection) throws SQLException;
+
+	/**
+	 * Records that a check with the given fingerprint found the applied set whose digest
+	 * is given up to date at the given heads, replacing the previous record. Does nothing
+	 * when the version store was created before this record existed (the next run that
+	 * applies something adds its table).
+	 */
+	void recordUpToDate(Connection connection, String fingerprint, @Nullable String appliedDigest, List<String> heads)
+			throws SQLException;
 
 	/**
 	 * Whether anything was ever recorded: an applied revision, or a successful step in

@@ -1,7 +1,10 @@
 package io.github.migrations.core.script;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 
 import io.github.migrations.core.api.JavaRevision;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +44,27 @@ public final class CatalogLoader {
 			}
 		}
 		return catalog;
+	}
+
+	/**
+	 * A digest of everything {@link #load()} builds the catalog from, taken without
+	 * parsing: the revision files' {@link ScriptSource#fingerprint() fingerprint}, and
+	 * each Java revision's class, identity, parents, labels, dependencies, checksum and
+	 * transaction mode. Equal fingerprints give equal catalogs.
+	 * @throws io.github.migrations.core.api.MigrationException if a location cannot be
+	 * listed
+	 * @throws ScriptException if a file cannot be read
+	 */
+	public String fingerprint() {
+		StringBuilder text = new StringBuilder(new ScriptSource(this.locations, this.classLoader).fingerprint());
+		for (JavaRevision revision : this.javaRevisions) {
+			text.append('\n')
+				.append(String.join("\t", revision.getClass().getName(), revision.id(),
+						String.valueOf(revision.downRevisions()),
+						String.valueOf(new TreeSet<>(revision.branchLabels())), String.valueOf(revision.dependsOn()),
+						String.valueOf(revision.checksum()), String.valueOf(revision.transactional())));
+		}
+		return HexFormat.of().formatHex(Checksums.newDigest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private Catalog read() {

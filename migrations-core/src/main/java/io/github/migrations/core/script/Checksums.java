@@ -31,7 +31,7 @@ final class Checksums {
 	 * A fresh digest, cloned: looking one up among the security providers for each file
 	 * costs more than hashing a small file.
 	 */
-	private static MessageDigest newDigest() {
+	static MessageDigest newDigest() {
 		try {
 			return (MessageDigest) SHA_256.clone();
 		}

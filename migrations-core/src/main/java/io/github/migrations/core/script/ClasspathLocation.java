@@ -41,10 +41,13 @@ final class ClasspathLocation {
 	 * @param location the location as configured, for messages
 	 * @param folder the folder's resource path, such as {@code db/revisions}
 	 * @param classLoader where to look
+	 * @param readJars whether to read the files of a jar while it is open (else they are
+	 * opened one by one when read, and their sizes and CRC-32s come from the jar's
+	 * directory)
 	 * @throws MigrationException if the folder is nowhere on the class path, or can be
 	 * neither listed nor read from its index
 	 */
-	static List<ScriptFile> list(String location, String folder, ClassLoader classLoader) {
+	static List<ScriptFile> list(String location, String folder, ClassLoader classLoader, boolean readJars) {
 		Map<String, URL> roots = resources(location, folder, classLoader);
 		Map<String, URL> indexes = resources(location, RevisionIndex.resourceName(folder), classLoader);
 		if (roots.isEmpty() && indexes.isEmpty()) {
@@ -54,7 +57,7 @@ final class ClasspathLocation {
 		List<URL> unlisted = new ArrayList<>();
 		for (URL root : roots.values()) {
 			try {
-				List<ScriptFile> listed = listRoot(location, folder, root);
+				List<ScriptFile> listed = listRoot(location, folder, root, readJars);
 				if (listed != null) {
 					files.addAll(listed);
 					String inside = root.toString().replaceFirst("/+$", "") + "/";
@@ -98,23 +101,27 @@ final class ClasspathLocation {
 	 * The revision files of a folder or jar file; {@code null} for a root of another
 	 * kind, which cannot be listed.
 	 */
-	private static @Nullable List<ScriptFile> listRoot(String location, String folder, URL root)
+	private static @Nullable List<ScriptFile> listRoot(String location, String folder, URL root, boolean readJars)
 			throws IOException, URISyntaxException {
 		if (root.getProtocol().equals("file")) {
 			return FilesystemLocation.walk(location, Path.of(root.toURI()), folder + "/");
 		}
 		URLConnection connection = root.openConnection();
 		if (connection instanceof JarURLConnection jar) {
-			return listJar(folder, jar);
+			return listJar(folder, jar, readJars);
 		}
 		return null;
 	}
 
 	/**
-	 * The revision files of a jar, read while the jar is open: opening each entry through
-	 * its own URL would open the jar again for every file.
+	 * The revision files of a jar, with the size and CRC-32 its directory holds for each.
+	 * With {@code read}, their bytes are read while the jar is open (opening each entry
+	 * through its own URL would open the jar again for every file); without, a file is
+	 * opened through its URL when it is read.
 	 */
-	private static List<ScriptFile> listJar(String folder, JarURLConnection connection) throws IOException {
+	private static List<ScriptFile> listJar(String folder, JarURLConnection connection, boolean read)
+			throws IOException {
+		String root = connection.getURL().toString().replaceFirst("/+$", "") + "/";
 		connection.setUseCaches(false);
 		String entryName = connection.getEntryName();
 		String prefix = (entryName == null || entryName.isEmpty() || entryName.endsWith("/")) ? entryName
@@ -126,11 +133,19 @@ final class ClasspathLocation {
 				if (name.startsWith(prefix) && !entry.isDirectory() && name.endsWith(".sql")) {
 					String relative = name.substring(prefix.length());
 					if (!isHidden(relative)) {
-						byte[] content;
-						try (InputStream in = jar.getInputStream(entry)) {
-							content = in.readAllBytes();
+						ScriptFile.Opener opener;
+						if (read) {
+							byte[] content;
+							try (InputStream in = jar.getInputStream(entry)) {
+								content = in.readAllBytes();
+							}
+							opener = () -> new ByteArrayInputStream(content);
 						}
-						files.add(new ScriptFile(folder + "/" + relative, () -> new ByteArrayInputStream(content)));
+						else {
+							// the URL is made only if the file is read: most never are
+							opener = () -> new URL(root + relative).openStream();
+						}
+						files.add(new ScriptFile(folder + "/" + relative, opener, entry.getSize(), entry.getCrc()));
 					}
 				}
 			}

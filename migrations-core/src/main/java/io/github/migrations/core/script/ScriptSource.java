@@ -1,7 +1,10 @@
 package io.github.migrations.core.script;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -65,14 +68,34 @@ public final class ScriptSource {
 	 * exist (on the class path or on disk), or cannot be read
 	 */
 	public List<ScriptFile> list() {
+		return list(true);
+	}
+
+	private List<ScriptFile> list(boolean readJars) {
 		List<ScriptFile> files = new ArrayList<>();
 		for (String location : this.locations) {
-			List<ScriptFile> found = list(location);
+			List<ScriptFile> found = list(location, readJars);
 			logger.debug("Found {} revision files at '{}'", found.size(), location);
 			files.addAll(found);
 		}
 		files.sort(Comparator.comparing(ScriptFile::path));
 		return files;
+	}
+
+	/**
+	 * A digest of the paths, sizes and CRC-32s of every revision file, which changes
+	 * whenever a file is added, removed, renamed or edited. A file in a jar is not read:
+	 * the jar's directory holds its size and CRC-32; other files are read, not parsed.
+	 * @throws MigrationException if a location cannot be listed
+	 * @throws ScriptException if a file cannot be read
+	 */
+	public String fingerprint() {
+		MessageDigest digest = Checksums.newDigest();
+		for (ScriptFile file : list(false)) {
+			digest.update(file.stamp().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) '\n');
+		}
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	/**
@@ -108,14 +131,14 @@ public final class ScriptSource {
 		}
 	}
 
-	private List<ScriptFile> list(String location) {
+	private List<ScriptFile> list(String location, boolean readJars) {
 		if (location.startsWith(CLASSPATH)) {
 			String folder = trimSlashes(location.substring(CLASSPATH.length()));
 			if (folder.isEmpty()) {
 				throw malformed(location, "names no folder",
 						"Name a folder on the class path, for example " + "'classpath:db/revisions'.");
 			}
-			return ClasspathLocation.list(location, folder, this.classLoader);
+			return ClasspathLocation.list(location, folder, this.classLoader, readJars);
 		}
 		String folder = location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location;
 		if (folder.isEmpty()) {

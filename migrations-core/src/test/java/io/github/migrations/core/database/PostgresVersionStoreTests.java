@@ -20,7 +20,7 @@ class PostgresVersionStoreTests {
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
 	private final PostgresVersionStore store = new PostgresVersionStore(null, true, "migrations_revisions",
-			"migrations_log");
+			"migrations_log", "migrations_fingerprint");
 
 	@Test
 	void appliedTimeIsReadBackToTheMicrosecondInUtc() throws SQLException {
