@@ -21,6 +21,7 @@ import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.Session;
+import io.github.migrations.core.database.UpToDate;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.lint.LintReport;
 import io.github.migrations.core.plan.MigrationPlan;
@@ -212,12 +213,29 @@ public final class Migrator {
 					this.store.ensure(connection);
 				}
 				List<StepResult> steps = new Runner(this.settings, this.store, this.listener).run(connection, plan);
+				if (fingerprint != null) {
+					recordIfNothingLeft(connection, fingerprint, catalog, planning);
+				}
 				return finish(new MigrationResult(direction, plan.from(), plan.to(), steps,
 						Duration.ofNanos(System.nanoTime() - start)));
 			}
 		}
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
+		}
+	}
+
+	/**
+	 * After an upgrade, still under the lock: when the check that would start the next
+	 * run finds nothing left to do, records it now, so that the next start (another
+	 * instance, the next restart) needn't parse the files it has just read.
+	 */
+	private void recordIfNothingLeft(Connection connection, String fingerprint, Catalog catalog,
+			Planning.Strategy planning) throws SQLException {
+		AppliedSet applied = this.store.appliedSet(connection);
+		MigrationPlan nothingLeft = Planning.nothingToDo(this.settings, catalog, applied.revisions(), planning);
+		if (nothingLeft != null) {
+			this.upToDate.record(connection, fingerprint, applied, catalog, nothingLeft);
 		}
 	}
 
@@ -253,27 +271,32 @@ public final class Migrator {
 	/**
 	 * Connects and reads what the last check that found nothing to do recorded, on
 	 * another thread, while this one takes the fingerprint of the files (listing them,
-	 * without parsing).
+	 * without parsing). The files are not parsed ahead while the connection opens: when
+	 * the record matches, that parsing would only take a core from the rest of the
+	 * application's start.
 	 */
 	private Fingerprinted openWhileFingerprinting(Target target) {
-		CompletableFuture<Session> opening = CompletableFuture.supplyAsync(this.connections::open);
+		CompletableFuture<Recorded> opening = CompletableFuture.supplyAsync(() -> {
+			Session session = this.connections.open();
+			try {
+				return new Recorded(session, this.upToDate.recorded(session.connection()));
+			}
+			catch (SQLException | RuntimeException ex) {
+				Connections.closeQuietly(session);
+				throw (ex instanceof SQLException sql) ? Connections.failure(sql) : (RuntimeException) ex;
+			}
+		});
 		String fingerprint;
 		try {
 			fingerprint = this.upToDate.fingerprint(target);
 		}
 		catch (RuntimeException ex) {
-			opening.thenAccept(Connections::closeQuietly);
+			opening.thenAccept((recorded) -> Connections.closeQuietly(recorded.session()));
 			throw ex;
 		}
-		Session session = join(opening);
-		try {
-			return new Fingerprinted(fingerprint, session,
-					this.upToDate.recordedHeads(session.connection(), fingerprint));
-		}
-		catch (SQLException | RuntimeException ex) {
-			Connections.closeQuietly(session);
-			throw (ex instanceof SQLException sql) ? Connections.failure(sql) : (RuntimeException) ex;
-		}
+		Recorded recorded = join(opening);
+		return new Fingerprinted(fingerprint, recorded.session(),
+				UpToDateCheck.headsIfSame(recorded.upToDate(), fingerprint));
 	}
 
 	/**
@@ -321,6 +344,14 @@ public final class Migrator {
 	 * The open session and the committed applied set it read.
 	 */
 	private record Connected(Session session, AppliedSet applied) {
+
+	}
+
+	/**
+	 * The open session and what the version store recorded of the last check that found
+	 * nothing to do.
+	 */
+	private record Recorded(Session session, @Nullable UpToDate upToDate) {
 
 	}
 

@@ -64,11 +64,18 @@ final class UpToDateCheck {
 	}
 
 	/**
-	 * The heads the database is at, when a check with this fingerprint recorded them and
-	 * the applied set has not changed since; {@code null} when the full check must run.
+	 * What the last check that found nothing to do recorded, when the applied set is
+	 * still the one it read; {@code null} otherwise.
 	 */
-	@Nullable List<RevisionId> recordedHeads(Connection connection, String fingerprint) throws SQLException {
-		UpToDate recorded = this.store.upToDate(connection);
+	@Nullable UpToDate recorded(Connection connection) throws SQLException {
+		return this.store.upToDate(connection);
+	}
+
+	/**
+	 * The heads the database is at, when the record is of a check with this fingerprint;
+	 * {@code null} when the full check must run.
+	 */
+	static @Nullable List<RevisionId> headsIfSame(@Nullable UpToDate recorded, String fingerprint) {
 		if (recorded == null || !recorded.fingerprint().equals(fingerprint)) {
 			return null;
 		}

@@ -73,14 +73,29 @@ class UpToDateCheckTests {
 	}
 
 	@Test
-	void upgradeWithNothingToDoRecordsTheCheckThatTheNextStartTrusts() {
-		assertThat(this.database.query("SELECT count(*) FROM migrations_fingerprint")).containsExactly("0");
-		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("c3");
+	void anUpgradeThatLeavesNothingToDoRecordsTheCheckThatTheNextStartTrusts() {
 		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("c3");
 		falsifyRecordedHeads();
 		MigrationResult trusted = migrator().upgrade(Target.head());
 		assertThat(ids(trusted.to())).containsExactly("b2");
 		assertThat(trusted.revisions()).isEmpty();
+	}
+
+	@Test
+	void upgradeWithNothingToDoRecordsTheCheckWhenNoRunDid() {
+		this.database.execute("DELETE FROM migrations_fingerprint");
+		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("c3");
+		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("c3");
+		falsifyRecordedHeads();
+		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("b2");
+	}
+
+	@Test
+	void aCheckRecordedForAnEarlierRevisionIsNotTrustedForTheHead() {
+		this.files.table("d4", "c3", "payments");
+		assertThat(ids(migrator().upgrade(Target.parse("c3")).to())).containsExactly("c3");
+		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("c3");
+		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
 	}
 
 	@Test
@@ -106,8 +121,8 @@ class UpToDateCheckTests {
 		migrator().upgrade(Target.head());
 		this.files.table("d4", "c3", "payments");
 		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
-		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("d4");
 		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("d4");
+		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("d4");
 	}
 
 	@Test
@@ -167,12 +182,12 @@ class UpToDateCheckTests {
 		assertThat(this.database.tableExists("migrations_fingerprint")).isFalse();
 		this.files.table("d4", "c3", "payments");
 		migrator().upgrade(Target.head());
-		migrator().upgrade(Target.head());
 		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("d4");
 	}
 
 	@Test
 	void aReadOnlyServerStillStartsWithNothingToDo() {
+		this.database.execute("DELETE FROM migrations_fingerprint");
 		this.database.execute("ALTER DATABASE \"" + this.database.name() + "\" SET default_transaction_read_only = on");
 		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("c3");
 		assertThat(this.database.query("SELECT count(*) FROM migrations_fingerprint")).containsExactly("0");

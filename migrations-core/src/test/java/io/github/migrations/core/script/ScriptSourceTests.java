@@ -212,6 +212,19 @@ class ScriptSourceTests {
 			.withMessageStartingWith(this.temp + "/r017.sql:2: unknown header key 'down_revison'.");
 	}
 
+	@Test
+	void fingerprintChangesWithAFilesContentAndNameButNotWithItsTime() throws IOException {
+		Path file = write(this.temp.resolve("a1_first.sql"), revision(1));
+		String first = source(this.temp.toString()).fingerprint();
+		Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+		assertThat(source(this.temp.toString()).fingerprint()).isEqualTo(first);
+		write(file, revision(1).replace("t1", "t2"));
+		String edited = source(this.temp.toString()).fingerprint();
+		assertThat(edited).isNotEqualTo(first);
+		Files.move(file, this.temp.resolve("a1_renamed.sql"));
+		assertThat(source(this.temp.toString()).fingerprint()).isNotEqualTo(edited);
+	}
+
 	private static String revision(int number) {
 		String parent = (number == 1) ? "base" : "r%03d".formatted(number - 1);
 		return "-- revision: r%03d\n-- down_revision: %s\n\n-- +upgrade\nCREATE TABLE t%d (id int);\n".formatted(number,
