@@ -73,13 +73,20 @@ final class UpToDateCheck {
 
 	/**
 	 * The heads the database is at, when the record is of a check with this fingerprint;
-	 * {@code null} when the full check must run.
+	 * {@code null} when the full check must run (also when the recorded heads are not
+	 * revision ids).
 	 */
 	static @Nullable List<RevisionId> headsIfSame(@Nullable UpToDate recorded, String fingerprint) {
 		if (recorded == null || !recorded.fingerprint().equals(fingerprint)) {
 			return null;
 		}
-		return recorded.heads().stream().map(RevisionId::of).toList();
+		try {
+			return recorded.heads().stream().map(RevisionId::of).toList();
+		}
+		catch (IllegalArgumentException ex) {
+			// edited by hand into something no check would have recorded
+			return null;
+		}
 	}
 
 	/**

@@ -159,6 +159,13 @@ class UpToDateCheckTests {
 	}
 
 	@Test
+	void recordedHeadsEditedIntoSomethingElseAreCheckedAgain() {
+		this.database.execute("UPDATE migrations_fingerprint SET heads = 'not a revision id!'");
+		assertThat(ids(migrator().upgrade(Target.head()).to())).containsExactly("c3");
+		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("c3");
+	}
+
+	@Test
 	void anotherTargetIsCheckedAgain() {
 		migrator().upgrade(Target.head());
 		falsifyRecordedHeads();
