@@ -58,8 +58,8 @@ public class MigrationsProperties {
 	private boolean createSchemas = true;
 
 	/**
-	 * Prefix of the names of the version-store tables, which end in 'revisions' and
-	 * 'log'.
+	 * Prefix of the names of the version-store tables, which end in 'revisions', 'log'
+	 * and 'fingerprint'.
 	 */
 	private String tablePrefix = "migrations_";
 
