@@ -133,7 +133,8 @@ final class Alterations {
 		List<Change> changes = new ArrayList<>();
 		if (!Objects.equals(b.defaultValue(), a.defaultValue())) {
 			changes.add(Change.of(key,
-					(a.defaultValue() != null) ? "ALTER DOMAIN %s SET DEFAULT %s".formatted(name, a.defaultValue())
+					(a.defaultValue() != null)
+							? "ALTER DOMAIN %s SET DEFAULT %s".formatted(name, Deparsed.written(a.defaultValue()))
 							: "ALTER DOMAIN %s DROP DEFAULT".formatted(name)));
 		}
 		if (b.notNull() != a.notNull()) {

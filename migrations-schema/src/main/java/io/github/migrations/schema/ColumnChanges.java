@@ -50,7 +50,7 @@ final class ColumnChanges {
 			changes.add(Change.of(key, prefix + "DROP EXPRESSION"));
 		}
 		else if (b.generated() != null && !b.generated().equals(a.generated())) {
-			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(a.generated())));
+			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(Deparsed.written(a.generated()))));
 		}
 		if (a.notNull() && !b.notNull()) {
 			changes.add(Change.of(key, prefix + "SET NOT NULL"));
