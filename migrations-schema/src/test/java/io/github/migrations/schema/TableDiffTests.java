@@ -230,6 +230,33 @@ class TableDiffTests {
 	}
 
 	@Test
+	void renamedTableTakesItsSerialSequencesAlong() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE SCHEMA sales;
+				CREATE TABLE sales.customers (id serial PRIMARY KEY, code bigserial, name text);
+				CREATE TABLE sales.orders (id serial PRIMARY KEY);""", """
+				CREATE SCHEMA sales;
+				CREATE TABLE sales.clients (id serial PRIMARY KEY, code bigserial, name text);
+				CREATE TABLE sales.orders (id serial PRIMARY KEY);""", rename, rename.reversed());
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE sales.customers RENAME TO clients;
+				ALTER TABLE sales.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
+				ALTER SEQUENCE sales.customers_code_seq RENAME TO clients_code_seq;
+				ALTER SEQUENCE sales.customers_id_seq RENAME TO clients_id_seq;
+				""");
+	}
+
+	@Test
+	void renamedTableKeepsASequenceTheTargetStillNamesAfterTheOldName() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE customers (id serial PRIMARY KEY);", """
+				CREATE TABLE clients (id serial CONSTRAINT customers_pkey PRIMARY KEY);
+				ALTER SEQUENCE clients_id_seq RENAME TO customers_id_seq;""", rename, rename.reversed());
+		assertThat(changes.script()).isEqualTo("ALTER TABLE public.customers RENAME TO clients;\n");
+	}
+
+	@Test
 	void renamedTableIsRenamedBeforeItsChangedPrimaryKeyIsReplaced() {
 		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
 		SchemaChanges changes = RoundTrip.check("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);",
