@@ -200,11 +200,14 @@ final class DiffPlan {
 		boolean grew = true;
 		while (grew) {
 			grew = false;
-			for (Map.Entry<String, Alteration> entry : this.altered.entrySet()) {
+			// a copy: a dependent that is altered too (a column's changed default) is
+			// recreated instead, which takes it out of the altered units
+			for (Map.Entry<String, Alteration> entry : new ArrayList<>(this.altered.entrySet())) {
 				for (String around : entry.getValue().around()) {
 					List<String> kinds = around.startsWith("type ") ? AROUND_TYPE : AROUND_COLUMN;
 					for (String dependent : this.from.dependentsOf(around)) {
-						if (kinds.stream().anyMatch(dependent::startsWith)) {
+						if (this.altered.containsKey(entry.getKey())
+								&& kinds.stream().anyMatch(dependent::startsWith)) {
 							this.aroundDependents.computeIfAbsent(entry.getKey(), (k) -> new TreeSet<>())
 								.add(dependent);
 							grew |= recreate(dependent);

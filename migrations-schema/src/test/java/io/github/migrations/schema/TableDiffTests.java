@@ -121,6 +121,17 @@ class TableDiffTests {
 	}
 
 	@Test
+	void columnWhoseTypeAndDefaultChangeTogetherKeepsItsNewDefault() {
+		RoundTrip.check("""
+				CREATE TYPE sort_enum AS ENUM ('Active', 'Hot');
+				CREATE TABLE t (id int, sort text NOT NULL DEFAULT 'Hot', listing smallint DEFAULT 1);
+				CREATE VIEW v AS SELECT id, sort FROM t;""", """
+				CREATE TYPE sort_enum AS ENUM ('Active', 'Hot');
+				CREATE TABLE t (id int, sort sort_enum NOT NULL DEFAULT 'Active', listing text DEFAULT 'Local');
+				CREATE VIEW v AS SELECT id, sort FROM t;""");
+	}
+
+	@Test
 	void narrowedTypeIsMarkedDestructive() {
 		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (name varchar(40), n bigint);",
 				"CREATE TABLE t (name varchar(10), n bigint);");
