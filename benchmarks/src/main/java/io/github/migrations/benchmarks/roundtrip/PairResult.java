@@ -14,6 +14,7 @@ import java.util.Set;
  * @param forward diff i-1 → i applied to a copy of i-1, judged against i
  * @param idempotent whether a second diff, after the forward one was applied, is empty
  * (null when the tool failed)
+ * @param again the second diff's script (or the tool's failure), null when not run
  * @param backward the reverse diff, to i-1, applied to the same copy after the forward
  * script, judged against i-1
  * @param millis the time spent in the tool's three diffs
@@ -21,7 +22,7 @@ import java.util.Set;
  * for every tool; see {@link Catalog#unsupportedKinds})
  */
 record PairResult(String history, int index, String from, String to, String tool, Direction forward, Boolean idempotent,
-		Direction backward, long millis, Set<String> unsupported) {
+		String again, Direction backward, long millis, Set<String> unsupported) {
 
 	boolean exact() {
 		return this.forward.exact() && this.backward.exact() && Boolean.TRUE.equals(this.idempotent);

@@ -130,19 +130,22 @@ final class RoundTrip {
 		create(WORK, from.database());
 		PairResult.Direction forward = direction(differ, to, toolNanos);
 		Boolean idempotent = null;
+		String again = null;
 		if (forward.toolError() == null) {
 			long t = System.nanoTime();
 			try {
-				idempotent = differ.isEmpty(differ.diff(WORK, to.database()));
+				again = differ.diff(WORK, to.database());
+				idempotent = differ.isEmpty(again);
 			}
 			catch (Exception ex) {
+				again = "the tool failed: " + ex;
 				idempotent = false;
 			}
 			toolNanos[0] += System.nanoTime() - t;
 		}
 		PairResult.Direction backward = direction(differ, from, toolNanos);
 		drop(WORK);
-		return new PairResult(history.name(), index, from.name(), to.name(), differ.name(), forward, idempotent,
+		return new PairResult(history.name(), index, from.name(), to.name(), differ.name(), forward, idempotent, again,
 				backward, toolNanos[0] / 1_000_000, unsupported);
 	}
 
