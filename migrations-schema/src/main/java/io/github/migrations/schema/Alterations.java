@@ -84,7 +84,7 @@ final class Alterations {
 			return TableChanges.alter(b, (Table) after);
 		}
 		if (before instanceof ColumnPart b) {
-			return ColumnChanges.alter(b, (ColumnPart) after, key);
+			return ColumnChanges.alter(b, (ColumnPart) after, key, usesEnum(from, old.key()) || usesEnum(to, key));
 		}
 		if (before instanceof DefaultPart) {
 			return Alteration.of(List.of(Change.of(key, Ddl.setDefault((DefaultPart) after))));
@@ -122,6 +122,12 @@ final class Alterations {
 		}
 		Policy p = (Policy) object;
 		return new Policy(p.table(), p.name(), p.permissive(), p.command(), p.roles(), p.using(), p.check(), null);
+	}
+
+	private static boolean usesEnum(NodeGraph graph, String column) {
+		return graph.dependenciesOf(column)
+			.stream()
+			.anyMatch((type) -> graph.contains(type) && graph.node(type).model() instanceof EnumType);
 	}
 
 	private static @Nullable Alteration domain(Domain b, Domain a) {
