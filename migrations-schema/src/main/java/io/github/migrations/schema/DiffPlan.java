@@ -219,7 +219,9 @@ final class DiffPlan {
 				// what depends on a unit that goes away must go first, and come back
 				// after
 				for (String dependent : this.from.dependentsOf(key)) {
-					grew |= recreate(dependent);
+					if (!leavesIt(dependent, key)) {
+						grew |= recreate(dependent);
+					}
 				}
 				if (!this.recreated.contains(key)) {
 					continue;
@@ -231,6 +233,16 @@ final class DiffPlan {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a column that uses a type going away is altered off it (its type changed in
+	 * place, before the type is dropped) rather than dropped and added again, which would
+	 * move it to the end of its table.
+	 */
+	private boolean leavesIt(String dependent, String type) {
+		return dependent.startsWith("column ") && type.startsWith("type ") && this.altered.containsKey(dependent)
+				&& !this.to.dependenciesOf(dependent).contains(type);
 	}
 
 	private boolean recreate(String key) {
