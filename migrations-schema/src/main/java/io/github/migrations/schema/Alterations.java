@@ -84,7 +84,7 @@ final class Alterations {
 			return TableChanges.alter(b, (Table) after);
 		}
 		if (before instanceof ColumnPart b) {
-			return ColumnChanges.alter(b, (ColumnPart) after, key);
+			return ColumnChanges.alter(b, (ColumnPart) after, key, usesEnum(from, old.key()) || usesEnum(to, key));
 		}
 		if (before instanceof DefaultPart) {
 			return Alteration.of(List.of(Change.of(key, Ddl.setDefault((DefaultPart) after))));
@@ -124,6 +124,12 @@ final class Alterations {
 		return new Policy(p.table(), p.name(), p.permissive(), p.command(), p.roles(), p.using(), p.check(), null);
 	}
 
+	private static boolean usesEnum(NodeGraph graph, String column) {
+		return graph.dependenciesOf(column)
+			.stream()
+			.anyMatch((type) -> graph.contains(type) && graph.node(type).model() instanceof EnumType);
+	}
+
 	private static @Nullable Alteration domain(Domain b, Domain a) {
 		if (!b.baseType().equals(a.baseType()) || !Objects.equals(b.collation(), a.collation())) {
 			return null;
@@ -133,7 +139,8 @@ final class Alterations {
 		List<Change> changes = new ArrayList<>();
 		if (!Objects.equals(b.defaultValue(), a.defaultValue())) {
 			changes.add(Change.of(key,
-					(a.defaultValue() != null) ? "ALTER DOMAIN %s SET DEFAULT %s".formatted(name, a.defaultValue())
+					(a.defaultValue() != null)
+							? "ALTER DOMAIN %s SET DEFAULT %s".formatted(name, Deparsed.written(a.defaultValue()))
 							: "ALTER DOMAIN %s DROP DEFAULT".formatted(name)));
 		}
 		if (b.notNull() != a.notNull()) {

@@ -24,7 +24,12 @@ final class ColumnChanges {
 	private ColumnChanges() {
 	}
 
-	static @Nullable Alteration alter(ColumnPart before, ColumnPart after, String key) {
+	/**
+	 * @param enumType whether the old or the new type is an enum type (or an array of
+	 * one), which casts only from and to {@code text}: the values are converted through
+	 * their text
+	 */
+	static @Nullable Alteration alter(ColumnPart before, ColumnPart after, String key, boolean enumType) {
 		Column b = before.column();
 		Column a = after.column();
 		if (b.generated() == null && a.generated() != null) {
@@ -35,7 +40,9 @@ final class ColumnChanges {
 		Set<String> around = Set.of();
 		if (!b.type().equals(a.type()) || !Objects.equals(b.collation(), a.collation())) {
 			String collation = (a.collation() != null) ? " COLLATE " + a.collation() : "";
-			String sql = prefix + "TYPE %s%s USING %s::%s".formatted(a.type(), collation, after.sqlName(), a.type());
+			String through = (enumType && !b.type().equals("text") && !a.type().equals("text")) ? "::text" : "";
+			String sql = prefix
+					+ "TYPE %s%s USING %s%s::%s".formatted(a.type(), collation, after.sqlName(), through, a.type());
 			String narrowing = narrowing(b.type(), a.type());
 			changes.add(
 					(narrowing != null)
@@ -50,7 +57,7 @@ final class ColumnChanges {
 			changes.add(Change.of(key, prefix + "DROP EXPRESSION"));
 		}
 		else if (b.generated() != null && !b.generated().equals(a.generated())) {
-			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(a.generated())));
+			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(Deparsed.written(a.generated()))));
 		}
 		if (a.notNull() && !b.notNull()) {
 			changes.add(Change.of(key, prefix + "SET NOT NULL"));

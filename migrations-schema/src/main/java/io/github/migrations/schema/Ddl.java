@@ -2,6 +2,7 @@ package io.github.migrations.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.github.migrations.schema.Node.ColumnPart;
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The SQL that creates, drops and comments on each kind of unit.
  */
 final class Ddl {
+
+	private static final Pattern ON_ONLY = Pattern
+		.compile("^(CREATE (?:UNIQUE )?INDEX (?:\"(?:[^\"]|\"\")*\"|\\S+) ON )ONLY ");
 
 	private Ddl() {
 	}
@@ -44,7 +48,7 @@ final class Ddl {
 				sql.append(" COLLATE ").append(d.collation());
 			}
 			if (d.defaultValue() != null) {
-				sql.append(" DEFAULT ").append(d.defaultValue());
+				sql.append(" DEFAULT ").append(Deparsed.written(d.defaultValue()));
 			}
 			if (d.notNull()) {
 				sql.append(" NOT NULL");
@@ -94,7 +98,7 @@ final class Ddl {
 			boolean notValid = context.notValidConstraints() && c.validated()
 					&& (c.type() == Constraint.Type.FOREIGN_KEY || c.type() == Constraint.Type.CHECK);
 			String sql = "ALTER TABLE %s ADD CONSTRAINT %s %s".formatted(c.table().sql(), Sql.ident(c.name()),
-					c.definition());
+					Deparsed.written(c.definition()));
 			if (notValid) {
 				changes.add(Change.of(key, sql + " NOT VALID"));
 				changes.add(Change.of(key, validate(c)));
@@ -104,21 +108,25 @@ final class Ddl {
 			}
 		}
 		else if (model instanceof Index i) {
+			// a partitioned table's index is printed ON ONLY the table; created so, it
+			// would stay invalid and its partitions without one
+			String definition = ON_ONLY.matcher(Deparsed.written(i.definition())).replaceFirst("$1");
 			if (context.concurrentIndexes()) {
-				String sql = i.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
+				String sql = definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
 				changes.add(Change.of(key, sql).nonTransactional());
 			}
 			else {
-				changes.add(Change.of(key, i.definition()));
+				changes.add(Change.of(key, definition));
 			}
 		}
 		else if (model instanceof View v) {
 			String options = v.options().isEmpty() ? "" : " WITH (" + String.join(", ", v.options()) + ")";
-			changes.add(Change.of(key, "CREATE %s %s%s AS\n%s"
-				.formatted(v.materialized() ? "MATERIALIZED VIEW" : "VIEW", v.name().sql(), options, v.query())));
+			changes
+				.add(Change.of(key, "CREATE %s %s%s AS\n%s".formatted(v.materialized() ? "MATERIALIZED VIEW" : "VIEW",
+						v.name().sql(), options, Deparsed.written(v.query()))));
 		}
 		else if (model instanceof Trigger t) {
-			changes.add(Change.of(key, t.definition()));
+			changes.add(Change.of(key, Deparsed.written(t.definition())));
 		}
 		else if (model instanceof Policy p) {
 			changes.add(Change.of(key, createPolicy(p)));
@@ -265,7 +273,7 @@ final class Ddl {
 			sql.append(" COLLATE ").append(column.collation());
 		}
 		if (column.generated() != null) {
-			sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
+			sql.append(" GENERATED ALWAYS AS (").append(Deparsed.written(column.generated())).append(") STORED");
 		}
 		if (column.identity() != null) {
 			sql.append(" GENERATED ").append(column.identity()).append(" AS IDENTITY");
@@ -274,14 +282,14 @@ final class Ddl {
 			sql.append(" NOT NULL");
 		}
 		if (withDefault && column.defaultValue() != null) {
-			sql.append(" DEFAULT ").append(column.defaultValue());
+			sql.append(" DEFAULT ").append(Deparsed.written(column.defaultValue()));
 		}
 		return sql.toString();
 	}
 
 	static String setDefault(DefaultPart d) {
 		return "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s".formatted(d.table().name().sql(),
-				Sql.ident(d.column().name()), d.column().defaultValue());
+				Sql.ident(d.column().name()), Deparsed.written(d.column().defaultValue()));
 	}
 
 	static String ownedBy(Sequence s) {
@@ -295,7 +303,7 @@ final class Ddl {
 
 	static String addDomainCheck(Domain d, Domain.Check check) {
 		return "ALTER DOMAIN %s ADD CONSTRAINT %s %s".formatted(d.name().sql(), Sql.ident(check.name()),
-				check.definition());
+				Deparsed.written(check.definition()));
 	}
 
 	static String attribute(CompositeType.Attribute a) {
@@ -312,10 +320,10 @@ final class Ddl {
 			.append(" TO ")
 			.append(String.join(", ", p.roles()));
 		if (p.using() != null) {
-			sql.append(" USING (").append(p.using()).append(')');
+			sql.append(" USING (").append(Deparsed.written(p.using())).append(')');
 		}
 		if (p.check() != null) {
-			sql.append(" WITH CHECK (").append(p.check()).append(')');
+			sql.append(" WITH CHECK (").append(Deparsed.written(p.check())).append(')');
 		}
 		return sql.toString();
 	}

@@ -200,11 +200,14 @@ final class DiffPlan {
 		boolean grew = true;
 		while (grew) {
 			grew = false;
-			for (Map.Entry<String, Alteration> entry : this.altered.entrySet()) {
+			// a copy: a dependent that is altered too (a column's changed default) is
+			// recreated instead, which takes it out of the altered units
+			for (Map.Entry<String, Alteration> entry : new ArrayList<>(this.altered.entrySet())) {
 				for (String around : entry.getValue().around()) {
 					List<String> kinds = around.startsWith("type ") ? AROUND_TYPE : AROUND_COLUMN;
 					for (String dependent : this.from.dependentsOf(around)) {
-						if (kinds.stream().anyMatch(dependent::startsWith)) {
+						if (this.altered.containsKey(entry.getKey())
+								&& kinds.stream().anyMatch(dependent::startsWith)) {
 							this.aroundDependents.computeIfAbsent(entry.getKey(), (k) -> new TreeSet<>())
 								.add(dependent);
 							grew |= recreate(dependent);
@@ -216,7 +219,9 @@ final class DiffPlan {
 				// what depends on a unit that goes away must go first, and come back
 				// after
 				for (String dependent : this.from.dependentsOf(key)) {
-					grew |= recreate(dependent);
+					if (!leavesIt(dependent, key)) {
+						grew |= recreate(dependent);
+					}
 				}
 				if (!this.recreated.contains(key)) {
 					continue;
@@ -228,6 +233,16 @@ final class DiffPlan {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a column that uses a type going away is altered off it (its type changed in
+	 * place, before the type is dropped) rather than dropped and added again, which would
+	 * move it to the end of its table.
+	 */
+	private boolean leavesIt(String dependent, String type) {
+		return dependent.startsWith("column ") && type.startsWith("type ") && this.altered.containsKey(dependent)
+				&& !this.to.dependenciesOf(dependent).contains(type);
 	}
 
 	private boolean recreate(String key) {

@@ -83,9 +83,10 @@ final class Renames {
 	}
 
 	/**
-	 * Renames the constraints and indexes of a renamed table that are named after it
-	 * ({@code customers_pkey}) when the target has them, otherwise equal, named after its
-	 * new name ({@code clients_pkey}) and not under the old one.
+	 * Renames the constraints, indexes and owned sequences of a renamed table that are
+	 * named after it ({@code customers_pkey}, {@code customers_id_seq}) when the target
+	 * has them, otherwise equal, named after its new name ({@code clients_pkey}) and not
+	 * under the old one.
 	 */
 	private static DatabaseSchema renameNamedAfter(DatabaseSchema schema, DatabaseSchema to, QualifiedName table,
 			String oldName, String newName, List<Renamed> renamed) {
@@ -125,7 +126,61 @@ final class Renames {
 				result = replace(result, i, now);
 			}
 		}
+		for (Sequence s : schema.all(Sequence.class)) {
+			String name = alongName(s.name().name(), oldName, newName);
+			if (s.ownedBy() == null || !s.ownedBy().table().equals(table) || name == null) {
+				continue;
+			}
+			QualifiedName newSequence = new QualifiedName(s.name().schema(), name);
+			Sequence now = new Sequence(newSequence, s.type(), s.start(), s.increment(), s.minValue(), s.maxValue(),
+					s.cache(), s.cycle(), s.ownedBy(), s.comment());
+			if (now.equals(to.object(now.key())) && to.object(s.key()) == null
+					&& !relationTaken(schema, s.name().schema(), name)) {
+				renamed.add(new Renamed(now.key(),
+						Change.of(now.key(),
+								"ALTER SEQUENCE %s RENAME TO %s".formatted(s.name().sql(), Sql.ident(name))),
+						"relation " + s.name(), "relation " + newSequence));
+				result = renameSequence(result, s, now);
+			}
+		}
 		return result;
+	}
+
+	/**
+	 * Replaces a sequence by its renamed self, and the name in the column defaults that
+	 * call it ({@code nextval('orders_id_seq'::regclass)}, qualified or not as the search
+	 * path makes it visible), as PostgreSQL prints them once it is renamed.
+	 */
+	private static DatabaseSchema renameSequence(DatabaseSchema schema, Sequence old, Sequence now) {
+		Map<String, String> names = Map.of(Sql.literal(old.name().sql()) + "::regclass",
+				Sql.literal(now.name().sql()) + "::regclass", Sql.literal(Sql.ident(old.name().name())) + "::regclass",
+				Sql.literal(Sql.ident(now.name().name())) + "::regclass");
+		List<SchemaObject> objects = new ArrayList<>();
+		for (SchemaObject object : schema.objects().values()) {
+			if (object.equals(old)) {
+				objects.add(now);
+			}
+			else if (object instanceof Table t) {
+				List<Column> columns = new ArrayList<>();
+				for (Column c : t.columns()) {
+					String value = c.defaultValue();
+					if (value != null) {
+						for (Map.Entry<String, String> name : names.entrySet()) {
+							value = value.replace(name.getKey(), name.getValue());
+						}
+					}
+					columns.add(new Column(c.name(), c.type(), c.collation(), c.notNull(), value, c.generated(),
+							c.identity(), c.comment()));
+				}
+				objects.add(new Table(t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(), t.partitionBound(),
+						columns, t.options(), t.rowSecurity(), t.forceRowSecurity(), t.comment()));
+			}
+			else {
+				objects.add(object);
+			}
+		}
+		return new DatabaseSchema(objects, schema.unsupported(),
+				renameKeys(schema.dependencies(), Map.of(), old.key(), now.key()));
 	}
 
 	private static String alongName(String name, String oldName, String newName) {
@@ -135,6 +190,7 @@ final class Renames {
 	private static boolean relationTaken(DatabaseSchema schema, String namespace, String name) {
 		QualifiedName relation = new QualifiedName(namespace, name);
 		return schema.table(relation) != null || schema.object("index " + relation) != null
+				|| schema.object("sequence " + relation) != null || schema.object("view " + relation) != null
 				|| schema.all(Constraint.class)
 					.stream()
 					.anyMatch((c) -> c.table().schema().equals(namespace) && c.name().equals(name));

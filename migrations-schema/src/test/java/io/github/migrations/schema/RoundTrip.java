@@ -1,8 +1,11 @@
 package io.github.migrations.schema;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The differ's proof for one pair of schemas: database A built by one script, B by
  * another; the diff from A to B, run on A as a script by {@code psql}, gives exactly B's
  * model and a second diff is empty; the reverse diff, run on B statement by statement
- * over JDBC, gives exactly A's.
+ * over JDBC, gives exactly A's. In both directions every expression the differ copies
+ * (constraints, indexes, views, triggers, policies, defaults) is then printed by the
+ * server exactly as on the side it was copied from.
  */
 final class RoundTrip {
 
@@ -30,6 +35,43 @@ final class RoundTrip {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	/**
+	 * Every expression the differ copies, as the server prints it (the version store's
+	 * tables left out, as the reader does): the model compares an {@code IN} list's two
+	 * printed forms as equal, a round trip must give the same text.
+	 */
+	private static final String DEPARSED = """
+			SELECT text FROM (
+			  SELECT k.conrelid AS rel, 'constraint ' || coalesce(nullif(k.conrelid, 0)::regclass::text,
+			         k.contypid::regtype::text) || '.' || k.conname || ': ' || pg_catalog.pg_get_constraintdef(k.oid)
+			  FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace
+			  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+			  UNION ALL
+			  SELECT x.indrelid, 'index: ' || pg_catalog.pg_get_indexdef(x.indexrelid)
+			  FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class c ON c.oid = x.indexrelid
+			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+			  UNION ALL
+			  SELECT c.oid, 'view ' || c.oid::regclass || ': ' || pg_catalog.pg_get_viewdef(c.oid)
+			  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			  WHERE c.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+			  UNION ALL
+			  SELECT t.tgrelid, 'trigger: ' || pg_catalog.pg_get_triggerdef(t.oid)
+			  FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal
+			  UNION ALL
+			  SELECT p.polrelid, 'policy ' || p.polname || ': ' || coalesce(pg_catalog.pg_get_expr(p.polqual, p.polrelid), '-')
+			         || ' / ' || coalesce(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), '-')
+			  FROM pg_catalog.pg_policy p
+			  UNION ALL
+			  SELECT d.adrelid, 'column ' || d.adrelid::regclass || '.' || a.attname || ': '
+			         || pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+			  FROM pg_catalog.pg_attrdef d
+			  JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+			) deparsed (rel, text)
+			WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = deparsed.rel
+			                  AND c.relname LIKE 'migrations\\_%')
+			ORDER BY 1""";
 
 	private RoundTrip() {
 	}
@@ -61,6 +103,8 @@ final class RoundTrip {
 			CompletableFuture<DatabaseSchema> futureSchemaB = CompletableFuture.supplyAsync(b::read, SIDES);
 			DatabaseSchema schemaA = a.read();
 			DatabaseSchema schemaB = futureSchemaB.join();
+			List<String> deparsedA = a.deparsed();
+			List<String> deparsedB = b.deparsed();
 			SchemaChanges changes = SchemaDiffer.diff(schemaA, schemaB, forward);
 			SchemaChanges reverse = SchemaDiffer.diff(schemaB, schemaA, backward);
 			CompletableFuture<DatabaseSchema> futureReverse = CompletableFuture.supplyAsync(() -> {
@@ -76,10 +120,14 @@ final class RoundTrip {
 			assertThat(afterForward.toString()).as("A after the diff to B, then B; the script:\n%s", changes.script())
 				.isEqualTo(schemaB.toString());
 			assertThat(afterForward).isEqualTo(schemaB);
+			assertThat(a.deparsed()).as("A's expressions as the server prints them, after the diff to B")
+				.isEqualTo(deparsedB);
 			assertThat(SchemaDiffer.diff(afterForward, schemaB).script()).as("a second diff").isEmpty();
 			assertThat(afterReverse.toString()).as("B after the diff to A, then A; the script:\n%s", reverse.script())
 				.isEqualTo(schemaA.toString());
 			assertThat(SchemaDiffer.diff(afterReverse, schemaA).script()).as("a second reverse diff").isEmpty();
+			assertThat(b.deparsed()).as("B's expressions as the server prints them, after the diff to A")
+				.isEqualTo(deparsedA);
 			return changes;
 		}
 		catch (CompletionException ex) {
@@ -116,6 +164,20 @@ final class RoundTrip {
 
 		DatabaseSchema read() {
 			return SchemaReader.read(this.connection, SchemaFilter.allSchemas());
+		}
+
+		List<String> deparsed() {
+			try (Statement statement = this.connection.createStatement();
+					ResultSet rows = statement.executeQuery(DEPARSED)) {
+				List<String> texts = new ArrayList<>();
+				while (rows.next()) {
+					texts.add(rows.getString(1));
+				}
+				return texts;
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		@Override

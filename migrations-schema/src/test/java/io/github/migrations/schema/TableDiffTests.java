@@ -121,6 +121,17 @@ class TableDiffTests {
 	}
 
 	@Test
+	void columnWhoseTypeAndDefaultChangeTogetherKeepsItsNewDefault() {
+		RoundTrip.check("""
+				CREATE TYPE sort_enum AS ENUM ('Active', 'Hot');
+				CREATE TABLE t (id int, sort text NOT NULL DEFAULT 'Hot', listing smallint DEFAULT 1);
+				CREATE VIEW v AS SELECT id, sort FROM t;""", """
+				CREATE TYPE sort_enum AS ENUM ('Active', 'Hot');
+				CREATE TABLE t (id int, sort sort_enum NOT NULL DEFAULT 'Active', listing text DEFAULT 'Local');
+				CREATE VIEW v AS SELECT id, sort FROM t;""");
+	}
+
+	@Test
 	void narrowedTypeIsMarkedDestructive() {
 		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (name varchar(40), n bigint);",
 				"CREATE TABLE t (name varchar(10), n bigint);");
@@ -227,6 +238,33 @@ class TableDiffTests {
 				ALTER TABLE public.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
 				ALTER INDEX public.customers_name_idx RENAME TO clients_name_idx;
 				""");
+	}
+
+	@Test
+	void renamedTableTakesItsSerialSequencesAlong() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE SCHEMA sales;
+				CREATE TABLE sales.customers (id serial PRIMARY KEY, code bigserial, name text);
+				CREATE TABLE sales.orders (id serial PRIMARY KEY);""", """
+				CREATE SCHEMA sales;
+				CREATE TABLE sales.clients (id serial PRIMARY KEY, code bigserial, name text);
+				CREATE TABLE sales.orders (id serial PRIMARY KEY);""", rename, rename.reversed());
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TABLE sales.customers RENAME TO clients;
+				ALTER TABLE sales.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
+				ALTER SEQUENCE sales.customers_code_seq RENAME TO clients_code_seq;
+				ALTER SEQUENCE sales.customers_id_seq RENAME TO clients_id_seq;
+				""");
+	}
+
+	@Test
+	void renamedTableKeepsASequenceTheTargetStillNamesAfterTheOldName() {
+		DiffOptions rename = DiffOptions.defaults().withRename("table:customers=clients");
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE customers (id serial PRIMARY KEY);", """
+				CREATE TABLE clients (id serial CONSTRAINT customers_pkey PRIMARY KEY);
+				ALTER SEQUENCE clients_id_seq RENAME TO customers_id_seq;""", rename, rename.reversed());
+		assertThat(changes.script()).isEqualTo("ALTER TABLE public.customers RENAME TO clients;\n");
 	}
 
 	@Test

@@ -53,6 +53,20 @@ class TypeDiffTests {
 	}
 
 	@Test
+	void columnTurnedIntoAnEnumAndBackIsConvertedThroughItsTextAndKeepsItsPlace() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TYPE vote_show AS ENUM ('true', 'false', 'hide');
+				CREATE TABLE prefs (level smallint DEFAULT 1, id int, show_votes boolean NOT NULL DEFAULT true);
+				INSERT INTO prefs VALUES (2, 1, false);""", """
+				CREATE TYPE vote_show AS ENUM ('true', 'false', 'hide');
+				CREATE TYPE level AS ENUM ('1', '2', '3');
+				CREATE TABLE prefs (level level DEFAULT '3', id int, show_votes vote_show NOT NULL DEFAULT 'hide');""");
+		assertThat(changes.script()).contains(
+				"ALTER TABLE public.prefs ALTER COLUMN show_votes TYPE vote_show USING show_votes::text::vote_show;")
+			.contains("ALTER TABLE public.prefs ALTER COLUMN level TYPE level USING level::text::level;");
+	}
+
+	@Test
 	void removedEnumValueIsMarkedDestructive() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');

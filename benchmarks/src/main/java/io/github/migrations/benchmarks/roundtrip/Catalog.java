@@ -20,8 +20,8 @@ import javax.sql.DataSource;
  * constraints, indexes, sequences, views, functions, triggers, enum types and extensions,
  * as the test kit's snapshot read them before it moved onto the differ, plus schemas,
  * domains, composite types, policies, row-level security, comments, sequence ownership,
- * column collations and the order of a table's columns. Each object is one entry, "kind
- * qualified-name" → definition, exactly as the server deparses it.
+ * column collations, the order of a table's columns and extended statistics. Each object
+ * is one entry, "kind qualified-name" → definition, exactly as the server deparses it.
  */
 final class Catalog {
 
@@ -29,8 +29,8 @@ final class Catalog {
 	 * Kinds, longest first so that "materialized view" wins over "view".
 	 */
 	static final List<String> KINDS = List.of("materialized view", "composite type", "column collation", "column order",
-			"row security", "sequence owner", "constraint", "extension", "function", "sequence", "trigger", "comment",
-			"column", "domain", "policy", "schema", "index", "table", "type", "view");
+			"row security", "sequence owner", "statistics", "constraint", "extension", "function", "sequence",
+			"trigger", "comment", "column", "domain", "policy", "schema", "index", "table", "type", "view");
 
 	private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
 			+ "AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'";
@@ -168,7 +168,11 @@ final class Catalog {
 					FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 					JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 					WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND %s
-					GROUP BY n.nspname, c.relname""");
+					GROUP BY n.nspname, c.relname""",
+			"statistics", """
+					SELECT 'statistics ' || n.nspname || '.' || s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid)
+					FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
+					WHERE %s""");
 
 	private Catalog() {
 	}
@@ -205,6 +209,61 @@ final class Catalog {
 			}
 		}
 		return key.split(" ", 2)[0];
+	}
+
+	/**
+	 * Kinds the judge compares that issue 16 does not list among the kinds a differ must
+	 * cover.
+	 */
+	private static final List<String> UNLISTED = List.of("statistics");
+
+	/**
+	 * The unsupported kinds of change in a pair (both catalogs, either direction):
+	 * "column order" when a table in both states has its columns in an order that
+	 * dropping and adding columns cannot give (PostgreSQL adds a column last; a column
+	 * put back, or renamed without a hint, moves to the end), so that no statement but
+	 * recreating the table can make it; and a change to an object of a kind issue 16 does
+	 * not list (extended statistics).
+	 */
+	static Set<String> unsupportedKinds(Map<String, String> before, Map<String, String> after) {
+		Set<String> kinds = new TreeSet<>();
+		if (reordered(before, after) || reordered(after, before)) {
+			kinds.add("column order");
+		}
+		for (String kind : UNLISTED) {
+			if (!entries(before, kind).equals(entries(after, kind))) {
+				kinds.add(kind);
+			}
+		}
+		return kinds;
+	}
+
+	private static Map<String, String> entries(Map<String, String> catalog, String kind) {
+		Map<String, String> entries = new TreeMap<>();
+		catalog.forEach((key, value) -> {
+			if (kind(key).equals(kind)) {
+				entries.put(key, value);
+			}
+		});
+		return entries;
+	}
+
+	private static boolean reordered(Map<String, String> from, Map<String, String> to) {
+		for (Map.Entry<String, String> entry : to.entrySet()) {
+			String old = from.get(entry.getKey());
+			if (!entry.getKey().startsWith("column order ") || old == null) {
+				continue;
+			}
+			List<String> wanted = List.of(entry.getValue().split(", "));
+			List<String> current = List.of(old.split(", "));
+			// what ALTER TABLE can give: the kept columns in their order, new ones last
+			List<String> reachable = new ArrayList<>(current.stream().filter(wanted::contains).toList());
+			wanted.stream().filter((column) -> !current.contains(column)).forEach(reachable::add);
+			if (!reachable.equals(wanted)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.migrations.benchmarks.roundtrip;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one tool did with one consecutive pair of states (i-1, i) of a history.
@@ -13,15 +14,25 @@ import java.util.List;
  * @param forward diff i-1 → i applied to a copy of i-1, judged against i
  * @param idempotent whether a second diff, after the forward one was applied, is empty
  * (null when the tool failed)
+ * @param again the second diff's script (or the tool's failure), null when not run
  * @param backward the reverse diff, to i-1, applied to the same copy after the forward
  * script, judged against i-1
  * @param millis the time spent in the tool's three diffs
+ * @param unsupported the kinds of change in the pair that no statement can make (the same
+ * for every tool; see {@link Catalog#unsupportedKinds})
  */
 record PairResult(String history, int index, String from, String to, String tool, Direction forward, Boolean idempotent,
-		Direction backward, long millis) {
+		String again, Direction backward, long millis, Set<String> unsupported) {
 
 	boolean exact() {
 		return this.forward.exact() && this.backward.exact() && Boolean.TRUE.equals(this.idempotent);
+	}
+
+	/**
+	 * Whether every change in the pair is one a differ can make.
+	 */
+	boolean onlySupportedKinds() {
+		return this.unsupported.isEmpty();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -100,8 +101,9 @@ final class RoundTrip {
 				else {
 					changed++;
 					State from = new State(previous, before.name(), before.catalog(), before.dump());
+					Set<String> unsupported = Catalog.unsupportedKinds(before.catalog(), after.catalog());
 					for (Differ differ : this.differs) {
-						PairResult result = pair(history, i, from, after, differ);
+						PairResult result = pair(history, i, from, after, differ, unsupported);
 						results.add(result);
 						this.log.accept("  %3d %-50s %-9s %s (%d ms)".formatted(i, step.name(), differ.name(),
 								verdict(result), result.millis()));
@@ -122,25 +124,29 @@ final class RoundTrip {
 		return new Outcome(history, count, failed, unchanged, changed, results);
 	}
 
-	private PairResult pair(History history, int index, State from, State to, Differ differ) throws Exception {
+	private PairResult pair(History history, int index, State from, State to, Differ differ, Set<String> unsupported)
+			throws Exception {
 		long[] toolNanos = new long[1];
 		create(WORK, from.database());
 		PairResult.Direction forward = direction(differ, to, toolNanos);
 		Boolean idempotent = null;
+		String again = null;
 		if (forward.toolError() == null) {
 			long t = System.nanoTime();
 			try {
-				idempotent = differ.isEmpty(differ.diff(WORK, to.database()));
+				again = differ.diff(WORK, to.database());
+				idempotent = differ.isEmpty(again);
 			}
 			catch (Exception ex) {
+				again = "the tool failed: " + ex;
 				idempotent = false;
 			}
 			toolNanos[0] += System.nanoTime() - t;
 		}
 		PairResult.Direction backward = direction(differ, from, toolNanos);
 		drop(WORK);
-		return new PairResult(history.name(), index, from.name(), to.name(), differ.name(), forward, idempotent,
-				backward, toolNanos[0] / 1_000_000);
+		return new PairResult(history.name(), index, from.name(), to.name(), differ.name(), forward, idempotent, again,
+				backward, toolNanos[0] / 1_000_000, unsupported);
 	}
 
 	/**

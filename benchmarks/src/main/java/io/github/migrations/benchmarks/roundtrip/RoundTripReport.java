@@ -82,15 +82,20 @@ final class RoundTripReport {
 						millis / 1000.0));
 			}
 		}
+		supportedOnly(md, histories);
 		md.append("\n## What differed in the pairs that were not exact\n\n")
 			.append("Pairs (of all histories) in which at least one object of the kind differed, in either direction;"
 					+ " `script failed` counts pairs whose script stopped with an error, `tool failed` those where the"
 					+ " tool wrote nothing, `pg_dump only` those whose catalog matched but the dump did not,"
-					+ " `not idempotent` those whose second diff was not empty.\n\n");
+					+ " `not idempotent` those whose second diff was not empty; a kind marked `(unsupported)` counts"
+					+ " the pairs where it is an unsupported kind of change (see above), apart from the same kind"
+					+ " differing where the pair did not change it (`column order`: an order a tool could have"
+					+ " kept).\n\n");
 		Map<String, Map<String, Integer>> kinds = new TreeMap<>();
 		for (String tool : this.tools) {
 			for (PairResult result : results("all", tool)) {
-				for (String kind : failureKinds(result)) {
+				for (String failed : failureKinds(result)) {
+					String kind = result.unsupported().contains(failed) ? failed + " (unsupported)" : failed;
 					kinds.computeIfAbsent(kind, (k) -> new LinkedHashMap<>()).merge(tool, 1, Integer::sum);
 				}
 			}
@@ -100,6 +105,11 @@ final class RoundTripReport {
 		md.append("\n| --- |");
 		this.tools.forEach((tool) -> md.append(" ---: |"));
 		md.append('\n');
+		if (kinds.isEmpty()) {
+			md.append("| (none) |");
+			this.tools.forEach((tool) -> md.append(" 0 |"));
+			md.append('\n');
+		}
 		kinds.forEach((kind, counts) -> {
 			md.append("| ").append(kind).append(" |");
 			this.tools.forEach((tool) -> md.append(' ').append(counts.getOrDefault(tool, 0)).append(" |"));
@@ -112,6 +122,42 @@ final class RoundTripReport {
 			}
 		}
 		return md.toString();
+	}
+
+	/**
+	 * The shares over the pairs whose every change a differ can make (issue 16's target),
+	 * and the pairs left out with the kind that no statement can make.
+	 */
+	private void supportedOnly(StringBuilder md, List<String> histories) {
+		md.append("\n## Pairs with only supported kinds\n\n")
+			.append("The same shares over the pairs that contain only supported kinds of change. A pair is left"
+					+ " out here (never above) when it contains an unsupported kind: `column order`, a table in both"
+					+ " states whose columns are in an order that dropping and adding columns cannot give (PostgreSQL"
+					+ " adds a column last, so a column put back, or renamed without a hint, moves to the end; only"
+					+ " recreating the table, with its data, would restore the order); or a changed object of a kind"
+					+ " issue 16 does not list (`statistics`: `CREATE STATISTICS`).\n\n")
+			.append("| History | Tool | Pairs with only supported kinds | All three | Left out |\n")
+			.append("| --- | --- | ---: | ---: | ---: |\n");
+		for (String history : histories) {
+			for (String tool : this.tools) {
+				List<PairResult> all = results(history, tool);
+				List<PairResult> supported = all.stream().filter(PairResult::onlySupportedKinds).toList();
+				if (all.isEmpty()) {
+					continue;
+				}
+				md.append("| %s | %s | %d | %s | %d |\n".formatted(history, tool, supported.size(),
+						supported.isEmpty() ? "-" : share(supported, PairResult::exact),
+						all.size() - supported.size()));
+			}
+		}
+		List<PairResult> leftOut = results("all", this.tools.get(0)).stream()
+			.filter((r) -> !r.onlySupportedKinds())
+			.toList();
+		if (!leftOut.isEmpty()) {
+			md.append("\nLeft out:\n\n");
+			leftOut.forEach((r) -> md.append("- %s #%d (%s → %s): %s\n".formatted(r.history(), r.index(), r.from(),
+					r.to(), String.join(", ", r.unsupported()))));
+		}
 	}
 
 	static Set<String> failureKinds(PairResult result) {
@@ -153,7 +199,7 @@ final class RoundTripReport {
 	String csv() {
 		StringBuilder csv = new StringBuilder("history,pair,from,to,tool,exact,forward_exact,forward_catalog_equal,"
 				+ "forward_dump_equal,forward_error,forward_kinds,idempotent,backward_exact,backward_catalog_equal,"
-				+ "backward_dump_equal,backward_error,backward_kinds,diff_ms\n");
+				+ "backward_dump_equal,backward_error,backward_kinds,diff_ms,unsupported_kinds\n");
 		for (RoundTrip.Outcome outcome : this.outcomes) {
 			for (PairResult r : outcome.results()) {
 				List<String> cells = new ArrayList<>(List.of(r.history(), String.valueOf(r.index()), r.from(), r.to(),
@@ -162,6 +208,7 @@ final class RoundTripReport {
 				cells.add(String.valueOf(r.idempotent()));
 				cells.addAll(cells(r.backward()));
 				cells.add(String.valueOf(r.millis()));
+				cells.add(String.join(";", r.unsupported()));
 				csv.append(String.join(",", cells.stream().map(RoundTripReport::quote).toList())).append('\n');
 			}
 		}
@@ -207,7 +254,9 @@ final class RoundTripReport {
 					.append("\n\n");
 				direction(md, "Forward (" + r.from() + " → " + r.to() + ")", r.forward());
 				if (!Boolean.TRUE.equals(r.idempotent()) && r.forward().toolError() == null) {
-					md.append("Second forward diff not empty.\n\n");
+					md.append("Second forward diff not empty:\n\n```sql\n")
+						.append(clip(String.valueOf(r.again()), 30, 4000))
+						.append("\n```\n\n");
 				}
 				direction(md, "Backward (" + r.to() + " → " + r.from() + ")", r.backward());
 			}
