@@ -15,6 +15,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.revision.RevisionId;
@@ -96,6 +97,17 @@ class UpToDateCheckTests {
 		assertThat(ids(migrator().upgrade(Target.parse("c3")).to())).containsExactly("c3");
 		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("c3");
 		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
+	}
+
+	@Test
+	void aRunInOneTransactionRecordsTheCheckAfterItsCommit() {
+		this.files.table("d4", "c3", "payments");
+		this.files.table("e5", "d4", "refunds");
+		MigratorSettings oneTransaction = MigratorSettings.defaults()
+			.withLocations(this.files.location())
+			.withTransactionMode(TransactionMode.ALL);
+		assertThat(ids(migrator(oneTransaction).upgrade(Target.head()).revisions())).containsExactly("d4", "e5");
+		assertThat(this.database.query("SELECT heads FROM migrations_fingerprint")).containsExactly("e5");
 	}
 
 	@Test

@@ -201,8 +201,7 @@ public final class PostgresVersionStore implements VersionStore {
 				: "";
 		try (Statement statement = connection.createStatement();
 				// applied_at as microseconds since the epoch: the driver's date-time
-				// parsing starts up Calendar and locale data, a cost every start would
-				// pay
+				// parsing starts up Calendar and locale data, which every start pays for
 				ResultSet rows = statement.executeQuery("SELECT revision, down_revisions, checksum, state, applied_by, "
 						+ "(extract(epoch FROM applied_at) * 1000000)::bigint, execution_ms" + digestColumn + " FROM "
 						+ this.revisions + " ORDER BY applied_at, revision")) {
