@@ -254,7 +254,7 @@ public final class Migrator {
 	private Opened openWhileLoading() {
 		CompletableFuture<Connected> opening = CompletableFuture.supplyAsync(() -> {
 			Session session = this.connections.open();
-			return new Connected(session, readApplied(session));
+			return new Connected(session, readApplied(session, false));
 		});
 		Catalog catalog;
 		try {
@@ -303,7 +303,7 @@ public final class Migrator {
 	 * Reads the applied set on another thread while this one reads and parses the files.
 	 */
 	private Opened loadWhileReading(Session session) {
-		CompletableFuture<AppliedSet> reading = CompletableFuture.supplyAsync(() -> readApplied(session));
+		CompletableFuture<AppliedSet> reading = CompletableFuture.supplyAsync(() -> readApplied(session, true));
 		Catalog catalog;
 		try {
 			catalog = this.loader.load();
@@ -321,9 +321,13 @@ public final class Migrator {
 		}
 	}
 
-	private AppliedSet readApplied(Session session) {
+	/**
+	 * The applied set, with its digest only for an upgrade, which may record it.
+	 */
+	private AppliedSet readApplied(Session session, boolean withDigest) {
 		try {
-			return this.store.appliedSet(session.connection());
+			return withDigest ? this.store.appliedSet(session.connection())
+					: new AppliedSet(this.store.applied(session.connection()), null);
 		}
 		catch (SQLException | RuntimeException ex) {
 			Connections.closeQuietly(session);

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -148,25 +149,20 @@ public final class PostgresVersionStore implements VersionStore {
 	 * it at its next {@link #ensure}.
 	 */
 	private boolean complete(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL "
-					+ "AND to_regclass(?) IS NOT NULL")) {
-			statement.setString(1, this.revisions);
-			statement.setString(2, this.log);
-			statement.setString(3, this.fingerprint);
-			try (ResultSet rows = statement.executeQuery()) {
-				rows.next();
-				return rows.getBoolean(1);
-			}
-		}
+		return allExist(connection, this.revisions, this.log, this.fingerprint);
 	}
 
 	@Override
 	public boolean exists(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND to_regclass(?) IS NOT NULL")) {
-			statement.setString(1, this.revisions);
-			statement.setString(2, this.log);
+		return allExist(connection, this.revisions, this.log);
+	}
+
+	private static boolean allExist(Connection connection, String... tables) throws SQLException {
+		String sql = "SELECT " + String.join(" AND ", Collections.nCopies(tables.length, "to_regclass(?) IS NOT NULL"));
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < tables.length; i++) {
+				statement.setString(i + 1, tables[i]);
+			}
 			try (ResultSet rows = statement.executeQuery()) {
 				rows.next();
 				return rows.getBoolean(1);
