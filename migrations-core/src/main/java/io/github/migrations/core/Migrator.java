@@ -171,13 +171,13 @@ public final class Migrator {
 		if (upgradeTarget != null) {
 			Fingerprinted fingerprinted = openWhileFingerprinting(upgradeTarget);
 			if (fingerprinted.recordedHeads() != null) {
-				Connections.closeQuietly(fingerprinted.session());
+				Connections.closeQuietly(fingerprinted.connection());
 				List<RevisionId> heads = fingerprinted.recordedHeads();
 				return finish(new MigrationResult(direction, heads, heads, List.of(),
 						Duration.ofNanos(System.nanoTime() - start)));
 			}
 			fingerprint = fingerprinted.fingerprint();
-			opened = loadWhileReading(fingerprinted.session());
+			opened = loadWhileReading(fingerprinted.connection());
 		}
 		else {
 			opened = openWhileLoading();
@@ -271,18 +271,19 @@ public final class Migrator {
 	/**
 	 * Connects and reads what the last check that found nothing to do recorded, on
 	 * another thread, while this one takes the fingerprint of the files (listing them,
-	 * without parsing). The files are not parsed ahead while the connection opens: when
-	 * the record matches, that parsing would only take a core from the rest of the
-	 * application's start.
+	 * without parsing). The read is one query on a plain connection: a start that stops
+	 * there sets up no session and has none to restore. The files are not parsed ahead
+	 * while the connection opens: when the record matches, that parsing would only take a
+	 * core from the rest of the application's start.
 	 */
 	private Fingerprinted openWhileFingerprinting(Target target) {
 		CompletableFuture<Recorded> opening = CompletableFuture.supplyAsync(() -> {
-			Session session = this.connections.open();
+			Connection connection = this.connections.connect();
 			try {
-				return new Recorded(session, this.upToDate.recorded(session.connection()));
+				return new Recorded(connection, this.upToDate.recorded(connection));
 			}
 			catch (SQLException | RuntimeException ex) {
-				Connections.closeQuietly(session);
+				Connections.closeQuietly(connection);
 				throw (ex instanceof SQLException sql) ? Connections.failure(sql) : (RuntimeException) ex;
 			}
 		});
@@ -291,34 +292,37 @@ public final class Migrator {
 			fingerprint = this.upToDate.fingerprint(target);
 		}
 		catch (RuntimeException ex) {
-			opening.thenAccept((recorded) -> Connections.closeQuietly(recorded.session()));
+			opening.thenAccept((recorded) -> Connections.closeQuietly(recorded.connection()));
 			throw ex;
 		}
 		Recorded recorded = join(opening);
-		return new Fingerprinted(fingerprint, recorded.session(),
+		return new Fingerprinted(fingerprint, recorded.connection(),
 				UpToDateCheck.headsIfSame(recorded.upToDate(), fingerprint));
 	}
 
 	/**
-	 * Reads the applied set on another thread while this one reads and parses the files.
+	 * Makes the session and reads the applied set on another thread while this one reads
+	 * and parses the files.
 	 */
-	private Opened loadWhileReading(Session session) {
-		CompletableFuture<AppliedSet> reading = CompletableFuture.supplyAsync(() -> readApplied(session, true));
+	private Opened loadWhileReading(Connection connection) {
+		CompletableFuture<Connected> reading = CompletableFuture.supplyAsync(() -> {
+			Session session = this.connections.session(connection);
+			return new Connected(session, readApplied(session, true));
+		});
 		Catalog catalog;
 		try {
 			catalog = this.loader.load();
 		}
 		catch (RuntimeException ex) {
-			reading.whenComplete((applied, failure) -> Connections.closeQuietly(session));
+			reading.whenComplete((connected, failure) -> {
+				if (connected != null) {
+					Connections.closeQuietly(connected.session());
+				}
+			});
 			throw ex;
 		}
-		try {
-			return new Opened(catalog, session, join(reading));
-		}
-		catch (RuntimeException ex) {
-			Connections.closeQuietly(session);
-			throw ex;
-		}
+		Connected connected = join(reading);
+		return new Opened(catalog, connected.session(), connected.applied());
 	}
 
 	/**
@@ -352,19 +356,19 @@ public final class Migrator {
 	}
 
 	/**
-	 * The open session and what the version store recorded of the last check that found
-	 * nothing to do.
+	 * The open connection (not yet a session: the read needs none) and what the version
+	 * store recorded of the last check that found nothing to do.
 	 */
-	private record Recorded(Session session, @Nullable UpToDate upToDate) {
+	private record Recorded(Connection connection, @Nullable UpToDate upToDate) {
 
 	}
 
 	/**
-	 * An upgrade's fingerprint, its open session, and the heads recorded for that
+	 * An upgrade's fingerprint, its open connection, and the heads recorded for that
 	 * fingerprint when the applied set is unchanged ({@code null} when the full check
 	 * must run).
 	 */
-	private record Fingerprinted(String fingerprint, Session session, @Nullable List<RevisionId> recordedHeads) {
+	private record Fingerprinted(String fingerprint, Connection connection, @Nullable List<RevisionId> recordedHeads) {
 
 	}
 

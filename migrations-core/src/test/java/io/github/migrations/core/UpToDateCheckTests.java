@@ -2,6 +2,9 @@ package io.github.migrations.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+
+import javax.sql.DataSource;
 
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.TransactionMode;
@@ -220,6 +226,44 @@ class UpToDateCheckTests {
 		assertThat(fingerprintOf(jar)).isEqualTo(before);
 		writeJar(jar, Map.of("a1_customers.sql", "-- revision: a1\n-- down_revision: base\n-- +upgrade\nSELECT 2;\n"));
 		assertThat(fingerprintOf(jar)).isNotEqualTo(before);
+	}
+
+	@Test
+	void aStartThatTrustsTheRecordSendsOneQueryAndSetsUpNoSession() {
+		List<String> statements = new ArrayList<>();
+		DataSource counting = statementsOpenedOn(this.database.dataSource(), statements);
+		Migrator migrator = Migrator.builder(counting)
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()))
+			.build();
+		assertThat(ids(migrator.upgrade(Target.head()).to())).containsExactly("c3");
+		assertThat(statements).containsExactly("createStatement");
+	}
+
+	/**
+	 * The data source, whose connections add to {@code statements} the name of each
+	 * method that makes a statement.
+	 */
+	private static DataSource statementsOpenedOn(DataSource dataSource, List<String> statements) {
+		InvocationHandler connections = (proxy, method, args) -> {
+			Object result = method.invoke(dataSource, args);
+			if (!(result instanceof Connection connection)) {
+				return result;
+			}
+			return Proxy.newProxyInstance(UpToDateCheckTests.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (connectionProxy, connectionMethod, connectionArgs) -> {
+						if (connectionMethod.getName().endsWith("Statement")) {
+							statements.add(connectionMethod.getName());
+						}
+						try {
+							return connectionMethod.invoke(connection, connectionArgs);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		};
+		return (DataSource) Proxy.newProxyInstance(UpToDateCheckTests.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, connections);
 	}
 
 	private static String fingerprintOf(Path jar) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.migrations.core.database;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -32,8 +33,29 @@ public final class Connections {
 	}
 
 	public Session open() {
+		return session(connect());
+	}
+
+	/**
+	 * A connection as the data source gives it, for a read that needs no session (the
+	 * version store's names are qualified with the configured schema).
+	 */
+	public Connection connect() {
 		try {
-			return Session.open(this.dataSource, this.settings.schema());
+			return this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw failure(ex);
+		}
+	}
+
+	/**
+	 * Makes a session of a connection from {@link #connect()}; the connection is closed
+	 * when this fails.
+	 */
+	public Session session(Connection connection) {
+		try {
+			return Session.on(connection, this.settings.schema());
 		}
 		catch (SQLException ex) {
 			throw failure(ex);
@@ -53,6 +75,15 @@ public final class Connections {
 					"Could not take the migration lock: %s (SQLSTATE %s)."
 						.formatted(Secrets.maskNullable(ex.getMessage()), ex.getSQLState()),
 					"Check that the database is reachable and the user may connect.", ex);
+		}
+	}
+
+	public static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not close the connection", ex);
 		}
 	}
 

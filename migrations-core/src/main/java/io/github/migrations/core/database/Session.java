@@ -50,7 +50,14 @@ public final class Session implements AutoCloseable {
 	}
 
 	public static Session open(DataSource dataSource, @Nullable String schema) throws SQLException {
-		Connection connection = dataSource.getConnection();
+		return on(dataSource.getConnection(), schema);
+	}
+
+	/**
+	 * Makes a session of a connection already open; the connection is closed when this
+	 * fails.
+	 */
+	public static Session on(Connection connection, @Nullable String schema) throws SQLException {
 		try {
 			connection.setAutoCommit(true);
 			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
