@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.test.database.TestDatabase;
@@ -69,6 +70,17 @@ class MigrationsCliJarIT {
 		assertThat(version.err()).isEmpty();
 	}
 
+	@Test
+	void launcherMapsTheCommandLineParserFromTheArchiveThoughItsClassesAreOfJava5() throws Exception {
+		Path launcher = Path.of(System.getProperty("cli.jar")).resolveSibling("migrations");
+		Path loaded = this.folder.resolve("classes.log");
+		Result version = run(List.of("sh", launcher.toString(), "--version"),
+				Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded));
+		assertThat(version.code()).as(version.err()).isZero();
+		assertThat(Files.readString(loaded)).contains("picocli.CommandLine source: shared objects file")
+			.contains("io.github.migrations.cli.MigrationsCli source: shared objects file");
+	}
+
 	record Result(int code, String out, String err) {
 	}
 
@@ -81,10 +93,15 @@ class MigrationsCliJarIT {
 	}
 
 	private Result run(List<String> command) throws IOException, InterruptedException {
+		return run(command, Map.of());
+	}
+
+	private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		builder.environment().remove("JAVA_OPTS");
 		builder.environment().remove("DATABASE_URL");
+		builder.environment().putAll(environment);
 		builder.environment().put("DATABASE_PASSWORD", "postgres");
 		Process process = builder.start();
 		process.getOutputStream().close();
