@@ -1,8 +1,6 @@
 package io.github.migrations.core;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -18,6 +16,7 @@ import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.script.Catalog;
 import io.github.migrations.core.script.CatalogLoader;
+import io.github.migrations.core.script.Checksums;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,7 @@ final class UpToDateCheck {
 				"unknown-revisions " + this.settings.unknownRevisions(), "baseline " + this.settings.baseline(),
 				"adopt-alembic-version " + this.settings.adoptAlembicVersion(),
 				"alembic-version-table " + this.settings.alembicVersionTable());
-		return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(Checksums.newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -109,15 +108,6 @@ final class UpToDateCheck {
 		catch (SQLException ex) {
 			logger.debug("Could not record that the database is up to date; the next start checks every file again",
 					ex);
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
 		}
 	}
 

@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * pass, without decoding them: a run that finds nothing to do hashes every file, often in
  * a JVM that has only just started.
  */
-final class Checksums {
+public final class Checksums {
 
 	private static final MessageDigest SHA_256 = sha256();
 
@@ -28,10 +28,10 @@ final class Checksums {
 	}
 
 	/**
-	 * A fresh digest, cloned: looking one up among the security providers for each file
-	 * costs more than hashing a small file.
+	 * A fresh SHA-256 digest, cloned: looking one up among the security providers for
+	 * each file costs more than hashing a small file.
 	 */
-	static MessageDigest newDigest() {
+	public static MessageDigest newDigest() {
 		try {
 			return (MessageDigest) SHA_256.clone();
 		}
