@@ -45,9 +45,7 @@ class AutogenerateTests {
 				-- +downgrade
 				DROP TABLE customers;
 				""");
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
+		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 	}
 
 	@Test

@@ -33,24 +33,9 @@ class CliErrorsTests {
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", table("a1", "base", "customers", "-- branch_labels: crm\n"));
-		write("b2_orders.sql", table("b2", "a1", "orders", "-- branch_labels: shop\n"));
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
-	}
-
-	private static String table(String id, String parent, String table, String more) {
-		return """
-				-- revision: %s
-				-- down_revision: %s
-				%s
-				-- +upgrade
-				CREATE TABLE %s (id bigint PRIMARY KEY);
-
-				-- +downgrade
-				DROP TABLE %s;
-				""".formatted(id, parent, more, table, table);
+		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers", "-- branch_labels: crm\n"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders", "-- branch_labels: shop\n"));
+		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 	}
 
 	private void write(String name, String content) throws IOException {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.migrations.test.database.TestDatabase;
+
 /**
  * One run of the command line in-process, as a test sees it: the exit code, standard
  * output and standard error.
@@ -51,17 +53,33 @@ record CliRun(int code, String out, String err) {
 	 * } as its message.
 	 */
 	static String tableRevision(String id, String parent, String table) {
+		return tableRevision(id, parent, table, "");
+	}
+
+	/**
+	 * The same, with more header lines (each ending with a line break) after the message.
+	 */
+	static String tableRevision(String id, String parent, String table, String moreHeaders) {
 		return """
 				-- revision: %s
 				-- down_revision: %s
 				-- message: create %s
-
+				%s
 				-- +upgrade
 				CREATE TABLE %s (id bigint PRIMARY KEY);
 
 				-- +downgrade
 				DROP TABLE %s;
-				""".formatted(id, parent, table, table, table);
+				""".formatted(id, parent, table, moreHeaders, table, table);
+	}
+
+	/**
+	 * The environment that points the command line at a test database, as
+	 * {@code DATABASE_URL}, {@code DATABASE_USERNAME} and {@code DATABASE_PASSWORD}.
+	 */
+	static Map<String, String> databaseEnvironment(TestDatabase.Database database) {
+		return Map.of("DATABASE_URL", database.url(), "DATABASE_USERNAME", database.username(), "DATABASE_PASSWORD",
+				database.password());
 	}
 
 }

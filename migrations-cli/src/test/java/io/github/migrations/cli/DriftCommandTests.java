@@ -39,9 +39,7 @@ class DriftCommandTests {
 				-- +upgrade
 				CREATE TABLE orders (id bigint PRIMARY KEY);
 				""");
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
+		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 		assertThat(run("upgrade", "a1").code()).isZero();
 	}
 

@@ -49,8 +49,7 @@ class ExpandContractCliTests {
 	}
 
 	private CliRun run(String... args) {
-		Map<String, String> environment = Map.of("DATABASE_URL", this.database.url(), "DATABASE_USERNAME",
-				this.database.username(), "DATABASE_PASSWORD", this.database.password());
+		Map<String, String> environment = CliRun.databaseEnvironment(this.database);
 		return CliRun.of(environment, CliRun.withLocations(this.revisions, args));
 	}
 

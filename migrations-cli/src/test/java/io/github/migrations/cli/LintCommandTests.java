@@ -130,9 +130,7 @@ class LintCommandTests {
 	@Test
 	void checkLintsThePendingRevisionsAndPassesOnceTheyAreApplied() {
 		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-		this.environment.put("DATABASE_URL", database.url());
-		this.environment.put("DATABASE_USERNAME", database.username());
-		this.environment.put("DATABASE_PASSWORD", database.password());
+		this.environment.putAll(CliRun.databaseEnvironment(database));
 		CliRun pending = run("check");
 		assertThat(pending.code()).isEqualTo(1);
 		assertThat(pending.err()).contains("b2_index.sql:4: lint [index-without-concurrently] CREATE INDEX "

@@ -35,25 +35,10 @@ class MergeCommandTests {
 	@BeforeEach
 	void twoHeads() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", table("a1", "base", "customers"));
-		write("b2_orders.sql", table("b2", "a1", "orders"));
-		write("c3_invoices.sql", table("c3", "a1", "invoices"));
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
-	}
-
-	private static String table(String id, String parent, String table) {
-		return """
-				-- revision: %s
-				-- down_revision: %s
-
-				-- +upgrade
-				CREATE TABLE %s (id bigint PRIMARY KEY);
-
-				-- +downgrade
-				DROP TABLE %s;
-				""".formatted(id, parent, table, table);
+		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		write("c3_invoices.sql", CliRun.tableRevision("c3", "a1", "invoices"));
+		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 	}
 
 	private void write(String name, String content) throws IOException {

@@ -35,26 +35,10 @@ class MigrationsCliTests {
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", table("a1", "base", "customers", "create customers"));
-		write("b2_orders.sql", table("b2", "a1", "orders", "create orders"));
-		write("c3_invoices.sql", table("c3", "b2", "invoices", "create invoices"));
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
-	}
-
-	private static String table(String id, String parent, String table, String message) {
-		return """
-				-- revision: %s
-				-- down_revision: %s
-				-- message: %s
-
-				-- +upgrade
-				CREATE TABLE %s (id bigint PRIMARY KEY);
-
-				-- +downgrade
-				DROP TABLE %s;
-				""".formatted(id, parent, message, table, table);
+		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
+		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 	}
 
 	private void write(String name, String content) throws IOException {
@@ -147,7 +131,7 @@ class MigrationsCliTests {
 
 	@Test
 	void headsVerboseShowsEachHeadInFullFromTheScriptsAlone() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		run("upgrade", "c3");
 		CliRun run = run("heads", "-v");
 		assertThat(run.code()).isZero();
@@ -184,7 +168,7 @@ class MigrationsCliTests {
 
 	@Test
 	void historyUsesAlembicLineFormatNewestFirst() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		write("m9_merge.sql", """
 				-- revision: m9
 				-- down_revision: c3, x2
@@ -246,7 +230,7 @@ class MigrationsCliTests {
 
 	@Test
 	void checkNamesSeveralHeads() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings"));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		run("upgrade", "heads");
 		CliRun run = run("check");
 		assertThat(run.code()).isEqualTo(1);
@@ -303,9 +287,7 @@ class MigrationsCliTests {
 		assertThat(sql.out()).contains("CREATE TABLE customers (id bigint PRIMARY KEY);").contains("COMMIT;");
 		TestDatabase.Database rendered = TestDatabase.shared().freshDatabase();
 		rendered.execute(sql.out());
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
+		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 		run("upgrade");
 		String tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1";
 		assertThat(rendered.query(tables)).isEqualTo(this.database.query(tables));
@@ -549,7 +531,7 @@ class MigrationsCliTests {
 	@Test
 	void repairReRecordsAnEditedChecksum() throws IOException {
 		run("upgrade");
-		write("b2_orders.sql", table("b2", "a1", "orders", "create the orders table"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders", "-- an edit after it was applied\n"));
 		CliRun blocked = run("upgrade");
 		assertThat(blocked.code()).isEqualTo(1);
 		assertThat(blocked.err()).contains("was edited after it was applied");

@@ -35,23 +35,9 @@ class RevisionCommandTests {
 	@BeforeEach
 	void revisions() throws IOException {
 		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", table("a1", "base", "customers", "create customers", ""));
-		write("b2_orders.sql", table("b2", "a1", "orders", "create orders", ""));
-		write("c3_invoices.sql", table("c3", "b2", "invoices", "create invoices", "-- branch_labels: billing\n"));
-	}
-
-	private static String table(String id, String parent, String table, String message, String more) {
-		return """
-				-- revision: %s
-				-- down_revision: %s
-				-- message: %s
-				%s
-				-- +upgrade
-				CREATE TABLE %s (id bigint PRIMARY KEY);
-
-				-- +downgrade
-				DROP TABLE %s;
-				""".formatted(id, parent, message, more, table, table);
+		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices", "-- branch_labels: billing\n"));
 	}
 
 	private void write(String name, String content) throws IOException {
@@ -84,7 +70,7 @@ class RevisionCommandTests {
 
 	@Test
 	void fileTemplateFromTheConfigFileIsCheckedByMergeToo() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings", ""));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		Path config = Files.writeString(this.folder.resolve("application.properties"),
 				"app.migrations.file-template=../{rev}_{slug}.sql\n");
 		CliRun merge = refused("--config", config.toString(), "merge", "-m", "merge heads", "heads", "--rev-id", "m9");
@@ -173,7 +159,7 @@ class RevisionCommandTests {
 
 	@Test
 	void mergeRefusesANewlineInItsMessage() throws IOException {
-		write("x2_meetings.sql", table("x2", "a1", "meetings", "create meetings", ""));
+		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		CliRun run = refused("merge", "-m", "merge\n-- transactional: false", "heads");
 		assertThat(run.err()).startsWith("error: The message (-m) holds a line break (U+000A) at character 6");
 	}
