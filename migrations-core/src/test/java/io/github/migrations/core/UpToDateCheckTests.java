@@ -239,6 +239,25 @@ class UpToDateCheckTests {
 		assertThat(statements).containsExactly("createStatement");
 	}
 
+	@Test
+	void aPoolWhoseConnectionsDoNotAutoCommitStillMigratesAFreshDatabaseAndTrustsTheRecordAfter() {
+		TestDatabase.Database fresh = TestDatabase.shared().freshDatabase();
+		DataSource withoutAutoCommit = (DataSource) Proxy.newProxyInstance(UpToDateCheckTests.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					Object result = method.invoke(fresh.dataSource(), args);
+					if (result instanceof Connection connection) {
+						connection.setAutoCommit(false);
+					}
+					return result;
+				});
+		Migrator migrator = Migrator.builder(withoutAutoCommit)
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()))
+			.build();
+		assertThat(ids(migrator.upgrade(Target.head()).revisions())).containsExactly("a1", "b2", "c3");
+		fresh.execute("UPDATE migrations_fingerprint SET heads = 'b2'");
+		assertThat(ids(migrator.upgrade(Target.head()).to())).containsExactly("b2");
+	}
+
 	/**
 	 * The data source, whose connections add to {@code statements} the name of each
 	 * method that makes a statement.

@@ -37,14 +37,21 @@ public final class Connections {
 	}
 
 	/**
-	 * A connection as the data source gives it, for a read that needs no session (the
-	 * version store's names are qualified with the configured schema).
+	 * A connection from the data source in auto-commit (a pool may hand them out
+	 * without), for a read that needs no session: the version store's names carry the
+	 * configured schema.
 	 */
 	public Connection connect() {
+		Connection connection = null;
 		try {
-			return this.dataSource.getConnection();
+			connection = this.dataSource.getConnection();
+			connection.setAutoCommit(true);
+			return connection;
 		}
 		catch (SQLException ex) {
+			if (connection != null) {
+				closeQuietly(connection);
+			}
 			throw failure(ex);
 		}
 	}
