@@ -55,16 +55,7 @@ public final class BenchmarkMain {
 
 	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
-		Options options;
-		try {
-			options = Options.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("error: " + ex.getMessage());
-			System.err.print(USAGE);
-			System.exit(2);
-			return;
-		}
+		Options options = Arguments.parseOrExit(args, Options::parse, USAGE);
 		if (options.help) {
 			System.out.print(USAGE);
 			return;
@@ -278,34 +269,34 @@ public final class BenchmarkMain {
 					case "--quick" -> options.quick = true;
 					case "-h", "--help" -> options.help = true;
 					case "--sizes" -> {
-						options.sizes = Arrays.stream(value(args, ++i, arg).split(","))
+						options.sizes = Arrays.stream(Arguments.value(args, ++i, arg).split(","))
 							.map(String::strip)
 							.map(Integer::parseInt)
 							.toList();
 						sizesGiven = true;
 					}
-					case "--workloads" -> options.workloads = Arrays.stream(value(args, ++i, arg).split(","))
+					case "--workloads" -> options.workloads = Arrays.stream(Arguments.value(args, ++i, arg).split(","))
 						.map((name) -> name.strip().toLowerCase(Locale.ROOT))
 						.toList();
 					case "--runs" -> {
-						options.runs = Integer.parseInt(value(args, ++i, arg));
+						options.runs = Integer.parseInt(Arguments.value(args, ++i, arg));
 						runsGiven = true;
 					}
-					case "--tools" -> options.tools = Arrays.stream(value(args, ++i, arg).split(","))
+					case "--tools" -> options.tools = Arrays.stream(Arguments.value(args, ++i, arg).split(","))
 						.map(String::strip)
 						.map(Tool::of)
 						.toList();
-					case "--pg-bin" -> options.pgBin = Path.of(value(args, ++i, arg));
-					case "--url" -> options.url = value(args, ++i, arg);
-					case "--username" -> options.username = value(args, ++i, arg);
-					case "--cli-jar" -> options.cliJar = Path.of(value(args, ++i, arg));
-					case "--psql" -> options.psql = value(args, ++i, arg);
-					case "--out" -> options.out = Path.of(value(args, ++i, arg));
-					case "--note" -> options.note = value(args, ++i, arg);
-					case "--timeout" -> options.timeoutSeconds = Long.parseLong(value(args, ++i, arg));
+					case "--pg-bin" -> options.pgBin = Path.of(Arguments.value(args, ++i, arg));
+					case "--url" -> options.url = Arguments.value(args, ++i, arg);
+					case "--username" -> options.username = Arguments.value(args, ++i, arg);
+					case "--cli-jar" -> options.cliJar = Path.of(Arguments.value(args, ++i, arg));
+					case "--psql" -> options.psql = Arguments.value(args, ++i, arg);
+					case "--out" -> options.out = Path.of(Arguments.value(args, ++i, arg));
+					case "--note" -> options.note = Arguments.value(args, ++i, arg);
+					case "--timeout" -> options.timeoutSeconds = Long.parseLong(Arguments.value(args, ++i, arg));
 					case "--no-breakdown" -> options.breakdown = false;
 					case "--keep" -> options.keep = true;
-					case "--write-workloads" -> options.writeWorkloads = Path.of(value(args, ++i, arg));
+					case "--write-workloads" -> options.writeWorkloads = Path.of(Arguments.value(args, ++i, arg));
 					default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
 				}
 			}
@@ -325,13 +316,6 @@ public final class BenchmarkMain {
 				}
 			}
 			return options;
-		}
-
-		private static String value(String[] args, int index, String option) {
-			if (index >= args.length) {
-				throw new IllegalArgumentException(option + " needs a value");
-			}
-			return args[index];
 		}
 
 	}

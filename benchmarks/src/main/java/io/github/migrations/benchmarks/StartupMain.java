@@ -68,16 +68,7 @@ public final class StartupMain {
 
 	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
-		Options options;
-		try {
-			options = Options.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("error: " + ex.getMessage());
-			System.err.print(USAGE);
-			System.exit(2);
-			return;
-		}
+		Options options = Arguments.parseOrExit(args, Options::parse, USAGE);
 		if (options.help) {
 			System.out.print(USAGE);
 			return;
@@ -430,24 +421,25 @@ public final class StartupMain {
 				String arg = args[i];
 				switch (arg) {
 					case "-h", "--help" -> options.help = true;
-					case "--runs" -> options.runs = Integer.parseInt(value(args, ++i, arg));
-					case "--revisions" -> options.revisions = Integer.parseInt(value(args, ++i, arg));
-					case "--variants" ->
-						options.variants = Arrays.stream(value(args, ++i, arg).split(",")).map(String::strip).toList();
+					case "--runs" -> options.runs = Integer.parseInt(Arguments.value(args, ++i, arg));
+					case "--revisions" -> options.revisions = Integer.parseInt(Arguments.value(args, ++i, arg));
+					case "--variants" -> options.variants = Arrays.stream(Arguments.value(args, ++i, arg).split(","))
+						.map(String::strip)
+						.toList();
 					case "--also" -> {
-						String value = value(args, ++i, arg);
+						String value = Arguments.value(args, ++i, arg);
 						int equals = value.indexOf('=');
 						if (equals <= 0) {
 							throw new IllegalArgumentException("--also needs NAME=FILE, not '" + value + "'");
 						}
 						options.also.put(value.substring(0, equals), Path.of(value.substring(equals + 1)));
 					}
-					case "--pg-bin" -> options.pgBin = Path.of(value(args, ++i, arg));
-					case "--url" -> options.url = value(args, ++i, arg);
-					case "--username" -> options.username = value(args, ++i, arg);
-					case "--out" -> options.out = Path.of(value(args, ++i, arg));
-					case "--note" -> options.note = value(args, ++i, arg);
-					case "--timeout" -> options.timeoutSeconds = Long.parseLong(value(args, ++i, arg));
+					case "--pg-bin" -> options.pgBin = Path.of(Arguments.value(args, ++i, arg));
+					case "--url" -> options.url = Arguments.value(args, ++i, arg);
+					case "--username" -> options.username = Arguments.value(args, ++i, arg);
+					case "--out" -> options.out = Path.of(Arguments.value(args, ++i, arg));
+					case "--note" -> options.note = Arguments.value(args, ++i, arg);
+					case "--timeout" -> options.timeoutSeconds = Long.parseLong(Arguments.value(args, ++i, arg));
 					case "--keep" -> options.keep = true;
 					default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
 				}
@@ -462,13 +454,6 @@ public final class StartupMain {
 				throw new IllegalArgumentException("--runs must be at least 1");
 			}
 			return options;
-		}
-
-		private static String value(String[] args, int index, String option) {
-			if (index >= args.length) {
-				throw new IllegalArgumentException(option + " needs a value");
-			}
-			return args[index];
 		}
 
 	}
