@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,10 +45,6 @@ public final class Session implements AutoCloseable {
 		this.connection = connection;
 		this.previousSearchPath = previousSearchPath;
 		this.previousCheckInterval = previousCheckInterval;
-	}
-
-	public static Session open(DataSource dataSource, @Nullable String schema) throws SQLException {
-		return on(dataSource.getConnection(), schema);
 	}
 
 	/**
