@@ -47,10 +47,8 @@ record CliRun(int code, String out, String err) {
 	}
 
 	/**
-	 * A revision file that creates one table, with {@code create
-	 *
-	<table>
-	 * } as its message.
+	 * A revision file that creates one table, with "create" and the table's name as its
+	 * message.
 	 */
 	static String tableRevision(String id, String parent, String table) {
 		return tableRevision(id, parent, table, "");
