@@ -96,6 +96,22 @@ final class StartupReport {
 				.append(failed)
 				.append(" |\n");
 		}
+		md.append("\n### The tax, round by round\n\n");
+		md.append("Each variant less the baseline in the same round, in milliseconds: the median with its 95 % "
+				+ "interval (a bootstrap of 2,000 resamples of the rounds), the mean with its standard error, and the "
+				+ "standard deviation from round to round. Starts vary a lot on a small machine; the interval says "
+				+ "whether a target is met or missed beyond that noise.\n\n");
+		md.append("| Variant, figure | Median | 95 % interval of the median | Mean ± standard error | "
+				+ "Standard deviation | Rounds |\n");
+		md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		for (StartupMain.Variant variant : this.variants) {
+			if (!variant.name().equals(BASELINE)) {
+				md.append(pairedRow(variant.name() + ", launch → ready",
+						differences(variant.name(), (run) -> run.launchToReadyUs() / 1e6)));
+				md.append(
+						pairedRow(variant.name() + ", CPU", differences(variant.name(), StartupMain.Run::cpuSeconds)));
+			}
+		}
 		md.append("\n## The variants\n\n");
 		md.append("The same application (`benchmarks/startup/app`: Spring JDBC, Boot's Hikari pool, a bean that "
 				+ "queries the database through `JdbcClient` while it is created), started with `java -cp` and no "
@@ -181,12 +197,35 @@ final class StartupReport {
 	}
 
 	/**
-	 * The variant less the baseline, round by round.
+	 * The variant less the baseline, round by round: the median and its range.
 	 */
 	private String tax(String variant, ToDoubleFunction<StartupMain.Run> figure) {
 		if (variant.equals(BASELINE)) {
 			return "(baseline)";
 		}
+		Stats stats = Stats.of(differences(variant, figure));
+		return (stats != null) ? "%+.2f (%+.2f to %+.2f)".formatted(stats.median(), stats.min(), stats.max()) : "–";
+	}
+
+	/**
+	 * A row of the paired table: how closely the rounds pin the tax down, in
+	 * milliseconds.
+	 */
+	private String pairedRow(String label, List<Double> differences) {
+		PairedDifference paired = PairedDifference.of(differences);
+		if (paired == null) {
+			return "| %s | – | – | – | – | – |\n".formatted(label);
+		}
+		return "| %s | %+.0f | %+.0f to %+.0f | %+.0f ± %.0f | %.0f | %d |\n".formatted(label, paired.median() * 1000,
+				paired.medianLow() * 1000, paired.medianHigh() * 1000, paired.mean() * 1000,
+				paired.standardError() * 1000, paired.standardDeviation() * 1000, paired.count());
+	}
+
+	/**
+	 * The variant's figure less the baseline's in the same round, for the rounds in which
+	 * both started and have the figure.
+	 */
+	private List<Double> differences(String variant, ToDoubleFunction<StartupMain.Run> figure) {
 		Map<Integer, StartupMain.Run> baseline = new LinkedHashMap<>();
 		ok(BASELINE).forEach((run) -> baseline.put(run.round(), run));
 		List<Double> differences = new ArrayList<>();
@@ -196,8 +235,7 @@ final class StartupReport {
 				differences.add(figure.applyAsDouble(run) - figure.applyAsDouble(base));
 			}
 		}
-		Stats stats = Stats.of(differences);
-		return (stats != null) ? "%+.2f (%+.2f to %+.2f)".formatted(stats.median(), stats.min(), stats.max()) : "–";
+		return differences;
 	}
 
 	/**
