@@ -48,7 +48,8 @@ final class Report {
 			.append(" to ")
 			.append(env.finished().toLocalTime().withNano(0))
 			.append(". Times are medians with the range (min–max) in brackets; ratios are taken run by run (the same round of ")
-			.append("both tools) and then summarised the same way. Method: `benchmarks/README.md`.\n\n");
+			.append("both tools) and then summarised the same way, with the 95 % interval of their median (a bootstrap of ")
+			.append("the runs) from five runs on. Method: `benchmarks/README.md`.\n\n");
 		conditions(md);
 		for (Workload workload : this.workloads) {
 			workload(md, workload);
@@ -200,7 +201,10 @@ final class Report {
 		if (stats == null) {
 			return "—";
 		}
-		return "%.2f (%.2f–%.2f)".formatted(stats.median(), stats.min(), stats.max());
+		String range = "%.2f (%.2f–%.2f)".formatted(stats.median(), stats.min(), stats.max());
+		PairedStats paired = (ratios.size() >= 5) ? PairedStats.of(ratios) : null;
+		return (paired != null)
+				? range + "; 95 %% interval %.2f–%.2f".formatted(paired.medianLow(), paired.medianHigh()) : range;
 	}
 
 	private void floors(StringBuilder md) {

@@ -212,7 +212,7 @@ final class StartupReport {
 	 * milliseconds.
 	 */
 	private String pairedRow(String label, List<Double> differences) {
-		PairedDifference paired = PairedDifference.of(differences);
+		PairedStats paired = PairedStats.of(differences);
 		if (paired == null) {
 			return "| %s | – | – | – | – | – |\n".formatted(label);
 		}
