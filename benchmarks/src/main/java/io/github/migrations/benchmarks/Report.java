@@ -297,8 +297,9 @@ final class Report {
 		md.append(
 				"\nBefore the first revision: reading and parsing every file, the graph, the lock, reading the applied set, "
 						+ "validation and planning (in a no-op run, all of it). Revisions: from the listener's before-step to after-step "
-						+ "calls (SQL sent one statement at a time, then the version-store write); between revisions: mostly the "
-						+ "commit, which waits for the WAL flush.\n\n");
+						+ "calls (a transactional revision's statements, its record and its commit go to the server in one round "
+						+ "trip, so its commit and the WAL flush count here); between revisions: the engine's own work from one "
+						+ "revision's end to the next one's start.\n\n");
 	}
 
 	private void statements(StringBuilder md) {
