@@ -211,7 +211,7 @@ final class StartupReport {
 	 * A row of the paired table: how closely the rounds pin the tax down, in
 	 * milliseconds.
 	 */
-	private String pairedRow(String label, List<Double> differences) {
+	private static String pairedRow(String label, List<Double> differences) {
 		PairedStats paired = PairedStats.of(differences);
 		if (paired == null) {
 			return "| %s | – | – | – | – | – |\n".formatted(label);
