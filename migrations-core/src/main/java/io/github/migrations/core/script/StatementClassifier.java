@@ -55,10 +55,10 @@ public final class StatementClassifier {
 		Tokens tokens = Tokens.read(statement.sql());
 		String what = transactionControl(tokens);
 		if (what != null) {
-			return Optional.of(new Refusal(Kind.TRANSACTION_CONTROL, what, tokens.start + 1));
+			return Optional.of(new Refusal(Kind.TRANSACTION_CONTROL, what, tokens.start() + 1));
 		}
 		what = notInTransaction(tokens);
-		return Optional.ofNullable(what).map((w) -> new Refusal(Kind.NOT_IN_TRANSACTION, w, tokens.start + 1));
+		return Optional.ofNullable(what).map((w) -> new Refusal(Kind.NOT_IN_TRANSACTION, w, tokens.start() + 1));
 	}
 
 	/**
@@ -162,7 +162,7 @@ public final class StatementClassifier {
 
 	/** {@code ALTER TABLE ... DETACH PARTITION name[.name] CONCURRENTLY}. */
 	private static boolean detachConcurrently(Tokens t) {
-		for (int i = 2; i < t.tokens.size(); i++) {
+		for (int i = 2; !t.at(i).isEmpty(); i++) {
 			if (t.has(i, "DETACH", "PARTITION")) {
 				int after = i + 3;
 				while (t.has(after, ".")) {
@@ -201,35 +201,67 @@ public final class StatementClassifier {
 	/**
 	 * The first tokens of a statement: keywords upper-cased, {@code "} for a quoted
 	 * identifier, {@code ( ) , .} as themselves and {@link #END} for the end of the text.
-	 * Reading stops at anything else (a string, a {@code $}, an operator).
+	 * Reading stops at anything else (a string, a {@code $}, an operator). Tokens are
+	 * read as they are asked for, so telling {@code CREATE TABLE} from
+	 * {@code CREATE INDEX CONCURRENTLY} reads three, not {@value #MAX_TOKENS}: every
+	 * statement of every run is classified.
 	 */
-	private record Tokens(List<String> tokens, int start) {
+	private static final class Tokens {
+
+		private final String sql;
+
+		private final List<String> tokens = new ArrayList<>();
+
+		/** Where reading goes on. */
+		private int offset;
+
+		private boolean finished;
+
+		/** The 0-based offset of the first token. */
+		private int start;
+
+		private Tokens(String sql) {
+			this.sql = sql;
+		}
 
 		static Tokens read(String sql) {
-			List<String> tokens = new ArrayList<>();
-			int start = 0;
+			return new Tokens(sql);
+		}
+
+		/** The 0-based offset of the first token in the statement's text. */
+		int start() {
+			at(0);
+			return this.start;
+		}
+
+		private void readOne() {
+			if (this.tokens.size() >= MAX_TOKENS) {
+				this.finished = true;
+				return;
+			}
 			try {
-				for (int i = skipBlank(sql, 0); tokens.size() < MAX_TOKENS; i = skipBlank(sql, i)) {
-					if (i >= sql.length()) {
-						tokens.add(END);
-						break;
-					}
-					char c = sql.charAt(i);
-					int end = (SqlLexing.isIdentifierStart(c) || (c >= '0' && c <= '9')) ? SqlLexing.endOfWord(sql, i)
-							: (c == '"') ? SqlLexing.endOfQuoted(sql, i, '"', UNTERMINATED)
-									: ("(),.".indexOf(c) >= 0) ? i + 1 : -1;
-					if (end < 0) {
-						break;
-					}
-					tokens.add((c == '"') ? "\"" : sql.substring(i, end).toUpperCase(Locale.ROOT));
-					start = (tokens.size() == 1) ? i : start;
-					i = end;
+				int i = skipBlank(this.sql, this.offset);
+				if (i >= this.sql.length()) {
+					this.tokens.add(END);
+					this.finished = true;
+					return;
 				}
+				char c = this.sql.charAt(i);
+				int end = (SqlLexing.isIdentifierStart(c) || (c >= '0' && c <= '9')) ? SqlLexing.endOfWord(this.sql, i)
+						: (c == '"') ? SqlLexing.endOfQuoted(this.sql, i, '"', UNTERMINATED)
+								: ("(),.".indexOf(c) >= 0) ? i + 1 : -1;
+				if (end < 0) {
+					this.finished = true;
+					return;
+				}
+				this.tokens.add((c == '"') ? "\"" : this.sql.substring(i, end).toUpperCase(Locale.ROOT));
+				this.start = (this.tokens.size() == 1) ? i : this.start;
+				this.offset = end;
 			}
 			catch (ScriptException ex) {
 				// an unclosed comment or identifier: classify by the tokens before it
+				this.finished = true;
 			}
-			return new Tokens(tokens, start);
 		}
 
 		private static int skipBlank(String sql, int from) {
@@ -253,6 +285,9 @@ public final class StatementClassifier {
 		}
 
 		String at(int index) {
+			while (index >= this.tokens.size() && !this.finished) {
+				readOne();
+			}
 			return (index >= 0 && index < this.tokens.size()) ? this.tokens.get(index) : "";
 		}
 
