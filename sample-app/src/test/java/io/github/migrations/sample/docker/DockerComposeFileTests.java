@@ -74,6 +74,21 @@ class DockerComposeFileTests {
 	}
 
 	@Test
+	void imageDumpsTheCliArchiveWithItsOwnJvmForTheJarAndArchiveTheLauncherNames() throws IOException {
+		String dockerfile = DockerFiles.dockerfile();
+		String dump = DockerFiles.archiveDump();
+		String launcher = DockerFiles.launcher();
+		assertThat(find(dump, "-cp (\\S+)")).isEqualTo(find(launcher, "-jar (\\S+)"));
+		assertThat(find(dump, "-XX:SharedArchiveFile=(\\S+)"))
+			.isEqualTo(find(launcher, "-XX:SharedArchiveFile=(\\S+)"));
+		assertThat(find(dockerfile, "COPY --from=build /workspace/migrations-cli.classlist (\\S+)\\n"))
+			.isEqualTo(find(dump, "-XX:SharedClassListFile=(\\S+)"));
+		assertThat(find(dockerfile, "cp (migrations-cli/target/\\S+\\.classlist) "))
+			.isEqualTo("migrations-cli/target/migrations-cli-*.classlist");
+		assertThat(dockerfile.substring(dockerfile.lastIndexOf("\nFROM "))).as("the runtime stage").contains(dump);
+	}
+
+	@Test
 	void launcherReadsTheAppsConfigurationWhereTheApplicationLayerPutsIt() throws IOException {
 		String dockerfile = DockerFiles.dockerfile();
 		String runtimeStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));

@@ -29,6 +29,11 @@ final class DockerFiles {
 
 	static final Path CLI_LAUNCHER = ROOT.resolve("sample-app/src/docker/migrations");
 
+	/**
+	 * Where the image holds the CLI: its jar, class list and class-data-sharing archive.
+	 */
+	static final String IMAGE_CLI = "/opt/migrations/";
+
 	/** Where the image's application layer puts the app's classes and resources. */
 	static final String IMAGE_CLASSES = "/app/BOOT-INF/classes/";
 
@@ -55,6 +60,14 @@ final class DockerFiles {
 
 	static String launcher() throws IOException {
 		return Files.readString(CLI_LAUNCHER);
+	}
+
+	/**
+	 * The command of the Dockerfile's step that dumps the CLI's class-data-sharing
+	 * archive, without its output redirection.
+	 */
+	static String archiveDump() throws IOException {
+		return find(dockerfile(), "\\nRUN (java -Xshare:dump [^\\n>]*?)\\s*(?:> /dev/null)?\\n");
 	}
 
 	/** The first group of the pattern's first match, failing when it does not match. */

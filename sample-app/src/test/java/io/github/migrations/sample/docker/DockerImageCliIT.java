@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.test.database.TestDatabase;
@@ -17,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs everywhere: the image's {@code migrations} launcher, run by {@code sh} as
  * {@code docker compose exec app migrations ...} runs it, with the image's paths swapped
- * for the packaged CLI jar and the app's resources, and {@code DATABASE_URL} written as
- * {@code docker-compose.yml} writes it.
+ * for a folder holding the packaged CLI jar as the image does and for the app's
+ * resources, and {@code DATABASE_URL} written as {@code docker-compose.yml} writes it.
  */
 class DockerImageCliIT {
 
@@ -44,6 +45,23 @@ class DockerImageCliIT {
 		assertThat(heads.out()).contains("0006");
 	}
 
+	@Test
+	void migrationsInTheImageMapsItsClassesFromTheArchiveTheImageBuildDumps() throws Exception {
+		Path cli = installCli();
+		String dump = DockerFiles.archiveDump().replace(DockerFiles.IMAGE_CLI, cli + "/");
+		Path classList = Path.of(DockerFiles.find(dump, "-XX:SharedClassListFile=(\\S+)"));
+		Path built = Path.of(System.getProperty("cli.jar"));
+		Files.copy(built.resolveSibling(built.getFileName().toString().replaceFirst("\\.jar$", ".classlist")),
+				classList);
+		Result dumped = run(List.of("sh", "-c", dump + " > /dev/null"), Map.of());
+		assertThat(dumped.code()).as(dumped.err()).isZero();
+		Path loaded = this.folder.resolve("classes.log");
+		Result version = run(launcher(cli, "--version"), Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded));
+		assertThat(version.code()).as(version.err()).isZero();
+		assertThat(Files.readString(loaded)).contains("picocli.CommandLine source: shared objects file")
+			.contains("io.github.migrations.cli.MigrationsCli source: shared objects file");
+	}
+
 	/**
 	 * {@code postgresql://user:password@host:port/database}, as the compose file gives
 	 * the app and the CLI.
@@ -55,17 +73,43 @@ class DockerImageCliIT {
 	}
 
 	private Result migrations(String databaseUrl, String... args) throws IOException, InterruptedException {
-		Path cliJar = Path.of(System.getProperty("cli.jar"));
-		assertThat(cliJar).as("the packaged CLI (./mvnw package builds it before this test)").exists();
+		return run(launcher(installCli(), args), Map.of("DATABASE_URL", databaseUrl));
+	}
+
+	/**
+	 * The folder that stands for the image's {@value DockerFiles#IMAGE_CLI}, holding the
+	 * packaged CLI jar under the name the launcher gives it.
+	 */
+	private Path installCli() throws IOException {
+		Path cli = this.folder.resolve("opt/migrations");
+		if (!Files.isDirectory(cli)) {
+			Path built = Path.of(System.getProperty("cli.jar"));
+			assertThat(built).as("the packaged CLI (./mvnw package builds it before this test)").exists();
+			Files.createDirectories(cli);
+			String jar = find("-jar (\\S+)");
+			assertThat(jar).startsWith(DockerFiles.IMAGE_CLI);
+			Files.copy(built, cli.resolve(jar.substring(DockerFiles.IMAGE_CLI.length())));
+		}
+		return cli;
+	}
+
+	/**
+	 * The image's launcher, written with the image's paths swapped, run by {@code sh}.
+	 */
+	private List<String> launcher(Path cli, String... args) throws IOException {
 		Path resources = DockerFiles.ROOT.resolve("sample-app/src/main/resources");
 		String launcher = DockerFiles.launcher()
-			.replace(find("-jar (\\S+)"), cliJar.toString())
+			.replace(DockerFiles.IMAGE_CLI, cli + "/")
 			.replace(DockerFiles.IMAGE_CLASSES, resources + "/");
 		Path script = Files.writeString(this.folder.resolve("migrations"), launcher);
-		ProcessBuilder builder = new ProcessBuilder(
-				concat(List.of("sh", script.toString()), List.of(args)).toArray(String[]::new));
-		builder.environment().put("DATABASE_URL", databaseUrl);
+		return concat(List.of("sh", script.toString()), List.of(args));
+	}
+
+	private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command.toArray(String[]::new));
 		builder.environment().remove("JAVA_OPTS");
+		builder.environment().remove("DATABASE_URL");
+		builder.environment().putAll(environment);
 		builder.redirectOutput(this.folder.resolve("out").toFile()).redirectError(this.folder.resolve("err").toFile());
 		Process process = builder.start();
 		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
