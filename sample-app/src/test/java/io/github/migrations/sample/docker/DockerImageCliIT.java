@@ -109,6 +109,10 @@ class DockerImageCliIT {
 		ProcessBuilder builder = new ProcessBuilder(command.toArray(String[]::new));
 		builder.environment().remove("JAVA_OPTS");
 		builder.environment().remove("DATABASE_URL");
+		// 'java' of the image is the JVM of this build, which trained the class list
+		builder.environment()
+			.merge("PATH", Path.of(System.getProperty("java.home"), "bin").toString(),
+					(path, bin) -> bin + java.io.File.pathSeparator + path);
 		builder.environment().putAll(environment);
 		builder.redirectOutput(this.folder.resolve("out").toFile()).redirectError(this.folder.resolve("err").toFile());
 		Process process = builder.start();
