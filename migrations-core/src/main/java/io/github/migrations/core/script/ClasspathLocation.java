@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -143,7 +144,7 @@ final class ClasspathLocation {
 						}
 						else {
 							// the URL is made only if the file is read: most never are
-							opener = () -> new URL(root + relative).openStream();
+							opener = () -> new URL(root + encodePath(relative)).openStream();
 						}
 						files.add(new ScriptFile(folder + "/" + relative, opener, entry.getSize(), entry.getCrc()));
 					}
@@ -151,6 +152,19 @@ final class ClasspathLocation {
 			}
 		}
 		return files;
+	}
+
+	/**
+	 * An entry's path as a URL path: {@code %}, {@code #}, spaces and the like escaped,
+	 * so that the jar URL names the entry and nothing else.
+	 */
+	private static String encodePath(String relative) throws IOException {
+		try {
+			return new URI(null, null, relative, null).getRawPath();
+		}
+		catch (URISyntaxException ex) {
+			throw new IOException("Cannot make a URL of the jar entry '%s'".formatted(relative), ex);
+		}
 	}
 
 	private static boolean isHidden(String relative) {

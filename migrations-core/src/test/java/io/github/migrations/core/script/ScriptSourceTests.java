@@ -54,6 +54,21 @@ class ScriptSourceTests {
 	}
 
 	@Test
+	void aJarFileListedWithoutReadingItIsReadByItsEntryNameWhateverCharactersTheNameHolds() throws IOException {
+		String[] names = { "db/revisions/a1 with space.sql", "db/revisions/b2_100%_done.sql", "db/revisions/c3_#3.sql",
+				"db/revisions/d4_caf\u00e9.sql" };
+		Path jar = jar("revisions.jar", names);
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<ScriptFile> files = ClasspathLocation.list("classpath:db/revisions", "db/revisions", classLoader,
+					false);
+			assertThat(files).extracting(ScriptFile::path).containsExactlyInAnyOrder(names);
+			for (ScriptFile file : files) {
+				assertThat(file.read()).asString(StandardCharsets.UTF_8).isEqualTo("-- " + file.path() + "\n");
+			}
+		}
+	}
+
+	@Test
 	void listsAClasspathFolderFromFoldersAndJarsTogether() throws IOException {
 		Path classes = this.temp.resolve("classes");
 		write(classes.resolve("db/revisions/a1_first.sql"), "-- a1\n");
