@@ -8,47 +8,26 @@ import org.jspecify.annotations.Nullable;
 sealed interface Action {
 
 	/**
-	 * The lock the action takes on the altered table.
+	 * The lock the action takes on the altered table: {@code ACCESS EXCLUSIVE}, as for
+	 * most of {@code ALTER TABLE}, unless the action says otherwise.
 	 */
-	Lock lock();
+	default Lock lock() {
+		return Lock.ACCESS_EXCLUSIVE;
+	}
 
 	record AddColumn(ColumnDef column) implements Action {
-
-		@Override
-		public Lock lock() {
-			return Lock.ACCESS_EXCLUSIVE;
-		}
-
 	}
 
 	record DropColumn(String column) implements Action {
-
-		@Override
-		public Lock lock() {
-			return Lock.ACCESS_EXCLUSIVE;
-		}
-
 	}
 
 	/**
 	 * {@code ALTER COLUMN ... TYPE}.
 	 */
 	record AlterType(String column, String type, boolean using) implements Action {
-
-		@Override
-		public Lock lock() {
-			return Lock.ACCESS_EXCLUSIVE;
-		}
-
 	}
 
 	record SetNotNull(String column) implements Action {
-
-		@Override
-		public Lock lock() {
-			return Lock.ACCESS_EXCLUSIVE;
-		}
-
 	}
 
 	/**
@@ -89,12 +68,6 @@ sealed interface Action {
 	 * @param what {@code COLUMN}, {@code CONSTRAINT} or {@code TABLE}
 	 */
 	record Rename(String what, String from, String to) implements Action {
-
-		@Override
-		public Lock lock() {
-			return Lock.ACCESS_EXCLUSIVE;
-		}
-
 	}
 
 	/**
