@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code diff --from URL --to URL}: the SQL that turns one database's schema into
  * another's, runnable with {@code psql -v ON_ERROR_STOP=1}; nothing when they are equal.
- * Its own {@code --schema} restricts the comparison (the global one names the version
- * store's schema, which a diff never needs), so it takes none of the global options.
+ * Its own {@code --schema} restricts the comparison. Of the options given before the
+ * command it takes those about credentials ({@code --config}, {@code --username},
+ * {@code --password}) and refuses the others, which name things a diff never reads.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
 		description = "Print the SQL that turns the --from database's schema into the --to database's (nothing when "
@@ -44,7 +45,8 @@ final class DiffCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		CliSettings settings = new CliSettings(new GlobalOptions(), this.root.environment, this.root.workingDirectory);
+		refuseUnusedOptions(this.root.options);
+		CliSettings settings = new CliSettings(this.root.options, this.root.environment, this.root.workingDirectory);
 		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix());
 		DatabaseSchema from = Schemas.read(settings.otherDatabase(this.from), filter, "--from");
 		DatabaseSchema to = Schemas.read(settings.otherDatabase(this.to), filter, "--to");
@@ -54,6 +56,30 @@ final class DiffCommand implements Callable<Integer> {
 			this.root.out.flush();
 		}
 		return 0;
+	}
+
+	/**
+	 * The options before {@code diff} that name what a diff never reads: given, they
+	 * would be ignored.
+	 */
+	private static void refuseUnusedOptions(GlobalOptions options) {
+		if (options.url != null) {
+			throw unused("--url", "The databases a diff compares are its --from and --to.");
+		}
+		if (options.locations != null) {
+			throw unused("--locations", "A diff compares two databases and reads no revision file.");
+		}
+		if (options.schema != null) {
+			throw unused("--schema", "Before 'diff' it names the version store's schema, which a diff never reads; "
+					+ "put --schema after 'diff' to compare only that schema.");
+		}
+		if (options.json) {
+			throw unused("--json", "A diff prints SQL only; leave --json out.");
+		}
+	}
+
+	private static CliException unused(String option, String hint) {
+		return new CliException("'migrations diff' does not take %s.".formatted(option), hint);
 	}
 
 }

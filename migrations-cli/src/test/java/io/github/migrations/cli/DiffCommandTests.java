@@ -88,6 +88,51 @@ class DiffCommandTests {
 		assertThat(diff.out()).contains("invoices").doesNotContain("events");
 	}
 
+	@Test
+	void credentialsComeFromTheConfigurationFileGivenBeforeTheCommand() throws IOException {
+		Path config = Files.writeString(this.folder.resolve("application.properties"), """
+				spring.datasource.username=no_such_role
+				""");
+		this.environment.clear();
+		CliRun diff = CliRun.of(this.environment, "--config", config.toString(), "diff", "--from", this.from.url(),
+				"--to", this.to.url());
+		assertThat(diff.code()).as(diff.out()).isEqualTo(1);
+		assertThat(diff.err()).contains("no_such_role");
+	}
+
+	@Test
+	void aConfigurationFileThatDoesNotExistIsReportedNotIgnored() {
+		CliRun diff = CliRun.of(this.environment, "--config", this.folder.resolve("missing.yml").toString(), "diff",
+				"--from", this.from.url(), "--to", this.to.url());
+		assertThat(diff.code()).isEqualTo(2);
+		assertThat(diff.err()).contains("Configuration file").contains("does not exist");
+	}
+
+	@Test
+	void theUsernameGivenBeforeTheCommandIsTheOneThatConnects() {
+		CliRun diff = CliRun.of(this.environment, "--username", "no_such_role", "diff", "--from", this.from.url(),
+				"--to", this.to.url());
+		assertThat(diff.code()).as(diff.out()).isEqualTo(1);
+		assertThat(diff.err()).contains("no_such_role");
+	}
+
+	@Test
+	void optionsBeforeTheCommandThatADiffCannotUseAreRefusedAndNamed() {
+		assertThat(refused("--url", this.from.url())).contains("--url").contains("--from").contains("--to");
+		assertThat(refused("--locations", this.folder.toString())).contains("--locations");
+		assertThat(refused("--schema", "billing")).contains("--schema").contains("after 'diff'");
+		assertThat(refused("--json")).contains("--json");
+	}
+
+	private String refused(String... before) {
+		List<String> args = new java.util.ArrayList<>(List.of(before));
+		args.addAll(List.of("diff", "--from", this.from.url(), "--to", this.to.url()));
+		CliRun diff = CliRun.of(this.environment, args.toArray(String[]::new));
+		assertThat(diff.code()).as(diff.out() + diff.err()).isEqualTo(2);
+		assertThat(diff.out()).doesNotContain("CREATE");
+		return diff.err() + diff.out();
+	}
+
 	private CliRun diff(String... more) {
 		List<String> args = new java.util.ArrayList<>(
 				List.of("diff", "--from", this.from.url(), "--to", this.to.url()));
