@@ -41,8 +41,8 @@ class MigrationsMetadataTests {
 					"app.migrations.unknown-revisions", "app.migrations.baseline",
 					"app.migrations.adopt-alembic-version", "app.migrations.alembic-version-table",
 					"app.migrations.placeholders", "app.migrations.url", "app.migrations.username",
-					"app.migrations.password", "app.migrations.status-cache-time-to-live",
-					"app.migrations.desired-schema");
+					"app.migrations.password", "app.migrations.status-cache-time-to-live", "app.migrations.lint",
+					"app.migrations.desired-schema", "app.migrations.file-template");
 	}
 
 	@Test
@@ -58,11 +58,13 @@ class MigrationsMetadataTests {
 		assertThat(hintValues("app.migrations.mode")).containsExactly("upgrade", "validate", "none");
 		assertThat(hintValues("app.migrations.transaction-mode")).containsExactly("per-revision", "all");
 		assertThat(hintValues("app.migrations.unknown-revisions")).containsExactly("warn", "fail");
+		assertThat(hintValues("app.migrations.lint")).containsExactly("off", "warn", "fail");
 		assertThat(MigrationsProperties.Mode.values()).hasSize(3);
+		assertThat(MigrationsProperties.Lint.values()).hasSize(3);
 		assertThat(io.github.migrations.core.api.TransactionMode.values()).hasSize(2);
 		assertThat(io.github.migrations.core.api.UnknownRevisionPolicy.values()).hasSize(2);
 		for (String key : List.of("app.migrations.mode", "app.migrations.transaction-mode",
-				"app.migrations.unknown-revisions", "app.migrations.target")) {
+				"app.migrations.unknown-revisions", "app.migrations.target", "app.migrations.lint")) {
 			hint(key).path("values")
 				.forEach((value) -> assertThat(value.path("description").asString()).as(key).endsWith("."));
 		}
