@@ -93,6 +93,18 @@ class LockAwareExecutionTests {
 		assertThat(this.database.query("SELECT count(*) FROM migrations_log WHERE revision = 'b2' AND NOT success"))
 			.as("each attempt that gave way is logged")
 			.containsExactly("2");
+		List<String> pauses = this.database.query("""
+				SELECT extract(epoch FROM performed_at - lag(performed_at) OVER (ORDER BY id)) * 1000
+				FROM migrations_log WHERE revision = 'b2' ORDER BY id""");
+		assertThat(Double.parseDouble(pauses.get(1))).as("ms from the first failed attempt to the second")
+			.isGreaterThanOrEqualTo(1000 + LOCK_TIMEOUT.toMillis());
+		assertThat(Double.parseDouble(pauses.get(2))).as("ms from the second failed attempt to the one that ran")
+			.isGreaterThanOrEqualTo(2000);
+	}
+
+	@Test
+	void aTransactionalRevisionIsRunAgainFiveTimesByDefault() {
+		assertThat(MigratorSettings.defaults().lockRetries()).isEqualTo(5);
 	}
 
 	@Test

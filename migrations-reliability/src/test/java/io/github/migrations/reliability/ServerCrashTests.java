@@ -32,15 +32,22 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The server crashes ({@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster) in the
- * middle of a revision of a hundred thousand statements: after crash recovery nothing of
- * the revision is there, and the rerun applies it once. Runs on a private embedded server
- * of its own, so that the crash touches no other test.
+ * middle of a revision of a hundred thousand statements, in the last of a line of
+ * revisions, or right after a run reported success: after crash recovery each revision is
+ * there whole with its record or not at all, the ones kept are the first of the line (all
+ * of them after a success), and the rerun applies the rest once. Each test runs on a
+ * private embedded server of its own, so that the crash touches no other test.
  */
 @Tag("reliability")
 @Timeout(300)
 class ServerCrashTests {
 
 	private static final int STATEMENTS = LongRevisionAtomicityTests.STATEMENTS;
+
+	private static final int LINE = 30;
+
+	private static final String PAUSED = "SELECT pid FROM pg_stat_activity WHERE state = 'active' "
+			+ "AND query LIKE 'SELECT ''paused''%'";
 
 	@TempDir
 	Path folder;
@@ -91,6 +98,113 @@ class ServerCrashTests {
 					.formatted(postmaster, STATEMENTS / 2, STATEMENTS));
 	}
 
+	@Test
+	void aServerCrashAfterSeveralCommittedRevisionsLosesOnlyWholeRevisionsAtTheEndAndTheRerunAppliesTheRest()
+			throws Exception {
+		Path data = this.folder.resolve("pgdata");
+		int port = freePort();
+		RevisionFolder files = line(this.folder.resolve("revisions"));
+		EmbeddedPostgres crashed = start(data, port);
+		try {
+			CompletableFuture<MigrationResult> run = Migrators
+				.upgradeInBackground(migrator(crashed.getPostgresDatabase(), files, "60"));
+			Server.await("the pause of the last revision", Duration.ofSeconds(120),
+					() -> !query(crashed.getPostgresDatabase(), PAUSED).isEmpty());
+			crash(crashed);
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> run.get(60, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(MigrationFailedException.class);
+		}
+		finally {
+			closeQuietly(crashed);
+		}
+		EmbeddedPostgres recovered = start(data, port);
+		int kept;
+		try {
+			DataSource dataSource = recovered.getPostgresDatabase();
+			kept = Integer.parseInt(query(dataSource, "SELECT count(*) FROM migrations_revisions"));
+			assertThat(kept).as("revisions recorded after recovery").isLessThan(LINE);
+			assertWholePrefix(dataSource, kept);
+			assertThat(migrator(dataSource, files, "0").upgrade(Target.head()).revisions()).hasSize(LINE - kept);
+			assertWholePrefix(dataSource, LINE);
+		}
+		finally {
+			closeQuietly(recovered);
+		}
+		Report.print("atomicity: server crash after several revisions",
+				"crashed in revision %d of %d: %d revisions kept after recovery, each with its record; the rerun applied the rest once"
+					.formatted(LINE, LINE, kept));
+	}
+
+	@Test
+	void everyRevisionOfARunThatReportedSuccessSurvivesAServerCrashRightAfterIt() throws Exception {
+		Path data = this.folder.resolve("pgdata");
+		int port = freePort();
+		RevisionFolder files = line(this.folder.resolve("revisions"));
+		EmbeddedPostgres crashed = start(data, port);
+		try {
+			assertThat(migrator(crashed.getPostgresDatabase(), files, "0").upgrade(Target.head()).revisions())
+				.hasSize(LINE);
+			crash(crashed);
+		}
+		finally {
+			closeQuietly(crashed);
+		}
+		EmbeddedPostgres recovered = start(data, port);
+		try {
+			assertWholePrefix(recovered.getPostgresDatabase(), LINE);
+		}
+		finally {
+			closeQuietly(recovered);
+		}
+	}
+
+	/**
+	 * A line of {@value #LINE} revisions, each creating a table and inserting one row;
+	 * the last then sleeps for {@code ${pause}} seconds.
+	 */
+	private static RevisionFolder line(Path folder) {
+		RevisionFolder files = new RevisionFolder(folder);
+		for (int n = 1; n <= LINE; n++) {
+			String pause = (n == LINE) ? "\nSELECT 'paused', pg_sleep(${pause});" : "";
+			files.revision(RevisionFolder.id(n), (n == 1) ? "base" : RevisionFolder.id(n - 1),
+					"CREATE TABLE t%03d (id int);%nINSERT INTO t%03d VALUES (%d);%s".formatted(n, n, n, pause));
+		}
+		return files;
+	}
+
+	/**
+	 * The first {@code count} revisions of the line are recorded and their tables hold
+	 * their one row; none of the others left a record or a table.
+	 */
+	private static void assertWholePrefix(DataSource dataSource, int count) {
+		for (int n = 1; n <= LINE; n++) {
+			boolean applied = n <= count;
+			String id = RevisionFolder.id(n);
+			assertThat(query(dataSource, "SELECT count(*) FROM migrations_revisions WHERE revision = '" + id + "'"))
+				.as("record of %s", id)
+				.isEqualTo(applied ? "1" : "0");
+			assertThat(query(dataSource, "SELECT to_regclass('t%03d') IS NOT NULL".formatted(n))).as("table of %s", id)
+				.isEqualTo(applied ? "t" : "f");
+			if (applied) {
+				assertThat(query(dataSource, "SELECT count(*) FROM t%03d".formatted(n))).as("rows of %s", id)
+					.isEqualTo("1");
+			}
+		}
+	}
+
+	/**
+	 * {@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster, and waits until it has
+	 * ended.
+	 */
+	private static void crash(EmbeddedPostgres server) throws Exception {
+		long backend = Long.parseLong(query(server.getPostgresDatabase(), "SELECT pg_backend_pid()"));
+		long postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid();
+		assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor()).isZero();
+		Server.await("the crashed server to end", Duration.ofSeconds(60),
+				() -> ProcessHandle.of(postmaster).map((process) -> !process.isAlive()).orElse(true));
+	}
+
 	private static Migrator migrator(DataSource dataSource, RevisionFolder files, String pause) {
 		return Migrator.builder(dataSource)
 			.settings(MigratorSettings.defaults()
@@ -106,6 +220,8 @@ class ServerCrashTests {
 			.setCleanDataDirectory(false)
 			.setPort(port)
 			.setServerConfig("max_connections", "20")
+			// as a production server commits (the library's default is off)
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 	}
 

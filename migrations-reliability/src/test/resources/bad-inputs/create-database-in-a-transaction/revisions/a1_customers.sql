@@ -1,0 +1,8 @@
+-- revision: a1
+-- down_revision: base
+
+-- +upgrade
+CREATE TABLE customers (id bigint PRIMARY KEY, name text);
+CREATE DATABASE customers_archive;
+
+-- +downgrade
