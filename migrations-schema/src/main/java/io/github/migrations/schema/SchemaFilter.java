@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Which schemas {@link SchemaReader} reads. The version store's tables
- * ({@code <prefix>revisions} and {@code <prefix>log}, with their indexes, constraints,
- * triggers and sequences) are always left out, and so are the objects that belong to an
- * extension.
+ * ({@code <prefix>revisions}, {@code <prefix>log} and {@code <prefix>fingerprint}, with
+ * their indexes, constraints, triggers and sequences) are always left out, and so are the
+ * objects that belong to an extension.
  *
  * @param schemas the schemas to read; empty for every user schema (all but
  * {@code pg_catalog}, {@code information_schema}, {@code pg_toast*} and {@code pg_temp*})
