@@ -115,14 +115,9 @@ public final class MigrationsCli implements Runnable {
 		}
 		commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-		CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
-			if (!Arrays.asList(arguments).contains("--json")) {
-				return usage.handleParseException(ex, arguments);
-			}
-			cli.jsonErrors = true;
-			cli.error(ex.getMessage(),
-					"Run '%s --help' for the usage.".formatted(ex.getCommandLine().getCommandSpec().qualifiedName()));
+			cli.jsonErrors = Arrays.asList(arguments).contains("--json");
+			cli.error(UsageErrors.problem(ex), UsageErrors.hint(ex));
 			return USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {

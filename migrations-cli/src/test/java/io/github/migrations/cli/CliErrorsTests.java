@@ -55,6 +55,41 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void aMistypedOptionIsNamedWithoutItsValueWhichMayBeAPassword() {
+		CliRun run = run("current", "--passwrd=S3cretPw");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("error: Unknown option '--passwrd'.\n"
+				+ "hint: Did you mean '--password'? Run 'migrations current --help' for the usage.\n");
+		CliRun json = run("current", "--passwrd=S3cretPw", "--json");
+		assertThat(json.out()).contains("Unknown option '--passwrd'").doesNotContain("S3cretPw");
+	}
+
+	@Test
+	void aUrlGivenWithoutTheUrlOptionIsNotPrintedWithItsPassword() {
+		CliRun run = run("current", "postgresql://app:S3cretPw@localhost:5432/shop");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).doesNotContain("S3cretPw")
+			.startsWith("error: Unexpected argument 'postgresql://app:")
+			.contains("hint: To name the database, write --url=<URL>.");
+	}
+
+	@Test
+	void aMistypedCommandSuggestsTheClosestOne() {
+		CliRun run = CliRun.of(this.environment, "upgarde", "head");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("error: Unknown command 'upgarde'.\n"
+				+ "hint: Did you mean 'upgrade'? Run 'migrations --help' for the usage.\n");
+	}
+
+	@Test
+	void aMissingOptionIsOneErrorAndOneHintWithoutTheWholeUsage() {
+		CliRun run = run("revision");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("error: Missing required option: '--message=<message>'\n"
+				+ "hint: Run 'migrations revision --help' for the usage.\n");
+	}
+
+	@Test
 	void mistypedRevisionIdSuggestsTheClosestId() {
 		CliRun run = run("upgrade", "b3");
 		assertThat(run.code()).isEqualTo(2);
