@@ -559,6 +559,32 @@ class MigratorTests {
 	}
 
 	@Test
+	void aFailingDowngradeSaysTheRevisionIsStillApplied() {
+		this.files.write("d4_payments.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE payments (id bigint);
+				-- +downgrade
+				DROP TABLE payments;
+				SELECT no_such_function();
+				""");
+		migrator().upgrade(Target.head());
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> migrator().downgrade(Target.parse("c3")))
+			.withMessageContaining("d4_payments.sql:7: downgrade of revision 'd4' failed")
+			.withMessageContaining("The downgrade was rolled back: revision 'd4' is still applied.")
+			.withMessageNotContaining("not recorded as applied");
+		assertThat(migrator().current()).containsExactly("d4");
+		assertThat(this.database.tableExists("payments")).isTrue();
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> oneTransactionMigrator().downgrade(Target.base()))
+			.withMessageContaining("it was rolled back, and every revision it was to downgrade is still applied")
+			.withMessageNotContaining("nothing is recorded as applied");
+		assertThat(migrator().current()).containsExactly("d4");
+	}
+
+	@Test
 	void transactionModeAllRollsBackTheWholeRun() {
 		this.files.write("d4_broken.sql", """
 				-- revision: d4

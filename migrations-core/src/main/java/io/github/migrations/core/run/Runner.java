@@ -162,13 +162,16 @@ public final class Runner {
 			@Nullable RevisionId lastApplied) {
 		rollback(connection);
 		flushCommits(connection);
+		boolean upgrade = step.direction() == Direction.UPGRADE;
 		String outcome;
 		if (this.commands.oneTransaction()) {
-			outcome = "The whole run was one transaction (transaction mode 'all'): it was rolled back and nothing is "
-					+ "recorded as applied.";
+			outcome = "The whole run was one transaction (transaction mode 'all'): "
+					+ (upgrade ? "it was rolled back and nothing is recorded as applied."
+							: "it was rolled back, and every revision it was to downgrade is still applied.");
 		}
 		else if (step.script().transactional()) {
-			outcome = "The revision was rolled back and is not recorded as applied.";
+			outcome = upgrade ? "The revision was rolled back and is not recorded as applied."
+					: "The downgrade was rolled back: revision '%s' is still applied.".formatted(step.revision().id());
 		}
 		else {
 			resetTimeouts(connection);
