@@ -75,9 +75,7 @@ public final class ScriptParser {
 		Marker first = first();
 		int sqlLine = (first == null) ? firstSqlLine(this.content.length) : 0;
 		if (sqlLine > 0) {
-			throw new ScriptException(ScriptLocation.at(this.file, sqlLine), "SQL without a '-- +upgrade' marker",
-					"Add a line '-- +upgrade' above the statements that apply the revision, "
-							+ "and '-- +downgrade' above those that undo it.");
+			throw withoutUpgradeMarker(sqlLine);
 		}
 		if (this.upgrade == null && this.downgrade != null) {
 			throw new ScriptException(ScriptLocation.at(this.file, this.downgrade.line()),
@@ -138,6 +136,12 @@ public final class ScriptParser {
 		}
 	}
 
+	private ScriptException withoutUpgradeMarker(int sqlLine) {
+		return new ScriptException(ScriptLocation.at(this.file, sqlLine), "SQL without a '-- +upgrade' marker",
+				"Add a line '-- +upgrade' above the statements that apply the revision, "
+						+ "and '-- +downgrade' above those that undo it.");
+	}
+
 	private static boolean isMarkerWithoutPlus(String comment) {
 		String word = comment.endsWith(":") ? comment.substring(0, comment.length() - 1) : comment;
 		return word.equalsIgnoreCase("upgrade") || word.equalsIgnoreCase("downgrade");
@@ -157,6 +161,11 @@ public final class ScriptParser {
 					"A file has one section of each kind; put all of its statements below one marker.");
 		}
 		int sqlLine = (first() == null) ? firstSqlLine(marker.start()) : 0;
+		if (sqlLine > 0 && marker.text().equals(DOWNGRADE)) {
+			// statements, then the downgrade marker: the upgrade marker above them is
+			// missing
+			throw withoutUpgradeMarker(sqlLine);
+		}
 		if (sqlLine > 0) {
 			throw new ScriptException(ScriptLocation.at(this.file, sqlLine), "SQL before '%s'".formatted(marker.text()),
 					"Move the statement below the marker, or turn it into a comment.");

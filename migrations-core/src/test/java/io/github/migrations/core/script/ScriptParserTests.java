@@ -323,6 +323,13 @@ class ScriptParserTests {
 	}
 
 	@Test
+	void sqlAboveTheDowngradeMarkerWithoutAnUpgradeMarkerIsReportedAsTheMissingUpgradeMarker() {
+		assertParseError(HEADER + "\nCREATE TABLE t (id int);\n\n-- +downgrade\nDROP TABLE t;\n").withMessage(FILE
+				+ ":4: SQL without a '-- +upgrade' marker. Add a line '-- +upgrade' above the statements that apply "
+				+ "the revision, and '-- +downgrade' above those that undo it.");
+	}
+
+	@Test
 	void unknownSectionMarkerIsReported() {
 		assertParseError(HEADER + "-- +upgarde\nSELECT 1;\n")
 			.withMessage(FILE + ":3: unknown section marker '-- +upgarde'; expected '-- +upgrade' or '-- +downgrade'. "
