@@ -43,9 +43,11 @@ final class CheckCommand extends CliCommand {
 			}
 			migrator.validate();
 			MigrationStatus status = migrator.status(Target.heads());
+			String upgrade = (graph.heads().size() > 1) ? "'migrations upgrade heads' (or merge the heads first)"
+					: "'migrations upgrade'";
 			for (MigrationStep step : status.pending()) {
-				problems.add("Revision '%s' (%s) is not applied: run 'migrations upgrade'."
-					.formatted(step.revision().id(), step.script().source()));
+				problems.add("Revision '%s' (%s) is not applied: run %s.".formatted(step.revision().id(),
+						step.script().source(), upgrade));
 			}
 			status.unknown()
 				.forEach((id) -> problems

@@ -63,6 +63,17 @@ class MergeCommandTests {
 	}
 
 	@Test
+	void checkWithTwoHeadsGivesAnUpgradeCommandThatWorksWithTwoHeads() {
+		CliRun check = run("check");
+		assertThat(check.code()).isEqualTo(1);
+		assertThat(check.err()).contains("problem: There are 2 heads (b2, c3)")
+			.contains("Revision 'b2' (")
+			.contains("is not applied: run 'migrations upgrade heads' (or merge the heads first).")
+			.doesNotContain("run 'migrations upgrade'.");
+		assertThat(run("upgrade", "heads").code()).isZero();
+	}
+
+	@Test
 	void mergeHintPastedAsPrintedMergesTheHeads() {
 		CliRun ambiguous = run("upgrade", "head");
 		assertThat(ambiguous.code()).isEqualTo(2);
