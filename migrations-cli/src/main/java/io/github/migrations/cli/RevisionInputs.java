@@ -33,6 +33,12 @@ final class RevisionInputs {
 	 * @param option how the command line spells the option, for messages
 	 */
 	static String message(String option, String message) {
+		if (message.isBlank()) {
+			throw new CliException(
+					"The message (%s) is empty: it names the revision in 'history' and in its file's name."
+						.formatted(option),
+					"Describe what the revision does, for example %s \"add customers.email\".".formatted(option));
+		}
 		int index = firstUnprintable(message);
 		if (index >= 0) {
 			throw new CliException(

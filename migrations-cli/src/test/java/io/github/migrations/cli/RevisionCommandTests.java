@@ -157,6 +157,17 @@ class RevisionCommandTests {
 			.contains("hint: Write the message on one line");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   " })
+	void anEmptyMessageIsRefusedAndNoFileIsWritten(String message) throws IOException {
+		CliRun run = refused("revision", "-m", message);
+		assertThat(run.err()).startsWith("error: The message (-m) is empty")
+			.contains("hint: Describe what the revision does, for example -m \"add customers.email\".");
+		try (java.util.stream.Stream<Path> files = Files.list(this.revisions)) {
+			assertThat(files).hasSize(3);
+		}
+	}
+
 	@Test
 	void mergeRefusesANewlineInItsMessage() throws IOException {
 		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
