@@ -82,6 +82,31 @@ class MigratorTests {
 	}
 
 	@Test
+	void aDatabaseThatDoesNotExistIsNamedWithWhatToDo() {
+		org.postgresql.ds.PGSimpleDataSource missing = new org.postgresql.ds.PGSimpleDataSource();
+		missing.setUrl(this.database.url().replaceFirst("/[^/?]+(\\?|$)", "/no_such_database$1"));
+		missing.setUser(this.database.username());
+		missing.setPassword(this.database.password());
+		Migrator migrator = Migrator.builder(missing).locations(this.files.location()).build();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::current)
+			.withMessageStartingWith("Could not connect: FATAL: database \"no_such_database\" does not exist")
+			.withMessageContaining("(SQLSTATE 3D000)")
+			.withMessageContaining("Create the database, or fix the database name in the URL.")
+			.withMessageNotContaining("while migrating");
+	}
+
+	@Test
+	void aRoleThatDoesNotExistIsNamedWithWhatToDo() {
+		org.postgresql.ds.PGSimpleDataSource unknown = new org.postgresql.ds.PGSimpleDataSource();
+		unknown.setUrl(this.database.url());
+		unknown.setUser("no_such_role");
+		Migrator migrator = Migrator.builder(unknown).locations(this.files.location()).build();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::current)
+			.withMessageStartingWith("Could not connect: FATAL: role \"no_such_role\" does not exist")
+			.withMessageContaining("Check the user name and password");
+	}
+
+	@Test
 	void secondUpgradeFindsNothingPending() {
 		migrator().upgrade(Target.head());
 		MigrationResult again = migrator().upgrade(Target.head());

@@ -43,8 +43,7 @@ class MigrationsStartupTests {
 				() -> run("--app.migrations.url=jdbc:postgresql://localhost:1/nowhere?user=someone&password=s3cret-pw",
 						"--app.migrations.password=an0ther-s3cret"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("The database migrations failed: Database error while migrating: "
-					+ "Connection to localhost:1 refused")
+			.contains("The database migrations failed: Database error: Connection to localhost:1 refused")
 			.doesNotContain("s3cret");
 	}
 

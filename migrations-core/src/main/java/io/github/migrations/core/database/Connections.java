@@ -108,9 +108,17 @@ public final class Connections {
 	 * given, so passwords in it are masked.
 	 */
 	public static MigrationException failure(SQLException ex) {
-		return MigrationException.of(
-				"Database error while migrating: %s (SQLSTATE %s).".formatted(Secrets.maskNullable(ex.getMessage()),
-						ex.getSQLState()),
+		String state = String.valueOf(ex.getSQLState());
+		String what = "%s (SQLSTATE %s).".formatted(Secrets.maskNullable(ex.getMessage()), state);
+		if (state.equals("3D000")) {
+			return MigrationException.of("Could not connect: " + what,
+					"Create the database, or fix the database name in the URL.", ex);
+		}
+		if (state.startsWith("28")) {
+			return MigrationException.of("Could not connect: " + what, "Check the user name and password, and that "
+					+ "the server's pg_hba.conf lets this user connect to this database from here.", ex);
+		}
+		return MigrationException.of("Database error: " + what,
 				"Check that the database is reachable and that the user has the needed privileges.", ex);
 	}
 
