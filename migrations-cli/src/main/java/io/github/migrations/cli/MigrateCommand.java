@@ -36,6 +36,12 @@ abstract class MigrateCommand extends CliCommand {
 		if (this.sql) {
 			return renderSql(text);
 		}
+		if (text.contains(":")) {
+			String command = (direction() == Direction.UPGRADE) ? "upgrade" : "downgrade";
+			throw new CliException("'%s' is a range (FROM:TO), which only --sql takes.".formatted(text),
+					"Run 'migrations %s --sql %s' to print its SQL, or name one target, such as 'head'."
+						.formatted(command, text));
+		}
 		Target target = Target.parse(text);
 		Migrator migrator = migrator();
 		MigrationResult result = (direction() == Direction.UPGRADE) ? migrator.upgrade(target)

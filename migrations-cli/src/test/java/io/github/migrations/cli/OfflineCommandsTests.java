@@ -140,6 +140,17 @@ class OfflineCommandsTests {
 	}
 
 	@Test
+	void aRangeWithoutSqlSaysThatOnlySqlTakesOne() {
+		CliRun run = run("upgrade", "base:head");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("error: 'base:head' is a range (FROM:TO), which only --sql takes.\n"
+				+ "hint: Run 'migrations upgrade --sql base:head' to print its SQL, or name one target, such as "
+				+ "'head'.\n");
+		assertThat(run("downgrade", "head:-1").err()).startsWith(
+				"error: 'head:-1' is a range (FROM:TO), which only --sql takes.\nhint: Run 'migrations downgrade --sql");
+	}
+
+	@Test
 	void downgradeSqlWithoutADatabaseNeedsARange() {
 		CliRun run = run("downgrade", "--sql", "-1");
 		assertThat(run.code()).isEqualTo(2);
