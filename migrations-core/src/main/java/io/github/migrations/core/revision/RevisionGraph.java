@@ -94,6 +94,16 @@ public final class RevisionGraph {
 	}
 
 	/**
+	 * "Did you mean 'a1'? " for the ids closest to one that no revision declares, or
+	 * nothing.
+	 */
+	private static String didYouMean(RevisionId written, Collection<RevisionId> known) {
+		List<String> closest = Spelling.closest(written.value(), known.stream().map(RevisionId::value).toList());
+		return closest.isEmpty() ? "" : "Did you mean %s? "
+			.formatted(closest.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" or ")));
+	}
+
+	/**
 	 * Builds and validates a graph.
 	 * @throws RevisionGraphException when the revisions do not form a valid graph
 	 */
@@ -116,7 +126,9 @@ public final class RevisionGraph {
 					throw new RevisionGraphException(
 							"Revision '%s' (%s) has down_revision '%s', which no revision declares."
 								.formatted(revision.id(), revision.source(), parent),
-							"Check the id for a typo, or add the missing revision file.", revision.id().value());
+							didYouMean(parent, byId.keySet())
+									+ "Check the id for a typo, or add the missing revision file.",
+							revision.id().value());
 				}
 			}
 			for (String label : revision.branchLabels()) {

@@ -70,6 +70,13 @@ class RevisionGraphTests {
 	}
 
 	@Test
+	void missingParentWithACloseIdSuggestsIt() {
+		assertThatExceptionOfType(RevisionGraphException.class).isThrownBy(() -> graph(rev("a1c3"), rev("b2", "a1c4")))
+			.withMessage("Revision 'b2' (b2) has down_revision 'a1c4', which no revision declares. "
+					+ "Did you mean 'a1c3'? Check the id for a typo, or add the missing revision file.");
+	}
+
+	@Test
 	void missingDependencyIsRejected() {
 		assertThatExceptionOfType(RevisionGraphException.class)
 			.isThrownBy(() -> graph(rev("a"), depending("b", "nope", "a")))
