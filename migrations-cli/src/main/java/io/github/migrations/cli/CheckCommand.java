@@ -35,8 +35,10 @@ final class CheckCommand extends CliCommand {
 	int execute() {
 		List<String> problems = new ArrayList<>();
 		Migrator migrator = migrator();
+		boolean noRevisions = false;
 		try {
 			RevisionGraph graph = migrator.graph();
+			noRevisions = graph.heads().isEmpty();
 			if (graph.heads().size() > 1) {
 				problems.add("There are %d heads (%s): merge them with 'migrations merge -m \"merge heads\" heads'."
 					.formatted(graph.heads().size(), String.join(", ", values(graph.heads()))));
@@ -69,6 +71,9 @@ final class CheckCommand extends CliCommand {
 				document.put("desiredSchemaDiff", desiredDiff);
 			}
 			printJson(document);
+		}
+		else if (problems.isEmpty() && noRevisions) {
+			out().println("OK: there are no revisions yet, and none is applied.");
 		}
 		else if (problems.isEmpty()) {
 			out().println("OK: one head, every checksum matches, and the database is at the head"

@@ -90,6 +90,14 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void checkOfAnEmptyRevisionsFolderOnAnEmptyDatabaseSaysThereAreNoRevisionsYet() throws IOException {
+		Path empty = Files.createDirectories(this.folder.resolve("empty"));
+		CliRun run = CliRun.of(this.environment, "--locations", empty.toString(), "check");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("OK: there are no revisions yet, and none is applied.\n");
+	}
+
+	@Test
 	void mistypedRevisionIdSuggestsTheClosestId() {
 		CliRun run = run("upgrade", "b3");
 		assertThat(run.code()).isEqualTo(2);
