@@ -49,6 +49,12 @@ final class MergeCommand extends CliCommand {
 				parents.add(resolver.revision(revision));
 			}
 		}
+		if (parents.size() < 2 && this.revisions.contains("heads")) {
+			throw new CliException(
+					"There is %s: nothing to merge.".formatted(graph.heads().isEmpty() ? "no revision"
+							: "only one head (%s)".formatted(RevisionFormat.ids(graph.heads()))),
+					"A merge joins two or more heads; 'migrations heads' lists them.");
+		}
 		if (parents.size() < 2) {
 			throw new CliException(
 					"A merge needs two or more revisions; got %s.".formatted(RevisionFormat.ids(List.copyOf(parents))),

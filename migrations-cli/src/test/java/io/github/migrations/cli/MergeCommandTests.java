@@ -63,6 +63,20 @@ class MergeCommandTests {
 	}
 
 	@Test
+	void mergeOfTheHeadsWhenThereIsOnlyOneSaysThereIsNothingToMerge() throws IOException {
+		write("m9_merge.sql", """
+				-- revision: m9
+				-- down_revision: b2, c3
+				-- +upgrade
+				-- +downgrade
+				""");
+		CliRun run = run("merge", "-m", "again", "heads");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("error: There is only one head (m9): nothing to merge.\n"
+				+ "hint: A merge joins two or more heads; 'migrations heads' lists them.\n");
+	}
+
+	@Test
 	void checkWithTwoHeadsGivesAnUpgradeCommandThatWorksWithTwoHeads() {
 		CliRun check = run("check");
 		assertThat(check.code()).isEqualTo(1);
