@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
@@ -19,6 +20,7 @@ import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.revision.TargetResolver;
 import io.github.migrations.core.run.ScriptRenderer;
 import io.github.migrations.core.script.Catalog;
@@ -164,13 +166,40 @@ final class ReadOnlyQueries {
 		else {
 			Set<RevisionId> applied = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(from), true);
 			Planner planner = new Planner(catalog.graph(), catalog.scripts());
-			plan = (direction == Direction.UPGRADE) ? planner.upgrade(applied, to) : planner.downgrade(applied, to);
-			if (direction == Direction.DOWNGRADE) {
+			if (direction == Direction.UPGRADE) {
+				plan = planner.upgrade(applied, to);
+				if (plan.isEmpty() && goes(() -> planner.downgrade(applied, to))) {
+					throw reversed(from, to, "down", "downgrade");
+				}
+			}
+			else {
+				if (goes(() -> planner.upgrade(applied, to))) {
+					throw reversed(from, to, "up", "upgrade");
+				}
+				plan = planner.downgrade(applied, to);
 				Planning.refuseIrreversible(plan);
 			}
 		}
 		Planning.checkStatements(this.settings, plan);
 		return new ScriptRenderer(this.settings, this.store).render(plan);
+	}
+
+	/**
+	 * Whether the plan of the other direction has steps: a range written the wrong way
+	 * round.
+	 */
+	private static boolean goes(Supplier<MigrationPlan> otherWay) {
+		try {
+			return !otherWay.get().isEmpty();
+		}
+		catch (TargetException ex) {
+			return false;
+		}
+	}
+
+	private static TargetException reversed(Target from, Target to, String way, String command) {
+		return new TargetException("The range '%s:%s' goes %s.".formatted(from, to, way),
+				"Use '%s --sql %s:%s' for its SQL.".formatted(command, from, to));
 	}
 
 	void validate() {

@@ -720,6 +720,20 @@ class MigratorTests {
 	}
 
 	@Test
+	void aRangeWrittenTheWrongWayRoundIsRefusedWithTheCommandThatGoesThatWay() {
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> migrator().sql(Direction.UPGRADE, Target.parse("c3"), Target.parse("a1")))
+			.withMessage("The range 'c3:a1' goes down. Use 'downgrade --sql c3:a1' for its SQL.");
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> migrator().sql(Direction.DOWNGRADE, Target.parse("a1"), Target.parse("c3")))
+			.withMessage("The range 'a1:c3' goes up. Use 'upgrade --sql a1:c3' for its SQL.");
+		assertThat(migrator().sql(Direction.UPGRADE, Target.parse("c3"), Target.parse("c3")))
+			.doesNotContain("CREATE TABLE customers");
+		assertThat(migrator().sql(Direction.DOWNGRADE, Target.parse("c3"), Target.parse("-1")))
+			.contains("DROP TABLE invoices;");
+	}
+
+	@Test
 	void upgradeHeadWithTwoHeadsFailsAndNamesBoth() {
 		this.files.table("x2", "a1", "meetings");
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
