@@ -1,5 +1,6 @@
 package io.github.migrations.cli;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,11 @@ final class CheckCommand extends CliCommand {
 			return changes.script();
 		}
 		catch (MigrationException ex) {
+			if (!(ex.getCause() instanceof SQLException)) {
+				// the desired schema named wrong: an input to fix, not a finding of the
+				// check
+				throw ex;
+			}
 			problems.add("Could not compare head with the desired schema: " + Secrets.mask(ex.getMessage()));
 			return null;
 		}

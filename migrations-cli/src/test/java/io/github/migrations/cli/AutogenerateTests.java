@@ -75,6 +75,16 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void checkWithADesiredSchemaThatDoesNotExistIsAnInputToFix() {
+		Path missing = this.folder.resolve("missing.sql");
+		CliRun check = run("check", "--desired", missing.toString());
+		assertThat(check.code()).isEqualTo(2);
+		assertThat(check.err())
+			.startsWith("error: The desired schema '" + missing + "' is neither a file nor a folder.")
+			.doesNotContain("problem:");
+	}
+
+	@Test
 	void noDifferenceWritesNothingAndSaysSo() throws IOException {
 		Path desired = desired("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);");
 		CliRun revision = run("revision", "--autogenerate", "-m", "nothing", "--desired", desired.toString());
