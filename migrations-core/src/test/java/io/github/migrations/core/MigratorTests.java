@@ -584,6 +584,16 @@ class MigratorTests {
 	}
 
 	@Test
+	void aRevisionCreatingWhatExistsAlreadyPointsToTheBaselineAndStamp() {
+		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("revision 'a1' failed: relation \"customers\" already exists (SQLSTATE 42P07)")
+			.withMessageContaining("The database already holds what the statement creates.")
+			.withMessageContaining("(the baseline setting on a database with no history, or stamp)");
+		assertThat(migrator().current()).isEmpty();
+	}
+
+	@Test
 	void aFailingDowngradeSaysTheRevisionIsStillApplied() {
 		this.files.write("d4_payments.sql", """
 				-- revision: d4

@@ -2,6 +2,8 @@ package io.github.migrations.autoconfigure;
 
 import javax.sql.DataSource;
 
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -28,7 +30,7 @@ final class MigrationDataSources {
 		}
 		String url = migrations.getJdbcUrl();
 		if (url != null) {
-			return connect(url, migrations);
+			return connect(requireJdbc(url), migrations);
 		}
 		if (migrations.getUsername() != null) {
 			if (application != null) {
@@ -52,6 +54,25 @@ final class MigrationDataSources {
 		throw new IllegalStateException("The migrations found no DataSource to use: there is more than one "
 				+ "DataSource bean and none is @Primary. Mark the application's one @Primary, annotate the one for "
 				+ "the migrations with @MigrationsDataSource, or set 'app.migrations.url'.");
+	}
+
+	/**
+	 * A URL in the {@code postgresql://user:password@host/db} form that libpq and many
+	 * platforms use is not one the JDBC driver takes: said here, with the JDBC form,
+	 * rather than by the data source builder's assertion.
+	 */
+	private static String requireJdbc(String url) {
+		if (url.startsWith("jdbc:")) {
+			return url;
+		}
+		String example = url.replaceFirst("^postgres(ql)?://([^@/]*@)?", "jdbc:postgresql://");
+		if (example.equals(url)) {
+			example = "jdbc:postgresql://host:5432/database";
+		}
+		throw MigrationException.aboutSetting("'%s' is not a JDBC URL.".formatted(Secrets.mask(url)),
+				"Write it as %s, with the user and password in app.migrations.username and app.migrations.password."
+					.formatted(Secrets.mask(example)),
+				"url");
 	}
 
 	private static DataSource connect(String url, MigrationsConnectionDetails migrations) {

@@ -175,6 +175,20 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void aDedicatedUrlThatIsNotAJdbcUrlFailsStartupSayingHowToWriteIt() {
+		this.contextRunner.withPropertyValues("app.migrations.url=postgresql://app:s3cret@localhost:5432/shop")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).as("a failure analysis").isNotNull();
+				assertThat(analysis.getDescription()).contains("is not a JDBC URL").doesNotContain("s3cret");
+				assertThat(analysis.getAction()).contains("jdbc:postgresql://localhost:5432/shop")
+					.contains("app.migrations.username")
+					.endsWith("Property: 'app.migrations.url'.");
+			});
+	}
+
+	@Test
 	void dedicatedUrlIsEnoughWithoutAnApplicationDataSource() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
 			.withPropertyValues("app.migrations.url=" + this.database.url(),

@@ -2,6 +2,7 @@ package io.github.migrations.core.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.ScriptLocation;
@@ -26,6 +27,12 @@ import org.slf4j.LoggerFactory;
 final class FailureReport {
 
 	private static final Logger logger = LoggerFactory.getLogger(FailureReport.class);
+
+	/**
+	 * The SQLSTATEs of creating what exists already: a table or view, a function, a
+	 * column, a schema, a database, a constraint, index, type or other object.
+	 */
+	private static final Set<String> DUPLICATE_OBJECT = Set.of("42P07", "42723", "42701", "42P06", "42P04", "42710");
 
 	private final VersionStore store;
 
@@ -139,6 +146,16 @@ final class FailureReport {
 		if ("55P03".equals(state)) {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "
 					+ "retry when the table is less busy, or raise 'lock_timeout'.";
+		}
+		if (state != null && DUPLICATE_OBJECT.contains(state) && step.direction() == Direction.UPGRADE) {
+			return "The database already holds what the statement creates. If the schema was made before, by hand, "
+					+ "by another tool or from a dump, record the revision it matches instead of running the revisions "
+					+ "again (the baseline setting on a database with no history, or stamp); else drop the object or "
+					+ "fix the statement, and start again.";
+		}
+		if ("42501".equals(state)) {
+			return "The user lacks a privilege the statement needs: grant it (for example CREATE on the schema), or "
+					+ "migrate as the owner of the schema, and start again.";
 		}
 		return "Fix the %s and start again."
 			.formatted((step.script() instanceof JavaRevisionScript) ? "revision's code" : "statement");
