@@ -594,6 +594,31 @@ class MigratorTests {
 	}
 
 	@Test
+	void aRevisionDeniedAPrivilegeSaysToGrantIt() {
+		String role = "owner_" + this.database.name();
+		this.database.execute("CREATE ROLE " + role + " LOGIN; CREATE SCHEMA app AUTHORIZATION " + role
+				+ "; GRANT CREATE ON DATABASE " + this.database.name() + " TO " + role);
+		this.files.write("d4_audit.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE public.audit (id bigint);
+				-- +downgrade
+				DROP TABLE public.audit;
+				""");
+		org.postgresql.ds.PGSimpleDataSource asOwner = new org.postgresql.ds.PGSimpleDataSource();
+		asOwner.setUrl(this.database.url().replaceAll("[?&]user=[^&]*", ""));
+		asOwner.setUser(role);
+		Migrator migrator = Migrator.builder(asOwner)
+			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withSchema("app"))
+			.build();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			.withMessageContaining("revision 'd4' failed: permission denied for schema public (SQLSTATE 42501)")
+			.withMessageContaining("The user lacks a privilege the statement needs: grant it");
+		assertThat(migrator.current()).containsExactly("c3");
+	}
+
+	@Test
 	void aFailingDowngradeSaysTheRevisionIsStillApplied() {
 		this.files.write("d4_payments.sql", """
 				-- revision: d4
