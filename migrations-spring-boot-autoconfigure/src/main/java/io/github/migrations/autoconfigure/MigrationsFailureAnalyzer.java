@@ -2,6 +2,7 @@ package io.github.migrations.autoconfigure;
 
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.Secrets;
+import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -36,7 +37,8 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 		if (hint == null) {
 			return FALLBACK_ACTION;
 		}
-		String setting = cause.setting();
+		// on startup a target is always app.migrations.target
+		String setting = (cause instanceof TargetException && cause.setting() == null) ? "target" : cause.setting();
 		return Secrets.mask((setting != null) ? "%s Property: 'app.migrations.%s'.".formatted(hint, setting) : hint);
 	}
 

@@ -189,6 +189,16 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void aTargetThatNamesNoRevisionFailsStartupNamingTheTargetProperty() {
+		this.contextRunner.withPropertyValues("app.migrations.target=latest").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("No revision or branch label 'latest'");
+			assertThat(analysis.getAction()).endsWith("Property: 'app.migrations.target'.");
+		});
+	}
+
+	@Test
 	void dedicatedUrlIsEnoughWithoutAnApplicationDataSource() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
 			.withPropertyValues("app.migrations.url=" + this.database.url(),
