@@ -199,6 +199,24 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void settingsTheEngineRefusesFailStartupNamingTheirProperties() {
+		this.contextRunner.withPropertyValues("app.migrations.schema=my schema").run((context) -> {
+			FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getAction()).endsWith("Property: 'app.migrations.schema'.");
+		});
+		this.contextRunner.withPropertyValues("app.migrations.table-prefix=x;y").run((context) -> {
+			FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getAction()).endsWith("Property: 'app.migrations.table-prefix'.");
+		});
+		this.contextRunner.withPropertyValues("app.migrations.schema=billing", "app.migrations.create-schemas=false")
+			.run((context) -> {
+				FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Schema 'billing' does not exist");
+				assertThat(analysis.getAction()).endsWith("Property: 'app.migrations.create-schemas'.");
+			});
+	}
+
+	@Test
 	void dedicatedUrlIsEnoughWithoutAnApplicationDataSource() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
 			.withPropertyValues("app.migrations.url=" + this.database.url(),

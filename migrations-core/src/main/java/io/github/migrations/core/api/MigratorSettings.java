@@ -70,12 +70,12 @@ public record MigratorSettings(List<String> locations, @Nullable String schema, 
 		locations = List.copyOf(locations);
 		placeholders = Map.copyOf(placeholders);
 		if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
-			throw MigrationException.of("Schema '%s' is not a valid schema name.".formatted(schema),
-					"Use letters, digits and '_' only, starting with a letter (for example 'app').");
+			throw MigrationException.aboutSetting("Schema '%s' is not a valid schema name.".formatted(schema),
+					"Use letters, digits and '_' only, starting with a letter (for example 'app').", "schema");
 		}
 		if (!PREFIX.matcher(tablePrefix).matches()) {
-			throw MigrationException.of("Table prefix '%s' is not valid.".formatted(tablePrefix),
-					"Use letters, digits and '_' only (for example 'migrations_').");
+			throw MigrationException.aboutSetting("Table prefix '%s' is not valid.".formatted(tablePrefix),
+					"Use letters, digits and '_' only (for example 'migrations_').", "table-prefix");
 		}
 		if (!ALEMBIC_TABLE.matcher(alembicVersionTable).matches()) {
 			throw MigrationException.aboutSetting(

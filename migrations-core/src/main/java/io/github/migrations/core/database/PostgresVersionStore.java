@@ -82,9 +82,9 @@ public final class PostgresVersionStore implements VersionStore {
 			return;
 		}
 		if (this.schema != null && !this.createSchema && !schemaExists(connection)) {
-			throw MigrationException.of(
+			throw MigrationException.aboutSetting(
 					"Schema '%s' does not exist, and creating schemas is turned off.".formatted(this.schema),
-					"Create the schema, or allow the migrator to create it (create-schemas).");
+					"Create the schema, or let the migrator create it.", "create-schemas");
 		}
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : ensureStatements()) {
