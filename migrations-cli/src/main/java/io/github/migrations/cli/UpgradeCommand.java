@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 		description = "Upgrade to a later version: head (default), heads, a revision, +N, <rev>+N, <label>@head, <label>@heads, <label>@+N.")
 final class UpgradeCommand extends MigrateCommand {
 
-	@Parameters(index = "0", defaultValue = "head", paramLabel = "TARGET",
+	@Parameters(index = "0", arity = "0..1", defaultValue = "head", paramLabel = "TARGET",
 			description = "Where to go (default: head); with --sql also FROM:TO, e.g. base:head.")
 	String target;
 

@@ -560,6 +560,8 @@ class MigrationsCliTests {
 			assertThat(run.code()).as(command).isZero();
 			assertThat(run.out()).as(command).startsWith("Usage: migrations " + command);
 		}
+		assertThat(runExactly("upgrade", "--help").out()).as("upgrade's target may be left out")
+			.containsPattern("\\[TARGET\\]\\s");
 	}
 
 }
