@@ -1,6 +1,8 @@
 package io.github.migrations.autoconfigure;
 
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.run.MigrationFailedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -33,6 +35,20 @@ class MigrationsFailureAnalyzerTests {
 			.doesNotContain("Leak");
 		assertThat(analysis.getAction())
 			.isEqualTo("Check 'spring.datasource.password=***' and the server. Property: 'app.migrations.url'.");
+	}
+
+	@Test
+	void aRevisionThatRanOutOfTimeNamesThePropertyOfItsTimeout() {
+		FailureAnalysis statement = analyze(timedOut("57014"));
+		assertThat(statement.getAction()).endsWith("Property: 'app.migrations.statement-timeout'.");
+		FailureAnalysis lock = analyze(timedOut("55P03"));
+		assertThat(lock.getAction()).endsWith("Property: 'app.migrations.lock-timeout'.");
+		assertThat(analyze(timedOut("42703")).getAction()).doesNotContain("Property:");
+	}
+
+	private static MigrationFailedException timedOut(String sqlState) {
+		return new MigrationFailedException("revision 'b2' failed", "Raise the timeout.", "b2",
+				ScriptLocation.at("b2.sql", 4), sqlState, null);
 	}
 
 	@Test

@@ -32,6 +32,19 @@ public final class MigrationFailedException extends MigrationException {
 	}
 
 	/**
+	 * The setting that bounds what ran out of time: {@code statement-timeout} for a
+	 * statement cancelled by its timeout, {@code lock-timeout} for one that waited too
+	 * long for a lock; {@code null} for other failures.
+	 */
+	@Override
+	public @Nullable String setting() {
+		if ("57014".equals(this.sqlState)) {
+			return "statement-timeout";
+		}
+		return "55P03".equals(this.sqlState) ? "lock-timeout" : null;
+	}
+
+	/**
 	 * The SQLSTATE the server reported, or {@code null} (for example for a Java
 	 * revision's own exception).
 	 */
