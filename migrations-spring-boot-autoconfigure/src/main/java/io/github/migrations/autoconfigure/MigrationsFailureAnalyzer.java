@@ -1,5 +1,7 @@
 package io.github.migrations.autoconfigure;
 
+import java.sql.SQLException;
+
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.revision.TargetException;
@@ -30,16 +32,33 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 	}
 
 	/**
-	 * The hint, with the setting it names spelled as the property that sets it.
+	 * The hint, with the setting it names spelled as the property that sets it, and for a
+	 * connection that failed, the properties it was made from.
 	 */
 	static String action(MigrationException cause) {
 		String hint = cause.hint();
 		if (hint == null) {
 			return FALLBACK_ACTION;
 		}
+		if (isConnectionFailure(cause)) {
+			hint = hint + " The migrations connect with app.migrations.url (and app.migrations.username and "
+					+ "password) when it is set, else with the application's DataSource (spring.datasource.*).";
+		}
 		// on startup a target is always app.migrations.target
 		String setting = (cause instanceof TargetException && cause.setting() == null) ? "target" : cause.setting();
 		return Secrets.mask((setting != null) ? "%s Property: 'app.migrations.%s'.".formatted(hint, setting) : hint);
+	}
+
+	/**
+	 * A server that could not be reached, a database that does not exist, or a login
+	 * refused: SQLSTATE classes 08 and 28, and 3D000.
+	 */
+	private static boolean isConnectionFailure(MigrationException cause) {
+		if (cause.getCause() instanceof SQLException sql && sql.getSQLState() != null) {
+			String state = sql.getSQLState();
+			return state.startsWith("08") || state.startsWith("28") || state.equals("3D000");
+		}
+		return false;
 	}
 
 	private static @Nullable String location(MigrationException cause) {

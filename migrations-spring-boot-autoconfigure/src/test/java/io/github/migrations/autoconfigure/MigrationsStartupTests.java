@@ -44,6 +44,7 @@ class MigrationsStartupTests {
 						"--app.migrations.password=an0ther-s3cret"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The database migrations failed: Database error: Connection to localhost:1 refused")
+			.contains("The migrations connect with app.migrations.url")
 			.doesNotContain("s3cret");
 	}
 
