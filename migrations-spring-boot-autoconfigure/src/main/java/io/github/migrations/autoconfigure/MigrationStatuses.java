@@ -74,7 +74,7 @@ public final class MigrationStatuses implements MigrationListener {
 		}
 		catch (BeansException ex) {
 			// a scrape while the context closes
-			return new Reading(null, null,
+			return new Reading(null, null, null,
 					"Migrator bean '%s' is not available: %s".formatted(migratorName, ex.getMessage()));
 		}
 		return Reading.of(migrator, target);
@@ -99,21 +99,35 @@ public final class MigrationStatuses implements MigrationListener {
 	 *
 	 * @param status where the database stands against the target, or {@code null} when it
 	 * could not be read
+	 * @param current the revisions the version store records as current, also when the
+	 * status could not be read (a changed file fails the status, not this); {@code null}
+	 * when even this could not be read
 	 * @param lastLogEntry the newest log entry, or {@code null}
 	 * @param error why the status could not be read, with credentials masked, or
 	 * {@code null}
 	 */
-	public record Reading(@Nullable MigrationStatus status, @Nullable LogEntry lastLogEntry, @Nullable String error) {
+	public record Reading(@Nullable MigrationStatus status, @Nullable List<String> current,
+			@Nullable LogEntry lastLogEntry, @Nullable String error) {
 
 		/**
 		 * Reads the migrator's status against the target, and its newest log entry.
 		 */
 		public static Reading of(Migrator migrator, String target) {
 			try {
-				return new Reading(migrator.status(Target.parse(target)), migrator.lastLogEntry(), null);
+				MigrationStatus status = migrator.status(Target.parse(target));
+				return new Reading(status, status.current(), migrator.lastLogEntry(), null);
 			}
 			catch (RuntimeException ex) {
-				return new Reading(null, null, Secrets.maskNullable(ex.getMessage()));
+				return new Reading(null, currentIfReadable(migrator), null, Secrets.maskNullable(ex.getMessage()));
+			}
+		}
+
+		private static @Nullable List<String> currentIfReadable(Migrator migrator) {
+			try {
+				return migrator.current();
+			}
+			catch (RuntimeException ex) {
+				return null;
 			}
 		}
 

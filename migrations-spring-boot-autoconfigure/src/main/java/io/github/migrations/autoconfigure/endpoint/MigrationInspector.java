@@ -36,7 +36,7 @@ final class MigrationInspector {
 		if (error == null && status != null) {
 			error = Secrets.maskNullable(lastAttemptFailed(reading.lastLogEntry(), status));
 		}
-		return new Inspection(state(status, error), this.properties.getTarget(), status, error);
+		return new Inspection(state(status, error), this.properties.getTarget(), status, reading.current(), error);
 	}
 
 	private MigrationState state(@Nullable MigrationStatus status, @Nullable String error) {
@@ -76,13 +76,12 @@ final class MigrationInspector {
 	 * @param state the state
 	 * @param target the configured target
 	 * @param status the status, or {@code null} when it could not be read
+	 * @param current the revisions the version store records as current, or {@code null}
+	 * when they could not be read
 	 * @param error what failed, with credentials masked, or {@code null}
 	 */
-	record Inspection(MigrationState state, String target, @Nullable MigrationStatus status, @Nullable String error) {
-
-		List<String> current() {
-			return (this.status != null) ? this.status.current() : List.of();
-		}
+	record Inspection(MigrationState state, String target, @Nullable MigrationStatus status,
+			@Nullable List<String> current, @Nullable String error) {
 
 		List<String> pending() {
 			return (this.status != null)

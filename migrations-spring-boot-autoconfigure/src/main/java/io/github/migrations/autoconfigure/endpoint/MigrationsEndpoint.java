@@ -173,7 +173,8 @@ public final class MigrationsEndpoint {
 	 * @param state the state
 	 * @param target the configured target ({@code app.migrations.target})
 	 * @param error why the state is {@code FAILED}, or {@code null}
-	 * @param current the applied revisions that no applied revision builds on
+	 * @param current the applied revisions that no applied revision builds on, or
+	 * {@code null} when the version store could not be read
 	 * @param heads the heads of the revision files' graph
 	 * @param pending the revisions an upgrade to the target would apply, in the order it
 	 * would apply them
@@ -181,9 +182,9 @@ public final class MigrationsEndpoint {
 	 * @param revisions every revision, parents before children
 	 * @param history every step ever taken, oldest first
 	 */
-	public record MigratorDescriptor(MigrationState state, String target, @Nullable String error, List<String> current,
-			List<String> heads, List<String> pending, List<String> unknown, List<RevisionDescriptor> revisions,
-			List<LogEntryDescriptor> history) {
+	public record MigratorDescriptor(MigrationState state, String target, @Nullable String error,
+			@Nullable List<String> current, List<String> heads, List<String> pending, List<String> unknown,
+			List<RevisionDescriptor> revisions, List<LogEntryDescriptor> history) {
 
 	}
 

@@ -54,7 +54,9 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("state", inspection.state());
 		details.put("target", inspection.target());
-		details.put("current", inspection.current());
+		if (inspection.current() != null) {
+			details.put("current", inspection.current());
+		}
 		details.put("pending", inspection.pending());
 		String reason = reason(inspection);
 		if (reason != null) {
