@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,9 @@ abstract class MigrateCommand extends CliCommand {
 		String text = target();
 		if (text.startsWith("--")) {
 			String command = (direction() == Direction.UPGRADE) ? "upgrade" : "downgrade";
-			throw new CliException("Unknown option '%s'.".formatted(text),
+			// named without its value, which may be a secret
+			String option = (text.indexOf('=') >= 0) ? text.substring(0, text.indexOf('=')) : text;
+			throw new CliException("Unknown option '%s'.".formatted(option),
 					"Run 'migrations %s --help' to see its options.".formatted(command));
 		}
 		if (this.sql) {
@@ -40,7 +43,7 @@ abstract class MigrateCommand extends CliCommand {
 			String command = (direction() == Direction.UPGRADE) ? "upgrade" : "downgrade";
 			throw new CliException("'%s' is a range (FROM:TO), which only --sql takes.".formatted(text),
 					"Run 'migrations %s --sql %s' to print its SQL, or name one target, such as 'head'."
-						.formatted(command, text));
+						.formatted(command, Secrets.mask(text)));
 		}
 		Target target = Target.parse(text);
 		Migrator migrator = migrator();

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.migrations.test.database.TestDatabase;
@@ -62,6 +63,13 @@ class CliErrorsTests {
 				+ "hint: Did you mean '--password'? Run 'migrations current --help' for the usage.\n");
 		CliRun json = run("current", "--passwrd=S3cretPw", "--json");
 		assertThat(json.out()).contains("Unknown option '--passwrd'").doesNotContain("S3cretPw");
+		for (String command : List.of("upgrade", "downgrade")) {
+			CliRun migrate = run(command, "--passwrd=S3cretPw");
+			assertThat(migrate.code()).isEqualTo(2);
+			assertThat(migrate.err()).as(command)
+				.startsWith("error: Unknown option '--passwrd'.")
+				.doesNotContain("S3cretPw");
+		}
 	}
 
 	@Test
@@ -71,6 +79,13 @@ class CliErrorsTests {
 		assertThat(run.err()).doesNotContain("S3cretPw")
 			.startsWith("error: Unexpected argument 'postgresql://app:")
 			.contains("hint: To name the database, write --url=<URL>.");
+	}
+
+	@Test
+	void aUrlGivenAsTheTargetIsNotPrintedWithItsPassword() {
+		CliRun run = run("upgrade", "postgresql://app:S3cretPw@localhost:5432/shop");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).doesNotContain("S3cretPw");
 	}
 
 	@Test
