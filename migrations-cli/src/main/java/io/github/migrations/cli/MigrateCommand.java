@@ -1,21 +1,29 @@
 package io.github.migrations.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.Secrets;
+import io.github.migrations.core.revision.Spelling;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Shared by {@code upgrade} and {@code downgrade}: run, or render the SQL with
  * {@code --sql}.
  */
 abstract class MigrateCommand extends CliCommand {
+
+	@Spec
+	CommandSpec spec;
 
 	@Option(names = "--sql",
 			description = "Print the SQL that would run, version-store statements included, instead of running it. "
@@ -33,8 +41,11 @@ abstract class MigrateCommand extends CliCommand {
 			String command = (direction() == Direction.UPGRADE) ? "upgrade" : "downgrade";
 			// named without its value, which may be a secret
 			String option = (text.indexOf('=') >= 0) ? text.substring(0, text.indexOf('=')) : text;
+			List<String> names = this.spec.options().stream().flatMap((known) -> Arrays.stream(known.names())).toList();
+			List<String> closest = Spelling.closest(option, names);
 			throw new CliException("Unknown option '%s'.".formatted(option),
-					"Run 'migrations %s --help' to see its options.".formatted(command));
+					(closest.isEmpty() ? "" : "Did you mean '%s'? ".formatted(closest.get(0)))
+							+ "Run 'migrations %s --help' to see its options.".formatted(command));
 		}
 		if (this.sql) {
 			return renderSql(text);

@@ -311,7 +311,7 @@ class MigrationsCliTests {
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: '-x' is not a valid target.\nhint: Use 'head'");
 		assertThat(run("upgrade", "--jsn").err())
-			.startsWith("error: Unknown option '--jsn'.\nhint: Run 'migrations upgrade --help'");
+			.startsWith("error: Unknown option '--jsn'.\nhint: Did you mean '--json'? Run 'migrations upgrade --help'");
 	}
 
 	@Test
