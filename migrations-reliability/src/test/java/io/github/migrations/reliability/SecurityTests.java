@@ -181,6 +181,10 @@ class SecurityTests {
 				expect(2, cli(Map.of(), "--url", "jdbc:" + special, "current")));
 		scan("sslpassword with a quote in a malformed JDBC URL", expect(2, cli(Map.of(), "--url",
 				jdbc.replace(this.hostAndPort, "localhost:not-a-port") + "?sslpassword=" + SPECIAL_SECRET, "current")));
+		scan("mistyped password option", expect(2, cli(Map.of(), "current", "--passwrd=" + SECRET)));
+		scan("mistyped password option of upgrade", expect(2, cli(Map.of(), "upgrade", "--passwrd=" + SECRET)));
+		scan("URL without --url", expect(2, cli(Map.of(), "current", libpq)));
+		scan("URL as the target", expect(2, cli(Map.of(), "upgrade", libpq)));
 		scan("URL of another database",
 				expect(2, cli(Map.of("DATABASE_URL", libpq.replace("postgresql://", "mysql://")), "upgrade")));
 		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
