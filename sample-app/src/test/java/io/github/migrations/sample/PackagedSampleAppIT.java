@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.migrations.test.database.TestDatabase;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's first command: the packaged application started with
@@ -85,20 +88,26 @@ class PackagedSampleAppIT {
 		builder.environment().remove("DATABASE_URL");
 		builder.redirectErrorStream(true).redirectOutput(this.folder.resolve(logName).toFile());
 		this.app = builder.start();
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (System.nanoTime() < deadline) {
-			if (!this.app.isAlive()) {
-				fail("The app exited with %d before it was ready:%n%s", this.app.exitValue(), log(logName));
-			}
-			try {
-				get(port, "/actuator/migrations");
-				return port;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(200);
-			}
+		try {
+			await("the packaged app to answer on port " + port).atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofMillis(200))
+				.failFast("the app exited before it was ready", () -> !this.app.isAlive())
+				.until(() -> answers(port));
 		}
-		return fail("The app was not ready within two minutes:%n%s", log(logName));
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
+			fail("%s:%n%s", ex.getMessage(), log(logName));
+		}
+		return port;
+	}
+
+	private static boolean answers(int port) throws InterruptedException {
+		try {
+			get(port, "/actuator/migrations");
+			return true;
+		}
+		catch (IOException notYet) {
+			return false;
+		}
 	}
 
 	private static String get(int port, String path) throws IOException, InterruptedException {
