@@ -39,8 +39,7 @@ abstract class MigrateCommand extends CliCommand {
 		String text = target();
 		if (text.startsWith("--")) {
 			String command = (direction() == Direction.UPGRADE) ? "upgrade" : "downgrade";
-			// named without its value, which may be a secret
-			String option = (text.indexOf('=') >= 0) ? text.substring(0, text.indexOf('=')) : text;
+			String option = UsageErrors.optionName(text);
 			List<String> names = this.spec.options().stream().flatMap((known) -> Arrays.stream(known.names())).toList();
 			List<String> closest = Spelling.closest(option, names);
 			throw new CliException("Unknown option '%s'.".formatted(option),

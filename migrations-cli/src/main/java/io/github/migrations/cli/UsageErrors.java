@@ -49,7 +49,7 @@ final class UsageErrors {
 	/**
 	 * {@code --name} of {@code --name=value}: the value may be a secret.
 	 */
-	private static String optionName(String argument) {
+	static String optionName(String argument) {
 		int equals = argument.indexOf('=');
 		return (equals >= 0) ? argument.substring(0, equals) : argument;
 	}
