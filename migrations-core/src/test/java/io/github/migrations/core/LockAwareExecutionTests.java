@@ -2,6 +2,7 @@ package io.github.migrations.core;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -131,6 +132,85 @@ class LockAwareExecutionTests {
 				.withMessageNotContaining("It was run");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		}
+	}
+
+	@Test
+	void aRevisionThatGivesWayNamesTheSessionHoldingTheLockAndHowToEndIt() throws Exception {
+		alterInvoices(true);
+		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices")) {
+			int pid = report.pid();
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> {
+					assertThat(ex.lockHolders()).singleElement()
+						.asString()
+						.startsWith("PostgreSQL backend %d ('nightly-report', user ".formatted(pid))
+						.contains(") holds ACCESS SHARE on invoices, in a transaction open for ")
+						.endsWith(" s, idle in transaction, last query: SELECT count(*) FROM invoices");
+					assertThat(ex.problem())
+						.startsWith("revision 'b2' failed: canceling statement due to lock timeout (SQLSTATE 55P03); "
+								+ ex.lockHolders().get(0));
+					assertThat(this.database.query("SELECT error FROM migrations_log WHERE revision = 'b2'"))
+						.as("another session's query is told, not kept")
+						.containsExactly("canceling statement due to lock timeout (SQLSTATE 55P03)");
+					assertThat(ex.hint())
+						.contains("for a lock held by backend %d: let it finish, or end it ".formatted(pid)
+								+ "(SELECT pg_terminate_backend(%d)), and run again".formatted(pid));
+				});
+		}
+	}
+
+	@Test
+	void aRevisionThatGivesWayNamesOnlyTheSessionsWhoseLocksConflictWithItsOwn() throws Exception {
+		this.files.write("b2_index.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				CREATE INDEX invoices_amount ON invoices (amount);
+				-- +downgrade
+				DROP INDEX invoices_amount;
+				""");
+		try (IdleSession reader = idleInTransaction("reader", "SELECT count(*) FROM invoices");
+				IdleSession writer = idleInTransaction("writer",
+						"UPDATE invoices SET amount = amount + 1 WHERE id = 1")) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> assertThat(ex.lockHolders()).as("the reader's ACCESS SHARE lets an index build on")
+					.singleElement()
+					.asString()
+					.startsWith("PostgreSQL backend %d ('writer'".formatted(writer.pid()))
+					.contains("holds ROW EXCLUSIVE on invoices"));
+		}
+	}
+
+	/**
+	 * A session that ran a statement in a transaction and left it open, as a forgotten
+	 * console or a stuck worker does.
+	 */
+	private IdleSession idleInTransaction(String application, String sql) throws SQLException {
+		Connection connection = this.database.dataSource().getConnection();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET application_name = '%s'".formatted(application));
+			int pid;
+			try (ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+				rows.next();
+				pid = rows.getInt(1);
+			}
+			connection.setAutoCommit(false);
+			statement.execute(sql);
+			return new IdleSession(connection, pid);
+		}
+	}
+
+	private record IdleSession(Connection connection, int pid) implements AutoCloseable {
+
+		@Override
+		public void close() throws SQLException {
+			this.connection.close();
+		}
+
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.github.migrations.core.lint;
 
+import java.util.Locale;
+
 /**
  * PostgreSQL's table lock modes, weakest first, with what each one blocks.
  */
@@ -46,6 +48,33 @@ public enum Lock {
 	 */
 	public String sql() {
 		return name().replace('_', ' ');
+	}
+
+	/**
+	 * Whether a session asking for this lock waits while another holds {@code held}
+	 * (PostgreSQL's table of conflicting lock modes; it is symmetric).
+	 */
+	public boolean conflictsWith(Lock held) {
+		int weaker = Math.min(ordinal(), held.ordinal());
+		int stronger = Math.max(ordinal(), held.ordinal());
+		return switch (values()[weaker]) {
+			case ACCESS_SHARE -> stronger == ACCESS_EXCLUSIVE.ordinal();
+			case ROW_SHARE -> stronger >= EXCLUSIVE.ordinal();
+			case ROW_EXCLUSIVE -> stronger >= SHARE.ordinal();
+			case SHARE -> stronger > SHARE.ordinal();
+			default -> true;
+		};
+	}
+
+	/**
+	 * The mode as {@code pg_locks} spells it: {@code AccessShareLock}.
+	 */
+	public String pgLocksMode() {
+		StringBuilder mode = new StringBuilder();
+		for (String word : name().split("_")) {
+			mode.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+		}
+		return mode.append("Lock").toString();
 	}
 
 	/**

@@ -2,15 +2,20 @@ package io.github.migrations.core.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.api.Secrets;
+import io.github.migrations.core.database.LockHolders;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.lint.RevisionLocks;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.JavaRevisionScript;
+import io.github.migrations.core.script.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -32,6 +37,9 @@ final class FailureReport {
 	 * The SQLSTATEs of creating what exists already: a table or view, a function, a
 	 * column, a schema, a database, a constraint, index, type or other object.
 	 */
+	/** The SQLSTATE of a lock not granted within {@code lock_timeout}. */
+	static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private static final Set<String> DUPLICATE_OBJECT = Set.of("42P07", "42723", "42701", "42P06", "42P04", "42710");
 
 	private final VersionStore store;
@@ -93,12 +101,30 @@ final class FailureReport {
 		if (!ended) {
 			logAttempt(connection, step, problem);
 		}
+		// told to the operator, not kept in the log table: another session's query may
+		// hold its data
+		List<LockHolders.Holder> holders = ended ? List.of() : lockHolders(connection, command, ex);
+		List<String> described = holders.stream().map(LockHolders.Holder::description).toList();
+		if (!holders.isEmpty()) {
+			problem = problem + "; " + String.join("; ", described);
+		}
 		ScriptLocation location = location(step, command, ex);
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
 				: "downgrade of revision '%s' failed";
-		String hint = outcome + " " + advice(ex, step, ended, lastApplied);
+		String hint = outcome + " " + advice(ex, step, ended, lastApplied, holders);
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
-				step.revision().id().value(), location, sqlState(ex), ex);
+				step.revision().id().value(), location, sqlState(ex), described, ex);
+	}
+
+	/**
+	 * For a statement that gave way on its {@code lock_timeout}, who holds a lock it
+	 * waited for on the tables it locks (as {@code --sql} shows them).
+	 */
+	private static List<LockHolders.Holder> lockHolders(Connection connection, Command command, Throwable ex) {
+		if (!LOCK_NOT_AVAILABLE.equals(sqlState(ex)) || !(command instanceof Command.Statement statement)) {
+			return List.of();
+		}
+		return LockHolders.of(connection, new RevisionLocks().next(new SqlStatement(statement.sql(), 1)));
 	}
 
 	private void logAttempt(Connection connection, MigrationStep step, String problem) {
@@ -131,7 +157,8 @@ final class FailureReport {
 		return ex.getClass().getSimpleName() + ": " + Secrets.maskNullable(ex.getMessage());
 	}
 
-	private static String advice(Throwable ex, MigrationStep step, boolean ended, @Nullable RevisionId lastApplied) {
+	private static String advice(Throwable ex, MigrationStep step, boolean ended, @Nullable RevisionId lastApplied,
+			List<LockHolders.Holder> holders) {
 		String state = sqlState(ex);
 		if (ended) {
 			return ("The connection to the database was lost; run again once it is back. The migration lock "
@@ -143,7 +170,19 @@ final class FailureReport {
 			return "The statement ran longer than its statement_timeout: raise it in the revision's header "
 					+ "('-- statement_timeout: 10min') or in the settings.";
 		}
-		if ("55P03".equals(state)) {
+		if (LOCK_NOT_AVAILABLE.equals(state) && !holders.isEmpty()) {
+			String pids = holders.stream()
+				.map((holder) -> String.valueOf(holder.pid()))
+				.distinct()
+				.collect(Collectors.joining(", "));
+			String terminate = pids.contains(",")
+					? "SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid".formatted(pids)
+					: "SELECT pg_terminate_backend(%s)".formatted(pids);
+			return ("The statement waited longer than its lock_timeout for a lock held by backend %s: let it finish, "
+					+ "or end it (%s), and run again; or raise 'lock_timeout'.")
+				.formatted(pids, terminate);
+		}
+		if (LOCK_NOT_AVAILABLE.equals(state)) {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "
 					+ "retry when the table is less busy, or raise 'lock_timeout'.";
 		}

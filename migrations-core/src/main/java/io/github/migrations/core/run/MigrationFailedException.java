@@ -1,5 +1,6 @@
 package io.github.migrations.core.run;
 
+import java.util.List;
 import java.util.Objects;
 
 import io.github.migrations.core.api.MigrationException;
@@ -15,10 +16,22 @@ public final class MigrationFailedException extends MigrationException {
 
 	private final @Nullable String sqlState;
 
+	private final List<String> lockHolders;
+
 	public MigrationFailedException(String problem, String hint, String revision, ScriptLocation location,
 			@Nullable String sqlState, @Nullable Throwable cause) {
+		this(problem, hint, revision, location, sqlState, List.of(), cause);
+	}
+
+	/**
+	 * @param lockHolders for a statement that gave way on its {@code lock_timeout}, the
+	 * sessions that held the lock it waited for, one sentence each
+	 */
+	public MigrationFailedException(String problem, String hint, String revision, ScriptLocation location,
+			@Nullable String sqlState, List<String> lockHolders, @Nullable Throwable cause) {
 		super(problem, hint, revision, location, null, cause);
 		this.sqlState = sqlState;
+		this.lockHolders = List.copyOf(lockHolders);
 	}
 
 	@Override
@@ -42,6 +55,16 @@ public final class MigrationFailedException extends MigrationException {
 			return "statement-timeout";
 		}
 		return "55P03".equals(this.sqlState) ? "lock-timeout" : null;
+	}
+
+	/**
+	 * For a statement that gave way on its {@code lock_timeout}, the sessions that held,
+	 * right after, a lock it waited for: "PostgreSQL backend 4242 ('nightly-report', user
+	 * app) holds ACCESS SHARE on invoices, in a transaction open for 35 min, idle in
+	 * transaction, last query: ..."; empty otherwise, or when none was found.
+	 */
+	public List<String> lockHolders() {
+		return this.lockHolders;
 	}
 
 	/**

@@ -36,9 +36,6 @@ public final class Runner {
 
 	private static final Logger logger = LoggerFactory.getLogger("io.github.migrations.core.Migrator");
 
-	/** The SQLSTATE of a lock not granted within {@code lock_timeout}. */
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
-
 	private final RunCommands commands;
 
 	private final FailureReport failures;
@@ -106,8 +103,8 @@ public final class Runner {
 				return;
 			}
 			catch (MigrationFailedException ex) {
-				boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(ex.sqlState()) && step.script().transactional()
-						&& !this.commands.oneTransaction();
+				boolean lockTimeout = FailureReport.LOCK_NOT_AVAILABLE.equals(ex.sqlState())
+						&& step.script().transactional() && !this.commands.oneTransaction();
 				if (!lockTimeout || this.lockRetries == 0) {
 					throw ex;
 				}
@@ -116,13 +113,15 @@ public final class Runner {
 							"%s It was run %d times over %d s, each time rolled back when its lock_timeout ran out."
 								.formatted(Objects.requireNonNullElse(ex.hint(), ""), attempt,
 										Duration.ofNanos(System.nanoTime() - start).toSeconds()),
-							ex.revision(), ex.location(), ex.sqlState(), ex.getCause());
+							ex.revision(), ex.location(), ex.sqlState(), ex.lockHolders(), ex.getCause());
 				}
 				Duration wait = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
 				logger.warn(
-						"Revision '{}' waited longer than its lock_timeout for a lock ({}); it was rolled back and "
+						"Revision '{}' waited longer than its lock_timeout for a lock ({}){}; it was rolled back and "
 								+ "runs again in {} s (retry {} of {})",
-						step.revision().id(), ex.location(), wait.toSeconds(), attempt, this.lockRetries);
+						step.revision().id(), ex.location(),
+						ex.lockHolders().isEmpty() ? "" : ": " + String.join("; ", ex.lockHolders()), wait.toSeconds(),
+						attempt, this.lockRetries);
 				pause(wait, ex);
 			}
 		}
