@@ -185,6 +185,28 @@ class LockAwareExecutionTests {
 		}
 	}
 
+	@Test
+	void aRevisionThatGivesWayNamesEverySessionHoldingTheLockOldestFirst() throws Exception {
+		alterInvoices(true);
+		try (IdleSession first = idleInTransaction("worker-1", "UPDATE invoices SET amount = 0 WHERE id = 1");
+				IdleSession second = idleInTransaction("worker-2", "UPDATE invoices SET amount = 0 WHERE id = 2")) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> {
+					assertThat(ex.lockHolders()).hasSize(2);
+					assertThat(ex.lockHolders().get(0))
+						.startsWith("PostgreSQL backend %d ('worker-1'".formatted(first.pid()));
+					assertThat(ex.lockHolders().get(1))
+						.startsWith("PostgreSQL backend %d ('worker-2'".formatted(second.pid()));
+					assertThat(ex.hint()).contains("held by backends %d, %d: let them finish, or end them "
+						.formatted(first.pid(), second.pid())
+							+ "(SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%d, %d]) pid)".formatted(first.pid(),
+									second.pid()));
+				});
+		}
+	}
+
 	/**
 	 * A session that ran a statement in a transaction and left it open, as a forgotten
 	 * console or a stuck worker does.

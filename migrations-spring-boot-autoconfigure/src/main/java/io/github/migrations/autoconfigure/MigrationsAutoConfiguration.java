@@ -6,6 +6,8 @@ import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -41,6 +43,8 @@ import org.springframework.core.io.ResourceLoader;
 @ImportRuntimeHints(MigrationsRuntimeHints.class)
 public final class MigrationsAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
 	PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
@@ -65,6 +69,10 @@ public final class MigrationsAutoConfiguration {
 		builder.javaRevisions(javaRevisions.orderedStream().toArray(JavaRevision[]::new));
 		listeners.orderedStream().forEach(builder::listener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		if (properties.getMode() == MigrationsProperties.Mode.NONE) {
+			// a team that turned migrations off for one environment sees it in the log
+			logger.info("Database not migrated on startup: 'app.migrations.mode' is 'none'");
+		}
 		return builder.build();
 	}
 

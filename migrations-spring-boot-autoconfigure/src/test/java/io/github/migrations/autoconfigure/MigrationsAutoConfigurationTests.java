@@ -16,7 +16,12 @@ import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -31,6 +36,7 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationsAutoConfigurationTests {
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
@@ -76,13 +82,22 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
-	void noneModeRunsNothingButKeepsTheMigrator() {
-		this.contextRunner.withPropertyValues("app.migrations.mode=none").run((context) -> {
-			assertThat(context).hasNotFailed()
-				.hasSingleBean(Migrator.class)
-				.doesNotHaveBean(MigrationsInitializer.class);
-			assertThat(this.database.tableExists("customers")).isFalse();
-		});
+	void noneModeRunsNothingButKeepsTheMigratorAndSaysSo(CapturedOutput output) {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		String logger = MigrationsAutoConfiguration.class.getName();
+		logging.setLogLevel(logger, LogLevel.INFO);
+		try {
+			this.contextRunner.withPropertyValues("app.migrations.mode=none").run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(Migrator.class)
+					.doesNotHaveBean(MigrationsInitializer.class);
+				assertThat(this.database.tableExists("customers")).isFalse();
+				assertThat(output).contains("Database not migrated on startup: 'app.migrations.mode' is 'none'");
+			});
+		}
+		finally {
+			logging.setLogLevel(logger, null);
+		}
 	}
 
 	@Test

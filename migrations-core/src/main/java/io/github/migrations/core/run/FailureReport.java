@@ -33,13 +33,13 @@ final class FailureReport {
 
 	private static final Logger logger = LoggerFactory.getLogger(FailureReport.class);
 
+	/** The SQLSTATE of a lock not granted within {@code lock_timeout}. */
+	static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	/**
 	 * The SQLSTATEs of creating what exists already: a table or view, a function, a
 	 * column, a schema, a database, a constraint, index, type or other object.
 	 */
-	/** The SQLSTATE of a lock not granted within {@code lock_timeout}. */
-	static final String LOCK_NOT_AVAILABLE = "55P03";
-
 	private static final Set<String> DUPLICATE_OBJECT = Set.of("42P07", "42723", "42701", "42P06", "42P04", "42710");
 
 	private final VersionStore store;
@@ -175,12 +175,15 @@ final class FailureReport {
 				.map((holder) -> String.valueOf(holder.pid()))
 				.distinct()
 				.collect(Collectors.joining(", "));
-			String terminate = pids.contains(",")
-					? "SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid".formatted(pids)
-					: "SELECT pg_terminate_backend(%s)".formatted(pids);
+			if (pids.contains(",")) {
+				return ("The statement waited longer than its lock_timeout for a lock held by backends %s: let them "
+						+ "finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid), and run "
+						+ "again; or raise 'lock_timeout'.")
+					.formatted(pids, pids);
+			}
 			return ("The statement waited longer than its lock_timeout for a lock held by backend %s: let it finish, "
-					+ "or end it (%s), and run again; or raise 'lock_timeout'.")
-				.formatted(pids, terminate);
+					+ "or end it (SELECT pg_terminate_backend(%s)), and run again; or raise 'lock_timeout'.")
+				.formatted(pids, pids);
 		}
 		if (LOCK_NOT_AVAILABLE.equals(state)) {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "
