@@ -102,12 +102,43 @@ class MigrationLockTests {
 		try (Connection session = holderSource.getConnection();
 				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
-				.withMessageMatching("Could not take the migration lock for \"migrations_revisions\" within 300ms: "
-						+ "PostgreSQL backend \\d+ \\('orders-api'.*\\) holds it\\. Another instance is migrating; wait for it, "
+				.withMessageMatching("Could not take the migration lock for \"migrations_revisions\" within 300ms; "
+						+ "it is held by PostgreSQL backend \\d+ \\('orders-api', user .*\\), connected for \\d+ s, idle, "
+						+ "last query: SELECT pg_try_advisory_lock\\(\\$1\\)\\. Another instance is migrating; wait for it, "
 						+ "or raise the lock wait timeout\\. \\(setting 'lock-wait-timeout'\\)");
 		}
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(migrator.upgrade(Target.head()).steps()).hasSize(1);
+	}
+
+	@Test
+	void shortWaitFailsSayingWhatTheHolderIsRunning() throws Exception {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		PGSimpleDataSource holderSource = (PGSimpleDataSource) this.database.dataSource();
+		holderSource.setApplicationName("orders-api");
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(300)))
+			.build();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try (Connection session = holderSource.getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			// the holder runs a long statement, as an instance building an index does
+			Future<?> working = pool.submit(() -> session.createStatement().execute("SELECT pg_sleep(1.5)"));
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> !this.database
+					.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query = 'SELECT pg_sleep(1.5)'")
+					.isEmpty());
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.withMessageContaining("('orders-api', user ")
+				.withMessageContaining(", active, running: SELECT pg_sleep(1.5).");
+			working.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	@Test

@@ -148,7 +148,7 @@ class ConcurrentStartupTests {
 				// with --json, the error is JSON on standard output
 				assertThat(result.out()).startsWith("{\"error\":\"Could not take the migration lock")
 					.contains("within 300ms")
-					.contains("holds it")
+					.contains("; it is held by PostgreSQL backend ")
 					.contains("\"hint\":\"Another instance is migrating; wait for it, or raise the lock wait timeout");
 				timeouts++;
 				// what the process sees once the others are done

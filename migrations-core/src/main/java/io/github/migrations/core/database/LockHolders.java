@@ -11,6 +11,7 @@ import java.util.List;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.lint.Lock;
 import io.github.migrations.core.lint.LockOn;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,37 +82,49 @@ public final class LockHolders {
 
 	private static Holder describe(ResultSet row, String table) throws SQLException {
 		int pid = row.getInt(1);
-		String application = row.getString(2);
-		String user = row.getString(3);
-		String address = row.getString(4);
-		String state = row.getString(5);
+		StringBuilder holder = new StringBuilder(backend(pid, row.getString(2), row.getString(3), row.getString(4)));
+		holder.append(" holds ").append(sql(row.getString(8))).append(" on ").append(table);
 		long seconds = row.getLong(6);
-		boolean inTransaction = !row.wasNull();
-		String query = row.getString(7);
-		String mode = row.getString(8);
-		StringBuilder holder = new StringBuilder("PostgreSQL backend ").append(pid).append(" (");
-		holder
-			.append((application != null && !application.isEmpty()) ? "'" + application + "'" : "no application_name");
-		if (user != null) {
-			holder.append(", user ").append(user);
-		}
-		if (address != null) {
-			holder.append(", from ").append(address);
-		}
-		holder.append(") holds ").append(sql(mode)).append(" on ").append(table);
-		if (inTransaction) {
+		if (!row.wasNull()) {
 			holder.append(", in a transaction open for ").append(duration(seconds));
 		}
+		return new Holder(pid, holder.append(activity(row.getString(5), row.getString(7))).toString());
+	}
+
+	/**
+	 * A session as an operator looks for it: "PostgreSQL backend 4242 ('orders-api', user
+	 * app, from 10.0.0.7)".
+	 */
+	static String backend(int pid, @Nullable String application, @Nullable String user, @Nullable String address) {
+		StringBuilder backend = new StringBuilder("PostgreSQL backend ").append(pid).append(" (");
+		backend
+			.append((application != null && !application.isEmpty()) ? "'" + application + "'" : "no application_name");
+		if (user != null) {
+			backend.append(", user ").append(user);
+		}
+		if (address != null) {
+			backend.append(", from ").append(address);
+		}
+		return backend.append(')').toString();
+	}
+
+	/**
+	 * What a session does, as {@code pg_stat_activity} shows it to this user: ", idle in
+	 * transaction, last query: ..." or ", active, running: ..."; empty when the server
+	 * does not show it.
+	 */
+	static String activity(@Nullable String state, @Nullable String query) {
+		StringBuilder activity = new StringBuilder();
 		if (state != null) {
-			holder.append(", ").append(state);
+			activity.append(", ").append(state);
 		}
 		if (query != null && !query.isBlank() && !query.startsWith("<")) {
-			holder.append(", ")
+			activity.append(", ")
 				.append("active".equals(state) ? "running" : "last query")
 				.append(": ")
 				.append(shortened(query));
 		}
-		return new Holder(pid, holder.toString());
+		return activity.toString();
 	}
 
 	/**
