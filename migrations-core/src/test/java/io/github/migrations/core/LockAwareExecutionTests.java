@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationFailedException;
@@ -19,6 +23,7 @@ import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -182,6 +187,31 @@ class LockAwareExecutionTests {
 					.asString()
 					.startsWith("PostgreSQL backend %d ('writer'".formatted(writer.pid()))
 					.contains("holds ROW EXCLUSIVE on invoices"));
+		}
+	}
+
+	@Test
+	void eachRetryIsAWarningThatNamesTheSessionHoldingTheLock() throws Exception {
+		alterInvoices(true);
+		Logger logger = (Logger) LoggerFactory.getLogger("io.github.migrations.core.Migrator");
+		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+		warnings.start();
+		logger.addAppender(warnings);
+		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices")) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(1).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
+			assertThat(warnings.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+				.singleElement()
+				.extracting(ILoggingEvent::getFormattedMessage)
+				.asString()
+				.startsWith("Revision 'b2' waited longer than its lock_timeout for a lock (")
+				.contains(".sql:5): PostgreSQL backend %d ('nightly-report', user ".formatted(report.pid()))
+				.endsWith("last query: SELECT count(*) FROM invoices; it was rolled back and runs again in 1 s "
+						+ "(retry 1 of 1)");
+		}
+		finally {
+			logger.detachAppender(warnings);
 		}
 	}
 
