@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -201,17 +202,134 @@ class LockAwareExecutionTests {
 			Migrator migrator = migrator(
 					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(1).build());
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
-			assertThat(warnings.list).filteredOn((event) -> event.getLevel() == Level.WARN)
+			String holder = "PostgreSQL backend %d ('nightly-report', user ".formatted(report.pid());
+			assertThat(warnings.list)
+				.filteredOn((event) -> event.getLevel() == Level.WARN && event.getFormattedMessage().contains(holder))
 				.singleElement()
 				.extracting(ILoggingEvent::getFormattedMessage)
 				.asString()
 				.startsWith("Revision 'b2' waited longer than its lock_timeout for a lock (")
-				.contains(".sql:5): PostgreSQL backend %d ('nightly-report', user ".formatted(report.pid()))
-				.endsWith("last query: SELECT count(*) FROM invoices; it was rolled back and runs again in 1 s "
+				.contains(".sql:5): " + holder)
+				.endsWith("last query: SELECT count(*) FROM invoices. It was rolled back and runs again in 1 s "
 						+ "(retry 1 of 1)");
 		}
 		finally {
 			logger.detachAppender(warnings);
+		}
+	}
+
+	@Test
+	void theSessionsThatQueuedBehindTheRevisionAreNotNamedThoughTheyGetTheLockWhenItGivesWay() throws Exception {
+		alterInvoices(true);
+		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices");
+				Connection queued = this.database.dataSource().getConnection()) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofSeconds(2)).lockRetries(0).build());
+			CompletableFuture<Void> migrating = CompletableFuture.runAsync(() -> migrator.upgrade(Target.head()));
+			await().atMost(Duration.ofSeconds(5)).until(() -> waitingForInvoices() == 1);
+			// a request of the application, which queues behind the revision's ACCESS
+			// EXCLUSIVE
+			CompletableFuture<Void> request = CompletableFuture.runAsync(() -> {
+				try (Statement statement = queued.createStatement()) {
+					statement.execute("SET application_name = 'api-request'");
+					queued.setAutoCommit(false);
+					statement.execute("SELECT count(*) FROM invoices");
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			await().atMost(Duration.ofSeconds(5)).until(() -> waitingForInvoices() == 2);
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(migrating::join)
+				.havingCause()
+				.isInstanceOfSatisfying(MigrationFailedException.class,
+						(ex) -> assertThat(ex.lockHolders()).singleElement()
+							.asString()
+							.startsWith("PostgreSQL backend %d ('nightly-report'".formatted(report.pid())));
+			request.get(5, TimeUnit.SECONDS);
+			assertThat(this.database.query("SELECT state FROM pg_stat_activity WHERE application_name = 'api-request'"))
+				.as("the request got the lock as the revision gave way")
+				.containsExactly("idle in transaction");
+		}
+	}
+
+	private int waitingForInvoices() {
+		return Integer.parseInt(this.database
+			.query("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'invoices'::regclass")
+			.get(0));
+	}
+
+	@Test
+	void aQuotedTableIsLookedUpByItsExactName() throws Exception {
+		this.files.write("b2_orders.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				CREATE TABLE "Orders" (id bigint);
+				CREATE TABLE orders (id bigint);
+				-- +downgrade
+				""");
+		migrator(MigratorSettings.defaults()).upgrade(Target.head());
+		this.files.write("c3_note.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				ALTER TABLE "Orders" ADD COLUMN note text;
+				-- +downgrade
+				""");
+		try (IdleSession innocent = idleInTransaction("innocent", "SELECT count(*) FROM orders");
+				IdleSession blocker = idleInTransaction("blocker", "SELECT count(*) FROM \"Orders\"")) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
+					.asString()
+					.startsWith("PostgreSQL backend %d ('blocker'".formatted(blocker.pid()))
+					.contains(" holds ACCESS SHARE on \"Orders\", "));
+		}
+	}
+
+	@Test
+	void aDroppedIndexLeadsToTheSessionsHoldingItsTable() throws Exception {
+		this.files.write("b2_index.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				CREATE INDEX invoices_amount ON invoices (amount);
+				-- +downgrade
+				""");
+		migrator(MigratorSettings.defaults()).upgrade(Target.head());
+		this.files.write("c3_drop.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				DROP INDEX invoices_amount;
+				-- +downgrade
+				""");
+		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices")) {
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
+					.asString()
+					.startsWith("PostgreSQL backend %d ('nightly-report'".formatted(report.pid()))
+					.contains(" holds ACCESS SHARE on invoices, "));
+		}
+	}
+
+	@Test
+	void aSessionHoldingSeveralConflictingModesIsNamedOnce() throws Exception {
+		alterInvoices(true);
+		try (IdleSession worker = idleInTransaction("worker", "UPDATE invoices SET amount = 0 WHERE id = 1")) {
+			try (Statement statement = worker.connection().createStatement()) {
+				statement.execute("SELECT count(*) FROM invoices");
+			}
+			Migrator migrator = migrator(
+					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
+					.asString()
+					.contains(" holds ROW EXCLUSIVE and ACCESS SHARE on invoices, "));
 		}
 	}
 

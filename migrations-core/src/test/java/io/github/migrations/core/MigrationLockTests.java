@@ -3,6 +3,7 @@ package io.github.migrations.core;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,15 +127,17 @@ class MigrationLockTests {
 		try (Connection session = holderSource.getConnection();
 				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
 			// the holder runs a long statement, as an instance building an index does
-			Future<?> working = pool.submit(() -> session.createStatement().execute("SELECT pg_sleep(1.5)"));
+			Statement working = session.createStatement();
+			Future<?> work = pool.submit(() -> working.execute("SELECT pg_sleep(60)"));
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> !this.database
-					.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query = 'SELECT pg_sleep(1.5)'")
+					.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query = 'SELECT pg_sleep(60)'")
 					.isEmpty());
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
 				.withMessageContaining("('orders-api', user ")
-				.withMessageContaining(", active, running: SELECT pg_sleep(1.5).");
-			working.get(10, TimeUnit.SECONDS);
+				.withMessageContaining(", active, running: SELECT pg_sleep(60).");
+			working.cancel();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> work.get(10, TimeUnit.SECONDS));
 		}
 		finally {
 			pool.shutdown();

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.lint.Lock;
@@ -16,13 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who holds, on the tables a statement locks, a lock that makes it wait: for the error of
+ * Who holds, on the tables a statement locks, a lock that made it wait: for the error of
  * a statement that gave way on its {@code lock_timeout}, read right after it, while the
- * holder usually still holds it. Each holder is told as an operator would look for it:
- * its backend, application, user and address, how long its transaction has been open, its
- * state and its last query (masked, on one line, shortened). The server shows the state
- * and query of another user's session only to a superuser or a member of
- * {@code pg_read_all_stats}; without them the rest is still told.
+ * holder usually still holds it. A session is named only when its transaction began
+ * before the statement's step was sent: the sessions that queued behind the statement are
+ * granted their locks the moment it gives way, and did not block it. Each holder is told
+ * as an operator looks for it: backend, application, user and address, how long its
+ * transaction has been open, its state and its last query (on one line, masked, and not
+ * quoted at all when it may hold a secret). The server shows another user's session in
+ * full only to a superuser or a member of {@code pg_read_all_stats}; a session it hides
+ * is not named.
  */
 public final class LockHolders {
 
@@ -30,65 +37,107 @@ public final class LockHolders {
 
 	private static final int LONGEST_QUERY = 120;
 
+	/** Line breaks, control and format characters (bidirectional overrides included). */
+	private static final Pattern UNPRINTABLE = Pattern.compile("[\\s\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
+
+	/** What a query that may hold a password or a key mentions. */
+	private static final Pattern SECRETIVE = Pattern
+		.compile("(?i)passw|pwd|secret|crypt|pgp_|hmac|token|credential|dblink|user mapping|connection|_key");
+
+	/**
+	 * A relation by its name: bound name, then bound schema twice ({@code null} for the
+	 * one the search path finds).
+	 */
+	private static final String NAMED = """
+			(SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			    WHERE c.relname = ? AND (n.nspname = ? OR (?::text IS NULL AND pg_catalog.pg_table_is_visible(c.oid)))
+			    LIMIT 1)""";
+
 	private static final String HOLDERS = """
 			SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.state,
-			    extract(epoch FROM now() - a.xact_start)::bigint, a.query, l.mode
+			    extract(epoch FROM now() - a.xact_start)::bigint, a.query, l.relation::regclass::text,
+			    string_agg(l.mode, ',')
 			FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
 			WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()
 			    AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
-			    AND l.relation = pg_catalog.to_regclass(?) AND l.mode = ANY (?)
-			ORDER BY a.xact_start NULLS LAST, a.pid""";
+			    AND l.relation = %s AND l.mode = ANY (?)
+			    AND a.xact_start < now() - make_interval(secs => ?)
+			GROUP BY a.pid, a.application_name, a.usename, a.client_addr, a.state, a.xact_start, a.query, l.relation
+			ORDER BY a.xact_start, a.pid""";
 
 	private LockHolders() {
 	}
 
 	/**
 	 * The sessions holding a lock that conflicts with one of {@code wanted}, oldest
-	 * transaction first; empty when none is found (it has ended since, or a table is one
-	 * this transaction created) or the server cannot say.
+	 * transaction first; empty when none is found (it has ended since, a table is one
+	 * this transaction created, the server hides it) or the server cannot say.
 	 * @param connection a session outside any failed transaction, on the search path the
-	 * statement ran with, which names its tables
+	 * statement ran with, which resolves its tables
+	 * @param running how long the statement's step had been running when it gave way
 	 */
-	public static List<Holder> of(Connection connection, List<LockOn> wanted) {
+	public static List<Holder> of(Connection connection, List<LockOn> wanted, Duration running) {
 		List<Holder> holders = new ArrayList<>();
 		for (LockOn lock : wanted) {
 			try {
-				holders.addAll(of(connection, lock));
+				for (Holder holder : of(connection, lock, running)) {
+					if (holders.stream().noneMatch((known) -> known.pid() == holder.pid())) {
+						holders.add(holder);
+					}
+				}
 			}
-			catch (SQLException ex) {
+			catch (SQLException | RuntimeException ex) {
 				logger.debug("Could not read who holds a lock on {}", lock.table(), ex);
 			}
 		}
 		return holders;
 	}
 
-	private static List<Holder> of(Connection connection, LockOn wanted) throws SQLException {
+	private static List<Holder> of(Connection connection, LockOn wanted, Duration running) throws SQLException {
+		String name = (wanted.index() != null) ? wanted.index() : wanted.table();
+		String relation = (wanted.index() != null)
+				? "(SELECT i.indrelid FROM pg_catalog.pg_index i WHERE i.indexrelid = %s)".formatted(NAMED) : NAMED;
+		int dot = name.lastIndexOf('.');
+		String schema = (dot > 0) ? name.substring(0, dot) : null;
 		String[] conflicting = Arrays.stream(Lock.values())
 			.filter(wanted.lock()::conflictsWith)
 			.map(Lock::pgLocksMode)
 			.toArray(String[]::new);
 		List<Holder> holders = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(HOLDERS)) {
-			statement.setString(1, wanted.table());
-			statement.setArray(2, connection.createArrayOf("text", conflicting));
+		try (PreparedStatement statement = connection.prepareStatement(HOLDERS.formatted(relation))) {
+			statement.setString(1, name.substring(dot + 1));
+			statement.setString(2, schema);
+			statement.setString(3, schema);
+			statement.setArray(4, connection.createArrayOf("text", conflicting));
+			statement.setDouble(5, running.toNanos() / 1e9);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					holders.add(describe(rows, wanted.table()));
+					holders.add(describe(rows));
 				}
 			}
 		}
 		return holders;
 	}
 
-	private static Holder describe(ResultSet row, String table) throws SQLException {
+	private static Holder describe(ResultSet row) throws SQLException {
 		int pid = row.getInt(1);
-		StringBuilder holder = new StringBuilder(backend(pid, row.getString(2), row.getString(3), row.getString(4)));
-		holder.append(" holds ").append(sql(row.getString(8))).append(" on ").append(table);
-		long seconds = row.getLong(6);
-		if (!row.wasNull()) {
-			holder.append(", in a transaction open for ").append(duration(seconds));
-		}
-		return new Holder(pid, holder.append(activity(row.getString(5), row.getString(7))).toString());
+		String modes = Arrays.stream(row.getString(9).split(","))
+			.map(LockHolders::lock)
+			.sorted(Comparator.reverseOrder())
+			.map(Lock::sql)
+			.distinct()
+			.collect(Collectors.joining(" and "));
+		String holder = backend(pid, row.getString(2), row.getString(3), row.getString(4)) + " holds " + modes + " on "
+				+ printable(row.getString(8)) + ", in a transaction open for " + duration(row.getLong(6))
+				+ activity(row.getString(5), row.getString(7));
+		return new Holder(pid, holder);
+	}
+
+	private static Lock lock(String pgLocksMode) {
+		return Arrays.stream(Lock.values())
+			.filter((lock) -> lock.pgLocksMode().equals(pgLocksMode))
+			.findFirst()
+			.orElse(Lock.ACCESS_EXCLUSIVE);
 	}
 
 	/**
@@ -97,10 +146,10 @@ public final class LockHolders {
 	 */
 	static String backend(int pid, @Nullable String application, @Nullable String user, @Nullable String address) {
 		StringBuilder backend = new StringBuilder("PostgreSQL backend ").append(pid).append(" (");
-		backend
-			.append((application != null && !application.isEmpty()) ? "'" + application + "'" : "no application_name");
+		backend.append((application != null && !application.isEmpty()) ? "'" + printable(application) + "'"
+				: "no application_name");
 		if (user != null) {
-			backend.append(", user ").append(user);
+			backend.append(", user ").append(printable(user));
 		}
 		if (address != null) {
 			backend.append(", from ").append(address);
@@ -127,18 +176,6 @@ public final class LockHolders {
 		return activity.toString();
 	}
 
-	/**
-	 * {@code AccessShareLock} as PostgreSQL's SQL spells it: {@code ACCESS SHARE}.
-	 */
-	private static String sql(String mode) {
-		for (Lock lock : Lock.values()) {
-			if (lock.pgLocksMode().equals(mode)) {
-				return lock.sql();
-			}
-		}
-		return mode;
-	}
-
 	static String duration(long seconds) {
 		if (seconds < 120) {
 			return seconds + " s";
@@ -150,15 +187,23 @@ public final class LockHolders {
 	}
 
 	/**
-	 * A query on one line, passwords masked, cut after {@value #LONGEST_QUERY}
-	 * characters.
+	 * A query on one line, cut after {@value #LONGEST_QUERY} characters; one that may
+	 * hold a password or a key is not quoted at all.
 	 */
 	static String shortened(String query) {
-		String line = Secrets.mask(query)
-			.replaceAll("[\\s\\p{Cntrl}\\u2028\\u2029]+", " ")
-			.replaceAll("[\\s;]+$", "")
-			.strip();
+		String line = printable(query).replaceAll("[\\s;]+$", "");
+		if (SECRETIVE.matcher(line).find()) {
+			return "(not shown: it may hold a secret)";
+		}
 		return (line.length() <= LONGEST_QUERY) ? line : line.substring(0, LONGEST_QUERY) + " ...";
+	}
+
+	/**
+	 * Text from another session, on one line (line breaks, control and format characters
+	 * become a space), passwords masked.
+	 */
+	private static String printable(String text) {
+		return Secrets.mask(UNPRINTABLE.matcher(text).replaceAll(" ").strip());
 	}
 
 	/**

@@ -83,8 +83,9 @@ final class Shape {
 				locks.add(new LockOn(this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.SHARE, this.table));
 			case DROP_INDEX -> {
 				String table = indexTable.apply(this.index);
-				locks.add(new LockOn(this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE,
-						(table != null) ? table : "the table of index " + this.index));
+				Lock lock = this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE;
+				locks.add((table != null) ? new LockOn(lock, table)
+						: new LockOn(lock, "the table of index " + this.index, this.index));
 			}
 			case ALTER_TABLE -> {
 				Lock strongest = Lock.ACCESS_SHARE;
@@ -106,10 +107,12 @@ final class Shape {
 			case CLUSTER -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, this.table));
 			case LOCK -> this.tables.forEach((table) -> locks.add(new LockOn(this.lockMode, table)));
 			case UPDATE, DELETE, INSERT -> locks.add(new LockOn(Lock.ROW_EXCLUSIVE, this.table));
-			case REINDEX -> locks.add(new LockOn(
-					this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE
-							: this.index.isEmpty() ? Lock.SHARE : Lock.ACCESS_EXCLUSIVE,
-					this.index.isEmpty() ? this.table : "index " + this.index));
+			case REINDEX -> {
+				Lock lock = this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE
+						: this.index.isEmpty() ? Lock.SHARE : Lock.ACCESS_EXCLUSIVE;
+				locks.add(this.index.isEmpty() ? new LockOn(lock, this.table)
+						: new LockOn(lock, "index " + this.index, this.index));
+			}
 			case CREATE_TRIGGER -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, this.table));
 			case DROP_TRIGGER -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, this.table));
 			case REFRESH -> locks.add(new LockOn(this.full ? Lock.ACCESS_EXCLUSIVE : Lock.EXCLUSIVE, this.table));

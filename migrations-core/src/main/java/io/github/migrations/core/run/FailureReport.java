@@ -2,6 +2,7 @@ package io.github.migrations.core.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,7 +89,7 @@ final class FailureReport {
 	 * @param lastApplied the last revision this run committed, or {@code null}
 	 */
 	MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
-			String outcome, @Nullable RevisionId lastApplied) {
+			String outcome, @Nullable RevisionId lastApplied, Duration running) {
 		String problem = describe(ex);
 		if (command instanceof Command.Own own) {
 			problem = problem + " while " + own.what();
@@ -103,7 +104,7 @@ final class FailureReport {
 		}
 		// told to the operator, not kept in the log table: another session's query may
 		// hold its data
-		List<LockHolders.Holder> holders = ended ? List.of() : lockHolders(connection, command, ex);
+		List<LockHolders.Holder> holders = ended ? List.of() : lockHolders(connection, command, ex, running);
 		List<String> described = holders.stream().map(LockHolders.Holder::description).toList();
 		if (!holders.isEmpty()) {
 			problem = problem + "; " + String.join("; ", described);
@@ -120,11 +121,19 @@ final class FailureReport {
 	 * For a statement that gave way on its {@code lock_timeout}, who holds a lock it
 	 * waited for on the tables it locks (as {@code --sql} shows them).
 	 */
-	private static List<LockHolders.Holder> lockHolders(Connection connection, Command command, Throwable ex) {
+	private static List<LockHolders.Holder> lockHolders(Connection connection, Command command, Throwable ex,
+			Duration running) {
 		if (!LOCK_NOT_AVAILABLE.equals(sqlState(ex)) || !(command instanceof Command.Statement statement)) {
 			return List.of();
 		}
-		return LockHolders.of(connection, new RevisionLocks().next(new SqlStatement(statement.sql(), 1)));
+		try {
+			return LockHolders.of(connection, new RevisionLocks().next(new SqlStatement(statement.sql(), 1)), running);
+		}
+		catch (RuntimeException unreadable) {
+			// the failure is what matters; who held the lock is a detail
+			logger.debug("Could not read the locks of the failed statement", unreadable);
+			return List.of();
+		}
 	}
 
 	private void logAttempt(Connection connection, MigrationStep step, String problem) {

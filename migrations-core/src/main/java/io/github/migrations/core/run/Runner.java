@@ -117,7 +117,7 @@ public final class Runner {
 				}
 				Duration wait = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
 				logger.warn(
-						"Revision '{}' waited longer than its lock_timeout for a lock ({}){}; it was rolled back and "
+						"Revision '{}' waited longer than its lock_timeout for a lock ({}){}. It was rolled back and "
 								+ "runs again in {} s (retry {} of {})",
 						step.revision().id(), ex.location(),
 						ex.lockHolders().isEmpty() ? "" : ": " + String.join("; ", ex.lockHolders()), wait.toSeconds(),
@@ -149,16 +149,18 @@ public final class Runner {
 		if (step == null) {
 			throw new IllegalStateException("Commands of a run with no step: " + commands);
 		}
+		long sent = System.nanoTime();
 		try {
 			sender.send(step, commands);
 		}
 		catch (CommandSender.Failed failure) {
-			throw failed(connection, step, failure.command(), failure.getCause(), lastApplied);
+			throw failed(connection, step, failure.command(), failure.getCause(), lastApplied,
+					Duration.ofNanos(System.nanoTime() - sent));
 		}
 	}
 
 	private MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
-			@Nullable RevisionId lastApplied) {
+			@Nullable RevisionId lastApplied, Duration running) {
 		rollback(connection);
 		flushCommits(connection);
 		boolean upgrade = step.direction() == Direction.UPGRADE;
@@ -178,7 +180,7 @@ public final class Runner {
 					+ "failing one took effect, and it stays marked as interrupted.";
 		}
 		return this.failures.failed(connection, step, command, ex, outcome,
-				this.commands.oneTransaction() ? null : lastApplied);
+				this.commands.oneTransaction() ? null : lastApplied, running);
 	}
 
 	private static @Nullable RevisionId lastApplied(List<StepResult> results) {

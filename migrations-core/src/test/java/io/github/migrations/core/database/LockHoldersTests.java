@@ -17,8 +17,21 @@ class LockHoldersTests {
 	}
 
 	@Test
-	void aPasswordInAQueryIsMasked() {
-		assertThat(LockHolders.shortened("ALTER ROLE app PASSWORD 'S3cret'")).doesNotContain("S3cret");
+	void aQueryThatMayHoldASecretIsNotQuoted() {
+		assertThat(LockHolders.shortened("ALTER ROLE app PASSWORD 'S3cret'"))
+			.isEqualTo("(not shown: it may hold a secret)");
+		assertThat(LockHolders.shortened("ALTER ROLE app PASSWORD\n  E'S3cret'")).doesNotContain("S3cret");
+		assertThat(LockHolders.shortened("SELECT pgp_sym_encrypt(data, $$S3cret$$) FROM t")).doesNotContain("S3cret");
+		assertThat(LockHolders.shortened("SELECT * FROM dblink('host=db user=app pass' || 'word=S3cret', 'x')"))
+			.doesNotContain("S3cret");
+	}
+
+	@Test
+	void controlAndFormatCharactersCannotStartALineOrReorderIt() {
+		assertThat(LockHolders.shortened("SELECT 1\u0085-- x\u202E\u2028\nFAKE LOG LINE"))
+			.isEqualTo("SELECT 1 -- x FAKE LOG LINE");
+		assertThat(LockHolders.backend(7, "app\nERROR forged", "u\u202Eser", null))
+			.isEqualTo("PostgreSQL backend 7 ('app ERROR forged', user u ser)");
 	}
 
 	@Test
