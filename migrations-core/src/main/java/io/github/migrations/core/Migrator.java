@@ -212,7 +212,8 @@ public final class Migrator {
 				if (!plan.isEmpty()) {
 					this.store.ensure(connection);
 				}
-				List<StepResult> steps = new Runner(this.settings, this.store, this.listener).run(connection, plan);
+				List<StepResult> steps = new Runner(this.settings, this.store, this.listener, this.connections::connect)
+					.run(connection, plan);
 				if (fingerprint != null) {
 					recordIfNothingLeft(connection, fingerprint, catalog, planning);
 				}

@@ -219,6 +219,47 @@ class LockAwareExecutionTests {
 	}
 
 	@Test
+	void aRevisionThatWaitsLongForALockSaysWhoHoldsItWhileItWaits() throws Exception {
+		this.files.write("b2_index.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- transactional: false
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_amount ON invoices (amount);
+				-- +downgrade
+				DROP INDEX CONCURRENTLY invoices_amount;
+				""");
+		Logger logger = (Logger) LoggerFactory.getLogger("io.github.migrations.core.Migrator");
+		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+		warnings.start();
+		logger.addAppender(warnings);
+		try (IdleSession worker = idleInTransaction("stuck-worker", "UPDATE invoices SET amount = 0 WHERE id = 1")) {
+			String holder = "held by PostgreSQL backend %d ('stuck-worker', user ".formatted(worker.pid());
+			CompletableFuture<Void> migrating = CompletableFuture
+				.runAsync(() -> migrator(MigratorSettings.defaults()).upgrade(Target.head()));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> warnings.list.stream().anyMatch((event) -> event.getFormattedMessage().contains(holder)));
+			assertThat(migrating).as("the revision goes on waiting").isNotDone();
+			assertThat(warnings.list).filteredOn((event) -> event.getFormattedMessage().contains(holder))
+				.first()
+				.extracting(ILoggingEvent::getFormattedMessage)
+				.asString()
+				.startsWith("Revision 'b2' (")
+				.contains("b2_index.sql) has waited 1")
+				.contains(" s for a lock " + holder)
+				.endsWith(", idle in transaction, last query: UPDATE invoices SET amount = 0 WHERE id = 1; it goes on "
+						+ "waiting until that session ends its transaction");
+			worker.connection().rollback();
+			migrating.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			logger.detachAppender(warnings);
+		}
+		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_amount'"))
+			.containsExactly("invoices_amount");
+	}
+
+	@Test
 	void theSessionsThatQueuedBehindTheRevisionAreNotNamedThoughTheyGetTheLockWhenItGivesWay() throws Exception {
 		alterInvoices(true);
 		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices");

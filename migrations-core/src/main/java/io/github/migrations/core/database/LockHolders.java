@@ -65,7 +65,37 @@ public final class LockHolders {
 			GROUP BY a.pid, a.application_name, a.usename, a.client_addr, a.state, a.xact_start, a.query, l.relation
 			ORDER BY a.xact_start, a.pid""";
 
+	private static final String BLOCKING = """
+			SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.state,
+			    extract(epoch FROM now() - a.xact_start)::bigint, a.query
+			FROM pg_catalog.pg_stat_activity a
+			WHERE a.pid = ANY (pg_catalog.pg_blocking_pids(?))
+			ORDER BY a.xact_start NULLS LAST, a.pid""";
+
 	private LockHolders() {
+	}
+
+	/**
+	 * The sessions that a backend waits for now, as the server says
+	 * ({@code pg_blocking_pids}), oldest transaction first; empty when it waits for none.
+	 * @param connection another session than the one that waits
+	 * @param pid the backend that may wait
+	 */
+	public static List<Holder> blocking(Connection connection, int pid) throws SQLException {
+		List<Holder> holders = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(BLOCKING)) {
+			statement.setInt(1, pid);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					long seconds = rows.getLong(6);
+					String transaction = rows.wasNull() ? "" : ", in a transaction open for " + duration(seconds);
+					holders.add(new Holder(rows.getInt(1),
+							backend(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4))
+									+ transaction + activity(rows.getString(5), rows.getString(7))));
+				}
+			}
+		}
+		return holders;
 	}
 
 	/**
@@ -176,7 +206,10 @@ public final class LockHolders {
 		return activity.toString();
 	}
 
-	static String duration(long seconds) {
+	/**
+	 * A duration as an operator says it: {@code 42 s}, {@code 35 min}, {@code 3 h 5 min}.
+	 */
+	public static String duration(long seconds) {
 		if (seconds < 120) {
 			return seconds + " s";
 		}

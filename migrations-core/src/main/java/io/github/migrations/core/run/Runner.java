@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
@@ -16,6 +17,7 @@ import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,15 @@ public final class Runner {
 
 	private final int lockRetries;
 
-	public Runner(MigratorSettings settings, VersionStore store, MigrationListener listener) {
+	private final Supplier<Connection> watchers;
+
+	/**
+	 * @param watchers opens a second connection, from which a step that runs long is
+	 * looked at to tell who it waits for ({@link LockWaitWatch})
+	 */
+	public Runner(MigratorSettings settings, VersionStore store, MigrationListener listener,
+			Supplier<Connection> watchers) {
+		this.watchers = watchers;
 		this.commands = new RunCommands(settings, store);
 		this.lockRetries = settings.lockRetries();
 		this.failures = new FailureReport(store);
@@ -59,7 +69,8 @@ public final class Runner {
 		boolean deferFlushes = !this.commands.oneTransaction() && steps.size() > 1;
 		long runStart = System.nanoTime();
 		connection.setAutoCommit(true);
-		try (CommandSender sender = new CommandSender(connection)) {
+		try (CommandSender sender = new CommandSender(connection);
+				LockWaitWatch watch = new LockWaitWatch(this.watchers, backend(connection))) {
 			if (deferFlushes) {
 				sender.send("SET synchronous_commit TO off");
 			}
@@ -72,7 +83,9 @@ public final class Runner {
 				}
 				this.listener.beforeStep(step);
 				long start = System.nanoTime();
-				runStep(connection, sender, step, stepCommands.get(i), lastApplied(results));
+				try (LockWaitWatch.Watching watching = watch.watch(step)) {
+					runStep(connection, sender, step, stepCommands.get(i), lastApplied(results));
+				}
 				Duration duration = Duration.ofNanos(System.nanoTime() - start);
 				completed.add(new CompletedRevision(step.script(), duration.toMillis(),
 						(System.nanoTime() - runStart) / 1_000));
@@ -181,6 +194,20 @@ public final class Runner {
 		}
 		return this.failures.failed(connection, step, command, ex, outcome,
 				this.commands.oneTransaction() ? null : lastApplied, running);
+	}
+
+	/**
+	 * The session's backend, or 0 when the connection does not say (then no step is
+	 * watched).
+	 */
+	private static int backend(Connection connection) {
+		try {
+			return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class).getBackendPID()
+					: 0;
+		}
+		catch (SQLException ex) {
+			return 0;
+		}
 	}
 
 	private static @Nullable RevisionId lastApplied(List<StepResult> results) {
