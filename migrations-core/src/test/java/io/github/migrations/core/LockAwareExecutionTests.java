@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Target;
@@ -229,31 +231,40 @@ class LockAwareExecutionTests {
 				-- +downgrade
 				DROP INDEX CONCURRENTLY invoices_amount;
 				""");
+		List<String> warnings = new CopyOnWriteArrayList<>();
 		Logger logger = (Logger) LoggerFactory.getLogger("io.github.migrations.core.Migrator");
-		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-		warnings.start();
-		logger.addAppender(warnings);
+		AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+
+			@Override
+			protected void append(ILoggingEvent event) {
+				warnings.add(event.getFormattedMessage());
+			}
+
+		};
+		appender.start();
+		logger.addAppender(appender);
+		CompletableFuture<Void> migrating = null;
 		try (IdleSession worker = idleInTransaction("stuck-worker", "UPDATE invoices SET amount = 0 WHERE id = 1")) {
 			String holder = "held by PostgreSQL backend %d ('stuck-worker', user ".formatted(worker.pid());
-			CompletableFuture<Void> migrating = CompletableFuture
-				.runAsync(() -> migrator(MigratorSettings.defaults()).upgrade(Target.head()));
+			migrating = CompletableFuture.runAsync(() -> migrator(MigratorSettings.defaults()).upgrade(Target.head()));
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> warnings.list.stream().anyMatch((event) -> event.getFormattedMessage().contains(holder)));
+				.until(() -> warnings.stream().anyMatch((warning) -> warning.contains(holder)));
 			assertThat(migrating).as("the revision goes on waiting").isNotDone();
-			assertThat(warnings.list).filteredOn((event) -> event.getFormattedMessage().contains(holder))
+			assertThat(warnings).filteredOn((warning) -> warning.contains(holder))
 				.first()
-				.extracting(ILoggingEvent::getFormattedMessage)
 				.asString()
 				.startsWith("Revision 'b2' (")
-				.contains("b2_index.sql) has waited 1")
-				.contains(" s for a lock " + holder)
-				.endsWith(", idle in transaction, last query: UPDATE invoices SET amount = 0 WHERE id = 1; it goes on "
-						+ "waiting until that session ends its transaction");
+				.contains("b2_index.sql) has been running for ")
+				.contains(" s, waiting for a lock " + holder)
+				.endsWith(", idle in transaction, last query: UPDATE invoices SET amount = 0 WHERE id = 1");
 			worker.connection().rollback();
 			migrating.get(30, TimeUnit.SECONDS);
 		}
 		finally {
-			logger.detachAppender(warnings);
+			logger.detachAppender(appender);
+			if (migrating != null) {
+				migrating.exceptionally((ex) -> null).get(30, TimeUnit.SECONDS);
+			}
 		}
 		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'invoices_amount'"))
 			.containsExactly("invoices_amount");

@@ -65,33 +65,56 @@ public final class LockHolders {
 			GROUP BY a.pid, a.application_name, a.usename, a.client_addr, a.state, a.xact_start, a.query, l.relation
 			ORDER BY a.xact_start, a.pid""";
 
+	/**
+	 * The sessions a backend waits for, followed through the lock queue to those that
+	 * wait for nobody: a session queued ahead of it holds nothing, the one it waits for
+	 * does. A prepared transaction is pid 0.
+	 */
 	private static final String BLOCKING = """
-			SELECT a.pid, a.application_name, a.usename, host(a.client_addr), a.state,
+			WITH RECURSIVE queue(pid) AS (
+			    SELECT unnest(pg_catalog.pg_blocking_pids(?))
+			    UNION
+			    SELECT unnest(pg_catalog.pg_blocking_pids(q.pid)) FROM queue q WHERE q.pid <> 0
+			), holders AS (
+			    SELECT pid FROM queue WHERE pid = 0 OR cardinality(pg_catalog.pg_blocking_pids(pid)) = 0
+			)
+			SELECT h.pid, a.application_name, a.usename, host(a.client_addr), a.state,
 			    extract(epoch FROM now() - a.xact_start)::bigint, a.query
-			FROM pg_catalog.pg_stat_activity a
-			WHERE a.pid = ANY (pg_catalog.pg_blocking_pids(?))
-			ORDER BY a.xact_start NULLS LAST, a.pid""";
+			FROM holders h LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = h.pid
+			ORDER BY a.xact_start NULLS LAST, h.pid""";
 
 	private LockHolders() {
 	}
 
 	/**
-	 * The sessions that a backend waits for now, as the server says
-	 * ({@code pg_blocking_pids}), oldest transaction first; empty when it waits for none.
+	 * The sessions that hold what a backend waits for now, as the server says
+	 * ({@code pg_blocking_pids}, followed through the lock queue), oldest transaction
+	 * first; empty when it waits for none. A session the server hides from this user is
+	 * told by its backend, application and user only.
 	 * @param connection another session than the one that waits
 	 * @param pid the backend that may wait
 	 */
 	public static List<Holder> blocking(Connection connection, int pid) throws SQLException {
 		List<Holder> holders = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(BLOCKING)) {
+			statement.setQueryTimeout(10);
 			statement.setInt(1, pid);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
+					int holder = rows.getInt(1);
+					if (holder == 0) {
+						holders.add(new Holder(0, "a prepared transaction (see pg_prepared_xacts; COMMIT PREPARED or "
+								+ "ROLLBACK PREPARED ends it)"));
+						continue;
+					}
 					long seconds = rows.getLong(6);
 					String transaction = rows.wasNull() ? "" : ", in a transaction open for " + duration(seconds);
-					holders.add(new Holder(rows.getInt(1),
-							backend(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4))
-									+ transaction + activity(rows.getString(5), rows.getString(7))));
+					String state = rows.getString(5);
+					String activity = (state != null) ? activity(state, rows.getString(7))
+							: ", its activity hidden from this user (pg_read_all_stats shows it)";
+					holders
+						.add(new Holder(holder, backend(holder, rows.getString(2), rows.getString(3), rows.getString(4))
+								+ transaction + activity));
 				}
 			}
 		}

@@ -8,8 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LockHolders;
 import io.github.migrations.core.plan.MigrationStep;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * revision with no {@code lock_timeout} queued behind a long query, would otherwise look
  * like a hung deployment. A step still running after {@link #FIRST} is looked at from a
  * second connection, and again every {@link #EVERY}; each time the server says it is
- * blocked ({@code pg_blocking_pids}), a warning names the sessions blocking it. While
- * steps finish sooner nothing is opened or read.
+ * blocked ({@code pg_blocking_pids}), a warning names the sessions holding what it waits
+ * for. While steps finish sooner nothing is opened or read. Nothing the watch meets can
+ * change a run: it logs, and a connection that fails is opened again at the next look.
  */
 final class LockWaitWatch implements AutoCloseable {
 
@@ -40,9 +43,17 @@ final class LockWaitWatch implements AutoCloseable {
 
 	private final int pid;
 
+	private final Duration first;
+
+	private final Duration every;
+
+	private boolean toldBlind;
+
 	private @Nullable ScheduledExecutorService scheduler;
 
 	private volatile @Nullable Connection watcher;
+
+	private boolean closed;
 
 	/**
 	 * @param connections opens the second connection, when a step first runs long
@@ -50,8 +61,14 @@ final class LockWaitWatch implements AutoCloseable {
 	 * nothing is watched
 	 */
 	LockWaitWatch(Supplier<Connection> connections, int pid) {
+		this(connections, pid, FIRST, EVERY);
+	}
+
+	LockWaitWatch(Supplier<Connection> connections, int pid, Duration first, Duration every) {
 		this.connections = connections;
 		this.pid = pid;
+		this.first = first;
+		this.every = every;
 	}
 
 	/**
@@ -63,13 +80,18 @@ final class LockWaitWatch implements AutoCloseable {
 			};
 		}
 		long start = System.nanoTime();
-		ScheduledFuture<?> looks = scheduler().scheduleWithFixedDelay(() -> look(step, start), FIRST.toMillis(),
-				EVERY.toMillis(), TimeUnit.MILLISECONDS);
-		return () -> looks.cancel(false);
+		AtomicBoolean done = new AtomicBoolean();
+		ScheduledFuture<?> looks = scheduler().scheduleWithFixedDelay(() -> look(step, start, done),
+				this.first.toMillis(), this.every.toMillis(), TimeUnit.MILLISECONDS);
+		return () -> {
+			done.set(true);
+			looks.cancel(false);
+		};
 	}
 
 	private synchronized ScheduledExecutorService scheduler() {
 		if (this.scheduler == null) {
+			// one thread per run, started with its first step
 			ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 				Thread thread = new Thread(task, "migrations-lock-wait-watch");
 				thread.setDaemon(true);
@@ -82,24 +104,45 @@ final class LockWaitWatch implements AutoCloseable {
 	}
 
 	/**
-	 * Runs on the watch's thread.
+	 * Runs on the watch's thread; says nothing of a step that has finished meanwhile.
 	 */
-	private void look(MigrationStep step, long start) {
+	private void look(MigrationStep step, long start, AtomicBoolean done) {
+		Connection watcher = this.watcher;
 		try {
-			if (this.watcher == null) {
-				this.watcher = this.connections.get();
+			if (watcher == null) {
+				watcher = this.connections.get();
+				synchronized (this) {
+					if (this.closed) {
+						// the run ended while the connection opened
+						Connections.closeQuietly(watcher);
+						return;
+					}
+					this.watcher = watcher;
+				}
 			}
-			List<LockHolders.Holder> blocking = LockHolders.blocking(this.watcher, this.pid);
-			if (!blocking.isEmpty()) {
-				logger.warn(
-						"Revision '{}' ({}) has waited {} for a lock held by {}; it goes on waiting until that "
-								+ "session ends its transaction",
+			List<LockHolders.Holder> blocking = LockHolders.blocking(watcher, this.pid);
+			if (!blocking.isEmpty() && !done.get()) {
+				logger.warn("Revision '{}' ({}) has been running for {}, waiting for a lock held by {}",
 						step.revision().id(), step.script().source(),
 						LockHolders.duration(Duration.ofNanos(System.nanoTime() - start).toSeconds()),
 						String.join("; ", blocking.stream().map(LockHolders.Holder::description).toList()));
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
+			if (watcher != null) {
+				// opened again at the next look
+				synchronized (this) {
+					this.watcher = null;
+				}
+				Connections.closeQuietly(watcher);
+			}
+			if (!this.toldBlind) {
+				this.toldBlind = true;
+				logger.warn(
+						"Revision '{}' has been running for a while; what it waits for cannot be seen "
+								+ "from a second connection: {}",
+						step.revision().id(), Secrets.maskNullable(ex.getMessage()));
+			}
 			logger.debug("Could not look at what revision '{}' waits for", step.revision().id(), ex);
 		}
 	}
@@ -114,10 +157,15 @@ final class LockWaitWatch implements AutoCloseable {
 
 	}
 
+	/**
+	 * Stops watching, waiting a moment for a look under way, and closes the second
+	 * connection if one was opened.
+	 */
 	@Override
 	public void close() {
 		ScheduledExecutorService scheduler;
 		synchronized (this) {
+			this.closed = true;
 			scheduler = this.scheduler;
 		}
 		if (scheduler == null) {
@@ -130,8 +178,13 @@ final class LockWaitWatch implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		if (this.watcher != null) {
-			Connections.closeQuietly(this.watcher);
+		Connection watcher;
+		synchronized (this) {
+			watcher = this.watcher;
+			this.watcher = null;
+		}
+		if (watcher != null) {
+			Connections.closeQuietly(watcher);
 		}
 	}
 
