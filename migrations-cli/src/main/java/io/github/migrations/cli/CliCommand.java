@@ -116,24 +116,20 @@ abstract class CliCommand implements Callable<Integer> {
 		if (quiet() || json()) {
 			return MigrationListener.NONE;
 		}
-		MigrationsCli root = this.root;
-		PrintStream progress = root.err;
+		ProgressLines progress = this.root.err;
 		return new MigrationListener() {
 
 			@Override
 			public void beforeStep(MigrationStep step) {
 				String message = step.revision().message();
-				progress.printf("%s %s%s ... ",
+				progress.start("%s %s%s ... ".formatted(
 						(step.direction() == Direction.UPGRADE) ? "Upgrading to" : "Downgrading", step.revision().id(),
-						(message != null) ? " (" + message + ")" : "");
-				progress.flush();
-				root.progressLineOpen = true;
+						(message != null) ? " (" + message + ")" : ""));
 			}
 
 			@Override
 			public void afterStep(MigrationStep step, Duration duration) {
-				progress.printf("done in %d ms%n", duration.toMillis());
-				root.progressLineOpen = false;
+				progress.finish("done in %d ms".formatted(duration.toMillis()));
 			}
 
 		};

@@ -54,16 +54,11 @@ public final class MigrationsCli implements Runnable {
 
 	PrintStream out;
 
-	PrintStream err;
+	ProgressLines err;
 
 	UnaryOperator<@Nullable String> environment;
 
 	Path workingDirectory = Path.of("");
-
-	/**
-	 * Whether stderr ends with a progress line that a step's end has not finished yet.
-	 */
-	boolean progressLineOpen;
 
 	/**
 	 * Whether errors are printed as JSON on stdout, as {@code --json} asks.
@@ -72,7 +67,7 @@ public final class MigrationsCli implements Runnable {
 
 	MigrationsCli(PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment) {
 		this.out = out;
-		this.err = err;
+		this.err = ProgressLines.over(err);
 		this.environment = environment;
 	}
 
@@ -83,7 +78,10 @@ public final class MigrationsCli implements Runnable {
 		// before anything loads the driver, whose warnings may quote the URL
 		DriverLogging.install();
 		BackgroundPreinitializer.start();
-		System.exit(run(args, System.out, System.err, System::getenv));
+		// what the engine logs while a progress line is open starts on a line of its own
+		ProgressLines err = ProgressLines.over(System.err);
+		System.setErr(err);
+		System.exit(run(args, System.out, err, System::getenv));
 	}
 
 	/**
@@ -228,10 +226,6 @@ public final class MigrationsCli implements Runnable {
 			document.put("hint", hint);
 			this.out.println(Json.write(document));
 			return;
-		}
-		if (this.progressLineOpen) {
-			this.err.println();
-			this.progressLineOpen = false;
 		}
 		// a last line of defence: a driver or library message may quote a URL with its
 		// credentials
