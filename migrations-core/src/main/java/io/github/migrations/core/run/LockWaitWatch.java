@@ -16,6 +16,7 @@ import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LockHolders;
 import io.github.migrations.core.plan.MigrationStep;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ final class LockWaitWatch implements AutoCloseable {
 	private volatile @Nullable Connection watcher;
 
 	private boolean closed;
+
+	private volatile boolean sameSession;
 
 	/**
 	 * @param connections opens the second connection, when a step first runs long
@@ -109,8 +112,18 @@ final class LockWaitWatch implements AutoCloseable {
 	private void look(MigrationStep step, long start, AtomicBoolean done) {
 		Connection watcher = this.watcher;
 		try {
+			if (this.sameSession) {
+				return;
+			}
 			if (watcher == null) {
 				watcher = this.connections.get();
+				if (backend(watcher) == this.pid) {
+					// a data source that hands out its one connection again: nothing can
+					// be
+					// seen from it, and closing it would end the run's session
+					this.sameSession = true;
+					return;
+				}
 				synchronized (this) {
 					if (this.closed) {
 						// the run ended while the connection opened
@@ -144,6 +157,19 @@ final class LockWaitWatch implements AutoCloseable {
 						step.revision().id(), Secrets.maskNullable(ex.getMessage()));
 			}
 			logger.debug("Could not look at what revision '{}' waits for", step.revision().id(), ex);
+		}
+	}
+
+	/**
+	 * The backend of a session, or 0 when the connection does not say.
+	 */
+	static int backend(Connection connection) {
+		try {
+			return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class).getBackendPID()
+					: 0;
+		}
+		catch (SQLException ex) {
+			return 0;
 		}
 	}
 

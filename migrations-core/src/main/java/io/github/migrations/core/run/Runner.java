@@ -17,7 +17,6 @@ import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +69,7 @@ public final class Runner {
 		long runStart = System.nanoTime();
 		connection.setAutoCommit(true);
 		try (CommandSender sender = new CommandSender(connection);
-				LockWaitWatch watch = new LockWaitWatch(this.watchers, backend(connection))) {
+				LockWaitWatch watch = new LockWaitWatch(this.watchers, LockWaitWatch.backend(connection))) {
 			if (deferFlushes) {
 				sender.send("SET synchronous_commit TO off");
 			}
@@ -194,20 +193,6 @@ public final class Runner {
 		}
 		return this.failures.failed(connection, step, command, ex, outcome,
 				this.commands.oneTransaction() ? null : lastApplied, running);
-	}
-
-	/**
-	 * The session's backend, or 0 when the connection does not say (then no step is
-	 * watched).
-	 */
-	private static int backend(Connection connection) {
-		try {
-			return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class).getBackendPID()
-					: 0;
-		}
-		catch (SQLException ex) {
-			return 0;
-		}
 	}
 
 	private static @Nullable RevisionId lastApplied(List<StepResult> results) {

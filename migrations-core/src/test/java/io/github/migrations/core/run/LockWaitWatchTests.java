@@ -89,6 +89,23 @@ class LockWaitWatchTests {
 	}
 
 	@Test
+	void aDataSourceThatHandsOutTheRunsOwnConnectionIsNeitherUsedNorClosed() throws Exception {
+		try (Connection migrating = connect()) {
+			AtomicInteger asked = new AtomicInteger();
+			try (LockWaitWatch watch = new LockWaitWatch(() -> {
+				asked.incrementAndGet();
+				return migrating;
+			}, pid(migrating), FIRST, EVERY); LockWaitWatch.Watching watching = watch.watch(this.step)) {
+				await().atMost(Duration.ofSeconds(5)).until(() -> asked.get() > 0);
+				Thread.sleep(EVERY.multipliedBy(2).toMillis());
+			}
+			assertThat(asked).as("asked once, then left alone").hasValue(1);
+			assertThat(migrating.isClosed()).isFalse();
+			assertThat(this.warnings).isEmpty();
+		}
+	}
+
+	@Test
 	void aStepQueuedBehindAnotherWaiterIsToldTheSessionThatHoldsTheLock() throws Exception {
 		try (Connection holder = connect(); Connection ahead = connect(); Connection migrating = connect()) {
 			int holderPid = pid(holder);
