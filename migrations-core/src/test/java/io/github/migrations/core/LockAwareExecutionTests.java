@@ -162,9 +162,11 @@ class LockAwareExecutionTests {
 					assertThat(this.database.query("SELECT error FROM migrations_log WHERE revision = 'b2'"))
 						.as("another session's query is told, not kept")
 						.containsExactly("canceling statement due to lock timeout (SQLSTATE 55P03)");
-					assertThat(ex.hint())
-						.contains("for a lock held by backend %d: let it finish, or end it ".formatted(pid)
-								+ "(SELECT pg_terminate_backend(%d)), and run again".formatted(pid));
+					assertThat(ex.hint()).contains("for a lock held by backend %d: let it finish, or end it "
+						.formatted(pid)
+							+ "(SELECT pg_terminate_backend(%d), as a superuser or a member of pg_signal_backend), and run "
+								.formatted(pid)
+							+ "again");
 				});
 		}
 	}
@@ -401,8 +403,8 @@ class LockAwareExecutionTests {
 						.startsWith("PostgreSQL backend %d ('worker-2'".formatted(second.pid()));
 					assertThat(ex.hint()).contains("held by backends %d, %d: let them finish, or end them "
 						.formatted(first.pid(), second.pid())
-							+ "(SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%d, %d]) pid)".formatted(first.pid(),
-									second.pid()));
+							+ "(SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%d, %d]) pid, as a superuser"
+								.formatted(first.pid(), second.pid()));
 				});
 		}
 	}

@@ -186,12 +186,13 @@ final class FailureReport {
 				.collect(Collectors.joining(", "));
 			if (pids.contains(",")) {
 				return ("The statement waited longer than its lock_timeout for a lock held by backends %s: let them "
-						+ "finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid), and run "
-						+ "again; or raise 'lock_timeout'.")
+						+ "finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid, as a superuser "
+						+ "or a member of pg_signal_backend), and run " + "again; or raise 'lock_timeout'.")
 					.formatted(pids, pids);
 			}
 			return ("The statement waited longer than its lock_timeout for a lock held by backend %s: let it finish, "
-					+ "or end it (SELECT pg_terminate_backend(%s)), and run again; or raise 'lock_timeout'.")
+					+ "or end it (SELECT pg_terminate_backend(%s), as a superuser or a member of pg_signal_backend), and "
+					+ "run again; or raise 'lock_timeout'.")
 				.formatted(pids, pids);
 		}
 		if (LOCK_NOT_AVAILABLE.equals(state)) {
