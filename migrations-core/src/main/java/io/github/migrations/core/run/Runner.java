@@ -25,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * each command exactly once: a failing statement is reported from that one execution (its
  * {@code file:line}, SQLSTATE and message) and the open transaction is rolled back. A
  * transactional revision in its own transaction that gave way on its {@code lock_timeout}
- * is run again, whole, after a pause that doubles from one second.
+ * is run again, whole, after a pause that doubles from one second; its error names who
+ * held the lock ({@link FailureReport}).
  * <p>
- * Two things only a run does, which change no result: the listener hears of each step,
- * and in a run of several revisions each commit but the last skips its wait for the WAL
- * flush ({@code synchronous_commit}): the last one flushes every earlier one, since the
- * WAL is written in order, so a server crash can lose only whole revisions at the end,
- * each with its record, and a run that reports success is durable.
+ * Three things only a run does, which change no result: the listener hears of each step;
+ * a step that runs long is looked at from a second connection, to tell who it waits for
+ * ({@link LockWaitWatch}); and in a run of several revisions each commit but the last
+ * skips its wait for the WAL flush ({@code synchronous_commit}): the last one flushes
+ * every earlier one, since the WAL is written in order, so a server crash can lose only
+ * whole revisions at the end, each with its record, and a run that reports success is
+ * durable.
  */
 public final class Runner {
 
