@@ -147,9 +147,7 @@ class LockAwareExecutionTests {
 		alterInvoices(true);
 		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices")) {
 			int pid = report.pid();
-			Migrator migrator = migrator(
-					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
 				.satisfies((ex) -> {
 					assertThat(ex.lockHolders()).singleElement()
 						.asString()
@@ -184,9 +182,7 @@ class LockAwareExecutionTests {
 		try (IdleSession reader = idleInTransaction("reader", "SELECT count(*) FROM invoices");
 				IdleSession writer = idleInTransaction("writer",
 						"UPDATE invoices SET amount = amount + 1 WHERE id = 1")) {
-			Migrator migrator = migrator(
-					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
 				.satisfies((ex) -> assertThat(ex.lockHolders()).as("the reader's ACCESS SHARE lets an index build on")
 					.singleElement()
 					.asString()
@@ -333,9 +329,7 @@ class LockAwareExecutionTests {
 				""");
 		try (IdleSession innocent = idleInTransaction("innocent", "SELECT count(*) FROM orders");
 				IdleSession blocker = idleInTransaction("blocker", "SELECT count(*) FROM \"Orders\"")) {
-			Migrator migrator = migrator(
-					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
 				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
 					.asString()
 					.startsWith("PostgreSQL backend %d ('blocker'".formatted(blocker.pid()))
@@ -361,9 +355,7 @@ class LockAwareExecutionTests {
 				-- +downgrade
 				""");
 		try (IdleSession report = idleInTransaction("nightly-report", "SELECT count(*) FROM invoices")) {
-			Migrator migrator = migrator(
-					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
 				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
 					.asString()
 					.startsWith("PostgreSQL backend %d ('nightly-report'".formatted(report.pid()))
@@ -378,9 +370,7 @@ class LockAwareExecutionTests {
 			try (Statement statement = worker.connection().createStatement()) {
 				statement.execute("SELECT count(*) FROM invoices");
 			}
-			Migrator migrator = migrator(
-					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
 				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
 					.asString()
 					.contains(" holds ROW EXCLUSIVE and ACCESS SHARE on invoices, "));
@@ -392,9 +382,7 @@ class LockAwareExecutionTests {
 		alterInvoices(true);
 		try (IdleSession first = idleInTransaction("worker-1", "UPDATE invoices SET amount = 0 WHERE id = 1");
 				IdleSession second = idleInTransaction("worker-2", "UPDATE invoices SET amount = 0 WHERE id = 2")) {
-			Migrator migrator = migrator(
-					MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build());
-			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
 				.satisfies((ex) -> {
 					assertThat(ex.lockHolders()).hasSize(2);
 					assertThat(ex.lockHolders().get(0))
@@ -407,6 +395,14 @@ class LockAwareExecutionTests {
 								.formatted(first.pid(), second.pid()));
 				});
 		}
+	}
+
+	/**
+	 * An upgrade whose statements wait at most 200 ms for a lock and are not run again.
+	 */
+	private void upgradeGivingWayAtOnce() {
+		migrator(MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofMillis(200)).lockRetries(0).build())
+			.upgrade(Target.head());
 	}
 
 	/**

@@ -89,17 +89,32 @@ class MigrationLockTests {
 		assertThat(this.database.query("SELECT count(*) FROM migrations_revisions")).containsExactly("3");
 	}
 
-	@Test
-	void shortWaitFailsNamingTheHolder() throws SQLException {
-		RevisionFiles files = new RevisionFiles(this.folder);
-		files.table("a1", "base", "customers");
+	/**
+	 * The data source of another instance, 'orders-api'.
+	 */
+	private PGSimpleDataSource ordersApi() {
 		PGSimpleDataSource holderSource = (PGSimpleDataSource) this.database.dataSource();
 		holderSource.setApplicationName("orders-api");
-		Migrator migrator = Migrator.builder(this.database.dataSource())
+		return holderSource;
+	}
+
+	/**
+	 * A migrator of one revision that waits 300 ms for the migration lock.
+	 */
+	private Migrator waitingShortly() {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		return Migrator.builder(this.database.dataSource())
 			.settings(MigratorSettings.defaults()
 				.withLocations(files.location())
 				.withLockWaitTimeout(Duration.ofMillis(300)))
 			.build();
+	}
+
+	@Test
+	void shortWaitFailsNamingTheHolder() throws SQLException {
+		PGSimpleDataSource holderSource = ordersApi();
+		Migrator migrator = waitingShortly();
 		try (Connection session = holderSource.getConnection();
 				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
@@ -114,15 +129,8 @@ class MigrationLockTests {
 
 	@Test
 	void shortWaitFailsSayingWhatTheHolderIsRunning() throws Exception {
-		RevisionFiles files = new RevisionFiles(this.folder);
-		files.table("a1", "base", "customers");
-		PGSimpleDataSource holderSource = (PGSimpleDataSource) this.database.dataSource();
-		holderSource.setApplicationName("orders-api");
-		Migrator migrator = Migrator.builder(this.database.dataSource())
-			.settings(MigratorSettings.defaults()
-				.withLocations(files.location())
-				.withLockWaitTimeout(Duration.ofMillis(300)))
-			.build();
+		PGSimpleDataSource holderSource = ordersApi();
+		Migrator migrator = waitingShortly();
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try (Connection session = holderSource.getConnection();
 				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
