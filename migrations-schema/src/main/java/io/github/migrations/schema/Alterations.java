@@ -84,7 +84,8 @@ final class Alterations {
 			return TableChanges.alter(b, (Table) after);
 		}
 		if (before instanceof ColumnPart b) {
-			return ColumnChanges.alter(b, (ColumnPart) after, key, usesEnum(from, old.key()) || usesEnum(to, key));
+			return ColumnChanges.alter(b, (ColumnPart) after, key, usesEnum(from, old.key()) || usesEnum(to, key),
+					from.serverVersion());
 		}
 		if (before instanceof DefaultPart) {
 			return Alteration.of(List.of(Change.of(key, Ddl.setDefault((DefaultPart) after))));

@@ -13,11 +13,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The in-place changes of a column: type and collation, nullability, identity, generation
- * expression, comment. A column that becomes generated is dropped and added again.
+ * expression, comment. A column that becomes generated is dropped and added again, and so
+ * is a generated column whose expression changes on a server before PostgreSQL 17 (which
+ * has no {@code SET EXPRESSION}).
  */
 final class ColumnChanges {
 
 	private static final Pattern LENGTH = Pattern.compile("(character varying|character|bit varying|bit)\\((\\d+)\\)");
+
+	/**
+	 * The first major version with {@code ALTER COLUMN ... SET EXPRESSION}.
+	 */
+	private static final int SET_EXPRESSION = 17;
 
 	private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
@@ -28,11 +35,18 @@ final class ColumnChanges {
 	 * @param enumType whether the old or the new type is an enum type (or an array of
 	 * one), which casts only from and to {@code text}: the values are converted through
 	 * their text
+	 * @param serverVersion the major version of the server the statements run on, or
+	 * {@code 0} when unknown
 	 */
-	static @Nullable Alteration alter(ColumnPart before, ColumnPart after, String key, boolean enumType) {
+	static @Nullable Alteration alter(ColumnPart before, ColumnPart after, String key, boolean enumType,
+			int serverVersion) {
 		Column b = before.column();
 		Column a = after.column();
 		if (b.generated() == null && a.generated() != null) {
+			return null;
+		}
+		if (b.generated() != null && a.generated() != null && !b.generated().equals(a.generated())
+				&& serverVersion < SET_EXPRESSION) {
 			return null;
 		}
 		String prefix = "ALTER TABLE %s ALTER COLUMN %s ".formatted(after.table().name().sql(), after.sqlName());

@@ -24,6 +24,8 @@ public final class DatabaseSchema {
 
 	private final Map<String, Set<String>> dependencies;
 
+	private final int serverVersion;
+
 	/**
 	 * @param objects the objects (keyed by {@link SchemaObject#key()} here)
 	 * @param unsupported objects the differ cannot express, by kind and name (such as
@@ -31,9 +33,11 @@ public final class DatabaseSchema {
 	 * @param dependencies for an object's key, the keys it depends on (from
 	 * {@code pg_depend}); columns are {@code column schema.table.column}, column defaults
 	 * {@code default schema.table.column}
+	 * @param serverVersion the major version of the PostgreSQL server it was read from
+	 * ({@code 17}), or {@code 0} when unknown
 	 */
 	public DatabaseSchema(List<? extends SchemaObject> objects, Map<String, String> unsupported,
-			Map<String, Set<String>> dependencies) {
+			Map<String, Set<String>> dependencies, int serverVersion) {
 		Map<String, SchemaObject> byKey = new TreeMap<>();
 		for (SchemaObject object : objects) {
 			byKey.put(object.key(), object);
@@ -43,6 +47,7 @@ public final class DatabaseSchema {
 		Map<String, Set<String>> copy = new TreeMap<>();
 		dependencies.forEach((key, on) -> copy.put(key, Collections.unmodifiableSet(new TreeSet<>(on))));
 		this.dependencies = Collections.unmodifiableMap(copy);
+		this.serverVersion = serverVersion;
 	}
 
 	/**
@@ -100,6 +105,17 @@ public final class DatabaseSchema {
 	 */
 	public Set<String> dependenciesOf(String key) {
 		return this.dependencies.getOrDefault(key, Set.of());
+	}
+
+	/**
+	 * The major version of the server it was read from ({@code 17}), or {@code 0} when
+	 * unknown. A diff from this schema, which runs where it was read, writes a statement
+	 * that only later versions have (such as {@code ALTER COLUMN ... SET EXPRESSION}, new
+	 * in PostgreSQL 17) only when this version has it, and the form every version runs
+	 * otherwise. Not part of {@link #equals(Object)}.
+	 */
+	public int serverVersion() {
+		return this.serverVersion;
 	}
 
 	/**

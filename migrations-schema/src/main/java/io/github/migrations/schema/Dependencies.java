@@ -6,11 +6,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads which object depends on which ({@code pg_depend}, normal dependencies), with both
- * ends named by the keys of the model: a view's rule is its view, a column default is
- * {@code default schema.table.column}, an array type is its element type, a table's row
- * type is its table, an index that backs a constraint is that constraint, and what
- * belongs to an extension is the extension.
+ * Reads which object depends on which ({@code pg_depend}: normal dependencies, and the
+ * automatic ones of indexes and constraints on the columns they cover, which
+ * {@code DROP COLUMN} drops with it), with both ends named by the keys of the model: a
+ * view's rule is its view, a column default is {@code default schema.table.column}, an
+ * array type is its element type, a table's row type is its table, an index that backs a
+ * constraint is that constraint, and what belongs to an extension is the extension.
  */
 final class Dependencies {
 
@@ -40,7 +41,8 @@ final class Dependencies {
 			    AND n.nspname = ANY (?)
 			  UNION ALL
 			  SELECT 'pg_catalog.pg_attrdef'::regclass::oid, d.oid, 0,
-			         'default ' || n.nspname || '.' || c.relname || '.' || a.attname
+			         CASE WHEN a.attgenerated <> '' THEN 'column ' ELSE 'default ' END
+			           || n.nspname || '.' || c.relname || '.' || a.attname
 			  FROM pg_catalog.pg_attrdef d
 			  JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
 			  JOIN pg_catalog.pg_class c ON c.oid = d.adrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -97,7 +99,9 @@ final class Dependencies {
 			FROM pg_catalog.pg_depend d
 			JOIN obj o ON o.classid = d.classid AND o.objid = d.objid AND o.subid = d.objsubid
 			JOIN obj r ON r.classid = d.refclassid AND r.objid = d.refobjid AND r.subid = d.refobjsubid
-			WHERE d.deptype = 'n' AND o.key <> r.key
+			WHERE (d.deptype = 'n'
+			       OR d.deptype = 'a' AND r.key LIKE 'column %' AND (o.key LIKE 'index %' OR o.key LIKE 'constraint %'))
+			  AND o.key <> r.key
 			UNION
 			SELECT o.key, 'extension ' || x.extname
 			FROM pg_catalog.pg_depend d

@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class DiffPlan {
 
-	private static final List<String> AROUND_COLUMN = List.of("view ", "trigger ", "policy ", "default ");
+	/**
+	 * What must make way while a column's type changes: among them the generated columns
+	 * that read it, which PostgreSQL refuses to keep over the change.
+	 */
+	private static final List<String> AROUND_COLUMN = List.of("view ", "trigger ", "policy ", "default ", "column ");
 
 	private static final List<String> AROUND_TYPE = List.of("view ", "trigger ", "policy ", "default ", "constraint ",
 			"index ", "function ");
@@ -236,13 +240,13 @@ final class DiffPlan {
 	}
 
 	/**
-	 * Whether a column that uses a type going away is altered off it (its type changed in
-	 * place, before the type is dropped) rather than dropped and added again, which would
-	 * move it to the end of its table.
+	 * Whether a column that uses a type or a column going away is altered off it (its
+	 * type or its generation expression changed in place, before the other is dropped)
+	 * rather than dropped and added again, which would move it to the end of its table.
 	 */
-	private boolean leavesIt(String dependent, String type) {
-		return dependent.startsWith("column ") && type.startsWith("type ") && this.altered.containsKey(dependent)
-				&& !this.to.dependenciesOf(dependent).contains(type);
+	private boolean leavesIt(String dependent, String gone) {
+		return dependent.startsWith("column ") && (gone.startsWith("type ") || gone.startsWith("column "))
+				&& this.altered.containsKey(dependent) && !this.to.dependenciesOf(dependent).contains(gone);
 	}
 
 	private boolean recreate(String key) {

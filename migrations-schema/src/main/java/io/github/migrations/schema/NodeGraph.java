@@ -23,9 +23,19 @@ final class NodeGraph {
 
 	private final Map<String, Set<String>> dependencies;
 
-	private NodeGraph(Map<String, Node> nodes, Map<String, Set<String>> dependencies) {
+	private final int serverVersion;
+
+	private NodeGraph(Map<String, Node> nodes, Map<String, Set<String>> dependencies, int serverVersion) {
 		this.nodes = nodes;
 		this.dependencies = dependencies;
+		this.serverVersion = serverVersion;
+	}
+
+	/**
+	 * The major version of the server the schema was read from, or {@code 0}.
+	 */
+	int serverVersion() {
+		return this.serverVersion;
 	}
 
 	Map<String, Node> nodes() {
@@ -90,7 +100,7 @@ final class NodeGraph {
 				}
 			}
 		});
-		return new NodeGraph(nodes, dependencies);
+		return new NodeGraph(nodes, dependencies, schema.serverVersion());
 	}
 
 	private static void add(DatabaseSchema schema, SchemaObject object, Map<String, Node> nodes,

@@ -71,7 +71,7 @@ public final class SchemaReader {
 		UnsupportedObjects.read(query, unsupported);
 		objects.removeIf((object) -> belongsToVersionStore(object, filter));
 		Map<String, Set<String>> dependencies = Dependencies.read(query);
-		return new DatabaseSchema(objects, unsupported, dependencies);
+		return new DatabaseSchema(objects, unsupported, dependencies, serverVersion(connection));
 	}
 
 	/**
@@ -118,6 +118,18 @@ public final class SchemaReader {
 			return false;
 		}
 		return filter.isVersionStore(table.name());
+	}
+
+	/**
+	 * The server's major version, as the driver learnt it when connecting (no query).
+	 */
+	private static int serverVersion(Connection connection) {
+		try {
+			return connection.getMetaData().getDatabaseMajorVersion();
+		}
+		catch (SQLException ex) {
+			throw CatalogQuery.failed("server version", ex);
+		}
 	}
 
 	private static List<Schema> schemas(Connection connection, SchemaFilter filter) {

@@ -94,10 +94,25 @@ final class RoundTrip {
 	 */
 	static SchemaChanges checkBuilt(Consumer<TestDatabase.Database> buildA, Consumer<TestDatabase.Database> buildB,
 			DiffOptions forward, DiffOptions backward) {
+		return checkBuilt(buildA, buildB, forward, backward, 0);
+	}
+
+	/**
+	 * Checks both directions as if both databases were on a server of another major
+	 * version, whose statements the diffs may use: the test server is newer than some
+	 * that users run, so the forms for an older server run on it too.
+	 */
+	static SchemaChanges checkAsOnServer(int serverVersion, String sqlA, String sqlB) {
+		return checkBuilt((database) -> execute(database, sqlA), (database) -> execute(database, sqlB),
+				DiffOptions.defaults(), DiffOptions.defaults(), serverVersion);
+	}
+
+	private static SchemaChanges checkBuilt(Consumer<TestDatabase.Database> buildA,
+			Consumer<TestDatabase.Database> buildB, DiffOptions forward, DiffOptions backward, int serverVersion) {
 		// the two sides are independent until the end: build, read and change them side
 		// by side, each on one connection of its own
-		CompletableFuture<Side> futureB = CompletableFuture.supplyAsync(() -> Side.build(buildB), SIDES);
-		Side a = Side.build(buildA);
+		CompletableFuture<Side> futureB = CompletableFuture.supplyAsync(() -> Side.build(buildB, serverVersion), SIDES);
+		Side a = Side.build(buildA, serverVersion);
 		Side b = futureB.join();
 		try (a; b) {
 			CompletableFuture<DatabaseSchema> futureSchemaB = CompletableFuture.supplyAsync(b::read, SIDES);
@@ -146,15 +161,22 @@ final class RoundTrip {
 
 		private final Connection connection;
 
-		private Side(TestDatabase.Database database, Connection connection) {
+		private final int serverVersion;
+
+		private Side(TestDatabase.Database database, Connection connection, int serverVersion) {
 			this.database = database;
 			this.connection = connection;
+			this.serverVersion = serverVersion;
 		}
 
-		static Side build(Consumer<TestDatabase.Database> build) {
+		/**
+		 * @param serverVersion the server's major version as its schema says, or 0 for
+		 * the server's own
+		 */
+		static Side build(Consumer<TestDatabase.Database> build, int serverVersion) {
 			TestDatabase.Database database = database(build);
 			try {
-				return new Side(database, database.dataSource().getConnection());
+				return new Side(database, database.dataSource().getConnection(), serverVersion);
 			}
 			catch (SQLException ex) {
 				TestDatabase.shared().drop(database);
@@ -163,7 +185,12 @@ final class RoundTrip {
 		}
 
 		DatabaseSchema read() {
-			return SchemaReader.read(this.connection, SchemaFilter.allSchemas());
+			DatabaseSchema schema = SchemaReader.read(this.connection, SchemaFilter.allSchemas());
+			if (this.serverVersion == 0) {
+				return schema;
+			}
+			return new DatabaseSchema(List.copyOf(schema.objects().values()), schema.unsupported(),
+					schema.dependencies(), this.serverVersion);
 		}
 
 		List<String> deparsed() {

@@ -87,6 +87,73 @@ class TableDiffTests {
 	}
 
 	@Test
+	void generatedColumnWithANewExpressionIsDroppedAndAddedWithWhatUsesItBeforePostgres17() {
+		// PostgreSQL 16 and earlier have no ALTER COLUMN ... SET EXPRESSION
+		SchemaChanges changes = RoundTrip.checkAsOnServer(16, """
+				CREATE TABLE docs (id int PRIMARY KEY, title text, body text,
+				  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, ''))) STORED);
+				CREATE INDEX docs_search ON docs USING gin (search);
+				CREATE VIEW doc_search AS SELECT id, search FROM docs;
+				INSERT INTO docs VALUES (1, 'Invoice', 'overdue');""",
+				"""
+						CREATE TABLE docs (id int PRIMARY KEY, title text, body text,
+						  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))) STORED);
+						CREATE INDEX docs_search ON docs USING gin (search);
+						CREATE VIEW doc_search AS SELECT id, search FROM docs;""");
+		assertThat(changes.script()).doesNotContain("SET EXPRESSION")
+			.contains("ALTER TABLE public.docs DROP COLUMN search;")
+			.contains("ALTER TABLE public.docs ADD COLUMN search tsvector GENERATED ALWAYS AS")
+			.contains("CREATE INDEX docs_search ON public.docs USING gin (search);")
+			.contains("CREATE VIEW public.doc_search AS");
+	}
+
+	@Test
+	void columnReadByAGeneratedColumnChangesTypeWithTheGeneratedColumnDroppedAndAddedAround() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE m (id int, code int, title text,
+				  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, ''))) STORED,
+				  twice int GENERATED ALWAYS AS (code * 2) STORED);
+				INSERT INTO m VALUES (1, 5, 'x');""", """
+				CREATE TABLE m (id int, code bigint, title varchar(200),
+				  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, ''))) STORED,
+				  twice bigint GENERATED ALWAYS AS (code * 2) STORED);""");
+		assertThat(changes.script()).containsSubsequence("ALTER TABLE public.m DROP COLUMN search;",
+				"ALTER TABLE public.m ALTER COLUMN title TYPE character varying(200)",
+				"ALTER TABLE public.m ADD COLUMN search tsvector GENERATED ALWAYS AS");
+	}
+
+	@Test
+	void droppedColumnReadByAGeneratedColumnGoesOnlyOnceTheExpressionNoLongerReadsIt() {
+		// heading last, so that the diff back, which adds it at the end, gives the same
+		// order
+		SchemaChanges changes = RoundTrip.check(
+				"""
+						CREATE TABLE sections (id int, content text,
+						  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(heading, '') || ' ' || content)) STORED,
+						  heading text);""",
+				"""
+						CREATE TABLE sections (id int, content text,
+						  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', content)) STORED);""");
+		assertThat(changes.script()).containsSubsequence(
+				"ALTER TABLE public.sections ALTER COLUMN search SET EXPRESSION AS",
+				"ALTER TABLE public.sections DROP COLUMN heading;");
+	}
+
+	@Test
+	void droppedColumnReadByAGeneratedColumnGoesAfterItBeforePostgres17() {
+		SchemaChanges changes = RoundTrip.checkAsOnServer(16,
+				"""
+						CREATE TABLE sections (id int, content text, heading text,
+						  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(heading, '') || ' ' || content)) STORED);""",
+				"""
+						CREATE TABLE sections (id int, content text,
+						  search tsvector GENERATED ALWAYS AS (to_tsvector('simple', content)) STORED);""");
+		assertThat(changes.script()).containsSubsequence("ALTER TABLE public.sections DROP COLUMN search;",
+				"ALTER TABLE public.sections DROP COLUMN heading;",
+				"ALTER TABLE public.sections ADD COLUMN search tsvector GENERATED ALWAYS AS");
+	}
+
+	@Test
 	void columnOrderThatCannotBeReproducedIsNamedInTheOutput() {
 		DatabaseSchema from = RoundTrip.read(RoundTrip.database("CREATE TABLE t (id int, n int);"));
 		DatabaseSchema to = RoundTrip.read(RoundTrip.database("CREATE TABLE t (id int, note text, n int);"));
