@@ -79,6 +79,7 @@ final class ColumnChanges {
 		if (!Objects.equals(b.identity(), a.identity())) {
 			if (b.identity() == null) {
 				changes.add(Change.of(key, prefix + "ADD GENERATED %s AS IDENTITY".formatted(a.identity())));
+				changes.add(Change.of(key, continueAfterLargest(after)));
 			}
 			else if (a.identity() == null) {
 				changes.add(Change.of(key, prefix + "DROP IDENTITY"));
@@ -94,6 +95,18 @@ final class ColumnChanges {
 			changes.add(Change.of(key, Ddl.comment(after, a.comment())));
 		}
 		return new Alteration(changes, around, List.of());
+	}
+
+	/**
+	 * Moves a new identity's sequence past the values the column holds (a serial turned
+	 * identity, whose own sequence is gone by then), so that the next insert does not
+	 * collide with them; an empty table leaves it at its start.
+	 */
+	private static String continueAfterLargest(ColumnPart column) {
+		String table = column.table().name().sql();
+		return "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(%s, %s), max(%s)) FROM %s HAVING max(%s) >= 1"
+			.formatted(Sql.literal(table), Sql.literal(column.column().name()), column.sqlName(), table,
+					column.sqlName());
 	}
 
 	/**

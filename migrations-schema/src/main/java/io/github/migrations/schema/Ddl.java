@@ -297,6 +297,18 @@ final class Ddl {
 				Sql.ident(s.ownedBy().column()));
 	}
 
+	/**
+	 * Moves a new sequence owned by a column of an existing table past the values the
+	 * column holds (an identity column turned serial, say), so that the column's default
+	 * does not hand out a value already taken; a column of no value at or past the
+	 * sequence's start leaves it there.
+	 */
+	static String continueAfterLargest(Sequence s) {
+		String column = Sql.ident(s.ownedBy().column());
+		return "SELECT pg_catalog.setval(%s, max(%s)) FROM %s HAVING max(%s) >= %d"
+			.formatted(Sql.literal(s.name().sql()), column, s.ownedBy().table().sql(), column, s.start());
+	}
+
 	static String validate(Constraint c) {
 		return "ALTER TABLE %s VALIDATE CONSTRAINT %s".formatted(c.table().sql(), Sql.ident(c.name()));
 	}

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.migrations.schema.Node.ColumnPart;
+import io.github.migrations.schema.Node.OwnerPart;
 import io.github.migrations.schema.Renames.Renamed;
 import io.github.migrations.schema.Table.Column;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +85,11 @@ final class DiffPlan {
 				boolean existing = isExistingTable(node);
 				Ddl.CreateContext context = new Ddl.CreateContext(this.options.concurrentIndexes() && existing,
 						this.options.notValidConstraints() && existing);
-				creates.put(key, order.add(1, node.rank(), node.sortKey(), Ddl.create(node, context)));
+				List<Change> statements = new ArrayList<>(Ddl.create(node, context));
+				if (node.model() instanceof OwnerPart owner && ownsExistingColumn(owner.sequence())) {
+					statements.add(Change.of(key, Ddl.continueAfterLargest(owner.sequence())));
+				}
+				creates.put(key, order.add(1, node.rank(), node.sortKey(), statements));
 			}
 		}
 		for (Map.Entry<String, Alteration> entry : this.altered.entrySet()) {
@@ -288,6 +293,15 @@ final class DiffPlan {
 		return text.replaceAll("\\s+", " ").strip();
 	}
 
+	/**
+	 * Whether an ascending sequence is owned by a column that exists before the diff and
+	 * stays, whose values it must then continue after.
+	 */
+	private boolean ownsExistingColumn(Sequence sequence) {
+		String column = "column " + sequence.ownedBy();
+		return sequence.increment() > 0 && this.from.contains(column) && !isDropped(column);
+	}
+
 	private boolean isExistingTable(Node node) {
 		Object model = node.model();
 		String table = null;
@@ -354,6 +368,22 @@ final class DiffPlan {
 		for (String key : this.recreated) {
 			order.edge(resolve.drop(key), resolve.create(key));
 		}
+		// a column that changes between serial and identity: its old sequence goes before
+		// the identity comes (which looks its sequence up by the column), and its
+		// identity
+		// goes before a new sequence takes the name the identity's had
+		for (Map.Entry<String, ActionOrder.Action> alter : resolve.alters.entrySet()) {
+			for (String sequence : ownedSequences(this.from, alter.getKey())) {
+				if (isDropped(sequence)) {
+					order.edge(resolve.drop(sequence), alter.getValue());
+				}
+			}
+			for (String sequence : ownedSequences(this.to, alter.getKey())) {
+				if (isCreated(sequence)) {
+					order.edge(alter.getValue(), resolve.create(sequence));
+				}
+			}
+		}
 		for (Map.Entry<String, Set<String>> entry : this.aroundDependents.entrySet()) {
 			ActionOrder.Action alter = resolve.alters.get(entry.getKey());
 			for (String dependent : entry.getValue()) {
@@ -374,6 +404,16 @@ final class DiffPlan {
 				order.edge(drop, resolve.create(key));
 			}
 		}
+	}
+
+	private static List<String> ownedSequences(NodeGraph graph, String column) {
+		List<String> sequences = new ArrayList<>();
+		for (Node node : graph.nodes().values()) {
+			if (node.model() instanceof Sequence s && s.ownedBy() != null && column.equals("column " + s.ownedBy())) {
+				sequences.add(node.key());
+			}
+		}
+		return sequences;
 	}
 
 	/**

@@ -254,6 +254,31 @@ final class RoundTrip {
 		}
 	}
 
+	/**
+	 * Applies the diff from A to B to A as a script, then runs a query on A and returns
+	 * its one value: what the data says after the diff (where a sequence stands, say).
+	 */
+	static String applyThenQuery(String sqlA, String sqlB, String query) {
+		TestDatabase.Database a = database(sqlA);
+		TestDatabase.Database b = database(sqlB);
+		try {
+			Psql.runOrFail(a, SchemaDiffer.diff(read(a), read(b)).script());
+			try (Connection connection = a.dataSource().getConnection();
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery(query)) {
+				assertThat(rows.next()).as(query).isTrue();
+				return rows.getString(1);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
 	record Again(SchemaChanges first, SchemaChanges second) {
 	}
 

@@ -154,6 +154,34 @@ class TableDiffTests {
 	}
 
 	@Test
+	void serialColumnTurnedIdentityContinuesAfterItsLargestValue() {
+		String serial = """
+				CREATE TABLE t (id serial PRIMARY KEY, v text);
+				INSERT INTO t (v) VALUES ('a'), ('b'), ('c');""";
+		String identity = """
+				CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);""";
+		assertThat(RoundTrip.check(serial, identity).script()).containsSubsequence("DROP SEQUENCE public.t_id_seq;",
+				"ALTER TABLE public.t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;",
+				"SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.t', 'id'), max(id)) FROM public.t");
+		assertThat(RoundTrip.applyThenQuery(serial, identity, "INSERT INTO t (v) VALUES ('d') RETURNING id"))
+			.isEqualTo("4");
+	}
+
+	@Test
+	void identityColumnTurnedSerialContinuesAfterItsLargestValue() {
+		String identity = """
+				CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);
+				INSERT INTO t (v) VALUES ('a'), ('b'), ('c');""";
+		String serial = """
+				CREATE TABLE t (id serial PRIMARY KEY, v text);""";
+		assertThat(RoundTrip.check(identity, serial).script()).containsSubsequence(
+				"ALTER TABLE public.t ALTER COLUMN id DROP IDENTITY;", "CREATE SEQUENCE public.t_id_seq",
+				"SELECT pg_catalog.setval('public.t_id_seq', max(id)) FROM public.t");
+		assertThat(RoundTrip.applyThenQuery(identity, serial, "INSERT INTO t (v) VALUES ('d') RETURNING id"))
+			.isEqualTo("4");
+	}
+
+	@Test
 	void columnOrderThatCannotBeReproducedIsNamedInTheOutput() {
 		DatabaseSchema from = RoundTrip.read(RoundTrip.database("CREATE TABLE t (id int, n int);"));
 		DatabaseSchema to = RoundTrip.read(RoundTrip.database("CREATE TABLE t (id int, note text, n int);"));
