@@ -72,13 +72,17 @@ final class Alterations {
 				return null;
 			}
 			List<Change> changes = new ArrayList<>();
-			if (!b.definition().equals(a.definition())) {
-				changes.add(Change.of(key, a.definition().strip()));
-			}
 			if (!Objects.equals(b.comment(), a.comment())) {
 				changes.add(Change.of(key, Ddl.comment(a, a.comment())));
 			}
-			return Alteration.of(changes);
+			if (b.definition().equals(a.definition())) {
+				return Alteration.of(changes);
+			}
+			changes.add(0, Change.of(key, a.definition().strip()));
+			// what stored the old body's results (index entries, generated values) is
+			// built
+			// again with the new one
+			return new Alteration(changes, Set.of(key), List.of());
 		}
 		if (before instanceof Table b) {
 			return TableChanges.alter(b, (Table) after);

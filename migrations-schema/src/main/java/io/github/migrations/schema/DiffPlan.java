@@ -28,6 +28,13 @@ final class DiffPlan {
 	 */
 	private static final List<String> AROUND_COLUMN = List.of("view ", "trigger ", "policy ", "default ", "column ");
 
+	/**
+	 * What holds results of a function whose body changes: the indexes over it and the
+	 * generated columns that call it (views, defaults, checks and triggers call it
+	 * afresh).
+	 */
+	private static final List<String> AROUND_FUNCTION = List.of("index ", "column ");
+
 	private static final List<String> AROUND_TYPE = List.of("view ", "trigger ", "policy ", "default ", "constraint ",
 			"index ", "function ");
 
@@ -213,7 +220,8 @@ final class DiffPlan {
 			// recreated instead, which takes it out of the altered units
 			for (Map.Entry<String, Alteration> entry : new ArrayList<>(this.altered.entrySet())) {
 				for (String around : entry.getValue().around()) {
-					List<String> kinds = around.startsWith("type ") ? AROUND_TYPE : AROUND_COLUMN;
+					List<String> kinds = around.startsWith("type ") ? AROUND_TYPE
+							: around.startsWith("function ") ? AROUND_FUNCTION : AROUND_COLUMN;
 					for (String dependent : this.from.dependentsOf(around)) {
 						if (this.altered.containsKey(entry.getKey())
 								&& kinds.stream().anyMatch(dependent::startsWith)) {

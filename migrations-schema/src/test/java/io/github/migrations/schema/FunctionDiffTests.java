@@ -29,6 +29,28 @@ class FunctionDiffTests {
 	}
 
 	@Test
+	void changedBodyOfAFunctionThatIndexesAndGeneratedColumnsUseRebuildsThem() {
+		// CREATE OR REPLACE alone would leave the index and the stored values computed by
+		// the old body: queries through the index would then miss rows a scan finds
+		String before = """
+				CREATE FUNCTION norm(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT t';
+				CREATE TABLE people (id int PRIMARY KEY, name text,
+				  normalized text GENERATED ALWAYS AS (norm(name)) STORED);
+				CREATE INDEX people_norm ON people (norm(name));
+				INSERT INTO people VALUES (1, 'Name 5');""";
+		String after = """
+				CREATE FUNCTION norm(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(t)';
+				CREATE TABLE people (id int PRIMARY KEY, name text,
+				  normalized text GENERATED ALWAYS AS (norm(name)) STORED);
+				CREATE INDEX people_norm ON people (norm(name));""";
+		assertThat(RoundTrip.check(before, after).script()).containsSubsequence("DROP INDEX public.people_norm;",
+				"ALTER TABLE public.people DROP COLUMN normalized;", "CREATE OR REPLACE FUNCTION public.norm(t text)",
+				"ALTER TABLE public.people ADD COLUMN normalized text GENERATED ALWAYS AS (norm(name)) STORED;",
+				"CREATE INDEX people_norm ON public.people USING btree (norm(name));");
+		assertThat(RoundTrip.applyThenQuery(before, after, "SELECT normalized FROM people")).isEqualTo("name 5");
+	}
+
+	@Test
 	void changedSignatureIsDroppedAndCreatedWithItsTriggers() {
 		SchemaChanges changes = RoundTrip.check(TOUCH + """
 				CREATE TABLE t (id int, updated_at timestamptz);
