@@ -2,9 +2,13 @@ package io.github.migrations.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
+import io.github.migrations.core.revision.Spelling;
 import io.github.migrations.schema.DatabaseSchema;
+import io.github.migrations.schema.Schema;
 import io.github.migrations.schema.SchemaChanges;
 import io.github.migrations.schema.SchemaDiffer;
 import io.github.migrations.schema.SchemaFilter;
@@ -50,12 +54,38 @@ final class DiffCommand implements Callable<Integer> {
 		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix());
 		DatabaseSchema from = Schemas.read(settings.otherDatabase(this.from), filter, "--from");
 		DatabaseSchema to = Schemas.read(settings.otherDatabase(this.to), filter, "--to");
+		for (String schema : this.schemas) {
+			refuseUnknown(schema, settings, from, to);
+		}
 		SchemaChanges changes = SchemaDiffer.diff(from, to, this.flags.options());
 		if (!changes.isEmpty()) {
 			this.root.out.print(changes.script());
 			this.root.out.flush();
 		}
 		return 0;
+	}
+
+	/**
+	 * A {@code --schema} that neither database has would make an empty diff that reads as
+	 * "equal": a typo must not pass for that.
+	 */
+	private void refuseUnknown(String schema, CliSettings settings, DatabaseSchema from, DatabaseSchema to) {
+		String key = "schema " + schema;
+		if (from.object(key) != null || to.object(key) != null) {
+			return;
+		}
+		SchemaFilter every = SchemaFilter.allSchemas().withTablePrefix(settings.settings().tablePrefix());
+		Set<String> known = new TreeSet<>();
+		for (DatabaseSchema side : List.of(Schemas.read(settings.otherDatabase(this.from), every, "--from"),
+				Schemas.read(settings.otherDatabase(this.to), every, "--to"))) {
+			side.all(Schema.class).forEach((found) -> known.add(found.name()));
+		}
+		List<String> closest = Spelling.closest(schema, known);
+		String guess = closest.isEmpty() ? "" : "Did you mean %s? "
+			.formatted(String.join(" or ", closest.stream().map((name) -> "'" + name + "'").toList()));
+		throw new CliException("Schema '%s' exists in neither the --from nor the --to database.".formatted(schema),
+				"%sThe schemas they have: %s. Give --schema a schema of either, or leave it out to compare every schema."
+					.formatted(guess, String.join(", ", known)));
 	}
 
 	/**

@@ -89,6 +89,25 @@ class DiffCommandTests {
 	}
 
 	@Test
+	void aSchemaNeitherDatabaseHasIsAnErrorWithTheClosestNamesNotAnEmptyDiff() {
+		this.from.execute("CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int)");
+		CliRun diff = diff("--schema", "biling");
+		assertThat(diff.code()).as(diff.out()).isEqualTo(2);
+		assertThat(diff.out()).isEmpty();
+		assertThat(diff.err()).contains("Schema 'biling' exists in neither the --from nor the --to database.")
+			.contains("Did you mean 'billing'?")
+			.contains("public");
+	}
+
+	@Test
+	void aSchemaOnlyOneDatabaseHasIsCompared() {
+		this.to.execute("CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int)");
+		CliRun diff = diff("--schema", "billing");
+		assertThat(diff.code()).as(diff.err()).isZero();
+		assertThat(diff.out()).contains("CREATE SCHEMA billing").contains("CREATE TABLE billing.invoices");
+	}
+
+	@Test
 	void credentialsComeFromTheConfigurationFileGivenBeforeTheCommand() throws IOException {
 		Path config = Files.writeString(this.folder.resolve("application.properties"), """
 				spring.datasource.username=no_such_role
