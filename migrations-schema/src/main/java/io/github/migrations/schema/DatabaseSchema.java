@@ -24,6 +24,8 @@ public final class DatabaseSchema {
 
 	private final Map<String, Set<String>> dependencies;
 
+	private final Map<String, List<String>> grants;
+
 	private final int serverVersion;
 
 	/**
@@ -33,11 +35,13 @@ public final class DatabaseSchema {
 	 * @param dependencies for an object's key, the keys it depends on (from
 	 * {@code pg_depend}); columns are {@code column schema.table.column}, column defaults
 	 * {@code default schema.table.column}
+	 * @param grants for an object's key, the statements that give its privileges again
+	 * ({@code GRANT SELECT ON TABLE public.v TO reader})
 	 * @param serverVersion the major version of the PostgreSQL server it was read from
 	 * ({@code 17}), or {@code 0} when unknown
 	 */
 	public DatabaseSchema(List<? extends SchemaObject> objects, Map<String, String> unsupported,
-			Map<String, Set<String>> dependencies, int serverVersion) {
+			Map<String, Set<String>> dependencies, Map<String, List<String>> grants, int serverVersion) {
 		Map<String, SchemaObject> byKey = new TreeMap<>();
 		for (SchemaObject object : objects) {
 			byKey.put(object.key(), object);
@@ -47,6 +51,9 @@ public final class DatabaseSchema {
 		Map<String, Set<String>> copy = new TreeMap<>();
 		dependencies.forEach((key, on) -> copy.put(key, Collections.unmodifiableSet(new TreeSet<>(on))));
 		this.dependencies = Collections.unmodifiableMap(copy);
+		Map<String, List<String>> grantsCopy = new TreeMap<>();
+		grants.forEach((key, statements) -> grantsCopy.put(key, List.copyOf(statements)));
+		this.grants = Collections.unmodifiableMap(grantsCopy);
 		this.serverVersion = serverVersion;
 	}
 
@@ -105,6 +112,17 @@ public final class DatabaseSchema {
 	 */
 	public Set<String> dependenciesOf(String key) {
 		return this.dependencies.getOrDefault(key, Set.of());
+	}
+
+	/**
+	 * For an object's key, the statements that give its privileges again: {@code GRANT}s
+	 * to every role but its owner, and for a function whose {@code EXECUTE} was revoked
+	 * from {@code PUBLIC}, that {@code REVOKE}. Privileges are not compared (not part of
+	 * {@link #equals(Object)}); a diff gives them back to what it drops and creates
+	 * again.
+	 */
+	public Map<String, List<String>> grants() {
+		return this.grants;
 	}
 
 	/**

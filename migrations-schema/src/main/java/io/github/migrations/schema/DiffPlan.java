@@ -96,6 +96,10 @@ final class DiffPlan {
 				if (node.model() instanceof OwnerPart owner && ownsExistingColumn(owner.sequence())) {
 					statements.add(Change.of(key, Ddl.continueAfterLargest(owner.sequence())));
 				}
+				if (this.recreated.contains(key)) {
+					// dropped and created again: the privileges it had come back with it
+					this.from.grantsOf(key).forEach((grant) -> statements.add(Change.of(key, grant)));
+				}
 				creates.put(key, order.add(1, node.rank(), node.sortKey(), statements));
 			}
 		}

@@ -2,6 +2,7 @@ package io.github.migrations.schema;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,12 +24,23 @@ final class NodeGraph {
 
 	private final Map<String, Set<String>> dependencies;
 
+	private final Map<String, List<String>> grants;
+
 	private final int serverVersion;
 
-	private NodeGraph(Map<String, Node> nodes, Map<String, Set<String>> dependencies, int serverVersion) {
+	private NodeGraph(Map<String, Node> nodes, Map<String, Set<String>> dependencies, Map<String, List<String>> grants,
+			int serverVersion) {
 		this.nodes = nodes;
 		this.dependencies = dependencies;
+		this.grants = grants;
 		this.serverVersion = serverVersion;
+	}
+
+	/**
+	 * The statements that give a unit's privileges again, as read.
+	 */
+	List<String> grantsOf(String key) {
+		return this.grants.getOrDefault(key, List.of());
 	}
 
 	/**
@@ -100,7 +112,7 @@ final class NodeGraph {
 				}
 			}
 		});
-		return new NodeGraph(nodes, dependencies, schema.serverVersion());
+		return new NodeGraph(nodes, dependencies, schema.grants(), schema.serverVersion());
 	}
 
 	private static void add(DatabaseSchema schema, SchemaObject object, Map<String, Node> nodes,

@@ -180,7 +180,8 @@ final class Renames {
 			}
 		}
 		return new DatabaseSchema(objects, schema.unsupported(),
-				renameKeys(schema.dependencies(), Map.of(), old.key(), now.key()), schema.serverVersion());
+				renameKeys(schema.dependencies(), Map.of(), old.key(), now.key()), schema.grants(),
+				schema.serverVersion());
 	}
 
 	private static String alongName(String name, String oldName, String newName) {
@@ -202,7 +203,8 @@ final class Renames {
 			objects.add(object.equals(old) ? now : object);
 		}
 		return new DatabaseSchema(objects, schema.unsupported(),
-				renameKeys(schema.dependencies(), Map.of(), old.key(), now.key()), schema.serverVersion());
+				renameKeys(schema.dependencies(), Map.of(), old.key(), now.key()), schema.grants(),
+				schema.serverVersion());
 	}
 
 	private static Table findTable(DatabaseSchema schema, Rename hint, String name) {
@@ -271,7 +273,8 @@ final class Renames {
 			prefixes.put(kind + old + ".", kind + now + ".");
 		}
 		return new DatabaseSchema(objects, schema.unsupported(),
-				renameKeys(schema.dependencies(), prefixes, "table " + old, "table " + now), schema.serverVersion());
+				renameKeys(schema.dependencies(), prefixes, "table " + old, "table " + now), schema.grants(),
+				schema.serverVersion());
 	}
 
 	private static DatabaseSchema renameColumn(DatabaseSchema schema, QualifiedName table, String old, String now) {
@@ -305,8 +308,10 @@ final class Renames {
 				objects.add(object);
 			}
 		}
-		return new DatabaseSchema(objects, schema.unsupported(), renameKeys(schema.dependencies(), Map.of(),
-				"column " + table + "." + old, "column " + table + "." + now), schema.serverVersion());
+		return new DatabaseSchema(
+				objects, schema.unsupported(), renameKeys(schema.dependencies(), Map.of(),
+						"column " + table + "." + old, "column " + table + "." + now),
+				schema.grants(), schema.serverVersion());
 	}
 
 	private static Map<String, Set<String>> renameKeys(Map<String, Set<String>> dependencies,

@@ -71,7 +71,8 @@ public final class SchemaReader {
 		UnsupportedObjects.read(query, unsupported);
 		objects.removeIf((object) -> belongsToVersionStore(object, filter));
 		Map<String, Set<String>> dependencies = Dependencies.read(query);
-		return new DatabaseSchema(objects, unsupported, dependencies, serverVersion(connection));
+		return new DatabaseSchema(objects, unsupported, dependencies, Privileges.read(query),
+				serverVersion(connection));
 	}
 
 	/**

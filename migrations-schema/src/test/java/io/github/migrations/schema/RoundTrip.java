@@ -190,7 +190,7 @@ final class RoundTrip {
 				return schema;
 			}
 			return new DatabaseSchema(List.copyOf(schema.objects().values()), schema.unsupported(),
-					schema.dependencies(), this.serverVersion);
+					schema.dependencies(), schema.grants(), this.serverVersion);
 		}
 
 		List<String> deparsed() {

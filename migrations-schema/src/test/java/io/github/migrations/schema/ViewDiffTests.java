@@ -34,6 +34,36 @@ class ViewDiffTests {
 	}
 
 	@Test
+	void viewRecreatedAroundAChangeKeepsItsPrivilegesAndAFunctionRecreatedKeepsItsRevoke() {
+		String role = """
+				DO $$ BEGIN CREATE ROLE migrations_test_reader;
+				EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+				""";
+		String before = role + """
+				CREATE TABLE g (id int, amount numeric(10, 2));
+				CREATE VIEW gv AS SELECT id, amount FROM g;
+				GRANT SELECT, INSERT ON gv TO migrations_test_reader WITH GRANT OPTION;
+				CREATE FUNCTION pick(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
+				REVOKE ALL ON FUNCTION pick(int) FROM PUBLIC;
+				GRANT EXECUTE ON FUNCTION pick(int) TO migrations_test_reader;""";
+		String after = role + """
+				CREATE TABLE g (id int, amount numeric(14, 2));
+				CREATE VIEW gv AS SELECT id, amount FROM g;
+				CREATE FUNCTION pick(a int) RETURNS bigint LANGUAGE sql AS 'SELECT a::bigint';""";
+		assertThat(RoundTrip.check(before, after).script())
+			.containsSubsequence("CREATE VIEW public.gv AS",
+					"GRANT INSERT, SELECT ON TABLE public.gv TO migrations_test_reader WITH GRANT OPTION;")
+			.containsSubsequence("CREATE OR REPLACE FUNCTION public.pick(a integer)",
+					"REVOKE ALL ON FUNCTION public.pick(a integer) FROM PUBLIC;",
+					"GRANT EXECUTE ON FUNCTION public.pick(a integer) TO migrations_test_reader;");
+		assertThat(
+				RoundTrip.applyThenQuery(before, after,
+						"SELECT has_table_privilege('migrations_test_reader', 'public.gv', 'SELECT') "
+								+ "AND NOT has_function_privilege('public', 'public.pick(int)', 'EXECUTE')"))
+			.isEqualTo("t");
+	}
+
+	@Test
 	void viewsAndMaterializedViewsAreCreatedChangedAndDropped() {
 		RoundTrip.check("""
 				CREATE TABLE t (id int, note text);
