@@ -1,6 +1,7 @@
 package io.github.migrations.core.revision;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,14 @@ final class Walk {
 	 * taking only children on the way to or within {@code branch} when one is named.
 	 */
 	RevisionId up(@Nullable RevisionId start, int steps, @Nullable RevisionId branch) {
+		return up(start, steps, branch, false);
+	}
+
+	/**
+	 * The same, stopping at a head instead of failing when {@code toTheEnd}: Alembic's
+	 * walk for a history range, which does not insist on the number of steps.
+	 */
+	RevisionId up(@Nullable RevisionId start, int steps, @Nullable RevisionId branch, boolean toTheEnd) {
 		Set<RevisionId> sharing = (branch != null) ? this.graph.sharingLineage(branch) : null;
 		RevisionId current = start;
 		for (int remaining = steps; remaining > 0; remaining--) {
@@ -68,6 +77,9 @@ final class Walk {
 				next = next.stream().filter(sharing::contains).toList();
 			}
 			if (next.isEmpty()) {
+				if (toTheEnd && current != null) {
+					return current;
+				}
 				if (current == null) {
 					throw new TargetException(
 							"Target '%s' names no revision: there are no revisions.".formatted(this.target),
@@ -104,9 +116,20 @@ final class Walk {
 	 * merge on the way is ambiguous, a base revision is as far as it goes.
 	 */
 	RevisionId down(RevisionId start, int steps) {
+		return Objects.requireNonNull(down(start, steps, false));
+	}
+
+	/**
+	 * The same, giving {@code null} (base) instead of failing when {@code toBase} and the
+	 * walk goes below a base revision.
+	 */
+	@Nullable RevisionId down(RevisionId start, int steps, boolean toBase) {
 		RevisionId current = start;
 		for (int remaining = steps; remaining > 0; remaining--) {
 			List<RevisionId> parents = this.graph.get(current).downRevisions();
+			if (parents.isEmpty() && toBase) {
+				return null;
+			}
 			if (parents.isEmpty()) {
 				throw new TargetException("Target '%s' goes past the base: '%s' is a base revision, %d step(s) short."
 					.formatted(this.target, current, remaining), "Use a smaller number, or 'base'.");
