@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An input to fix exits with 2 whichever way the command reaches it, with or without
- * --sql.
+ * Inputs to fix: they exit with 2 whichever way the command reaches them (with or without
+ * --sql), with a hint in the command's terms.
  */
 class ExitCodeTests {
 
@@ -36,6 +36,14 @@ class ExitCodeTests {
 
 	private CliRun run(String... args) {
 		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+	}
+
+	@Test
+	void downgradeToOneAboveABranchPointNamesTheRevisionsToDowngradeTo() {
+		assertThat(run("upgrade", "heads").code()).isZero();
+		CliRun run = run("downgrade", "001_initial+1");
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).endsWith("hint: Name the revision to downgrade to: '002' or '003'.\n");
 	}
 
 	@Test

@@ -21,10 +21,20 @@ final class Walk {
 
 	private final Target target;
 
+	private final boolean downgrade;
+
 	Walk(RevisionGraph graph, Set<RevisionId> applied, Target target) {
+		this(graph, applied, target, false);
+	}
+
+	/**
+	 * @param downgrade whether the walk finds a downgrade's target, which a hint names
+	 */
+	Walk(RevisionGraph graph, Set<RevisionId> applied, Target target, boolean downgrade) {
 		this.graph = graph;
 		this.applied = applied;
 		this.target = target;
+		this.downgrade = downgrade;
 	}
 
 	/**
@@ -103,8 +113,8 @@ final class Walk {
 					where += " within branch '%s'".formatted(branchName());
 				}
 				throw new TargetException("Target '%s' is ambiguous: %s.".formatted(this.target, where),
-						"Name the revision to upgrade to: %s."
-							.formatted(next.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" or "))));
+						"Name the revision to %s to: %s.".formatted(this.downgrade ? "downgrade" : "upgrade",
+								next.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" or "))));
 			}
 			current = next.get(0);
 		}
