@@ -15,8 +15,7 @@ import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
-import io.github.migrations.core.revision.Target;
-import io.github.migrations.core.revision.TargetResolver;
+import io.github.migrations.core.revision.HistoryRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
 final class HistoryCommand extends CliCommand {
 
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "RANGE",
-			description = "Only revisions in START:END (ids, prefixes, labels, base, head, current; either side may be empty).")
+			description = "Only revisions in START:END (ids, prefixes, labels, base, head, heads, current; -N below the head as START, +N above START as END; either side may be empty).")
 	String range;
 
 	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
@@ -99,35 +98,14 @@ final class HistoryCommand extends CliCommand {
 		}
 		int colon = this.range.indexOf(':');
 		if (colon < 0) {
-			throw new CliException("Range '%s' has no ':'.".formatted(this.range),
-					"Write it as START:END, for example base:head, a1:, or :c3.");
+			throw new CliException("Range '%s' has no ':'.".formatted(this.range), HistoryRange.FORMS);
 		}
-		TargetResolver resolver = new TargetResolver(graph, Set.of());
-		Set<RevisionId> lower = bound(graph, resolver, this.range.substring(0, colon).strip(), current, true);
-		Set<RevisionId> upper = bound(graph, resolver, this.range.substring(colon + 1).strip(), current, false);
-		Set<RevisionId> members = new HashSet<>(graph.descendantsOf(lower));
-		members.retainAll(graph.ancestorsOf(upper));
-		return graph.inOrder(members).stream().map(graph::get).toList();
-	}
-
-	private static Set<RevisionId> bound(RevisionGraph graph, TargetResolver resolver, String text, Set<String> current,
-			boolean lower) {
-		if (text.isEmpty() || text.equals(lower ? "base" : "heads") || (!lower && text.equals("head"))) {
-			return new HashSet<>(lower ? graph.bases() : graph.heads());
-		}
-		if (text.equals("current")) {
-			return new HashSet<>(
-					current.stream().filter(RevisionId::isValid).map(RevisionId::of).filter(graph::contains).toList());
-		}
-		Target target = Target.parse(text);
-		if (target instanceof Target.Relative || target instanceof Target.BranchRelative
-				|| target instanceof Target.Base || target instanceof Target.BranchBase) {
-			throw new CliException(
-					"'%s' names no revision of the scripts, so it cannot bound a history range.".formatted(text),
-					"Use a revision, head, heads, base, current or '<label>@head', for example base:head.");
-		}
-		// the revisions the target names: the tips of what an upgrade to it would apply
-		return new HashSet<>(graph.headsOf(resolver.toApply(target)));
+		List<RevisionId> currentIds = current.stream().filter(RevisionId::isValid).map(RevisionId::of).toList();
+		return new HistoryRange(graph, currentIds)
+			.between(this.range.substring(0, colon), this.range.substring(colon + 1))
+			.stream()
+			.map(graph::get)
+			.toList();
 	}
 
 }

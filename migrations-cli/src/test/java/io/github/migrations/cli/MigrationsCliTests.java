@@ -306,6 +306,22 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void stepsBeyondAnyNumberGoPastTheHeadAsAFewTooManyDo() {
+		run("upgrade", "head");
+		CliRun few = run("upgrade", "+3");
+		assertThat(few.code()).isEqualTo(2);
+		assertThat(few.err()).isEqualTo("error: Target '+3' goes past the head: 'c3' is a head, 3 step(s) short.\n"
+				+ "hint: Use a smaller number, or 'head'.\n");
+		CliRun many = run("upgrade", "+99999999999");
+		assertThat(many.code()).isEqualTo(2);
+		assertThat(many.err())
+			.isEqualTo("error: Target '+99999999999' goes past the head: 99999999999 steps are more than there are "
+					+ "revisions.\nhint: Use a smaller number, or 'head'.\n");
+		assertThat(run("downgrade", "-99999999999").err())
+			.startsWith("error: Target '-99999999999' goes past the base: 99999999999 steps");
+	}
+
+	@Test
 	void targetThatLooksLikeAnOptionIsReportedAsAnInvalidTarget() {
 		CliRun run = run("downgrade", "-x");
 		assertThat(run.code()).isEqualTo(2);

@@ -16,6 +16,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -94,11 +95,11 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * "Did you mean 'a1'? " for the ids closest to one that no revision declares, or
-	 * nothing.
+	 * "Did you mean 'a1'? " for the ids (or labels) closest to one that no revision
+	 * declares, or nothing.
 	 */
-	private static String didYouMean(RevisionId written, Collection<RevisionId> known) {
-		List<String> closest = Spelling.closest(written.value(), known.stream().map(RevisionId::value).toList());
+	private static String didYouMean(String written, Collection<String> known) {
+		List<String> closest = Spelling.closest(written, known);
 		return closest.isEmpty() ? "" : "Did you mean %s? "
 			.formatted(closest.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" or ")));
 	}
@@ -126,7 +127,7 @@ public final class RevisionGraph {
 					throw new RevisionGraphException(
 							"Revision '%s' (%s) has down_revision '%s', which no revision declares."
 								.formatted(revision.id(), revision.source(), parent),
-							didYouMean(parent, byId.keySet())
+							didYouMean(parent.value(), byId.keySet().stream().map(RevisionId::value).toList())
 									+ "Check the id for a typo, or add the missing revision file.",
 							revision.id().value());
 				}
@@ -167,7 +168,13 @@ public final class RevisionGraph {
 		throw new RevisionGraphException(
 				"Revision '%s' (%s) depends on '%s', which is neither a revision nor a branch label."
 					.formatted(revision.id(), revision.source(), name),
-				"Check depends_on for a typo, or add the missing revision.", revision.id().value());
+				didYouMean(name,
+						Stream
+							.concat(this.revisions.keySet().stream().map(RevisionId::value),
+									this.labels.keySet().stream())
+							.toList())
+						+ "Check depends_on for a typo, or add the missing revision.",
+				revision.id().value());
 	}
 
 	/**

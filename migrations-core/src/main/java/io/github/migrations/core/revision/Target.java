@@ -208,7 +208,12 @@ public sealed interface Target {
 				steps = Integer.parseInt(digits);
 			}
 			catch (NumberFormatException ex) {
-				steps = 0;
+				// more steps than an int holds: more than any graph has revisions
+				boolean up = sign.equals("+");
+				int at = text.indexOf('@');
+				String end = ((at >= 0) ? text.substring(0, at + 1) : "") + (up ? "head" : "base");
+				throw new TargetException("Target '%s' goes past the %s: %s steps are more than there are revisions."
+					.formatted(text, up ? "head" : "base", digits), "Use a smaller number, or '%s'.".formatted(end));
 			}
 			if (steps <= 0) {
 				throw new TargetException(

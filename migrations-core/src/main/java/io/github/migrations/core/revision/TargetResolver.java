@@ -59,10 +59,10 @@ public final class TargetResolver {
 			return Set.of(walk.up(walk.start(null), relative.steps(), null));
 		}
 		if (target instanceof Target.RelativeTo relativeTo) {
-			return Set.of(relativeTo(relativeTo));
+			return Set.of(relativeTo(relativeTo, false));
 		}
 		if (target instanceof Target.BranchRevision branchRevision) {
-			return Set.of(branchRevision(branchRevision));
+			return Set.of(branchRevision(branchRevision, false));
 		}
 		if (target instanceof Target.BranchHead branch) {
 			return Set.of(branchHead(branch.branch()));
@@ -101,10 +101,10 @@ public final class TargetResolver {
 			removed = removeSteps(null, relative.steps(), target);
 		}
 		else if (target instanceof Target.RelativeTo relativeTo) {
-			removed = above(relativeTo(relativeTo), target);
+			removed = above(relativeTo(relativeTo, true), target);
 		}
 		else if (target instanceof Target.BranchRevision branchRevision) {
-			RevisionId reached = branchRevision(branchRevision);
+			RevisionId reached = branchRevision(branchRevision, true);
 			requireApplied(reached, target);
 			// of the revisions built on it, those on the branch's way go, as Alembic
 			// keeps a downgrade within the named branch
@@ -270,26 +270,28 @@ public final class TargetResolver {
 					.formatted(heads.stream().map(RevisionId::value).collect(Collectors.joining(" "))));
 	}
 
-	private RevisionId relativeTo(Target.RelativeTo target) {
-		return walkFrom(anchor(null, target.reference(), target.steps(), target), target.steps(), null, target);
+	private RevisionId relativeTo(Target.RelativeTo target, boolean downgrade) {
+		return walkFrom(anchor(null, target.reference(), target.steps(), target), target.steps(), null, target,
+				downgrade);
 	}
 
 	/**
 	 * {@code label@rev}, {@code label@head-1}, {@code label@rev+2}: the reference taken
 	 * within the branch, and steps up kept to the way to or within it.
 	 */
-	private RevisionId branchRevision(Target.BranchRevision target) {
+	private RevisionId branchRevision(Target.BranchRevision target, boolean downgrade) {
 		RevisionId labelled = revision(target.branch());
 		RevisionId anchor = anchor(labelled, target.reference(), target.steps(), target);
 		if (target.steps() == 0) {
 			// 'label@base' is a target of its own, so the reference names a revision
 			return Objects.requireNonNull(anchor);
 		}
-		return walkFrom(anchor, target.steps(), labelled, target);
+		return walkFrom(anchor, target.steps(), labelled, target, downgrade);
 	}
 
-	private RevisionId walkFrom(@Nullable RevisionId anchor, int steps, @Nullable RevisionId branch, Target target) {
-		Walk walk = new Walk(this.graph, this.applied, target);
+	private RevisionId walkFrom(@Nullable RevisionId anchor, int steps, @Nullable RevisionId branch, Target target,
+			boolean downgrade) {
+		Walk walk = new Walk(this.graph, this.applied, target, downgrade);
 		if (steps > 0) {
 			return walk.up(anchor, steps, branch);
 		}

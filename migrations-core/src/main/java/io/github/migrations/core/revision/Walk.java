@@ -1,6 +1,7 @@
 package io.github.migrations.core.revision;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,10 +21,20 @@ final class Walk {
 
 	private final Target target;
 
+	private final boolean downgrade;
+
 	Walk(RevisionGraph graph, Set<RevisionId> applied, Target target) {
+		this(graph, applied, target, false);
+	}
+
+	/**
+	 * @param downgrade whether the walk finds a downgrade's target, which a hint names
+	 */
+	Walk(RevisionGraph graph, Set<RevisionId> applied, Target target, boolean downgrade) {
 		this.graph = graph;
 		this.applied = applied;
 		this.target = target;
+		this.downgrade = downgrade;
 	}
 
 	/**
@@ -60,6 +71,14 @@ final class Walk {
 	 * taking only children on the way to or within {@code branch} when one is named.
 	 */
 	RevisionId up(@Nullable RevisionId start, int steps, @Nullable RevisionId branch) {
+		return up(start, steps, branch, false);
+	}
+
+	/**
+	 * The same, stopping at a head instead of failing when {@code toTheEnd}: Alembic's
+	 * walk for a history range, which does not insist on the number of steps.
+	 */
+	RevisionId up(@Nullable RevisionId start, int steps, @Nullable RevisionId branch, boolean toTheEnd) {
 		Set<RevisionId> sharing = (branch != null) ? this.graph.sharingLineage(branch) : null;
 		RevisionId current = start;
 		for (int remaining = steps; remaining > 0; remaining--) {
@@ -68,6 +87,9 @@ final class Walk {
 				next = next.stream().filter(sharing::contains).toList();
 			}
 			if (next.isEmpty()) {
+				if (toTheEnd && current != null) {
+					return current;
+				}
 				if (current == null) {
 					throw new TargetException(
 							"Target '%s' names no revision: there are no revisions.".formatted(this.target),
@@ -91,8 +113,8 @@ final class Walk {
 					where += " within branch '%s'".formatted(branchName());
 				}
 				throw new TargetException("Target '%s' is ambiguous: %s.".formatted(this.target, where),
-						"Name the revision to upgrade to: %s."
-							.formatted(next.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" or "))));
+						"Name the revision to %s to: %s.".formatted(this.downgrade ? "downgrade" : "upgrade",
+								next.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(" or "))));
 			}
 			current = next.get(0);
 		}
@@ -104,9 +126,20 @@ final class Walk {
 	 * merge on the way is ambiguous, a base revision is as far as it goes.
 	 */
 	RevisionId down(RevisionId start, int steps) {
+		return Objects.requireNonNull(down(start, steps, false));
+	}
+
+	/**
+	 * The same, giving {@code null} (base) instead of failing when {@code toBase} and the
+	 * walk goes below a base revision.
+	 */
+	@Nullable RevisionId down(RevisionId start, int steps, boolean toBase) {
 		RevisionId current = start;
 		for (int remaining = steps; remaining > 0; remaining--) {
 			List<RevisionId> parents = this.graph.get(current).downRevisions();
+			if (parents.isEmpty() && toBase) {
+				return null;
+			}
 			if (parents.isEmpty()) {
 				throw new TargetException("Target '%s' goes past the base: '%s' is a base revision, %d step(s) short."
 					.formatted(this.target, current, remaining), "Use a smaller number, or 'base'.");

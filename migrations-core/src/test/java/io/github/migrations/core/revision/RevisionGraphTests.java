@@ -85,6 +85,14 @@ class RevisionGraphTests {
 	}
 
 	@Test
+	void dependencyOnAMistypedBranchLabelSuggestsTheLabel() {
+		assertThatExceptionOfType(RevisionGraphException.class)
+			.isThrownBy(() -> graph(rev("a"), labelled("b", "meetings", "a"), depending("c", "meetingz", "a")))
+			.withMessage("Revision 'c' (c.sql) depends on 'meetingz', which is neither a revision nor a branch label. "
+					+ "Did you mean 'meetings'? Check depends_on for a typo, or add the missing revision.");
+	}
+
+	@Test
 	void cycleIsRejectedShowingThePath() {
 		assertThatExceptionOfType(RevisionGraphException.class)
 			.isThrownBy(() -> graph(rev("a"), rev("b", "a", "d"), rev("c", "b"), rev("d", "c")))

@@ -107,6 +107,14 @@ class TargetResolverTests {
 	}
 
 	@Test
+	void downgradeToOneAboveABranchPointIsAmbiguousAndNamesTheRevisionsToDowngradeTo() {
+		assertThatExceptionOfType(TargetException.class)
+			.isThrownBy(() -> down(this.twoHeads, ids("a1", "b2", "b3", "c2", "c3"), "a1+1"))
+			.withMessage("Target 'a1+1' is ambiguous: 'a1' is a branch point with children 'b2', 'c2'. "
+					+ "Name the revision to downgrade to: 'b2' or 'c2'.");
+	}
+
+	@Test
 	void plusOneFromBranchPointIsAmbiguous() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoHeads, ids("a1"), "+1"))
 			.withMessage("Target '+1' is ambiguous: 'a1' is a branch point with children 'b2', 'c2'. "
