@@ -44,6 +44,19 @@ final class EnumChanges {
 			}
 			return Alteration.of(changes);
 		}
+		List<String> builtOn = from.dependentsOf(key)
+			.stream()
+			.filter((dependent) -> dependent.startsWith("type ") && to.contains(dependent))
+			.map((dependent) -> dependent.substring("type ".length()))
+			.toList();
+		if (!builtOn.isEmpty()) {
+			// a domain or composite type keeps the old type by its oid: the rebuild could
+			// not
+			// drop it, and PostgreSQL has no statement that moves them to the new one
+			return new Alteration(List.of(), Set.of(), List
+				.of("enum type %s loses or reorders values, but %s %s built on it; not changed: rebuild them by hand"
+					.formatted(a.name(), String.join(", ", builtOn), (builtOn.size() == 1) ? "is" : "are")));
+		}
 		return rebuild(b, a, from, to);
 	}
 
