@@ -168,6 +168,10 @@ final class Ddl {
 			return Change.destructive(key, "DROP TABLE " + t.name().sql(),
 					"drops table %s and every row in it".formatted(t.name()));
 		}
+		if (model instanceof ColumnPart c && c.column().generated() != null) {
+			// its values are computed from the other columns: nothing is lost
+			return Change.of(key, "ALTER TABLE %s DROP COLUMN %s".formatted(c.table().name().sql(), c.sqlName()));
+		}
 		if (model instanceof ColumnPart c) {
 			return Change.destructive(key,
 					"ALTER TABLE %s DROP COLUMN %s".formatted(c.table().name().sql(), c.sqlName()),
