@@ -396,18 +396,16 @@ public final class Migrator {
 	 * running anything, and leaves {@code alembic_version} as it is. Each of those
 	 * revisions must have a revision file with the same id, and the version store must
 	 * have recorded nothing yet.
-	 * @return the heads the database is now recorded at
+	 * @return the table read (to name it as the engine's messages do) and the heads the
+	 * database is now recorded at
 	 * @throws io.github.migrations.core.database.AlembicDatabaseException when there is
 	 * nothing to adopt, or a revision has no file
 	 */
-	public MigrationResult adoptAlembicVersion() {
-		long start = System.nanoTime();
+	public AdoptedAlembicVersion adoptAlembicVersion() {
 		Catalog catalog = this.loader.load();
 		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
 			Connection connection = session.connection();
-			List<RevisionId> heads = this.alembic.adopt(connection, catalog, this.store.applied(connection));
-			return new MigrationResult(Direction.UPGRADE, List.of(), heads, List.of(),
-					Duration.ofNanos(System.nanoTime() - start));
+			return this.alembic.adopt(connection, catalog, this.store.applied(connection));
 		}
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
