@@ -196,7 +196,8 @@ public final class Migrator {
 					this.upToDate.record(connection, fingerprint, opened.applied(), catalog, nothingToDo);
 				}
 				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),
-						Duration.ofNanos(System.nanoTime() - start)));
+						Duration.ofNanos(System.nanoTime() - start),
+						Planning.current(catalog, committed, nothingToDo.to())));
 			}
 			try (AdvisoryLock lock = this.connections.lock(session)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
@@ -217,8 +218,9 @@ public final class Migrator {
 				if (fingerprint != null) {
 					recordIfNothingLeft(connection, fingerprint, catalog, planning);
 				}
+				// a run changes no revision that no file declares
 				return finish(new MigrationResult(direction, plan.from(), plan.to(), steps,
-						Duration.ofNanos(System.nanoTime() - start)));
+						Duration.ofNanos(System.nanoTime() - start), Planning.current(catalog, applied, plan.to())));
 			}
 		}
 		catch (SQLException ex) {
