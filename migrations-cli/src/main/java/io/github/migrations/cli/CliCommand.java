@@ -30,6 +30,10 @@ abstract class CliCommand implements Callable<Integer> {
 
 	@Override
 	public final Integer call() throws Exception {
+		// the engine logs: SLF4J must have started on the preinitializer's thread, if
+		// that thread was started, or this thread's events are queued and replayed with a
+		// warning on stderr
+		BackgroundPreinitializer.awaitLogging();
 		return execute();
 	}
 

@@ -49,6 +49,8 @@ final class DiffCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		// as CliCommand.call: the driver logs through SLF4J (DriverLogging)
+		BackgroundPreinitializer.awaitLogging();
 		refuseUnusedOptions(this.root.options);
 		CliSettings settings = new CliSettings(this.root.options, this.root.environment, this.root.workingDirectory);
 		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix());

@@ -1,6 +1,5 @@
 package io.github.migrations.cli;
 
-import java.time.Duration;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -87,13 +86,13 @@ final class DriverLogging {
 		}
 
 		/**
-		 * Waits, up to a second, while SLF4J starts on the preinitializer's thread: until
-		 * then it queues events to replay them once started, and a CLI that exits at once
-		 * on a bad URL would lose them.
+		 * Waits while SLF4J starts on the preinitializer's thread: until then it queues
+		 * events to replay them once started, and a CLI that exits at once on a bad URL
+		 * would lose them.
 		 */
 		private static void awaitLogging() {
 			if (LoggerFactory.getILoggerFactory() instanceof SubstituteLoggerFactory) {
-				BackgroundPreinitializer.awaitLogging(Duration.ofSeconds(1));
+				BackgroundPreinitializer.awaitLogging();
 			}
 		}
 

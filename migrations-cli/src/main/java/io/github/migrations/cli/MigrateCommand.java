@@ -62,7 +62,7 @@ abstract class MigrateCommand extends CliCommand {
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put((direction() == Direction.UPGRADE) ? "applied" : "downgraded", values(result.revisions()));
-			document.put("current", values(result.to()));
+			document.put("current", result.current());
 			printJson(document);
 		}
 		else {

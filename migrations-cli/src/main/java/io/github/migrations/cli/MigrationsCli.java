@@ -191,6 +191,11 @@ public final class MigrationsCli implements Runnable {
 	 */
 	static @Nullable String hint(MigrationException ex) {
 		String hint = ex.hint();
+		if (hint != null && ex instanceof MigrationFailedException failed && failed.interrupted() != null) {
+			MigrationFailedException.Interrupted interrupted = failed.interrupted();
+			hint = "%s Finished by hand: run 'migrations stamp %s'; undone: run 'migrations stamp %s'.".formatted(hint,
+					String.join(" ", interrupted.stampIfFinished()), String.join(" ", interrupted.stampIfUndone()));
+		}
 		String setting = ex.setting();
 		if (hint == null || setting == null) {
 			return hint;

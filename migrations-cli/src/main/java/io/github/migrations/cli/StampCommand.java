@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.migrations.core.AdoptedAlembicVersion;
+import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import picocli.CommandLine.Command;
@@ -44,19 +46,27 @@ final class StampCommand extends CliCommand {
 					"Run 'migrations stamp head', or 'migrations stamp --from-alembic' to adopt a database Alembic "
 							+ "migrated.");
 		}
-		MigrationResult result = this.fromAlembic ? migrator().adoptAlembicVersion()
-				: migrator().stamp(this.targets.stream().map(Target::parse).toList(), this.purge);
+		if (this.fromAlembic) {
+			AdoptedAlembicVersion adopted = migrator().adoptAlembicVersion();
+			// the table as found (other.alembic_version on the search path), as the
+			// engine's messages name it
+			printStamped(adopted.heads(), ", and %s is left as it was.".formatted(adopted.table()));
+		}
+		else {
+			MigrationResult result = migrator().stamp(this.targets.stream().map(Target::parse).toList(), this.purge);
+			printStamped(result.to(), ".");
+		}
+		return 0;
+	}
+
+	private void printStamped(List<RevisionId> current, String end) {
 		if (json()) {
-			printJson(Map.of("current", values(result.to())));
+			printJson(Map.of("current", values(current)));
 		}
 		else {
 			out().println("Stamped: the database is recorded at "
-					+ (result.to().isEmpty() ? "base" : String.join(", ", values(result.to()))) + "; nothing ran"
-					+ (this.fromAlembic
-							? ", and %s is left as it was.".formatted(settings().settings().alembicVersionTable())
-							: "."));
+					+ (current.isEmpty() ? "base" : String.join(", ", values(current))) + "; nothing ran" + end);
 		}
-		return 0;
 	}
 
 }

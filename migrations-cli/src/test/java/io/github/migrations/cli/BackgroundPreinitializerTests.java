@@ -1,8 +1,12 @@
 package io.github.migrations.cli;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +39,25 @@ class BackgroundPreinitializerTests {
 		assertThat(script.revision().id().value()).isEqualTo("preinitialize");
 		assertThat(script.upgrade()).hasSize(1);
 		assertThat(script.downgrade()).hasSize(1);
+	}
+
+	@Test
+	@Timeout(value = 1, unit = TimeUnit.MINUTES)
+	void withoutAPreinitializerThereIsNothingToWaitFor() {
+		BackgroundPreinitializer.LoggingStart logging = new BackgroundPreinitializer.LoggingStart();
+		// never opened: a wait would last the whole (day-long) timeout
+		assertThat(logging.await(Duration.ofDays(1))).isFalse();
+	}
+
+	@Test
+	@Timeout(value = 1, unit = TimeUnit.MINUTES)
+	void aStartedPreinitializerIsWaitedForUntilLoggingHasStarted() {
+		BackgroundPreinitializer.LoggingStart logging = new BackgroundPreinitializer.LoggingStart();
+		logging.expect();
+		CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> logging.await(Duration.ofDays(1)));
+		assertThat(waiting).isNotDone();
+		logging.started();
+		assertThat(waiting.join()).isTrue();
 	}
 
 }

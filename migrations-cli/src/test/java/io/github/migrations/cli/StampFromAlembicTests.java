@@ -86,7 +86,8 @@ class StampFromAlembicTests {
 	void stampFromAlembicRecordsItsRevisionsAndCheckPassesAfterTheUpgrade() {
 		CliRun stamp = run("stamp", "--from-alembic");
 		assertThat(stamp).isEqualTo(new CliRun(0,
-				"Stamped: the database is recorded at b2; nothing ran, and alembic_version is left as it was.\n", ""));
+				"Stamped: the database is recorded at b2; nothing ran, and public.alembic_version is left as it was.\n",
+				""));
 		assertThat(run("current").out()).isEqualTo("b2\n");
 		CliRun upgrade = run("upgrade", "--json");
 		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
@@ -161,6 +162,19 @@ class StampFromAlembicTests {
 		assertThat(stamp).isEqualTo(new CliRun(0,
 				"Stamped: the database is recorded at b2; nothing ran, and alembic.versions is left as it was.\n", ""));
 		assertThat(run("current").out()).isEqualTo("b2\n");
+	}
+
+	@Test
+	void stampFromAlembicNamesTheTableItFoundOnTheSearchPathAsUpgradeDoes() {
+		this.database.execute("CREATE SCHEMA other; ALTER TABLE alembic_version SET SCHEMA other; " + "ALTER DATABASE "
+				+ this.database.name() + " SET search_path = public, other");
+		assertThat(run("upgrade").err())
+			.startsWith("error: The database was migrated by Alembic: other.alembic_version holds 'b2'");
+		CliRun stamp = run("stamp", "--from-alembic");
+		assertThat(stamp).isEqualTo(new CliRun(0,
+				"Stamped: the database is recorded at b2; nothing ran, and other.alembic_version is left as it was.\n",
+				""));
+		assertThat(this.database.query("SELECT version_num FROM other.alembic_version")).containsExactly("b2");
 	}
 
 	@Test

@@ -89,10 +89,11 @@ final class AlembicAdoption {
 	/**
 	 * Adopts {@code alembic_version} on demand, on a version store that has recorded
 	 * nothing.
-	 * @return the revisions recorded as the database's heads, as {@code alembic_version}
+	 * @return the table read, and the revisions recorded as the database's heads, as it
 	 * holds them
 	 */
-	List<RevisionId> adopt(Connection connection, Catalog catalog, List<AppliedRevision> applied) throws SQLException {
+	AdoptedAlembicVersion adopt(Connection connection, Catalog catalog, List<AppliedRevision> applied)
+			throws SQLException {
 		if (!applied.isEmpty() || this.store.hasHistory(connection)) {
 			throw new AlembicDatabaseException(
 					"The version store %s has already recorded revisions, so there is nothing of Alembic's to adopt"
@@ -116,7 +117,7 @@ final class AlembicAdoption {
 					"%s is empty: Alembic stands at base, so there is no revision to adopt".formatted(alembic.table()),
 					"Run 'migrations upgrade' to apply every revision.", null);
 		}
-		return record(connection, catalog, alembic);
+		return new AdoptedAlembicVersion(alembic.table(), record(connection, catalog, alembic));
 	}
 
 	private @Nullable AlembicVersion unadopted(Connection connection, List<AppliedRevision> applied)

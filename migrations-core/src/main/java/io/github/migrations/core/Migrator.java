@@ -196,7 +196,8 @@ public final class Migrator {
 					this.upToDate.record(connection, fingerprint, opened.applied(), catalog, nothingToDo);
 				}
 				return finish(new MigrationResult(direction, nothingToDo.from(), nothingToDo.to(), List.of(),
-						Duration.ofNanos(System.nanoTime() - start)));
+						Duration.ofNanos(System.nanoTime() - start),
+						Planning.current(catalog, committed, nothingToDo.to())));
 			}
 			try (AdvisoryLock lock = this.connections.lock(session)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
@@ -217,8 +218,9 @@ public final class Migrator {
 				if (fingerprint != null) {
 					recordIfNothingLeft(connection, fingerprint, catalog, planning);
 				}
+				// a run changes no revision that no file declares
 				return finish(new MigrationResult(direction, plan.from(), plan.to(), steps,
-						Duration.ofNanos(System.nanoTime() - start)));
+						Duration.ofNanos(System.nanoTime() - start), Planning.current(catalog, applied, plan.to())));
 			}
 		}
 		catch (SQLException ex) {
@@ -396,18 +398,16 @@ public final class Migrator {
 	 * running anything, and leaves {@code alembic_version} as it is. Each of those
 	 * revisions must have a revision file with the same id, and the version store must
 	 * have recorded nothing yet.
-	 * @return the heads the database is now recorded at
+	 * @return the table read (to name it as the engine's messages do) and the heads the
+	 * database is now recorded at
 	 * @throws io.github.migrations.core.database.AlembicDatabaseException when there is
 	 * nothing to adopt, or a revision has no file
 	 */
-	public MigrationResult adoptAlembicVersion() {
-		long start = System.nanoTime();
+	public AdoptedAlembicVersion adoptAlembicVersion() {
 		Catalog catalog = this.loader.load();
 		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
 			Connection connection = session.connection();
-			List<RevisionId> heads = this.alembic.adopt(connection, catalog, this.store.applied(connection));
-			return new MigrationResult(Direction.UPGRADE, List.of(), heads, List.of(),
-					Duration.ofNanos(System.nanoTime() - start));
+			return this.alembic.adopt(connection, catalog, this.store.applied(connection));
 		}
 		catch (SQLException ex) {
 			throw Connections.failure(ex);

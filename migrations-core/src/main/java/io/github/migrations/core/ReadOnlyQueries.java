@@ -62,32 +62,8 @@ final class ReadOnlyQueries {
 		return current(catalog, applied);
 	}
 
-	/**
-	 * Where the database stands: the applied revisions that no applied revision builds
-	 * on. Known ones come from the graph (merges and {@code depends_on} included); an
-	 * applied revision no script declares (an older build against a newer database)
-	 * counts as a tip only when no other applied row names it as a parent, and hides the
-	 * known revisions it builds on.
-	 */
 	private static List<String> current(Catalog catalog, List<AppliedRevision> applied) {
-		Set<String> parents = new HashSet<>();
-		for (AppliedRevision row : applied) {
-			if (!Planning.isKnown(catalog, row.revision())) {
-				parents.addAll(row.downRevisions());
-			}
-		}
-		List<String> current = new ArrayList<>();
-		for (RevisionId head : catalog.graph().headsOf(Planning.knownApplied(catalog, applied))) {
-			if (!parents.contains(head.value())) {
-				current.add(head.value());
-			}
-		}
-		for (AppliedRevision row : applied) {
-			if (!Planning.isKnown(catalog, row.revision()) && !parents.contains(row.revision())) {
-				current.add(row.revision());
-			}
-		}
-		return current;
+		return Planning.current(catalog, applied, catalog.graph().headsOf(Planning.knownApplied(catalog, applied)));
 	}
 
 	MigrationStatus status(Target target) {

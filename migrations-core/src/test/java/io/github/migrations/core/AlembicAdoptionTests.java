@@ -90,9 +90,9 @@ class AlembicAdoptionTests {
 
 	@Test
 	void adoptingRecordsExactlyTheAlembicRevisionsAndLeavesAlembicVersionUntouched() {
-		MigrationResult adopted = migrator().adoptAlembicVersion();
-		assertThat(adopted.to()).containsExactly(RevisionId.of("b2"));
-		assertThat(adopted.steps()).isEmpty();
+		AdoptedAlembicVersion adopted = migrator().adoptAlembicVersion();
+		assertThat(adopted.heads()).containsExactly(RevisionId.of("b2"));
+		assertThat(adopted.table()).isEqualTo("public.alembic_version");
 		assertThat(migrator().current()).containsExactly("b2");
 		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision)
 			.containsExactlyInAnyOrder("a1", "b2");
@@ -110,7 +110,7 @@ class AlembicAdoptionTests {
 				CREATE TABLE meetings (id bigint PRIMARY KEY);
 				INSERT INTO alembic_version VALUES ('x2');
 				""");
-		assertThat(migrator().adoptAlembicVersion().to()).containsExactly(RevisionId.of("b2"), RevisionId.of("x2"));
+		assertThat(migrator().adoptAlembicVersion().heads()).containsExactly(RevisionId.of("b2"), RevisionId.of("x2"));
 		assertThat(migrator().current()).containsExactlyInAnyOrder("b2", "x2");
 		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision)
 			.containsExactlyInAnyOrder("a1", "b2", "x2");
@@ -182,7 +182,9 @@ class AlembicAdoptionTests {
 		Migrator inApp = Migrator.builder(this.database.dataSource())
 			.settings(MigratorSettings.defaults().withLocations(this.files.location()).withSchema("app"))
 			.build();
-		assertThat(inApp.adoptAlembicVersion().to()).containsExactly(RevisionId.of("a1"));
+		AdoptedAlembicVersion adopted = inApp.adoptAlembicVersion();
+		assertThat(adopted.heads()).containsExactly(RevisionId.of("a1"));
+		assertThat(adopted.table()).isEqualTo("app.alembic_version");
 	}
 
 	@Test
@@ -205,7 +207,8 @@ class AlembicAdoptionTests {
 		assertThatExceptionOfType(AlembicDatabaseException.class)
 			.isThrownBy(() -> migratorReading("audit.Versions").upgrade(Target.head()))
 			.withMessageStartingWith("The database was migrated by Alembic: audit.Versions holds 'b2'");
-		assertThat(migratorReading("audit.Versions").adoptAlembicVersion().to()).containsExactly(RevisionId.of("b2"));
+		assertThat(migratorReading("audit.Versions").adoptAlembicVersion().heads())
+			.containsExactly(RevisionId.of("b2"));
 		assertThat(this.database.query("SELECT version_num FROM audit.\"Versions\"")).containsExactly("b2");
 	}
 

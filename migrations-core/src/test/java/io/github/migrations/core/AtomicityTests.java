@@ -3,6 +3,7 @@ package io.github.migrations.core;
 import java.nio.file.Path;
 
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.api.TransactionMode;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationFailedException;
@@ -174,7 +175,15 @@ class AtomicityTests {
 				""");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("b2_backfill.sql:6: revision 'b2' failed: division by zero")
-			.withMessageContaining("stays marked as interrupted");
+			.withMessageContaining("the statements before the failing one took effect and stay (line 5), "
+					+ "and it is marked as interrupted")
+			.withMessageContaining("record the outcome with a stamp: revision 'b2' once you finish its upgrade by "
+					+ "hand, or revision 'a1' once you undo what ran; then run again.")
+			.satisfies((ex) -> {
+				assertThat(ex.interrupted().ran()).extracting(ScriptLocation::line).containsExactly(5);
+				assertThat(ex.interrupted().stampIfFinished()).containsExactly("b2");
+				assertThat(ex.interrupted().stampIfUndone()).containsExactly("a1");
+			});
 		assertThat(this.database.query("SELECT last_value FROM receipts")).containsExactly("1");
 		assertThat(this.database.query("SELECT state FROM migrations_revisions WHERE revision = 'b2'"))
 			.containsExactly("UPGRADING");

@@ -448,6 +448,20 @@ class MigratorTests {
 	}
 
 	@Test
+	void upgradeOfADatabaseAheadOfTheFilesSaysWhereTheDatabaseStands() {
+		this.files.table("d4", "c3", "payments");
+		migrator().upgrade(Target.head());
+		new java.io.File(this.folder.toFile(), "d4_payments.sql").delete();
+		MigrationResult result = migrator().upgrade(Target.head());
+		assertThat(result.steps()).isEmpty();
+		assertThat(result.to()).containsExactly(RevisionId.of("c3"));
+		assertThat(result.current()).containsExactly("d4");
+		assertThat(result.unknown()).containsExactly("d4");
+		assertThat(result.summary()).startsWith("Database is at 'd4', which no revision file declares (ahead of these "
+				+ "files' head 'c3'); nothing to upgrade (checked in ");
+	}
+
+	@Test
 	void downgradeOfARevisionWithoutDowngradeSectionIsRefusedBeforeAnythingRuns() {
 		this.files.write("d4_irreversible.sql", """
 				-- revision: d4

@@ -117,7 +117,10 @@ class ConnectionLossTests {
 		Throwable failure = failureOf(run);
 		assertThat(failure).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("r002.sql:8: revision 'r002' failed: terminating connection")
-			.hasMessageContaining("statements before the failing one took effect, and it stays marked as interrupted");
+			.hasMessageContaining("the statements before the failing one took effect and stay (")
+			.hasMessageContaining("The connection to the database was lost. Check what ran")
+			.hasMessageContaining("revision 'r002' once you finish its upgrade by hand, or revision 'r001' once you "
+					+ "undo what ran");
 		assertThat(this.server.applied()).containsExactly(Map.entry("r001", "APPLIED"), Map.entry("r002", "UPGRADING"));
 		InProcessCli cli = InProcessCli.connectedTo(this.database);
 		Path quick = Files.writeString(this.folder.resolve("quick.properties"),

@@ -1,5 +1,6 @@
 package io.github.migrations.core.plan;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -132,6 +133,35 @@ public final class Planning {
 						row.revision(), row.appliedAt().toLocalDate(), row.appliedBy());
 			}
 		}
+	}
+
+	/**
+	 * Where the database stands: the applied revisions that no applied revision builds
+	 * on. Known ones are {@code knownHeads}, from the graph (merges and
+	 * {@code depends_on} included); an applied revision no script declares (an older
+	 * build against a newer database) counts as a tip only when no other applied row
+	 * names it as a parent, and hides the known revisions it builds on.
+	 * @param knownHeads the heads of the applied revisions that scripts declare
+	 */
+	public static List<String> current(Catalog catalog, List<AppliedRevision> applied, List<RevisionId> knownHeads) {
+		Set<String> parents = new HashSet<>();
+		for (AppliedRevision row : applied) {
+			if (!isKnown(catalog, row.revision())) {
+				parents.addAll(row.downRevisions());
+			}
+		}
+		List<String> current = new ArrayList<>();
+		for (RevisionId head : knownHeads) {
+			if (!parents.contains(head.value())) {
+				current.add(head.value());
+			}
+		}
+		for (AppliedRevision row : applied) {
+			if (!isKnown(catalog, row.revision()) && !parents.contains(row.revision())) {
+				current.add(row.revision());
+			}
+		}
+		return current;
 	}
 
 	public static boolean isKnown(Catalog catalog, String revision) {

@@ -87,9 +87,11 @@ final class FailureReport {
 	 * @param command the command that failed
 	 * @param outcome what became of the step's work
 	 * @param lastApplied the last revision this run committed, or {@code null}
+	 * @param interrupted for a revision outside a transaction, what the failure left
 	 */
 	MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
-			String outcome, @Nullable RevisionId lastApplied, Duration running) {
+			String outcome, @Nullable RevisionId lastApplied, Duration running,
+			MigrationFailedException.@Nullable Interrupted interrupted) {
 		String problem = describe(ex);
 		if (command instanceof Command.Own own) {
 			problem = problem + " while " + own.what();
@@ -112,9 +114,10 @@ final class FailureReport {
 		ScriptLocation location = location(step, command, ex);
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
 				: "downgrade of revision '%s' failed";
-		String hint = outcome + " " + advice(ex, step, ended, lastApplied, holders);
+		String hint = outcome + " " + ((interrupted != null) ? recordInterrupted(step, ended, interrupted)
+				: advice(ex, step, ended, lastApplied, holders));
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
-				step.revision().id().value(), location, sqlState(ex), described, ex);
+				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
 	}
 
 	/**
@@ -164,6 +167,26 @@ final class FailureReport {
 			return "%s (SQLSTATE %s)".formatted(Secrets.maskNullable(sql.getMessage()), sql.getSQLState());
 		}
 		return ex.getClass().getSimpleName() + ": " + Secrets.maskNullable(ex.getMessage());
+	}
+
+	/**
+	 * The way out of an interrupted revision: running again would stop on it, and a stamp
+	 * of the revision below would run again statements whose effect stays.
+	 */
+	private static String recordInterrupted(MigrationStep step, boolean ended,
+			MigrationFailedException.Interrupted interrupted) {
+		return ("%sCheck what ran and fix the %s; then record the outcome with a stamp: %s once you finish its %s by "
+				+ "hand, or %s once you undo what ran; then run again.")
+			.formatted(ended ? "The connection to the database was lost. " : "",
+					(step.script() instanceof JavaRevisionScript) ? "revision's code" : "failing statement",
+					stamped(interrupted.stampIfFinished()),
+					(step.direction() == Direction.UPGRADE) ? "upgrade" : "downgrade",
+					stamped(interrupted.stampIfUndone()));
+	}
+
+	private static String stamped(List<String> ids) {
+		return ids.equals(List.of("base")) ? "base" : ((ids.size() == 1) ? "revision " : "revisions ")
+				+ ids.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", "));
 	}
 
 	private static String advice(Throwable ex, MigrationStep step, boolean ended, @Nullable RevisionId lastApplied,

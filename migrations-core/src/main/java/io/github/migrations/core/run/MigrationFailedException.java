@@ -18,6 +18,8 @@ public final class MigrationFailedException extends MigrationException {
 
 	private final List<String> lockHolders;
 
+	private final @Nullable Interrupted interrupted;
+
 	public MigrationFailedException(String problem, String hint, String revision, ScriptLocation location,
 			@Nullable String sqlState, @Nullable Throwable cause) {
 		this(problem, hint, revision, location, sqlState, List.of(), cause);
@@ -29,9 +31,20 @@ public final class MigrationFailedException extends MigrationException {
 	 */
 	public MigrationFailedException(String problem, String hint, String revision, ScriptLocation location,
 			@Nullable String sqlState, List<String> lockHolders, @Nullable Throwable cause) {
+		this(problem, hint, revision, location, sqlState, lockHolders, null, cause);
+	}
+
+	/**
+	 * @param interrupted for a revision outside a transaction, what ran and how to record
+	 * the outcome
+	 */
+	public MigrationFailedException(String problem, String hint, String revision, ScriptLocation location,
+			@Nullable String sqlState, List<String> lockHolders, @Nullable Interrupted interrupted,
+			@Nullable Throwable cause) {
 		super(problem, hint, revision, location, null, cause);
 		this.sqlState = sqlState;
 		this.lockHolders = List.copyOf(lockHolders);
+		this.interrupted = interrupted;
 	}
 
 	@Override
@@ -73,6 +86,37 @@ public final class MigrationFailedException extends MigrationException {
 	 */
 	public @Nullable String sqlState() {
 		return this.sqlState;
+	}
+
+	/**
+	 * For a revision that runs outside a transaction ({@code transactional: false}), what
+	 * the failure left: the statements that took effect, and the stamps that record the
+	 * outcome once an operator has dealt with them; {@code null} for a revision that was
+	 * rolled back.
+	 */
+	public @Nullable Interrupted interrupted() {
+		return this.interrupted;
+	}
+
+	/**
+	 * A revision left marked as interrupted: no run starts until a stamp records its
+	 * outcome.
+	 *
+	 * @param ran where the statements before the failing one start: they took effect and
+	 * stay
+	 * @param stampIfFinished what to stamp once its work is finished by hand (the
+	 * revision itself after an upgrade; what it builds on, or {@code base}, after a
+	 * downgrade)
+	 * @param stampIfUndone what to stamp once what ran is undone (the other way round)
+	 */
+	public record Interrupted(List<ScriptLocation> ran, List<String> stampIfFinished, List<String> stampIfUndone) {
+
+		public Interrupted {
+			ran = List.copyOf(ran);
+			stampIfFinished = List.copyOf(stampIfFinished);
+			stampIfUndone = List.copyOf(stampIfUndone);
+		}
+
 	}
 
 }

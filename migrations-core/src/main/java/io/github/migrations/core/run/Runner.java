@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.database.CompletedRevision;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
@@ -169,13 +170,13 @@ public final class Runner {
 			sender.send(step, commands);
 		}
 		catch (CommandSender.Failed failure) {
-			throw failed(connection, step, failure.command(), failure.getCause(), lastApplied,
+			throw failed(connection, step, commands, failure.command(), failure.getCause(), lastApplied,
 					Duration.ofNanos(System.nanoTime() - sent));
 		}
 	}
 
-	private MigrationFailedException failed(Connection connection, MigrationStep step, Command command, Throwable ex,
-			@Nullable RevisionId lastApplied, Duration running) {
+	private MigrationFailedException failed(Connection connection, MigrationStep step, List<Command> commands,
+			Command command, Throwable ex, @Nullable RevisionId lastApplied, Duration running) {
 		rollback(connection);
 		flushCommits(connection);
 		boolean upgrade = step.direction() == Direction.UPGRADE;
@@ -191,11 +192,41 @@ public final class Runner {
 		}
 		else {
 			resetTimeouts(connection);
-			outcome = "The revision runs outside a transaction (transactional: false), so statements before the "
-					+ "failing one took effect, and it stays marked as interrupted.";
+			MigrationFailedException.Interrupted interrupted = interrupted(step, commands, command);
+			outcome = "The revision runs outside a transaction (transactional: false), so %s, and it is marked as "
+				.formatted(interrupted.ran().isEmpty() ? "no statement ran before the failing one"
+						: "the statements before the failing one took effect and stay (line%s %s)".formatted(
+								(interrupted.ran().size() == 1) ? "" : "s",
+								String.join(", ",
+										interrupted.ran().stream().map((at) -> String.valueOf(at.line())).toList())))
+					+ "interrupted: no run starts until a stamp records its outcome.";
+			return this.failures.failed(connection, step, command, ex, outcome, lastApplied, running, interrupted);
 		}
 		return this.failures.failed(connection, step, command, ex, outcome,
-				this.commands.oneTransaction() ? null : lastApplied, running);
+				this.commands.oneTransaction() ? null : lastApplied, running, null);
+	}
+
+	/**
+	 * What a failure outside a transaction left: the statements sent before the failing
+	 * command (each on its own, so each took effect), and the stamps that record the
+	 * outcome.
+	 */
+	private static MigrationFailedException.Interrupted interrupted(MigrationStep step, List<Command> commands,
+			Command failed) {
+		List<ScriptLocation> ran = new ArrayList<>();
+		for (Command command : commands) {
+			if (command == failed) {
+				break;
+			}
+			if (command instanceof Command.Statement statement) {
+				ran.add(ScriptLocation.at(step.script().source(), statement.statement().line()));
+			}
+		}
+		List<String> itself = List.of(step.revision().id().value());
+		List<String> below = step.revision().downRevisions().isEmpty() ? List.of("base")
+				: step.revision().downRevisions().stream().map(RevisionId::value).toList();
+		return (step.direction() == Direction.UPGRADE) ? new MigrationFailedException.Interrupted(ran, itself, below)
+				: new MigrationFailedException.Interrupted(ran, below, itself);
 	}
 
 	private static @Nullable RevisionId lastApplied(List<StepResult> results) {
