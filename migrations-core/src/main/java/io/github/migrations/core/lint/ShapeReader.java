@@ -6,7 +6,6 @@ import java.util.Locale;
 import io.github.migrations.core.lint.Shape.Verb;
 import io.github.migrations.core.script.SqlStatement;
 import io.github.migrations.core.script.SqlTokens;
-import io.github.migrations.core.script.SqlTokens.Kind;
 import io.github.migrations.core.script.SqlTokens.Token;
 
 /**
@@ -71,12 +70,8 @@ final class ShapeReader {
 		else if (c.accept("lock")) {
 			lock(c, shape);
 		}
-		else if (c.is("update") || c.is("delete")) {
-			dml(c, shape);
-		}
-		else if (c.accept("insert", "into")) {
-			shape.verb = Verb.INSERT;
-			shape.table = c.name();
+		else if (DmlReader.starts(c)) {
+			DmlReader.read(c, shape);
 		}
 		else if (c.accept("reindex")) {
 			reindex(c, shape);
@@ -186,38 +181,6 @@ final class ShapeReader {
 				shape.lockMode = Lock.ACCESS_EXCLUSIVE;
 			}
 		}
-	}
-
-	/**
-	 * {@code UPDATE} or {@code DELETE}: bounded when it has a {@code LIMIT} (a batch) or
-	 * its {@code WHERE} names rows by literal value ({@code id = 42},
-	 * {@code id IN (1, 2)}).
-	 */
-	private static void dml(Cursor c, Shape shape) {
-		shape.verb = c.accept("update") ? Verb.UPDATE : Verb.DELETE;
-		c.accept("from");
-		c.accept("only");
-		shape.table = c.name();
-		List<Token> rest = c.rest();
-		boolean where = false;
-		for (int i = 0; i < rest.size(); i++) {
-			Token token = rest.get(i);
-			where |= token.is("where");
-			if (token.is("limit")) {
-				shape.bounded = true;
-			}
-			if (where && i + 1 < rest.size() && (token.isSymbol("=") || token.is("in"))) {
-				Token next = rest.get(i + 1);
-				Token after = (i + 2 < rest.size()) ? rest.get(i + 2) : next;
-				boolean literal = next.kind() == Kind.NUMBER || next.kind() == Kind.STRING
-						|| (next.isSymbol("(") && (after.kind() == Kind.NUMBER || after.kind() == Kind.STRING));
-				shape.bounded |= literal && (i == 0 || isKeyColumn(rest.get(i - 1)));
-			}
-		}
-	}
-
-	private static boolean isKeyColumn(Token column) {
-		return column.isName() && (column.text().equals("id") || column.text().endsWith("_id"));
 	}
 
 	private static void reindex(Cursor c, Shape shape) {

@@ -304,6 +304,27 @@ class LinterTests {
 	}
 
 	@Test
+	void anUnboundedDeleteIsFlaggedOnTheTableItDeletesFrom() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				DELETE FROM invoices WHERE amount > 5;
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.UNBATCHED_UPDATE);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ROW_EXCLUSIVE, "invoices"));
+		assertThat(finding.problem()).isEqualTo("DELETE of every matching row of 'invoices' in one transaction");
+	}
+
+	@Test
+	void anUnboundedUpdateAfterAWithClauseIsFlagged() {
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				WITH x AS (SELECT 1) UPDATE invoices SET status = 'z';
+				"""))).containsExactly(Rule.UNBATCHED_UPDATE);
+	}
+
+	@Test
 	void theLocksOfAStatementAreReadFromItsText() {
 		assertThat(Linter.locks(new SqlStatement("ALTER TABLE public.invoices ADD COLUMN note text", 1)))
 			.containsExactly(new LockOn(Lock.ACCESS_EXCLUSIVE, "public.invoices"));
