@@ -88,12 +88,13 @@ final class AlterReader {
 	private static Action alterColumn(Cursor c, String column) {
 		if (c.accept("set", "data", "type") || c.accept("type")) {
 			List<Token> type = c.until("collate", "using");
-			c.accept("collate");
-			c.name();
+			if (c.accept("collate")) {
+				c.name();
+			}
 			boolean using = c.accept("using");
 			if (using) {
-				// USING the column itself converts as no USING would
-				List<Token> expression = c.rest();
+				// USING the column itself (in any parentheses) converts as no USING would
+				List<Token> expression = c.rest().stream().filter((t) -> !t.isSymbol("(") && !t.isSymbol(")")).toList();
 				using = !(expression.size() == 1 && expression.get(0).isName()
 						&& SchemaModel.key(expression.get(0).text()).equals(SchemaModel.key(column)));
 			}

@@ -222,6 +222,20 @@ class LinterTests {
 	}
 
 	@Test
+	void aTypeChangeWithAUsingExpressionOtherThanTheColumnIsFlaggedEvenToTheSameType() {
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(10,2) USING amount + 0;
+				ALTER TABLE invoices ALTER COLUMN code TYPE varchar(40) USING upper(code);
+				ALTER TABLE invoices ALTER COLUMN customer_id TYPE bigint USING customer_id;
+				ALTER TABLE invoices ALTER COLUMN customer_id TYPE bigint USING (customer_id);
+				""").findings()).filteredOn((finding) -> finding.rule() == Rule.COLUMN_TYPE_CHANGE)
+			.extracting((finding) -> finding.location().line())
+			.containsExactly(5, 6);
+	}
+
+	@Test
 	void aColumnAddedWithACheckOrAForeignKeyIsFlaggedBecauseEveryRowIsCheckedUnderTheLock() {
 		assertThat(rules(
 				lint("""
