@@ -68,10 +68,16 @@ final class Shape {
 	/** An {@code UPDATE} or {@code DELETE} whose size is bounded. */
 	boolean bounded;
 
-	/** The setting a {@code SET} changes, and its value. */
+	/**
+	 * The setting a {@code SET} or {@code RESET} changes ({@code all} for
+	 * {@code RESET ALL}), and its value: {@code null} for the default.
+	 */
 	String setting = "";
 
 	@Nullable String value;
+
+	/** {@code SET LOCAL}: until the end of the transaction, and only inside one. */
+	boolean local;
 
 	Shape(SqlStatement statement) {
 		this.statement = statement;

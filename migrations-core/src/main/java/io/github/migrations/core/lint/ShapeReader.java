@@ -79,6 +79,11 @@ final class ShapeReader {
 		else if (c.accept("set")) {
 			set(c, shape);
 		}
+		else if (c.accept("reset")) {
+			shape.verb = Verb.SET;
+			shape.setting = c.accept("time", "zone") ? "timezone" : c.name();
+			shape.value = null;
+		}
 		else if (c.accept("refresh", "materialized", "view")) {
 			shape.verb = Verb.REFRESH;
 			shape.full = !c.accept("concurrently");
@@ -205,7 +210,7 @@ final class ShapeReader {
 
 	private static void set(Cursor c, Shape shape) {
 		shape.verb = Verb.SET;
-		c.accept("local");
+		shape.local = c.accept("local");
 		c.accept("session");
 		if (c.accept("time", "zone")) {
 			shape.setting = "timezone";

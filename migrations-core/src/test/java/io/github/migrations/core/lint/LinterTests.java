@@ -149,6 +149,43 @@ class LinterTests {
 	}
 
 	@Test
+	void resetLockTimeoutOrResetAllTurnsTheTimeoutOff() {
+		assertThat(rules(lint("""
+				-- +upgrade
+				SET lock_timeout = '2s';
+				RESET lock_timeout;
+				ALTER TABLE invoices ADD COLUMN note text;
+				"""))).containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				RESET ALL;
+				ALTER TABLE invoices ADD COLUMN note text;
+				"""))).containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(lint("""
+				-- +upgrade
+				RESET statement_timeout;
+				SET lock_timeout = '2s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void setLocalSetsALockTimeoutOnlyInATransactionalRevision() {
+		assertThat(lint("""
+				-- +upgrade
+				SET LOCAL lock_timeout = '5s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				""").findings()).isEmpty();
+		assertThat(rules(lint("""
+				-- transactional: false
+				-- +upgrade
+				SET LOCAL lock_timeout = '5s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				"""))).containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+	}
+
+	@Test
 	void theMigratorsDefaultLockTimeoutCoversTransactionalRevisionsOnlyAndZeroTurnsItOff() {
 		this.files.clear();
 		this.files.add(file("a1", BASE));
