@@ -58,7 +58,10 @@ final class DmlReader {
 			c.accept("not");
 			c.accept("materialized");
 			Shape inner = new Shape(shape.statement);
-			read(c.group(), inner);
+			Cursor body = c.group();
+			// a batch: the rows to change are picked with a LIMIT in the WITH clause
+			shape.bounded |= body.contains("limit");
+			read(body, inner);
 			if (!inner.table.isEmpty() && inner.verb != Verb.OTHER) {
 				shape.written.add(inner.table);
 			}

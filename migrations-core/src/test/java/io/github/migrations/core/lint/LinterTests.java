@@ -372,6 +372,8 @@ class LinterTests {
 				-- lock_timeout: 2s
 				-- +upgrade
 				WITH x AS (SELECT 1) UPDATE invoices SET status = 'z';
+				WITH batch AS (SELECT id FROM invoices WHERE status IS NULL LIMIT 1000)
+					UPDATE invoices SET status = 'z' FROM batch WHERE invoices.id = batch.id;
 				"""))).containsExactly(Rule.UNBATCHED_UPDATE);
 	}
 
