@@ -44,11 +44,7 @@ final class RevisionLinter {
 		this.session.apply(shape);
 		switch (shape.verb) {
 			case CREATE_INDEX, DROP_INDEX -> index(check, shape);
-			case REINDEX -> {
-				if (shape.concurrently && this.script.transactional()) {
-					check.report(Rule.CONCURRENTLY_IN_TRANSACTION, "REINDEX CONCURRENTLY cannot run in a transaction");
-				}
-			}
+			case REINDEX -> reindex(check, shape);
 			case ALTER_TABLE -> AlterRules.check(check, shape, this);
 			case CREATE_TABLE -> StyleRules.check(check, shape.columns, shape.primaryKey);
 			case DROP_TABLE -> {
@@ -92,6 +88,21 @@ final class RevisionLinter {
 		else if (!shape.concurrently && (table == null || existing(table))) {
 			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY, "%s '%s' without CONCURRENTLY on existing table '%s'"
 				.formatted(verb, shape.index, (table != null) ? table : "(the index's table)"));
+		}
+	}
+
+	private void reindex(Check check, Shape shape) {
+		String table = shape.index.isEmpty() ? shape.table : this.model.indexTable(shape.index);
+		if (shape.concurrently && this.script.transactional()) {
+			check.report(Rule.CONCURRENTLY_IN_TRANSACTION, "REINDEX CONCURRENTLY cannot run in a transaction");
+		}
+		else if (!shape.concurrently && (table == null || existing(table))) {
+			String what = !shape.index.isEmpty() ? "INDEX '%s'".formatted(shape.index)
+					: !shape.table.isEmpty() ? "TABLE '%s'".formatted(shape.table) : "of every table of a schema";
+			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY,
+					("REINDEX %s without CONCURRENTLY: writes to the table wait while each index is rebuilt, and "
+							+ "queries that use the index while it is")
+						.formatted(what));
 		}
 	}
 

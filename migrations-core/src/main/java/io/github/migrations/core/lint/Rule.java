@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Rule {
 
-	INDEX_WITHOUT_CONCURRENTLY(true, "an index built or dropped without CONCURRENTLY on an existing table",
-			"Use CREATE INDEX CONCURRENTLY (or DROP INDEX CONCURRENTLY) in a revision with "
+	INDEX_WITHOUT_CONCURRENTLY(true, "an index built, rebuilt or dropped without CONCURRENTLY on an existing table",
+			"Use CREATE INDEX CONCURRENTLY (or DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY) in a revision with "
 					+ "'-- transactional: false'."),
 
 	CONCURRENTLY_IN_TRANSACTION(true, "CONCURRENTLY in a transactional revision, which PostgreSQL refuses",

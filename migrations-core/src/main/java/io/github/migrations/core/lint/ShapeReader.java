@@ -194,6 +194,11 @@ final class ShapeReader {
 			Cursor options = c.group();
 			shape.concurrently = options.contains("concurrently");
 		}
+		if (c.accept("schema") || c.accept("database") || c.accept("system")) {
+			// every table of a schema or database: none named here
+			shape.concurrently |= c.accept("concurrently");
+			return;
+		}
 		boolean index = c.accept("index");
 		if (!index) {
 			c.accept("table");

@@ -57,6 +57,32 @@ class LinterTests {
 	}
 
 	@Test
+	void reindexWithoutConcurrentlyOfAnExistingTableOrIndexIsFlagged() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				REINDEX TABLE invoices;
+				REINDEX INDEX invoices_status_idx;
+				REINDEX (VERBOSE) TABLE customers;
+				CREATE TABLE payments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+				REINDEX TABLE payments;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("INDEX_WITHOUT_CONCURRENTLY 5", "INDEX_WITHOUT_CONCURRENTLY 6",
+					"INDEX_WITHOUT_CONCURRENTLY 7");
+		assertThat(report.findings().get(0).lock()).isEqualTo(new LockOn(Lock.SHARE, "invoices"));
+		assertThat(report.findings().get(1).problem())
+			.startsWith("REINDEX INDEX 'invoices_status_idx' without CONCURRENTLY");
+		assertThat(lint("""
+				-- transactional: false
+				-- lock_timeout: 2s
+				-- +upgrade
+				REINDEX TABLE CONCURRENTLY invoices;
+				REINDEX (CONCURRENTLY) INDEX invoices_status_idx;
+				""").findings()).isEmpty();
+	}
+
+	@Test
 	void aTableThatReferencesItselfTakesNoLockOnAnExistingTable() {
 		assertThat(lint("""
 				-- +upgrade
