@@ -48,7 +48,10 @@ public enum Rule {
 			"UNIQUE or PRIMARY KEY added without an existing unique index, which builds the index "
 					+ "under ACCESS EXCLUSIVE",
 			"CREATE UNIQUE INDEX CONCURRENTLY first (transactional: false), then ADD CONSTRAINT ... UNIQUE (or "
-					+ "PRIMARY KEY) USING INDEX."),
+					+ "PRIMARY KEY) USING INDEX. A PRIMARY KEY also sets its columns NOT NULL, which scans the table "
+					+ "under ACCESS EXCLUSIVE unless they are NOT NULL already: make a nullable column NOT NULL first "
+					+ "(ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT; then SET NOT "
+					+ "NULL, which uses the validated check to skip the scan on PostgreSQL 12 and later)."),
 
 	DROP_COLUMN(true, "a column dropped that an earlier release added, which running code may still read",
 			"Stop using the column in the code and deploy that first; drop it in a later release and opt out with "

@@ -299,6 +299,19 @@ class LinterTests {
 	}
 
 	@Test
+	void aPrimaryKeyWithoutAnIndexIsToldToMakeItsColumnsNotNullBeforeAddingItUsingTheIndex() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE customers ADD CONSTRAINT customers_code_pk PRIMARY KEY (id);
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.UNIQUE_WITHOUT_INDEX);
+		assertThat(finding.describe()).contains("PRIMARY KEY) USING INDEX")
+			.contains("scans the table under ACCESS EXCLUSIVE unless they are NOT NULL already")
+			.contains("CHECK (column IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT; then SET NOT NULL");
+	}
+
+	@Test
 	void aColumnAddedWithACheckOrAForeignKeyIsFlaggedBecauseEveryRowIsCheckedUnderTheLock() {
 		assertThat(rules(
 				lint("""
