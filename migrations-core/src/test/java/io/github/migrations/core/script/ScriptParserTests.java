@@ -384,6 +384,37 @@ class ScriptParserTests {
 	}
 
 	@Test
+	void copyFromStdinWithItsRowsIsRefusedAtItsLineWhenTheSectionIsRead() {
+		SqlScript script = ScriptParser.parse(FILE,
+				HEADER + "-- +upgrade\nCREATE TABLE t1 (id int);\nCOPY t1 (id) FROM stdin;\n1\n2\n\\.\n");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(script::upgrade)
+			.withMessage(FILE + ":5: COPY ... FROM STDIN reads its rows from the client, which a revision cannot "
+					+ "send. Instead, write the rows as INSERT ... VALUES, use a Java revision with PgJDBC's "
+					+ "CopyManager, or COPY ... FROM a file on the database server.");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> ScriptParser.parse(FILE, HEADER + "-- +upgrade\nCOPY (SELECT 1) TO STDOUT;\n").upgrade())
+			.withMessageStartingWith(FILE + ":4: COPY ... TO STDOUT writes its rows to the client");
+	}
+
+	@Test
+	void copyFromAServerFileAndBackslashesInStringsAreStatementsLikeAnyOther() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nCOPY t1 FROM '/srv/t1.csv' (FORMAT csv);\n"
+				+ "SELECT 'C:\\dir', E'\\n', $$\\i$$, \"a\\b\";\n-- \\set in a comment\n");
+		assertThat(script.upgrade()).hasSize(2);
+	}
+
+	@Test
+	void aPsqlMetaCommandIsRefusedAtItsLineWhenTheSectionIsRead() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT 1;\n\\set ON_ERROR_STOP on\n");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(script::upgrade)
+			.withMessageStartingWith(
+					FILE + ":5: '\\set' is a psql meta-command, not SQL. Only psql runs " + "meta-commands");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> ScriptParser.parse(FILE, HEADER + "-- +upgrade\n\\i other.sql\n").upgrade())
+			.withMessageStartingWith(FILE + ":4: '\\i' is a psql meta-command, not SQL.");
+	}
+
+	@Test
 	void errorCarriesItsLocationAndHint() {
 		assertParseError("-- revision: a1\n-- mesage: orders\n").satisfies((ex) -> {
 			assertThat(ex.location()).isEqualTo(ScriptLocation.at(FILE, 2));
