@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.script.SqlScript;
+import io.github.migrations.core.script.StatementClassifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,7 @@ final class RevisionLinter {
 	void check(Shape shape, int index, List<Finding> findings) {
 		Check check = new Check(shape, index, findings);
 		this.session.apply(shape);
+		refusedInTransaction(check, shape);
 		switch (shape.verb) {
 			case CREATE_INDEX, DROP_INDEX -> index(check, shape);
 			case REINDEX -> reindex(check, shape);
@@ -81,22 +83,29 @@ final class RevisionLinter {
 	private void index(Check check, Shape shape) {
 		String table = (shape.verb == Shape.Verb.DROP_INDEX) ? this.model.indexTable(shape.index) : shape.table;
 		String verb = (shape.verb == Shape.Verb.DROP_INDEX) ? "DROP INDEX" : "CREATE INDEX";
-		if (shape.concurrently && this.script.transactional()) {
-			check.report(Rule.CONCURRENTLY_IN_TRANSACTION,
-					"%s CONCURRENTLY cannot run inside the transaction of a transactional revision".formatted(verb));
-		}
-		else if (!shape.concurrently && (table == null || existing(table))) {
+		if (!shape.concurrently && (table == null || existing(table))) {
 			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY, "%s '%s' without CONCURRENTLY on existing table '%s'"
 				.formatted(verb, shape.index, (table != null) ? table : "(the index's table)"));
 		}
 	}
 
+	/**
+	 * A statement that PostgreSQL refuses inside a transaction block, in a transactional
+	 * revision: judged by the classifier the runner refuses it with before anything runs,
+	 * so that lint and the run cannot disagree.
+	 */
+	private void refusedInTransaction(Check check, Shape shape) {
+		if (this.script.transactional()) {
+			StatementClassifier.refusal(shape.statement)
+				.filter((refusal) -> refusal.kind() == StatementClassifier.Kind.NOT_IN_TRANSACTION)
+				.ifPresent((refusal) -> check.report(Rule.CONCURRENTLY_IN_TRANSACTION,
+						"%s cannot run inside the transaction of a transactional revision".formatted(refusal.what())));
+		}
+	}
+
 	private void reindex(Check check, Shape shape) {
 		String table = shape.index.isEmpty() ? shape.table : this.model.indexTable(shape.index);
-		if (shape.concurrently && this.script.transactional()) {
-			check.report(Rule.CONCURRENTLY_IN_TRANSACTION, "REINDEX CONCURRENTLY cannot run in a transaction");
-		}
-		else if (!shape.concurrently && (table == null || existing(table))) {
+		if (!shape.concurrently && (table == null || existing(table))) {
 			String what = !shape.index.isEmpty() ? "INDEX '%s'".formatted(shape.index)
 					: !shape.table.isEmpty() ? "TABLE '%s'".formatted(shape.table) : "of every table of a schema";
 			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY,

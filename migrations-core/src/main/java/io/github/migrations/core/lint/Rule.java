@@ -15,7 +15,9 @@ public enum Rule {
 			"Use CREATE INDEX CONCURRENTLY (or DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY) in a revision with "
 					+ "'-- transactional: false'."),
 
-	CONCURRENTLY_IN_TRANSACTION(true, "CONCURRENTLY in a transactional revision, which PostgreSQL refuses",
+	CONCURRENTLY_IN_TRANSACTION(true,
+			"a statement PostgreSQL refuses inside a transaction block (CONCURRENTLY, VACUUM, ...) in a "
+					+ "transactional revision, which the run refuses before it starts",
 			"Move the statement to its own revision with '-- transactional: false'."),
 
 	ADD_COLUMN_VOLATILE_DEFAULT(true,

@@ -9,6 +9,7 @@ import java.util.Set;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.script.SqlStatement;
+import io.github.migrations.core.script.StatementClassifier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,29 @@ class LinterTests {
 				-- +upgrade
 				CREATE INDEX CONCURRENTLY invoices_customer_idx ON invoices (customer_id);
 				""").findings()).isEmpty();
+	}
+
+	@Test
+	void everyStatementTheRunRefusesInATransactionIsFlaggedInATransactionalRevision() {
+		List<String> refused = List.of("ALTER TABLE invoices DETACH PARTITION invoices_2020 CONCURRENTLY",
+				"REINDEX (CONCURRENTLY) INDEX invoices_status_idx", "REINDEX SCHEMA public", "VACUUM invoices",
+				"DROP INDEX CONCURRENTLY invoices_status_idx", "CREATE DATABASE scratch",
+				"ALTER SYSTEM SET work_mem = '8MB'");
+		for (String sql : refused) {
+			assertThat(StatementClassifier.refusal(new SqlStatement(sql, 1))).as(sql).isPresent();
+			assertThat(lint("-- lock_timeout: 2s\n-- +upgrade\n" + sql + ";\n").findings()).as(sql)
+				.extracting(Finding::rule)
+				.contains(Rule.CONCURRENTLY_IN_TRANSACTION);
+			assertThat(rules(lint("-- transactional: false\n-- lock_timeout: 2s\n-- +upgrade\n" + sql + ";\n"))).as(sql)
+				.doesNotContain(Rule.CONCURRENTLY_IN_TRANSACTION);
+		}
+		assertThat(single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices DETACH PARTITION invoices_2020 CONCURRENTLY;
+				""")).problem())
+			.isEqualTo("ALTER TABLE DETACH PARTITION CONCURRENTLY cannot run inside the transaction of a transactional "
+					+ "revision");
 	}
 
 	@Test
