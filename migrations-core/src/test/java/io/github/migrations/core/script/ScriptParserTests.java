@@ -243,8 +243,17 @@ class ScriptParserTests {
 	@Test
 	void reservedWordCannotBeARevisionId() {
 		assertParseError("-- revision: head\n-- down_revision: base\n").withMessage(FILE
-				+ ":1: revision 'head' is a reserved word. 'head', 'heads' and 'base' name targets, so no revision "
-				+ "can take them; choose another id, for example '7c41e0a9b2d3'.");
+				+ ":1: revision 'head' is a reserved word. 'head', 'heads', 'base' and 'current' name targets, so no "
+				+ "revision can take them; choose another id, for example '7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void currentIsReservedLikeHeadHeadsAndBase() {
+		assertParseError("-- revision: current\n-- down_revision: base\n")
+			.withMessageStartingWith(FILE + ":1: revision 'current' is a reserved word.");
+		assertParseError("-- revision: c3\n-- down_revision: current\n")
+			.withMessageStartingWith(FILE + ":2: down_revision 'current' is a reserved word.");
+		assertThat(RevisionId.isValid("current")).isFalse();
 	}
 
 	@Test
