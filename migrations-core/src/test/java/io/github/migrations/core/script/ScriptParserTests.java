@@ -357,6 +357,47 @@ class ScriptParserTests {
 	}
 
 	@Test
+	void aMarkerAfterAStatementOnTheSameLineIsRefusedRatherThanLeftInTheSectionAbove() {
+		assertParseError(HEADER + "-- +upgrade\nCREATE TABLE t1 (id int); -- +downgrade\nDROP TABLE t1;\n")
+			.withMessage(FILE + ":4: '-- +downgrade' after a statement is not a section marker. Put the marker on a "
+					+ "line of its own: a section starts only at a line that is just the marker, and the statements "
+					+ "below this one would run in the section above.");
+	}
+
+	@Test
+	void markerTextInAStringOrAfterAnotherCommentIsNoMarker() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT '-- +downgrade';\n"
+				+ "SELECT 1; -- note -- +downgrade\n-- +downgrade\nSELECT 2;\n");
+		assertThat(script.upgrade()).extracting(SqlStatement::sql)
+			.containsExactly("SELECT '-- +downgrade'", "SELECT 1");
+		assertThat(script.downgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 2");
+	}
+
+	@Test
+	void markerLinesInsideADollarBodyAStringOrABlockCommentStayInTheirStatement() {
+		String body = """
+				CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $fn$
+				BEGIN
+				-- +downgrade
+				-- upgrade
+				RETURN 1;
+				END $fn$;
+				SELECT 'a
+				-- +downgrade
+				b';
+				/*
+				-- +downgrade
+				*/
+				SELECT 3;
+				""";
+		SqlScript script = ScriptParser.parse(FILE,
+				HEADER + "-- +upgrade\n" + body + "-- +downgrade\nDROP FUNCTION f;\n");
+		assertThat(script.upgrade()).extracting(SqlStatement::line).containsExactly(4, 10, 16);
+		assertThat(script.upgrade().get(0).sql()).contains("-- +downgrade").endsWith("END $fn$");
+		assertThat(script.downgrade()).extracting(SqlStatement::sql).containsExactly("DROP FUNCTION f");
+	}
+
+	@Test
 	void sectionMarkersAreCaseSensitive() {
 		assertParseError(HEADER + "-- +upgrade\n--+Downgrade\n")
 			.withMessageStartingWith(FILE + ":4: unknown section marker '--+Downgrade'; ");
