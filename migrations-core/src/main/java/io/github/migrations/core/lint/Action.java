@@ -71,6 +71,13 @@ sealed interface Action {
 	}
 
 	/**
+	 * An action that copies the whole table: {@code SET LOGGED}, {@code SET UNLOGGED},
+	 * {@code SET TABLESPACE}.
+	 */
+	record Rewrite(String what) implements Action {
+	}
+
+	/**
 	 * Any other action, with its lock.
 	 */
 	record Other(String what, Lock lock) implements Action {

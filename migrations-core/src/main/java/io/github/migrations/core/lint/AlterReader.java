@@ -1,6 +1,7 @@
 package io.github.migrations.core.lint;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.migrations.core.script.SqlTokens.Token;
 import org.jspecify.annotations.Nullable;
@@ -81,6 +82,10 @@ final class AlterReader {
 		}
 		if ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("(")) {
 			return new Action.Other("STORAGE PARAMETERS", Lock.SHARE_UPDATE_EXCLUSIVE);
+		}
+		if (c.is("set", "logged") || c.is("set", "unlogged") || c.is("set", "tablespace")) {
+			c.next();
+			return new Action.Rewrite("SET " + c.next().text().toUpperCase(Locale.ROOT));
 		}
 		return new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
 	}

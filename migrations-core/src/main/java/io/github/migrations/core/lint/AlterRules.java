@@ -64,6 +64,9 @@ final class AlterRules {
 			else if (action instanceof Action.Rename rename) {
 				rename(check, table, rename, linter);
 			}
+			else if (action instanceof Action.Rewrite rewrite) {
+				check.report(Rule.TABLE_REWRITE, "%s rewrites '%s'".formatted(rewrite.what(), table));
+			}
 		}
 	}
 

@@ -63,6 +63,12 @@ final class RevisionLinter {
 				}
 			}
 			case CLUSTER -> check.report(Rule.CLUSTER, "CLUSTER rewrites '%s'".formatted(shape.table));
+			case REFRESH -> {
+				if (shape.full && existing(shape.table)) {
+					check.report(Rule.REFRESH_WITHOUT_CONCURRENTLY,
+							"REFRESH MATERIALIZED VIEW '%s' without CONCURRENTLY".formatted(shape.table));
+				}
+			}
 			case LOCK -> {
 				if (shape.lockMode.isStrong()) {
 					check.report(Rule.LOCK_TABLE, "locks '%s' in %s mode".formatted(shape.table, shape.lockMode.sql()));

@@ -76,6 +76,19 @@ public enum Rule {
 	CLUSTER(true, "CLUSTER, which rewrites the table under ACCESS EXCLUSIVE",
 			"Run pg_repack outside the migration, or leave the order to a later maintenance window."),
 
+	TABLE_REWRITE(true,
+			"ALTER TABLE ... SET LOGGED, SET UNLOGGED or SET TABLESPACE, which copies the whole table under "
+					+ "ACCESS EXCLUSIVE",
+			"Create the table LOGGED (or UNLOGGED) from the start; to move or convert an existing one, run it in a "
+					+ "maintenance window with '-- lint: allow table-rewrite (reason)', or use pg_repack (--tablespace) "
+					+ "outside the migration."),
+
+	REFRESH_WITHOUT_CONCURRENTLY(true,
+			"REFRESH MATERIALIZED VIEW without CONCURRENTLY, which blocks every read of the view under ACCESS "
+					+ "EXCLUSIVE until it is refilled",
+			"Use REFRESH MATERIALIZED VIEW CONCURRENTLY, which lets reads go on (the view needs a unique index on "
+					+ "plain columns that covers every row)."),
+
 	LOCK_TABLE(true, "an explicit LOCK TABLE that blocks writes",
 			"Remove it; if the revision truly needs it, keep it " + "short and set a lock_timeout."),
 

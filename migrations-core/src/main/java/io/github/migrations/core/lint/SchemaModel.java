@@ -101,6 +101,7 @@ final class SchemaModel {
 				this.indexTables.remove(key(shape.index));
 				this.indexColumns.remove(key(shape.index));
 			}
+			case CREATE_MATERIALIZED_VIEW -> this.tables.put(key(shape.table), new Table(revision));
 			case DROP_TABLE -> shape.tables.forEach((table) -> this.tables.remove(key(table)));
 			case ALTER_TABLE -> shape.actions.forEach((action) -> alter(shape.table, action, revision));
 			default -> {

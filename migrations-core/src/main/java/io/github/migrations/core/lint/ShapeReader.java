@@ -94,6 +94,12 @@ final class ShapeReader {
 
 	private static void create(Cursor c, Shape shape) {
 		c.accept("or", "replace");
+		if (c.accept("materialized", "view")) {
+			shape.verb = Verb.CREATE_MATERIALIZED_VIEW;
+			c.accept("if", "not", "exists");
+			shape.table = c.name();
+			return;
+		}
 		if (c.accept("unique", "index") || c.accept("index")) {
 			shape.verb = Verb.CREATE_INDEX;
 			shape.concurrently = c.accept("concurrently");

@@ -392,6 +392,39 @@ class LinterTests {
 	}
 
 	@Test
+	void settingLoggedUnloggedOrATablespaceRewritesAnExistingTable() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices SET UNLOGGED;
+				ALTER TABLE customers SET LOGGED;
+				ALTER TABLE invoices SET TABLESPACE fast_disk;
+				ALTER TABLE invoices SET (fillfactor = 90);
+				CREATE TABLE imports (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+				ALTER TABLE imports SET UNLOGGED;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("TABLE_REWRITE 5", "TABLE_REWRITE 6", "TABLE_REWRITE 7");
+		assertThat(report.findings().get(0).problem()).isEqualTo("SET UNLOGGED rewrites 'invoices'");
+		assertThat(report.findings().get(0).lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
+	}
+
+	@Test
+	void refreshingAnExistingMaterializedViewWithoutConcurrentlyIsFlagged() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				REFRESH MATERIALIZED VIEW invoice_totals;
+				REFRESH MATERIALIZED VIEW CONCURRENTLY invoice_totals;
+				CREATE MATERIALIZED VIEW customer_totals AS SELECT customer_id, sum(amount) FROM invoices GROUP BY 1;
+				REFRESH MATERIALIZED VIEW customer_totals;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("REFRESH_WITHOUT_CONCURRENTLY 5");
+		assertThat(report.findings().get(0).lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoice_totals"));
+	}
+
+	@Test
 	void styleRulesWarnOnColumnDefinitions() {
 		LintReport report = lint(
 				"""
