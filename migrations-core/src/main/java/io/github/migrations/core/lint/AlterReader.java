@@ -127,15 +127,16 @@ final class AlterReader {
 			notValid |= rest.get(i).is("not") && rest.get(i + 1).is("valid");
 		}
 		if (c.accept("check")) {
-			return new Action.AddConstraint(name, "CHECK", notValid, false, null, notNullColumn(c.group()));
+			return new Action.AddConstraint(name, "CHECK", notValid, null, null, notNullColumn(c.group()));
 		}
 		if (c.accept("foreign", "key")) {
 			c.group();
 			c.accept("references");
-			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, false, c.name(), null);
+			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, null, c.name(), null);
 		}
 		String kind = c.accept("primary", "key") ? "PRIMARY KEY" : c.accept("unique") ? "UNIQUE" : "EXCLUDE";
-		return new Action.AddConstraint(name, kind, notValid, c.is("using", "index"), null, null);
+		String index = c.accept("using", "index") ? c.name() : null;
+		return new Action.AddConstraint(name, kind, notValid, index, null, null);
 	}
 
 	/**

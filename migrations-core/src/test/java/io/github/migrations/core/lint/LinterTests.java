@@ -336,6 +336,37 @@ class LinterTests {
 	}
 
 	@Test
+	void aPrimaryKeyUsingAnIndexOnAColumnTheRevisionsShowNullableIsFlaggedForItsScan() {
+		this.files.add(file("a1", """
+				-- revision: a1
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE accounts (code text, ref text NOT NULL, alias text, note text);
+				CREATE UNIQUE INDEX accounts_code_key ON accounts (code);
+				CREATE UNIQUE INDEX accounts_ref_key ON accounts (ref);
+				CREATE UNIQUE INDEX accounts_alias_key ON accounts (alias);
+				ALTER TABLE accounts ADD CONSTRAINT accounts_alias_nn CHECK (alias IS NOT NULL);
+				"""));
+		this.files.add(file("a2", """
+				-- revision: a2
+				-- down_revision: a1
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk PRIMARY KEY USING INDEX accounts_code_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk2 PRIMARY KEY USING INDEX accounts_ref_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk3 PRIMARY KEY USING INDEX accounts_alias_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk4 PRIMARY KEY USING INDEX unknown_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_code_uq UNIQUE USING INDEX accounts_code_key;
+				"""));
+		List<Finding> findings = Linter.forFiles().lint(this.files, Set.of("a2"), Set.of()).findings();
+		assertThat(findings).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("SET_NOT_NULL_WITHOUT_CHECK 5");
+		assertThat(findings.get(0).problem()).isEqualTo("PRIMARY KEY USING INDEX 'accounts_code_key' sets "
+				+ "'accounts.code' NOT NULL, which scans the table: the column is nullable and no validated "
+				+ "CHECK (code IS NOT NULL) is known");
+	}
+
+	@Test
 	void aColumnAddedWithACheckOrAForeignKeyIsFlaggedBecauseEveryRowIsCheckedUnderTheLock() {
 		assertThat(rules(
 				lint("""
