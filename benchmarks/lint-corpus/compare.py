@@ -45,6 +45,7 @@ CORPORA = {"written": os.path.join(RESOURCES, "lint-corpus"),
 MAPPING = {
     "require-concurrent-index-creation": "index-without-concurrently",
     "require-concurrent-index-deletion": "index-without-concurrently",
+    "require-concurrent-reindex": "index-without-concurrently",
     "ban-concurrent-index-creation-in-transaction": "concurrently-in-transaction",
     "adding-field-with-default": "add-column-volatile-default",
     "adding-required-field": "add-column-not-null-without-default",

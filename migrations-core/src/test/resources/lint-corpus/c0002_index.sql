@@ -15,3 +15,9 @@ DROP INDEX invoices_customer_idx;
 DROP INDEX payments_invoice_idx;
 -- expect: index-without-concurrently
 CREATE UNIQUE INDEX customers_email_lower_idx ON customers (lower(email));
+-- expect: index-without-concurrently
+REINDEX TABLE invoices;
+-- expect: index-without-concurrently
+REINDEX INDEX customers_email_lower_idx;
+-- expect: ok
+REINDEX TABLE payments;

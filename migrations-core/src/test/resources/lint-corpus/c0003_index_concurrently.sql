@@ -12,3 +12,5 @@ DROP INDEX CONCURRENTLY invoices_status_idx;
 CREATE UNIQUE INDEX CONCURRENTLY customers_email_key ON customers (email);
 -- expect: ok
 CREATE UNIQUE INDEX CONCURRENTLY tmp_imports_payload_key ON tmp_imports (payload);
+-- expect: ok
+REINDEX TABLE CONCURRENTLY invoices;

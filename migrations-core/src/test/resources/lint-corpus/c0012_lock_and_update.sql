@@ -19,3 +19,7 @@ DELETE FROM invoices WHERE id = 42;
 INSERT INTO customers (email) VALUES ('ana@example.com');
 -- expect: lock-table
 LOCK customers;
+-- expect: refresh-without-concurrently
+REFRESH MATERIALIZED VIEW invoice_totals;
+-- expect: ok
+REFRESH MATERIALIZED VIEW CONCURRENTLY invoice_totals;

@@ -338,6 +338,24 @@ class LockAwareExecutionTests {
 	}
 
 	@Test
+	void aDeleteThatGivesWayNamesTheSessionHoldingItsTable() throws Exception {
+		this.files.write("b2_purge.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				DELETE FROM ONLY public.invoices AS i WHERE i.amount > 5;
+				-- +downgrade
+				""");
+		try (IdleSession report = idleInTransaction("exporter", "LOCK TABLE invoices IN SHARE MODE")) {
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(this::upgradeGivingWayAtOnce)
+				.satisfies((ex) -> assertThat(ex.lockHolders()).singleElement()
+					.asString()
+					.startsWith("PostgreSQL backend %d ('exporter'".formatted(report.pid()))
+					.contains(" holds SHARE on invoices, "));
+		}
+	}
+
+	@Test
 	void aDroppedIndexLeadsToTheSessionsHoldingItsTable() throws Exception {
 		this.files.write("b2_index.sql", """
 				-- revision: b2

@@ -954,9 +954,29 @@ class MigratorTests {
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("d4_slow.sql:6: revision 'd4' failed: canceling statement due to statement timeout "
 					+ "(SQLSTATE 57014)")
-			.withMessageContaining("raise it in the revision's header");
+			.withMessageContaining("raise it in the revision's header")
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("statement-timeout"));
 		assertThat(this.database.tableExists("payments")).isFalse();
 		assertThat(this.database.query("SHOW statement_timeout")).containsExactly("0");
+	}
+
+	@Test
+	void aStatementCancelledOtherwiseThanByItsTimeoutIsNotBlamedOnTheStatementTimeout() {
+		this.files.write("d4_cancelled.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				DO $$ BEGIN PERFORM pg_cancel_backend(pg_backend_pid()); PERFORM pg_sleep(5); END $$;
+				-- +downgrade
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_cancelled.sql:4: revision 'd4' failed: canceling statement due to user request "
+					+ "(SQLSTATE 57014)")
+			.satisfies((ex) -> {
+				assertThat(ex.hint()).doesNotContain("statement_timeout")
+					.endsWith("Fix the statement and start again.");
+				assertThat(ex.setting()).isNull();
+			});
 	}
 
 	@Test

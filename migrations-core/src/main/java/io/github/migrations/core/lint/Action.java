@@ -37,12 +37,13 @@ sealed interface Action {
 	 * @param kind {@code FOREIGN KEY}, {@code CHECK}, {@code UNIQUE}, {@code PRIMARY KEY}
 	 * or {@code EXCLUDE}
 	 * @param notValid whether it is added {@code NOT VALID}
-	 * @param usingIndex whether it adopts an existing index ({@code USING INDEX})
+	 * @param usingIndex the existing index it adopts ({@code USING INDEX}), or
+	 * {@code null}
 	 * @param references the table a foreign key references, or {@code null}
 	 * @param notNullColumn the column of a {@code CHECK (column IS NOT NULL)}, or
 	 * {@code null}
 	 */
-	record AddConstraint(@Nullable String name, String kind, boolean notValid, boolean usingIndex,
+	record AddConstraint(@Nullable String name, String kind, boolean notValid, @Nullable String usingIndex,
 			@Nullable String references, @Nullable String notNullColumn) implements Action {
 
 		@Override
@@ -68,6 +69,13 @@ sealed interface Action {
 	 * @param what {@code COLUMN}, {@code CONSTRAINT} or {@code TABLE}
 	 */
 	record Rename(String what, String from, String to) implements Action {
+	}
+
+	/**
+	 * An action that copies the whole table: {@code SET LOGGED}, {@code SET UNLOGGED},
+	 * {@code SET TABLESPACE}.
+	 */
+	record Rewrite(String what) implements Action {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.migrations.core.lint;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.migrations.core.script.SqlTokens.Token;
 import org.jspecify.annotations.Nullable;
@@ -82,18 +83,23 @@ final class AlterReader {
 		if ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("(")) {
 			return new Action.Other("STORAGE PARAMETERS", Lock.SHARE_UPDATE_EXCLUSIVE);
 		}
+		if (c.is("set", "logged") || c.is("set", "unlogged") || c.is("set", "tablespace")) {
+			c.next();
+			return new Action.Rewrite("SET " + c.next().text().toUpperCase(Locale.ROOT));
+		}
 		return new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
 	}
 
 	private static Action alterColumn(Cursor c, String column) {
 		if (c.accept("set", "data", "type") || c.accept("type")) {
 			List<Token> type = c.until("collate", "using");
-			c.accept("collate");
-			c.name();
+			if (c.accept("collate")) {
+				c.name();
+			}
 			boolean using = c.accept("using");
 			if (using) {
-				// USING the column itself converts as no USING would
-				List<Token> expression = c.rest();
+				// USING the column itself (in any parentheses) converts as no USING would
+				List<Token> expression = c.rest().stream().filter((t) -> !t.isSymbol("(") && !t.isSymbol(")")).toList();
 				using = !(expression.size() == 1 && expression.get(0).isName()
 						&& SchemaModel.key(expression.get(0).text()).equals(SchemaModel.key(column)));
 			}
@@ -121,15 +127,16 @@ final class AlterReader {
 			notValid |= rest.get(i).is("not") && rest.get(i + 1).is("valid");
 		}
 		if (c.accept("check")) {
-			return new Action.AddConstraint(name, "CHECK", notValid, false, null, notNullColumn(c.group()));
+			return new Action.AddConstraint(name, "CHECK", notValid, null, null, notNullColumn(c.group()));
 		}
 		if (c.accept("foreign", "key")) {
 			c.group();
 			c.accept("references");
-			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, false, c.name(), null);
+			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, null, c.name(), null);
 		}
 		String kind = c.accept("primary", "key") ? "PRIMARY KEY" : c.accept("unique") ? "UNIQUE" : "EXCLUDE";
-		return new Action.AddConstraint(name, kind, notValid, c.is("using", "index"), null, null);
+		String index = c.accept("using", "index") ? c.name() : null;
+		return new Action.AddConstraint(name, kind, notValid, index, null, null);
 	}
 
 	/**

@@ -46,7 +46,7 @@ final class AlterRules {
 				}
 			}
 			else if (action instanceof Action.AddConstraint constraint) {
-				addConstraint(check, table, constraint);
+				addConstraint(check, table, constraint, model);
 			}
 			else if (action instanceof Action.ValidateConstraint validate
 					&& linter.session().validatesUnderItsOwnLock(validate.name())) {
@@ -63,6 +63,9 @@ final class AlterRules {
 			}
 			else if (action instanceof Action.Rename rename) {
 				rename(check, table, rename, linter);
+			}
+			else if (action instanceof Action.Rewrite rewrite) {
+				check.report(Rule.TABLE_REWRITE, "%s rewrites '%s'".formatted(rewrite.what(), table));
 			}
 		}
 	}
@@ -98,7 +101,25 @@ final class AlterRules {
 		}
 	}
 
-	private static void addConstraint(RevisionLinter.Check check, String table, Action.AddConstraint constraint) {
+	/**
+	 * A primary key made from an index sets its columns {@code NOT NULL}: a scan under
+	 * the lock for each column the revisions show as nullable with no validated
+	 * {@code CHECK (column IS NOT NULL)}.
+	 */
+	private static void primaryKeyUsingIndex(RevisionLinter.Check check, String table, String index,
+			SchemaModel model) {
+		for (String column : model.indexedColumns(index)) {
+			if (model.knownNullable(table, column)) {
+				check.report(Rule.SET_NOT_NULL_WITHOUT_CHECK,
+						("PRIMARY KEY USING INDEX '%s' sets '%s.%s' NOT NULL, which scans the table: the column is "
+								+ "nullable and no validated CHECK (%s IS NOT NULL) is known")
+							.formatted(index, table, column, column));
+			}
+		}
+	}
+
+	private static void addConstraint(RevisionLinter.Check check, String table, Action.AddConstraint constraint,
+			SchemaModel model) {
 		String name = (constraint.name() != null) ? " '" + constraint.name() + "'" : "";
 		switch (constraint.kind()) {
 			case "FOREIGN KEY", "CHECK" -> {
@@ -108,9 +129,12 @@ final class AlterRules {
 				}
 			}
 			default -> {
-				if (!constraint.usingIndex()) {
+				if (constraint.usingIndex() == null) {
 					check.report(Rule.UNIQUE_WITHOUT_INDEX,
 							"adds %s%s to '%s' without USING INDEX".formatted(constraint.kind(), name, table));
+				}
+				else if (constraint.kind().equals("PRIMARY KEY")) {
+					primaryKeyUsingIndex(check, table, constraint.usingIndex(), model);
 				}
 			}
 		}

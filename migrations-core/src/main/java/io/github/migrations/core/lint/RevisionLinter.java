@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.script.SqlScript;
+import io.github.migrations.core.script.StatementClassifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,13 +43,10 @@ final class RevisionLinter {
 	void check(Shape shape, int index, List<Finding> findings) {
 		Check check = new Check(shape, index, findings);
 		this.session.apply(shape);
+		refusedInTransaction(check, shape);
 		switch (shape.verb) {
 			case CREATE_INDEX, DROP_INDEX -> index(check, shape);
-			case REINDEX -> {
-				if (shape.concurrently && this.script.transactional()) {
-					check.report(Rule.CONCURRENTLY_IN_TRANSACTION, "REINDEX CONCURRENTLY cannot run in a transaction");
-				}
-			}
+			case REINDEX -> reindex(check, shape);
 			case ALTER_TABLE -> AlterRules.check(check, shape, this);
 			case CREATE_TABLE -> StyleRules.check(check, shape.columns, shape.primaryKey);
 			case DROP_TABLE -> {
@@ -65,6 +63,12 @@ final class RevisionLinter {
 				}
 			}
 			case CLUSTER -> check.report(Rule.CLUSTER, "CLUSTER rewrites '%s'".formatted(shape.table));
+			case REFRESH -> {
+				if (shape.full && existing(shape.table)) {
+					check.report(Rule.REFRESH_WITHOUT_CONCURRENTLY,
+							"REFRESH MATERIALIZED VIEW '%s' without CONCURRENTLY".formatted(shape.table));
+				}
+			}
 			case LOCK -> {
 				if (shape.lockMode.isStrong()) {
 					check.report(Rule.LOCK_TABLE, "locks '%s' in %s mode".formatted(shape.table, shape.lockMode.sql()));
@@ -85,13 +89,35 @@ final class RevisionLinter {
 	private void index(Check check, Shape shape) {
 		String table = (shape.verb == Shape.Verb.DROP_INDEX) ? this.model.indexTable(shape.index) : shape.table;
 		String verb = (shape.verb == Shape.Verb.DROP_INDEX) ? "DROP INDEX" : "CREATE INDEX";
-		if (shape.concurrently && this.script.transactional()) {
-			check.report(Rule.CONCURRENTLY_IN_TRANSACTION,
-					"%s CONCURRENTLY cannot run inside the transaction of a transactional revision".formatted(verb));
-		}
-		else if (!shape.concurrently && (table == null || existing(table))) {
+		if (!shape.concurrently && (table == null || existing(table))) {
 			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY, "%s '%s' without CONCURRENTLY on existing table '%s'"
 				.formatted(verb, shape.index, (table != null) ? table : "(the index's table)"));
+		}
+	}
+
+	/**
+	 * A statement that PostgreSQL refuses inside a transaction block, in a transactional
+	 * revision: judged by the classifier the runner refuses it with before anything runs,
+	 * so that lint and the run cannot disagree.
+	 */
+	private void refusedInTransaction(Check check, Shape shape) {
+		if (this.script.transactional()) {
+			StatementClassifier.refusal(shape.statement)
+				.filter((refusal) -> refusal.kind() == StatementClassifier.Kind.NOT_IN_TRANSACTION)
+				.ifPresent((refusal) -> check.report(Rule.CONCURRENTLY_IN_TRANSACTION,
+						"%s cannot run inside the transaction of a transactional revision".formatted(refusal.what())));
+		}
+	}
+
+	private void reindex(Check check, Shape shape) {
+		String table = shape.index.isEmpty() ? shape.table : this.model.indexTable(shape.index);
+		if (!shape.concurrently && (table == null || existing(table))) {
+			String what = !shape.index.isEmpty() ? "INDEX '%s'".formatted(shape.index)
+					: !shape.table.isEmpty() ? "TABLE '%s'".formatted(shape.table) : "of every table of a schema";
+			check.report(Rule.INDEX_WITHOUT_CONCURRENTLY,
+					("REINDEX %s without CONCURRENTLY: writes to the table wait while each index is rebuilt, and "
+							+ "queries that use the index while it is")
+						.formatted(what));
 		}
 	}
 

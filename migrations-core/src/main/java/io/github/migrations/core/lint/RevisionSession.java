@@ -34,15 +34,12 @@ final class RevisionSession {
 	}
 
 	/**
-	 * Records what a statement changes: {@code SET lock_timeout}, {@code SET TIME ZONE},
-	 * a constraint added {@code NOT VALID}.
+	 * Records what a statement changes: {@code SET} or {@code RESET} of
+	 * {@code lock_timeout} or the time zone, a constraint added {@code NOT VALID}.
 	 */
 	void apply(Shape shape) {
-		if (shape.verb == Shape.Verb.SET && shape.setting.equals("lock_timeout")) {
-			this.lockTimeout = isSet(shape.value);
-		}
-		else if (shape.verb == Shape.Verb.SET && shape.setting.equals("timezone")) {
-			this.utc = Types.isUtc(shape.value);
+		if (shape.verb == Shape.Verb.SET) {
+			set(shape);
 		}
 		else if (shape.verb == Shape.Verb.ALTER_TABLE) {
 			for (Action action : shape.actions) {
@@ -51,6 +48,24 @@ final class RevisionSession {
 					this.addedNotValid.add(SchemaModel.key(constraint.name()));
 				}
 			}
+		}
+	}
+
+	/**
+	 * {@code SET}, {@code SET LOCAL} (which does nothing outside a transaction block),
+	 * {@code RESET} and {@code RESET ALL} (back to the server's default: no
+	 * {@code lock_timeout}, and a time zone not known to be UTC).
+	 */
+	private void set(Shape shape) {
+		if (shape.local && !this.transactional) {
+			return;
+		}
+		boolean all = shape.setting.equals("all") && shape.value == null;
+		if (all || shape.setting.equals("lock_timeout")) {
+			this.lockTimeout = isSet(shape.value);
+		}
+		if (all || shape.setting.equals("timezone")) {
+			this.utc = Types.isUtc(shape.value);
 		}
 	}
 

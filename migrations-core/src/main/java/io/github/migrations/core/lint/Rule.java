@@ -11,11 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Rule {
 
-	INDEX_WITHOUT_CONCURRENTLY(true, "an index built or dropped without CONCURRENTLY on an existing table",
-			"Use CREATE INDEX CONCURRENTLY (or DROP INDEX CONCURRENTLY) in a revision with "
+	INDEX_WITHOUT_CONCURRENTLY(true, "an index built, rebuilt or dropped without CONCURRENTLY on an existing table",
+			"Use CREATE INDEX CONCURRENTLY (or DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY) in a revision with "
 					+ "'-- transactional: false'."),
 
-	CONCURRENTLY_IN_TRANSACTION(true, "CONCURRENTLY in a transactional revision, which PostgreSQL refuses",
+	CONCURRENTLY_IN_TRANSACTION(true,
+			"a statement PostgreSQL refuses inside a transaction block (CONCURRENTLY, VACUUM, ...) in a "
+					+ "transactional revision, which the run refuses before it starts",
 			"Move the statement to its own revision with '-- transactional: false'."),
 
 	ADD_COLUMN_VOLATILE_DEFAULT(true,
@@ -48,7 +50,10 @@ public enum Rule {
 			"UNIQUE or PRIMARY KEY added without an existing unique index, which builds the index "
 					+ "under ACCESS EXCLUSIVE",
 			"CREATE UNIQUE INDEX CONCURRENTLY first (transactional: false), then ADD CONSTRAINT ... UNIQUE (or "
-					+ "PRIMARY KEY) USING INDEX."),
+					+ "PRIMARY KEY) USING INDEX. A PRIMARY KEY also sets its columns NOT NULL, which scans the table "
+					+ "under ACCESS EXCLUSIVE unless they are NOT NULL already: make a nullable column NOT NULL first "
+					+ "(ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT; then SET NOT "
+					+ "NULL, which uses the validated check to skip the scan on PostgreSQL 12 and later)."),
 
 	DROP_COLUMN(true, "a column dropped that an earlier release added, which running code may still read",
 			"Stop using the column in the code and deploy that first; drop it in a later release and opt out with "
@@ -70,6 +75,19 @@ public enum Rule {
 
 	CLUSTER(true, "CLUSTER, which rewrites the table under ACCESS EXCLUSIVE",
 			"Run pg_repack outside the migration, or leave the order to a later maintenance window."),
+
+	TABLE_REWRITE(true,
+			"ALTER TABLE ... SET LOGGED, SET UNLOGGED or SET TABLESPACE, which copies the whole table under "
+					+ "ACCESS EXCLUSIVE",
+			"Create the table LOGGED (or UNLOGGED) from the start; to move or convert an existing one, run it in a "
+					+ "maintenance window with '-- lint: allow table-rewrite (reason)', or use pg_repack (--tablespace) "
+					+ "outside the migration."),
+
+	REFRESH_WITHOUT_CONCURRENTLY(true,
+			"REFRESH MATERIALIZED VIEW without CONCURRENTLY, which blocks every read of the view under ACCESS "
+					+ "EXCLUSIVE until it is refilled",
+			"Use REFRESH MATERIALIZED VIEW CONCURRENTLY, which lets reads go on (the view needs a unique index on "
+					+ "plain columns that covers every row)."),
 
 	LOCK_TABLE(true, "an explicit LOCK TABLE that blocks writes",
 			"Remove it; if the revision truly needs it, keep it " + "short and set a lock_timeout."),

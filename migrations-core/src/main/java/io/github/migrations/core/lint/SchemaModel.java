@@ -55,6 +55,24 @@ final class SchemaModel {
 		return state != null && state.checkedNotNull.contains(column);
 	}
 
+	/**
+	 * Whether the revisions show a column nullable: created without {@code NOT NULL},
+	 * never set {@code NOT NULL}, with no validated {@code CHECK (column IS NOT NULL)}.
+	 * {@code false} for a column they do not show.
+	 */
+	boolean knownNullable(String table, String column) {
+		Table state = this.tables.get(key(table));
+		Column col = (state != null) ? state.columns.get(column) : null;
+		return col != null && col.nullable && !state.checkedNotNull.contains(column);
+	}
+
+	/**
+	 * The names a known index indexes on, or none.
+	 */
+	List<String> indexedColumns(String index) {
+		return this.indexColumns.getOrDefault(key(index), List.of());
+	}
+
 	@Nullable String indexTable(String index) {
 		return this.indexTables.get(key(index));
 	}
@@ -84,8 +102,8 @@ final class SchemaModel {
 		switch (shape.verb) {
 			case CREATE_TABLE -> {
 				Table table = new Table(revision);
-				shape.columns
-					.forEach((column) -> table.columns.put(column.name(), new Column(column.type(), revision)));
+				shape.columns.forEach((column) -> table.columns.put(column.name(), new Column(column.type(), revision,
+						nullable(column) && !shape.primaryKey.contains(column.name()))));
 				shape.columns.stream()
 					.filter((column) -> column.primaryKey() || column.unique())
 					.forEach((column) -> table.indexed.add(key(column.name())));
@@ -101,6 +119,7 @@ final class SchemaModel {
 				this.indexTables.remove(key(shape.index));
 				this.indexColumns.remove(key(shape.index));
 			}
+			case CREATE_MATERIALIZED_VIEW -> this.tables.put(key(shape.table), new Table(revision));
 			case DROP_TABLE -> shape.tables.forEach((table) -> this.tables.remove(key(table)));
 			case ALTER_TABLE -> shape.actions.forEach((action) -> alter(shape.table, action, revision));
 			default -> {
@@ -122,7 +141,7 @@ final class SchemaModel {
 			this.tables.put(key(name), table);
 		}
 		if (action instanceof Action.AddColumn add) {
-			table.columns.put(add.column().name(), new Column(add.column().type(), revision));
+			table.columns.put(add.column().name(), new Column(add.column().type(), revision, nullable(add.column())));
 		}
 		else if (action instanceof Action.DropColumn drop) {
 			table.columns.remove(drop.column());
@@ -130,7 +149,14 @@ final class SchemaModel {
 		}
 		else if (action instanceof Action.AlterType type) {
 			Column old = table.columns.get(type.column());
-			table.columns.put(type.column(), new Column(type.type(), (old != null) ? old.createdIn : null));
+			table.columns.put(type.column(),
+					new Column(type.type(), (old != null) ? old.createdIn : null, old != null && old.nullable));
+		}
+		else if (action instanceof Action.SetNotNull set) {
+			Column old = table.columns.get(set.column());
+			if (old != null) {
+				table.columns.put(set.column(), new Column(old.type, old.createdIn, false));
+			}
 		}
 		else if (action instanceof Action.Rename rename && rename.what().equals("COLUMN")) {
 			Column old = table.columns.remove(rename.from());
@@ -179,7 +205,19 @@ final class SchemaModel {
 
 	}
 
-	private record Column(String type, @Nullable String createdIn) {
+	/**
+	 * Whether a column as defined is surely nullable: no {@code NOT NULL}, not the
+	 * primary key, not an identity or serial.
+	 */
+	private static boolean nullable(ColumnDef column) {
+		return !column.notNull() && !column.primaryKey() && !column.computed();
+	}
+
+	/**
+	 * @param nullable whether the revisions show it nullable: defined without
+	 * {@code NOT NULL} and never set so
+	 */
+	private record Column(String type, @Nullable String createdIn, boolean nullable) {
 
 	}
 

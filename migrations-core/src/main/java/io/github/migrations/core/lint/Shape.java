@@ -16,7 +16,7 @@ final class Shape {
 	enum Verb {
 
 		CREATE_TABLE, CREATE_INDEX, DROP_INDEX, ALTER_TABLE, DROP_TABLE, TRUNCATE, VACUUM, CLUSTER, LOCK, UPDATE,
-		DELETE, INSERT, REINDEX, SET, CREATE_TRIGGER, DROP_TRIGGER, REFRESH, OTHER
+		DELETE, INSERT, MERGE, REINDEX, SET, CREATE_TRIGGER, DROP_TRIGGER, REFRESH, CREATE_MATERIALIZED_VIEW, OTHER
 
 	}
 
@@ -29,6 +29,12 @@ final class Shape {
 
 	/** More tables, for {@code DROP TABLE a, b}, {@code LOCK a, b}, {@code TRUNCATE}. */
 	final List<String> tables = new ArrayList<>();
+
+	/**
+	 * The tables that the data-modifying statements of a {@code WITH} clause write
+	 * ({@code ROW EXCLUSIVE}).
+	 */
+	final List<String> written = new ArrayList<>();
 
 	/** The columns of a {@code CREATE TABLE}. */
 	final List<ColumnDef> columns = new ArrayList<>();
@@ -62,10 +68,16 @@ final class Shape {
 	/** An {@code UPDATE} or {@code DELETE} whose size is bounded. */
 	boolean bounded;
 
-	/** The setting a {@code SET} changes, and its value. */
+	/**
+	 * The setting a {@code SET} or {@code RESET} changes ({@code all} for
+	 * {@code RESET ALL}), and its value: {@code null} for the default.
+	 */
 	String setting = "";
 
 	@Nullable String value;
+
+	/** {@code SET LOCAL}: until the end of the transaction, and only inside one. */
+	boolean local;
 
 	Shape(SqlStatement statement) {
 		this.statement = statement;
@@ -106,7 +118,7 @@ final class Shape {
 				.add(new LockOn(this.full ? Lock.ACCESS_EXCLUSIVE : Lock.SHARE_UPDATE_EXCLUSIVE, table)));
 			case CLUSTER -> locks.add(new LockOn(Lock.ACCESS_EXCLUSIVE, this.table));
 			case LOCK -> this.tables.forEach((table) -> locks.add(new LockOn(this.lockMode, table)));
-			case UPDATE, DELETE, INSERT -> locks.add(new LockOn(Lock.ROW_EXCLUSIVE, this.table));
+			case UPDATE, DELETE, INSERT, MERGE -> locks.add(new LockOn(Lock.ROW_EXCLUSIVE, this.table));
 			case REINDEX -> {
 				Lock lock = this.concurrently ? Lock.SHARE_UPDATE_EXCLUSIVE
 						: this.index.isEmpty() ? Lock.SHARE : Lock.ACCESS_EXCLUSIVE;
@@ -119,6 +131,10 @@ final class Shape {
 			default -> {
 			}
 		}
+		this.written.stream()
+			.map((table) -> new LockOn(Lock.ROW_EXCLUSIVE, table))
+			.filter((lock) -> !locks.contains(lock))
+			.forEach(locks::add);
 		locks.removeIf((lock) -> lock.table().isEmpty());
 		locks.sort((a, b) -> b.lock().compareTo(a.lock()));
 		return locks;

@@ -6,7 +6,6 @@ import java.util.Locale;
 import io.github.migrations.core.lint.Shape.Verb;
 import io.github.migrations.core.script.SqlStatement;
 import io.github.migrations.core.script.SqlTokens;
-import io.github.migrations.core.script.SqlTokens.Kind;
 import io.github.migrations.core.script.SqlTokens.Token;
 
 /**
@@ -71,18 +70,19 @@ final class ShapeReader {
 		else if (c.accept("lock")) {
 			lock(c, shape);
 		}
-		else if (c.is("update") || c.is("delete")) {
-			dml(c, shape);
-		}
-		else if (c.accept("insert", "into")) {
-			shape.verb = Verb.INSERT;
-			shape.table = c.name();
+		else if (DmlReader.starts(c)) {
+			DmlReader.read(c, shape);
 		}
 		else if (c.accept("reindex")) {
 			reindex(c, shape);
 		}
 		else if (c.accept("set")) {
 			set(c, shape);
+		}
+		else if (c.accept("reset")) {
+			shape.verb = Verb.SET;
+			shape.setting = c.accept("time", "zone") ? "timezone" : c.name();
+			shape.value = null;
 		}
 		else if (c.accept("refresh", "materialized", "view")) {
 			shape.verb = Verb.REFRESH;
@@ -94,6 +94,12 @@ final class ShapeReader {
 
 	private static void create(Cursor c, Shape shape) {
 		c.accept("or", "replace");
+		if (c.accept("materialized", "view")) {
+			shape.verb = Verb.CREATE_MATERIALIZED_VIEW;
+			c.accept("if", "not", "exists");
+			shape.table = c.name();
+			return;
+		}
 		if (c.accept("unique", "index") || c.accept("index")) {
 			shape.verb = Verb.CREATE_INDEX;
 			shape.concurrently = c.accept("concurrently");
@@ -188,43 +194,16 @@ final class ShapeReader {
 		}
 	}
 
-	/**
-	 * {@code UPDATE} or {@code DELETE}: bounded when it has a {@code LIMIT} (a batch) or
-	 * its {@code WHERE} names rows by literal value ({@code id = 42},
-	 * {@code id IN (1, 2)}).
-	 */
-	private static void dml(Cursor c, Shape shape) {
-		shape.verb = c.accept("update") ? Verb.UPDATE : Verb.DELETE;
-		c.accept("from");
-		c.accept("only");
-		shape.table = c.name();
-		List<Token> rest = c.rest();
-		boolean where = false;
-		for (int i = 0; i < rest.size(); i++) {
-			Token token = rest.get(i);
-			where |= token.is("where");
-			if (token.is("limit")) {
-				shape.bounded = true;
-			}
-			if (where && i + 1 < rest.size() && (token.isSymbol("=") || token.is("in"))) {
-				Token next = rest.get(i + 1);
-				Token after = (i + 2 < rest.size()) ? rest.get(i + 2) : next;
-				boolean literal = next.kind() == Kind.NUMBER || next.kind() == Kind.STRING
-						|| (next.isSymbol("(") && (after.kind() == Kind.NUMBER || after.kind() == Kind.STRING));
-				shape.bounded |= literal && (i == 0 || isKeyColumn(rest.get(i - 1)));
-			}
-		}
-	}
-
-	private static boolean isKeyColumn(Token column) {
-		return column.isName() && (column.text().equals("id") || column.text().endsWith("_id"));
-	}
-
 	private static void reindex(Cursor c, Shape shape) {
 		shape.verb = Verb.REINDEX;
 		if (c.peek().isSymbol("(")) {
 			Cursor options = c.group();
 			shape.concurrently = options.contains("concurrently");
+		}
+		if (c.accept("schema") || c.accept("database") || c.accept("system")) {
+			// every table of a schema or database: none named here
+			shape.concurrently |= c.accept("concurrently");
+			return;
 		}
 		boolean index = c.accept("index");
 		if (!index) {
@@ -242,7 +221,7 @@ final class ShapeReader {
 
 	private static void set(Cursor c, Shape shape) {
 		shape.verb = Verb.SET;
-		c.accept("local");
+		shape.local = c.accept("local");
 		c.accept("session");
 		if (c.accept("time", "zone")) {
 			shape.setting = "timezone";

@@ -46,11 +46,12 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 	}
 
 	/**
-	 * Words that name targets rather than revisions, so a revision may not take them.
+	 * Words that name targets rather than revisions ({@code current} too, which Alembic's
+	 * commands read as where the database stands), so a revision may not take them.
 	 */
 	public static boolean isReserved(String value) {
 		return switch (value) {
-			case "head", "heads", "base" -> true;
+			case "head", "heads", "base", "current" -> true;
 			default -> false;
 		};
 	}

@@ -150,6 +150,16 @@ final class FailureReport {
 		}
 	}
 
+	/**
+	 * Whether a failure is a statement cancelled by its {@code statement_timeout}. Its
+	 * SQLSTATE, 57014 (query_canceled), is also that of a statement cancelled by
+	 * {@code pg_cancel_backend} or by the driver (as PgJDBC cancels a {@code COPY} it
+	 * cannot serve), so the server's message tells them apart.
+	 */
+	static boolean isStatementTimeout(@Nullable String sqlState, String message) {
+		return "57014".equals(sqlState) && message.contains("statement timeout");
+	}
+
 	static @Nullable String sqlState(Throwable ex) {
 		return (ex instanceof SQLException sql) ? sql.getSQLState() : null;
 	}
@@ -198,7 +208,7 @@ final class FailureReport {
 				.formatted((lastApplied != null) ? "nothing after revision '%s' was applied".formatted(lastApplied)
 						: "this run applied nothing");
 		}
-		if ("57014".equals(state)) {
+		if (isStatementTimeout(state, describe(ex))) {
 			return "The statement ran longer than its statement_timeout: raise it in the revision's header "
 					+ "('-- statement_timeout: 10min') or in the settings.";
 		}

@@ -64,7 +64,7 @@ public final class MigrationFailedException extends MigrationException {
 	 */
 	@Override
 	public @Nullable String setting() {
-		if ("57014".equals(this.sqlState)) {
+		if (FailureReport.isStatementTimeout(this.sqlState, problem())) {
 			return "statement-timeout";
 		}
 		return "55P03".equals(this.sqlState) ? "lock-timeout" : null;

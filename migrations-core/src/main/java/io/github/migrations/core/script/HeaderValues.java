@@ -28,7 +28,7 @@ final class HeaderValues {
 		if (RevisionId.isReserved(value)) {
 			throw error(line, "%s '%s' is a reserved word".formatted(key.key(), value),
 					(key == HeaderKey.REVISION)
-							? "'head', 'heads' and 'base' name targets, so no revision can take them; "
+							? "'head', 'heads', 'base' and 'current' name targets, so no revision can take them; "
 									+ "choose another id, for example '7c41e0a9b2d3'."
 							: "Name the parents by their ids, or write '-- down_revision: base' for a first revision.");
 		}

@@ -38,11 +38,15 @@ public final class ScriptParser {
 
 	private @Nullable Marker downgrade;
 
+	/** Where a marker-looking comment is a comment, not inside a string or a body. */
+	private final TopLevel topLevel;
+
 	private ScriptParser(String file, byte[] content) {
 		this.file = file;
 		this.content = content;
 		this.textStart = ScriptText.textStart(content);
 		this.header = new HeaderParser(file);
+		this.topLevel = new TopLevel(content, this.textStart);
 	}
 
 	/**
@@ -106,10 +110,11 @@ public final class ScriptParser {
 			}
 			int next = ScriptText.nextLineStart(bytes, end);
 			if (first + 1 < end && bytes[first] == '-' && bytes[first + 1] == '-') {
-				readComment(line, start, end, next, ScriptText.text(bytes, first + 2, end).strip());
+				readComment(line, start, first, end, next, ScriptText.text(bytes, first + 2, end).strip());
 			}
-			else if (first < end && first() == null) {
-				this.headerHasOtherLines = true;
+			else if (first < end) {
+				this.headerHasOtherLines |= first() == null;
+				refuseTrailingMarker(line, first, end);
 			}
 			start = next;
 		}
@@ -119,7 +124,11 @@ public final class ScriptParser {
 		return b == ' ' || b == '\t' || b == '\f' || b == '\u000B';
 	}
 
-	private void readComment(int line, int start, int end, int next, String comment) {
+	private void readComment(int line, int start, int first, int end, int next, String comment) {
+		if ((comment.startsWith("+") || isMarkerWithoutPlus(comment)) && !this.topLevel.at(first)) {
+			// a line of a string or a body that the splitter keeps whole
+			return;
+		}
 		if (comment.startsWith("+")) {
 			marker(new Marker(ScriptText.text(this.content, start, end).strip(), line, start, next));
 		}
@@ -133,6 +142,27 @@ public final class ScriptParser {
 		}
 		else if (first() == null) {
 			this.header.read(line, comment);
+		}
+	}
+
+	/**
+	 * Refuses {@code -- +upgrade} or {@code -- +downgrade} after SQL on the same line: a
+	 * marker starts a section only on a line of its own, so the statements below it would
+	 * silently stay in the section above.
+	 */
+	private void refuseTrailingMarker(int line, int first, int end) {
+		byte[] bytes = this.content;
+		for (int i = first + 1; i + 1 < end; i++) {
+			if (bytes[i] == '-' && bytes[i + 1] == '-') {
+				String comment = ScriptText.text(bytes, i + 2, end).strip();
+				String marker = comment.toLowerCase(Locale.ROOT);
+				if ((marker.startsWith("+upgrade") || marker.startsWith("+downgrade")) && this.topLevel.at(i)) {
+					throw new ScriptException(ScriptLocation.at(this.file, line),
+							"'-- %s' after a statement is not a section marker".formatted(comment),
+							"Put the marker on a line of its own: a section starts only at a line that is just "
+									+ "the marker, and the statements below this one would run in the section above.");
+				}
+			}
 		}
 	}
 

@@ -44,7 +44,8 @@ final class StatementSplitter {
 	 * Splits {@code text}, whose first character is on line {@code firstLine} of
 	 * {@code file}.
 	 * @throws ScriptException if a string, quoted identifier, dollar-quoted body, block
-	 * comment or function body is not closed
+	 * comment or function body is not closed, or the text holds what only psql runs
+	 * ({@link ClientCommands})
 	 */
 	static List<SqlStatement> split(String file, String text, int firstLine) {
 		return new StatementSplitter(file, text, firstLine).split();
@@ -96,6 +97,9 @@ final class StatementSplitter {
 	}
 
 	private void word(char c, int start) {
+		if (c == '\\') {
+			throw ClientCommands.metaCommand(this.file, this.lines.lineAt(start), this.text, start);
+		}
 		if (!SqlLexing.isIdentifierPart(c)) {
 			this.position++;
 			return;
@@ -131,8 +135,10 @@ final class StatementSplitter {
 			while (trimmed > this.statementStart && SqlLexing.isWhitespace(this.text.charAt(trimmed - 1))) {
 				trimmed--;
 			}
-			String sql = this.text.substring(this.statementStart, trimmed);
-			this.statements.add(new SqlStatement(sql, this.statementLine));
+			SqlStatement statement = new SqlStatement(this.text.substring(this.statementStart, trimmed),
+					this.statementLine);
+			ClientCommands.checkCopy(this.file, statement);
+			this.statements.add(statement);
 		}
 		this.statementStart = -1;
 		this.parenthesisDepth = 0;

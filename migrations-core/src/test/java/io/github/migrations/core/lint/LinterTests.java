@@ -9,6 +9,7 @@ import java.util.Set;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.script.SqlStatement;
+import io.github.migrations.core.script.StatementClassifier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,32 @@ class LinterTests {
 	}
 
 	@Test
+	void reindexWithoutConcurrentlyOfAnExistingTableOrIndexIsFlagged() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				REINDEX TABLE invoices;
+				REINDEX INDEX invoices_status_idx;
+				REINDEX (VERBOSE) TABLE customers;
+				CREATE TABLE payments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+				REINDEX TABLE payments;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("INDEX_WITHOUT_CONCURRENTLY 5", "INDEX_WITHOUT_CONCURRENTLY 6",
+					"INDEX_WITHOUT_CONCURRENTLY 7");
+		assertThat(report.findings().get(0).lock()).isEqualTo(new LockOn(Lock.SHARE, "invoices"));
+		assertThat(report.findings().get(1).problem())
+			.startsWith("REINDEX INDEX 'invoices_status_idx' without CONCURRENTLY");
+		assertThat(lint("""
+				-- transactional: false
+				-- lock_timeout: 2s
+				-- +upgrade
+				REINDEX TABLE CONCURRENTLY invoices;
+				REINDEX (CONCURRENTLY) INDEX invoices_status_idx;
+				""").findings()).isEmpty();
+	}
+
+	@Test
 	void aTableThatReferencesItselfTakesNoLockOnAnExistingTable() {
 		assertThat(lint("""
 				-- +upgrade
@@ -75,6 +102,29 @@ class LinterTests {
 				-- +upgrade
 				CREATE INDEX CONCURRENTLY invoices_customer_idx ON invoices (customer_id);
 				""").findings()).isEmpty();
+	}
+
+	@Test
+	void everyStatementTheRunRefusesInATransactionIsFlaggedInATransactionalRevision() {
+		List<String> refused = List.of("ALTER TABLE invoices DETACH PARTITION invoices_2020 CONCURRENTLY",
+				"REINDEX (CONCURRENTLY) INDEX invoices_status_idx", "REINDEX SCHEMA public", "VACUUM invoices",
+				"DROP INDEX CONCURRENTLY invoices_status_idx", "CREATE DATABASE scratch",
+				"ALTER SYSTEM SET work_mem = '8MB'");
+		for (String sql : refused) {
+			assertThat(StatementClassifier.refusal(new SqlStatement(sql, 1))).as(sql).isPresent();
+			assertThat(lint("-- lock_timeout: 2s\n-- +upgrade\n" + sql + ";\n").findings()).as(sql)
+				.extracting(Finding::rule)
+				.contains(Rule.CONCURRENTLY_IN_TRANSACTION);
+			assertThat(rules(lint("-- transactional: false\n-- lock_timeout: 2s\n-- +upgrade\n" + sql + ";\n"))).as(sql)
+				.doesNotContain(Rule.CONCURRENTLY_IN_TRANSACTION);
+		}
+		assertThat(single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices DETACH PARTITION invoices_2020 CONCURRENTLY;
+				""")).problem())
+			.isEqualTo("ALTER TABLE DETACH PARTITION CONCURRENTLY cannot run inside the transaction of a transactional "
+					+ "revision");
 	}
 
 	@Test
@@ -146,6 +196,43 @@ class LinterTests {
 		assertThat(Linter.of(MigratorSettings.defaults().toBuilder().lockTimeout(Duration.ofSeconds(5)).build())
 			.lint(this.files, Set.of("a2"), Set.of())
 			.findings()).isEmpty();
+	}
+
+	@Test
+	void resetLockTimeoutOrResetAllTurnsTheTimeoutOff() {
+		assertThat(rules(lint("""
+				-- +upgrade
+				SET lock_timeout = '2s';
+				RESET lock_timeout;
+				ALTER TABLE invoices ADD COLUMN note text;
+				"""))).containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				RESET ALL;
+				ALTER TABLE invoices ADD COLUMN note text;
+				"""))).containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
+		assertThat(lint("""
+				-- +upgrade
+				RESET statement_timeout;
+				SET lock_timeout = '2s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void setLocalSetsALockTimeoutOnlyInATransactionalRevision() {
+		assertThat(lint("""
+				-- +upgrade
+				SET LOCAL lock_timeout = '5s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				""").findings()).isEmpty();
+		assertThat(rules(lint("""
+				-- transactional: false
+				-- +upgrade
+				SET LOCAL lock_timeout = '5s';
+				ALTER TABLE invoices ADD COLUMN note text;
+				"""))).containsExactly(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
 	}
 
 	@Test
@@ -222,6 +309,64 @@ class LinterTests {
 	}
 
 	@Test
+	void aTypeChangeWithAUsingExpressionOtherThanTheColumnIsFlaggedEvenToTheSameType() {
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(10,2) USING amount + 0;
+				ALTER TABLE invoices ALTER COLUMN code TYPE varchar(40) USING upper(code);
+				ALTER TABLE invoices ALTER COLUMN customer_id TYPE bigint USING customer_id;
+				ALTER TABLE invoices ALTER COLUMN customer_id TYPE bigint USING (customer_id);
+				""").findings()).filteredOn((finding) -> finding.rule() == Rule.COLUMN_TYPE_CHANGE)
+			.extracting((finding) -> finding.location().line())
+			.containsExactly(5, 6);
+	}
+
+	@Test
+	void aPrimaryKeyWithoutAnIndexIsToldToMakeItsColumnsNotNullBeforeAddingItUsingTheIndex() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE customers ADD CONSTRAINT customers_code_pk PRIMARY KEY (id);
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.UNIQUE_WITHOUT_INDEX);
+		assertThat(finding.describe()).contains("PRIMARY KEY) USING INDEX")
+			.contains("scans the table under ACCESS EXCLUSIVE unless they are NOT NULL already")
+			.contains("CHECK (column IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT; then SET NOT NULL");
+	}
+
+	@Test
+	void aPrimaryKeyUsingAnIndexOnAColumnTheRevisionsShowNullableIsFlaggedForItsScan() {
+		this.files.add(file("a1", """
+				-- revision: a1
+				-- down_revision: base
+				-- +upgrade
+				CREATE TABLE accounts (code text, ref text NOT NULL, alias text, note text);
+				CREATE UNIQUE INDEX accounts_code_key ON accounts (code);
+				CREATE UNIQUE INDEX accounts_ref_key ON accounts (ref);
+				CREATE UNIQUE INDEX accounts_alias_key ON accounts (alias);
+				ALTER TABLE accounts ADD CONSTRAINT accounts_alias_nn CHECK (alias IS NOT NULL);
+				"""));
+		this.files.add(file("a2", """
+				-- revision: a2
+				-- down_revision: a1
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk PRIMARY KEY USING INDEX accounts_code_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk2 PRIMARY KEY USING INDEX accounts_ref_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk3 PRIMARY KEY USING INDEX accounts_alias_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_pk4 PRIMARY KEY USING INDEX unknown_key;
+				ALTER TABLE accounts ADD CONSTRAINT accounts_code_uq UNIQUE USING INDEX accounts_code_key;
+				"""));
+		List<Finding> findings = Linter.forFiles().lint(this.files, Set.of("a2"), Set.of()).findings();
+		assertThat(findings).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("SET_NOT_NULL_WITHOUT_CHECK 5");
+		assertThat(findings.get(0).problem()).isEqualTo("PRIMARY KEY USING INDEX 'accounts_code_key' sets "
+				+ "'accounts.code' NOT NULL, which scans the table: the column is nullable and no validated "
+				+ "CHECK (code IS NOT NULL) is known");
+	}
+
+	@Test
 	void aColumnAddedWithACheckOrAForeignKeyIsFlaggedBecauseEveryRowIsCheckedUnderTheLock() {
 		assertThat(rules(
 				lint("""
@@ -278,6 +423,39 @@ class LinterTests {
 	}
 
 	@Test
+	void settingLoggedUnloggedOrATablespaceRewritesAnExistingTable() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices SET UNLOGGED;
+				ALTER TABLE customers SET LOGGED;
+				ALTER TABLE invoices SET TABLESPACE fast_disk;
+				ALTER TABLE invoices SET (fillfactor = 90);
+				CREATE TABLE imports (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+				ALTER TABLE imports SET UNLOGGED;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("TABLE_REWRITE 5", "TABLE_REWRITE 6", "TABLE_REWRITE 7");
+		assertThat(report.findings().get(0).problem()).isEqualTo("SET UNLOGGED rewrites 'invoices'");
+		assertThat(report.findings().get(0).lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
+	}
+
+	@Test
+	void refreshingAnExistingMaterializedViewWithoutConcurrentlyIsFlagged() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				REFRESH MATERIALIZED VIEW invoice_totals;
+				REFRESH MATERIALIZED VIEW CONCURRENTLY invoice_totals;
+				CREATE MATERIALIZED VIEW customer_totals AS SELECT customer_id, sum(amount) FROM invoices GROUP BY 1;
+				REFRESH MATERIALIZED VIEW customer_totals;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("REFRESH_WITHOUT_CONCURRENTLY 5");
+		assertThat(report.findings().get(0).lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoice_totals"));
+	}
+
+	@Test
 	void styleRulesWarnOnColumnDefinitions() {
 		LintReport report = lint(
 				"""
@@ -301,6 +479,29 @@ class LinterTests {
 						DELETE FROM invoices WHERE id = 42;
 						""")))
 			.containsExactly(Rule.UNBATCHED_UPDATE);
+	}
+
+	@Test
+	void anUnboundedDeleteIsFlaggedOnTheTableItDeletesFrom() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				DELETE FROM invoices WHERE amount > 5;
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.UNBATCHED_UPDATE);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ROW_EXCLUSIVE, "invoices"));
+		assertThat(finding.problem()).isEqualTo("DELETE of every matching row of 'invoices' in one transaction");
+	}
+
+	@Test
+	void anUnboundedUpdateAfterAWithClauseIsFlagged() {
+		assertThat(rules(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				WITH x AS (SELECT 1) UPDATE invoices SET status = 'z';
+				WITH batch AS (SELECT id FROM invoices WHERE status IS NULL LIMIT 1000)
+					UPDATE invoices SET status = 'z' FROM batch WHERE invoices.id = batch.id;
+				"""))).containsExactly(Rule.UNBATCHED_UPDATE);
 	}
 
 	@Test

@@ -243,8 +243,17 @@ class ScriptParserTests {
 	@Test
 	void reservedWordCannotBeARevisionId() {
 		assertParseError("-- revision: head\n-- down_revision: base\n").withMessage(FILE
-				+ ":1: revision 'head' is a reserved word. 'head', 'heads' and 'base' name targets, so no revision "
-				+ "can take them; choose another id, for example '7c41e0a9b2d3'.");
+				+ ":1: revision 'head' is a reserved word. 'head', 'heads', 'base' and 'current' name targets, so no "
+				+ "revision can take them; choose another id, for example '7c41e0a9b2d3'.");
+	}
+
+	@Test
+	void currentIsReservedLikeHeadHeadsAndBase() {
+		assertParseError("-- revision: current\n-- down_revision: base\n")
+			.withMessageStartingWith(FILE + ":1: revision 'current' is a reserved word.");
+		assertParseError("-- revision: c3\n-- down_revision: current\n")
+			.withMessageStartingWith(FILE + ":2: down_revision 'current' is a reserved word.");
+		assertThat(RevisionId.isValid("current")).isFalse();
 	}
 
 	@Test
@@ -348,6 +357,47 @@ class ScriptParserTests {
 	}
 
 	@Test
+	void aMarkerAfterAStatementOnTheSameLineIsRefusedRatherThanLeftInTheSectionAbove() {
+		assertParseError(HEADER + "-- +upgrade\nCREATE TABLE t1 (id int); -- +downgrade\nDROP TABLE t1;\n")
+			.withMessage(FILE + ":4: '-- +downgrade' after a statement is not a section marker. Put the marker on a "
+					+ "line of its own: a section starts only at a line that is just the marker, and the statements "
+					+ "below this one would run in the section above.");
+	}
+
+	@Test
+	void markerTextInAStringOrAfterAnotherCommentIsNoMarker() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT '-- +downgrade';\n"
+				+ "SELECT 1; -- note -- +downgrade\n-- +downgrade\nSELECT 2;\n");
+		assertThat(script.upgrade()).extracting(SqlStatement::sql)
+			.containsExactly("SELECT '-- +downgrade'", "SELECT 1");
+		assertThat(script.downgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 2");
+	}
+
+	@Test
+	void markerLinesInsideADollarBodyAStringOrABlockCommentStayInTheirStatement() {
+		String body = """
+				CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $fn$
+				BEGIN
+				-- +downgrade
+				-- upgrade
+				RETURN 1;
+				END $fn$;
+				SELECT 'a
+				-- +downgrade
+				b';
+				/*
+				-- +downgrade
+				*/
+				SELECT 3;
+				""";
+		SqlScript script = ScriptParser.parse(FILE,
+				HEADER + "-- +upgrade\n" + body + "-- +downgrade\nDROP FUNCTION f;\n");
+		assertThat(script.upgrade()).extracting(SqlStatement::line).containsExactly(4, 10, 16);
+		assertThat(script.upgrade().get(0).sql()).contains("-- +downgrade").endsWith("END $fn$");
+		assertThat(script.downgrade()).extracting(SqlStatement::sql).containsExactly("DROP FUNCTION f");
+	}
+
+	@Test
 	void sectionMarkersAreCaseSensitive() {
 		assertParseError(HEADER + "-- +upgrade\n--+Downgrade\n")
 			.withMessageStartingWith(FILE + ":4: unknown section marker '--+Downgrade'; ");
@@ -381,6 +431,37 @@ class ScriptParserTests {
 		assertThatExceptionOfType(ScriptException.class).isThrownBy(script::upgrade)
 			.withMessage(FILE + ":6: unterminated dollar-quoted body '$$' that starts here. "
 					+ "Close the body with '$$', the same tag that opens it.");
+	}
+
+	@Test
+	void copyFromStdinWithItsRowsIsRefusedAtItsLineWhenTheSectionIsRead() {
+		SqlScript script = ScriptParser.parse(FILE,
+				HEADER + "-- +upgrade\nCREATE TABLE t1 (id int);\nCOPY t1 (id) FROM stdin;\n1\n2\n\\.\n");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(script::upgrade)
+			.withMessage(FILE + ":5: COPY ... FROM STDIN reads its rows from the client, which a revision cannot "
+					+ "send. Instead, write the rows as INSERT ... VALUES, use a Java revision with PgJDBC's "
+					+ "CopyManager, or COPY ... FROM a file on the database server.");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> ScriptParser.parse(FILE, HEADER + "-- +upgrade\nCOPY (SELECT 1) TO STDOUT;\n").upgrade())
+			.withMessageStartingWith(FILE + ":4: COPY ... TO STDOUT writes its rows to the client");
+	}
+
+	@Test
+	void copyFromAServerFileAndBackslashesInStringsAreStatementsLikeAnyOther() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nCOPY t1 FROM '/srv/t1.csv' (FORMAT csv);\n"
+				+ "SELECT 'C:\\dir', E'\\n', $$\\i$$, \"a\\b\";\n-- \\set in a comment\n");
+		assertThat(script.upgrade()).hasSize(2);
+	}
+
+	@Test
+	void aPsqlMetaCommandIsRefusedAtItsLineWhenTheSectionIsRead() {
+		SqlScript script = ScriptParser.parse(FILE, HEADER + "-- +upgrade\nSELECT 1;\n\\set ON_ERROR_STOP on\n");
+		assertThatExceptionOfType(ScriptException.class).isThrownBy(script::upgrade)
+			.withMessageStartingWith(
+					FILE + ":5: '\\set' is a psql meta-command, not SQL. Only psql runs " + "meta-commands");
+		assertThatExceptionOfType(ScriptException.class)
+			.isThrownBy(() -> ScriptParser.parse(FILE, HEADER + "-- +upgrade\n\\i other.sql\n").upgrade())
+			.withMessageStartingWith(FILE + ":4: '\\i' is a psql meta-command, not SQL.");
 	}
 
 	@Test
