@@ -21,7 +21,7 @@ final class RevisionInputs {
 
 	private static final String NAME_CHARACTERS = "letters, digits and '_'";
 
-	private static final String RESERVED = "'head', 'heads' and 'base' name targets";
+	private static final String RESERVED = "'head', 'heads', 'base' and 'current' name targets";
 
 	private RevisionInputs() {
 	}

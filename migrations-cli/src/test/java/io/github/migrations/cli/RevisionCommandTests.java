@@ -193,6 +193,9 @@ class RevisionCommandTests {
 			.startsWith("error: Revision id 'd-4' (--rev-id) holds '-' (U+002D)");
 		assertThat(refused("revision", "-m", "reserved", "--rev-id", "base").err())
 			.startsWith("error: Revision id 'base' (--rev-id) is a reserved word");
+		assertThat(refused("revision", "-m", "reserved", "--rev-id", "current").err())
+			.startsWith("error: Revision id 'current' (--rev-id) is a reserved word: "
+					+ "'head', 'heads', 'base' and 'current' name targets.");
 		assertThat(refused("revision", "-m", "label", "--rev-id", "billing").err())
 			.startsWith("error: Revision id 'billing' (--rev-id) is already the branch label of revision 'c3'");
 		assertThat(refused("merge", "-m", "taken", "--rev-id", "b2", "c3", "a1").err())
