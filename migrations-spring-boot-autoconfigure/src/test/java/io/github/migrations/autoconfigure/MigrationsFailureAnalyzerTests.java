@@ -39,16 +39,19 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void aRevisionThatRanOutOfTimeNamesThePropertyOfItsTimeout() {
-		FailureAnalysis statement = analyze(timedOut("57014"));
+		FailureAnalysis statement = analyze(failed("canceling statement due to statement timeout", "57014"));
 		assertThat(statement.getAction()).endsWith("Property: 'app.migrations.statement-timeout'.");
-		FailureAnalysis lock = analyze(timedOut("55P03"));
+		FailureAnalysis lock = analyze(failed("canceling statement due to lock timeout", "55P03"));
 		assertThat(lock.getAction()).endsWith("Property: 'app.migrations.lock-timeout'.");
-		assertThat(analyze(timedOut("42703")).getAction()).doesNotContain("Property:");
+		assertThat(analyze(failed("column \"x\" does not exist", "42703")).getAction()).doesNotContain("Property:");
+		assertThat(analyze(failed("canceling statement due to user request", "57014")).getAction())
+			.as("cancelled by someone, not by its timeout")
+			.doesNotContain("Property:");
 	}
 
-	private static MigrationFailedException timedOut(String sqlState) {
-		return new MigrationFailedException("revision 'b2' failed", "Raise the timeout.", "b2",
-				ScriptLocation.at("b2.sql", 4), sqlState, null);
+	private static MigrationFailedException failed(String message, String sqlState) {
+		return new MigrationFailedException("revision 'b2' failed: %s (SQLSTATE %s)".formatted(message, sqlState),
+				"Raise the timeout.", "b2", ScriptLocation.at("b2.sql", 4), sqlState, null);
 	}
 
 	@Test
