@@ -384,16 +384,16 @@ final class DiffPlan {
 		// the identity comes (which looks its sequence up by the column), and its
 		// identity
 		// goes before a new sequence takes the name the identity's had
-		for (Map.Entry<String, ActionOrder.Action> alter : resolve.alters.entrySet()) {
-			for (String sequence : ownedSequences(this.from, alter.getKey())) {
-				if (isDropped(sequence)) {
-					order.edge(resolve.drop(sequence), alter.getValue());
-				}
+		for (Node node : this.from.nodes().values()) {
+			ActionOrder.Action alter = alterOfOwner(node, resolve.alters);
+			if (alter != null && isDropped(node.key())) {
+				order.edge(resolve.drop(node.key()), alter);
 			}
-			for (String sequence : ownedSequences(this.to, alter.getKey())) {
-				if (isCreated(sequence)) {
-					order.edge(alter.getValue(), resolve.create(sequence));
-				}
+		}
+		for (Node node : this.to.nodes().values()) {
+			ActionOrder.Action alter = alterOfOwner(node, resolve.alters);
+			if (alter != null && isCreated(node.key())) {
+				order.edge(alter, resolve.create(node.key()));
 			}
 		}
 		for (Map.Entry<String, Set<String>> entry : this.aroundDependents.entrySet()) {
@@ -418,14 +418,12 @@ final class DiffPlan {
 		}
 	}
 
-	private static List<String> ownedSequences(NodeGraph graph, String column) {
-		List<String> sequences = new ArrayList<>();
-		for (Node node : graph.nodes().values()) {
-			if (node.model() instanceof Sequence s && s.ownedBy() != null && column.equals("column " + s.ownedBy())) {
-				sequences.add(node.key());
-			}
-		}
-		return sequences;
+	/**
+	 * For a sequence owned by a column that is altered, that alteration; else
+	 * {@code null}.
+	 */
+	private static ActionOrder.@Nullable Action alterOfOwner(Node node, Map<String, ActionOrder.Action> alters) {
+		return (node.model() instanceof Sequence s && s.ownedBy() != null) ? alters.get("column " + s.ownedBy()) : null;
 	}
 
 	/**
