@@ -380,10 +380,8 @@ final class DiffPlan {
 		for (String key : this.recreated) {
 			order.edge(resolve.drop(key), resolve.create(key));
 		}
-		// a column that changes between serial and identity: its old sequence goes before
-		// the identity comes (which looks its sequence up by the column), and its
-		// identity
-		// goes before a new sequence takes the name the identity's had
+		// serial to identity: the old sequence goes before the identity comes (found by
+		// its column); back: the identity goes before a new sequence takes its name
 		for (Node node : this.from.nodes().values()) {
 			ActionOrder.Action alter = alterOfOwner(node, resolve.alters);
 			if (alter != null && isDropped(node.key())) {
