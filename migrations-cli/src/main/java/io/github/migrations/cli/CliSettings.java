@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Turns options, environment variables ({@code DATABASE_URL} or
- * {@code SPRING_DATASOURCE_URL}, {@code DATABASE_USERNAME}, {@code DATABASE_PASSWORD})
- * and a configuration file ({@code --config}, else the first of
+ * Turns options, environment variables ({@code DATABASE_URL}, {@code DATABASE_USERNAME},
+ * {@code DATABASE_PASSWORD}, then Spring Boot's {@code SPRING_DATASOURCE_URL},
+ * {@code SPRING_DATASOURCE_USERNAME}, {@code SPRING_DATASOURCE_PASSWORD}) and a
+ * configuration file ({@code --config}, else the first of
  * {@link ConfigFile#SEARCH_ORDER}) into a {@link Migrator}, in that order of precedence.
  * The only reader of the environment.
  */
@@ -189,9 +190,9 @@ final class CliSettings {
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
-				config("spring.datasource.username"));
+				this.environment.apply("SPRING_DATASOURCE_USERNAME"), config("spring.datasource.username"));
 		String password = first(optionPassword(), this.environment.apply("DATABASE_PASSWORD"), parsed.password(),
-				config("spring.datasource.password"));
+				this.environment.apply("SPRING_DATASOURCE_PASSWORD"), config("spring.datasource.password"));
 		return dataSource(url, parsed, username, password);
 	}
 
@@ -202,9 +203,9 @@ final class CliSettings {
 	DataSource otherDatabase(String url) {
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		String username = first(parsed.username(), this.options.username, this.environment.apply("DATABASE_USERNAME"),
-				config("spring.datasource.username"));
+				this.environment.apply("SPRING_DATASOURCE_USERNAME"), config("spring.datasource.username"));
 		String password = first(parsed.password(), optionPassword(), this.environment.apply("DATABASE_PASSWORD"),
-				config("spring.datasource.password"));
+				this.environment.apply("SPRING_DATASOURCE_PASSWORD"), config("spring.datasource.password"));
 		return dataSource(url, parsed, username, password);
 	}
 

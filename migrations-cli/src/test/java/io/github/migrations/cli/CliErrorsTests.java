@@ -168,6 +168,26 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void springDatasourceVariablesOverrideTheConfigurationFileAsInTheApplication() throws IOException {
+		// a deployment's environment overrides the application's local defaults, as
+		// Spring
+		// Boot's relaxed binding does
+		Path config = this.folder.resolve("application.properties");
+		Files.writeString(config, """
+				spring.datasource.url=jdbc:postgresql://localhost:1/local
+				spring.datasource.username=local-developer
+				spring.datasource.password=local-secret
+				""");
+		this.environment.clear();
+		this.environment.put("SPRING_DATASOURCE_URL", this.database.url());
+		this.environment.put("SPRING_DATASOURCE_USERNAME", this.database.username());
+		this.environment.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
+		CliRun run = run("--config", config.toString(), "upgrade");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(this.database.tableExists("orders")).isTrue();
+	}
+
+	@Test
 	void emptySpringDatasourceUrlCountsAsUnset() {
 		this.environment.put("DATABASE_URL", "");
 		this.environment.put("SPRING_DATASOURCE_URL", "");
