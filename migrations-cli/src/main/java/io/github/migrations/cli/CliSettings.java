@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -26,10 +25,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Turns options, environment variables ({@code DATABASE_URL}, {@code DATABASE_USERNAME},
- * {@code DATABASE_PASSWORD}, then Spring Boot's {@code SPRING_DATASOURCE_URL},
- * {@code SPRING_DATASOURCE_USERNAME}, {@code SPRING_DATASOURCE_PASSWORD}) and a
- * configuration file ({@code --config}, else the first of
- * {@link ConfigFile#SEARCH_ORDER}) into a {@link Migrator}, in that order of precedence.
+ * {@code DATABASE_PASSWORD}) and the application's configuration as Spring Boot would
+ * bind it here ({@link ApplicationConfig}: {@code --config}, else the first of
+ * {@link ApplicationConfig#SEARCH_ORDER}, its active profiles, and variables such as
+ * {@code SPRING_DATASOURCE_URL}) into a {@link Migrator}, in that order of precedence.
  * The only reader of the environment.
  */
 final class CliSettings {
@@ -42,7 +41,7 @@ final class CliSettings {
 
 	private final UnaryOperator<@Nullable String> environment;
 
-	private final @Nullable ConfigFile config;
+	private final ApplicationConfig config;
 
 	private @Nullable String alembicVersionTable;
 
@@ -53,8 +52,7 @@ final class CliSettings {
 	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory) {
 		this.options = options;
 		this.environment = environment;
-		this.config = (options.config != null) ? ConfigFile.read(options.config, environment)
-				: ConfigFile.find(workingDirectory, environment);
+		this.config = ApplicationConfig.load(options.config, workingDirectory, environment);
 	}
 
 	Migrator migrator(MigrationListener listener) {
@@ -100,10 +98,7 @@ final class CliSettings {
 		if (alembicTable != null) {
 			settings.alembicVersionTable(alembicTable);
 		}
-		if (this.config != null) {
-			Map<String, String> placeholders = this.config.under("app.migrations.placeholders.");
-			settings.placeholders(placeholders);
-		}
+		settings.placeholders(this.config.under("app.migrations.placeholders."));
 		return settings.build();
 	}
 
@@ -112,8 +107,8 @@ final class CliSettings {
 			return this.options.locations;
 		}
 		String configured = config("app.migrations.locations");
-		if (configured != null && this.config != null) {
-			Path resources = this.config.path().toAbsolutePath().getParent();
+		if (configured != null) {
+			Path resources = folder();
 			return Arrays.stream(configured.split(","))
 				.map(String::strip)
 				.map((location) -> fromSources(location, resources))
@@ -144,13 +139,12 @@ final class CliSettings {
 	}
 
 	/**
-	 * {@code --url}, else {@code DATABASE_URL}, else {@code SPRING_DATASOURCE_URL}, else
-	 * the configuration file's {@code spring.datasource.url}; an empty one counts as
-	 * unset.
+	 * {@code --url}, else {@code DATABASE_URL}, else the application's
+	 * {@code spring.datasource.url} ({@code SPRING_DATASOURCE_URL}, else its
+	 * configuration); an empty one counts as unset.
 	 */
 	private @Nullable String url() {
-		return first(this.options.url, this.environment.apply("DATABASE_URL"),
-				this.environment.apply("SPRING_DATASOURCE_URL"), config("spring.datasource.url"));
+		return first(this.options.url, this.environment.apply("DATABASE_URL"), config("spring.datasource.url"));
 	}
 
 	/**
@@ -190,9 +184,9 @@ final class CliSettings {
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
-				this.environment.apply("SPRING_DATASOURCE_USERNAME"), config("spring.datasource.username"));
+				config("spring.datasource.username"));
 		String password = first(optionPassword(), this.environment.apply("DATABASE_PASSWORD"), parsed.password(),
-				this.environment.apply("SPRING_DATASOURCE_PASSWORD"), config("spring.datasource.password"));
+				config("spring.datasource.password"));
 		return dataSource(url, parsed, username, password);
 	}
 
@@ -203,9 +197,9 @@ final class CliSettings {
 	DataSource otherDatabase(String url) {
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		String username = first(parsed.username(), this.options.username, this.environment.apply("DATABASE_USERNAME"),
-				this.environment.apply("SPRING_DATASOURCE_USERNAME"), config("spring.datasource.username"));
+				config("spring.datasource.username"));
 		String password = first(parsed.password(), optionPassword(), this.environment.apply("DATABASE_PASSWORD"),
-				this.environment.apply("SPRING_DATASOURCE_PASSWORD"), config("spring.datasource.password"));
+				config("spring.datasource.password"));
 		return dataSource(url, parsed, username, password);
 	}
 
@@ -267,12 +261,11 @@ final class CliSettings {
 			return option;
 		}
 		String configured = config(DESIRED_SCHEMA);
-		if (configured == null || this.config == null || !DeclarativeSchema.isPath(configured)) {
+		if (configured == null || !DeclarativeSchema.isPath(configured)) {
 			return configured;
 		}
 		Path path = Path.of(configured);
-		return path.isAbsolute() ? configured
-				: this.config.path().toAbsolutePath().getParent().resolve(path).normalize().toString();
+		return path.isAbsolute() ? configured : folder().resolve(path).normalize().toString();
 	}
 
 	/**
@@ -302,7 +295,16 @@ final class CliSettings {
 	}
 
 	@Nullable String config(String key) {
-		return (this.config != null) ? this.config.get(key) : null;
+		return this.config.get(key);
+	}
+
+	/**
+	 * The configuration file's folder, against which its relative paths resolve; the
+	 * working directory when there is no file.
+	 */
+	private Path folder() {
+		Path path = this.config.path();
+		return (path != null) ? path.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
 	}
 
 	private void ifSet(String key, java.util.function.Consumer<String> setter) {
@@ -313,7 +315,7 @@ final class CliSettings {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new CliException(
-						"'%s' has an invalid value '%s' in %s.".formatted(key, value, this.config.path()),
+						"'%s' has an invalid value '%s' in %s.".formatted(key, value, this.config.source(key)),
 						"See the README's property table for the values it takes.");
 			}
 		}

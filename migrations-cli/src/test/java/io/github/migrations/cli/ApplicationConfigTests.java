@@ -1,0 +1,225 @@
+package io.github.migrations.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI reads the settings the application would bind where it runs: the active
+ * profiles' documents and files over the configuration file, and environment variables in
+ * Spring Boot's form over both; so {@code migrations upgrade} in the production container
+ * takes production's lock timeout. Each revision here records the {@code lock_timeout} it
+ * ran with.
+ */
+class ApplicationConfigTests {
+
+	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	@TempDir
+	Path project;
+
+	private Path resources;
+
+	@BeforeEach
+	void project() throws IOException {
+		this.resources = Files.createDirectories(this.project.resolve("src/main/resources"));
+		Path revisions = Files.createDirectories(this.resources.resolve("db/revisions"));
+		Files.writeString(revisions.resolve("a1_seen.sql"), """
+				-- revision: a1
+				-- down_revision: base
+
+				-- +upgrade
+				CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS lock_timeout;
+				""");
+		this.environment.put("DATABASE_URL", this.database.url());
+		this.environment.put("DATABASE_USERNAME", this.database.username());
+		this.environment.put("DATABASE_PASSWORD", this.database.password());
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.resources.resolve(name), content);
+	}
+
+	private CliRun upgrade() {
+		return CliRun.in(this.project, this.environment, "upgrade");
+	}
+
+	private String lockTimeoutSeen() {
+		return this.database.query("SELECT lock_timeout FROM seen").get(0);
+	}
+
+	private static final String WITH_PROD_DOCUMENT = """
+			app:
+			  migrations:
+			    locations: classpath:db/revisions
+			---
+			spring:
+			  config:
+			    activate:
+			      on-profile: prod
+			app:
+			  migrations:
+			    lock-timeout: 5s
+			""";
+
+	@Test
+	void activeProfileDocumentOverridesTheDefaultOne() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void inactiveProfileDocumentIsSkipped() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		this.environment.put("SPRING_PROFILES_ACTIVE", "dev");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).as("the default").isEqualTo("2s");
+	}
+
+	@Test
+	void inactiveProfileDocumentOfAPropertiesFileIsSkipped() throws IOException {
+		write("application.properties", """
+				app.migrations.locations=classpath:db/revisions
+				#---
+				spring.config.activate.on-profile=prod
+				app.migrations.lock-timeout=5s
+				""");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).as("the default").isEqualTo("2s");
+	}
+
+	@Test
+	void profilesActiveInTheFileActivateItsDocuments() throws IOException {
+		write("application.properties", """
+				app.migrations.locations=classpath:db/revisions
+				spring.profiles.active=staging,prod
+				#---
+				spring.config.activate.on-profile=prod & !eu
+				app.migrations.lock-timeout=5s
+				""");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void profileGroupMembersAndIncludedProfilesAreActiveToo() throws IOException {
+		write("application.yml", """
+				spring:
+				  profiles:
+				    include: audited
+				    group:
+				      production: prod, eu
+				app:
+				  migrations:
+				    locations: classpath:db/revisions
+				---
+				spring:
+				  config:
+				    activate:
+				      on-profile: prod & eu & audited
+				app:
+				  migrations:
+				    lock-timeout: 5s
+				""");
+		this.environment.put("SPRING_PROFILES_ACTIVE", "production");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void profileFileOverridesTheDocumentsOfTheConfigurationFile() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		write("application-prod.properties", "app.migrations.lock-timeout=7s\n");
+		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("7s");
+	}
+
+	@Test
+	void environmentVariableInSpringFormOverridesTheFiles() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		this.environment.put("APP_MIGRATIONS_LOCKTIMEOUT", "3s");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("3s");
+	}
+
+	@Test
+	void legacyEnvironmentVariableWithUnderscoresForDashesIsReadToo() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		this.environment.put("APP_MIGRATIONS_LOCK_TIMEOUT", "4s");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("4s");
+	}
+
+	@Test
+	void invalidValueFromTheEnvironmentNamesTheVariable() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		this.environment.put("APP_MIGRATIONS_LOCKTIMEOUT", "soon");
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("'app.migrations.lock-timeout' has an invalid value 'soon'",
+				"environment variable APP_MIGRATIONS_LOCKTIMEOUT");
+		assertThat(this.database.tableExists("seen")).isFalse();
+	}
+
+	@Test
+	void invalidValueFromAProfileFileNamesThatFile() throws IOException {
+		write("application.yml", WITH_PROD_DOCUMENT);
+		write("application-prod.yml", "app.migrations.transaction-mode: sometimes\n");
+		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("'app.migrations.transaction-mode' has an invalid value 'sometimes'",
+				"application-prod.yml");
+	}
+
+	@Test
+	void profileExpressionMixingAndWithOrWithoutParenthesesIsAnError() throws IOException {
+		write("application.properties", """
+				app.migrations.locations=classpath:db/revisions
+				#---
+				spring.config.activate.on-profile=prod & eu | us
+				app.migrations.lock-timeout=5s
+				""");
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("application.properties has an invalid profile expression 'prod & eu | us'");
+		assertThat(this.database.tableExists("seen")).isFalse();
+	}
+
+	@Test
+	void profileExpressionsReadAsSpringBootReadsThem() {
+		List<String> active = List.of("prod", "eu");
+		assertThat(ProfileExpression.matches("prod", active, "test")).isTrue();
+		assertThat(ProfileExpression.matches("!prod", active, "test")).isFalse();
+		assertThat(ProfileExpression.matches("dev, eu", active, "test")).isTrue();
+		assertThat(ProfileExpression.matches("prod & !dev", active, "test")).isTrue();
+		assertThat(ProfileExpression.matches("prod & (us | dev)", active, "test")).isFalse();
+		assertThat(ProfileExpression.matches("(prod & eu) | dev", active, "test")).isTrue();
+		assertThat(ProfileExpression.matches("dev | us", active, "test")).isFalse();
+	}
+
+}
