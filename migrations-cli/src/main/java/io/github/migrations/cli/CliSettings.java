@@ -140,11 +140,13 @@ final class CliSettings {
 
 	/**
 	 * {@code --url}, else {@code DATABASE_URL}, else the application's
-	 * {@code spring.datasource.url} ({@code SPRING_DATASOURCE_URL}, else its
-	 * configuration); an empty one counts as unset.
+	 * {@code app.migrations.url}, else its {@code spring.datasource.url}
+	 * ({@code SPRING_DATASOURCE_URL} or the configuration file's); an empty one counts as
+	 * unset.
 	 */
 	private @Nullable String url() {
-		return first(this.options.url, this.environment.apply("DATABASE_URL"), config("spring.datasource.url"));
+		return first(this.options.url, this.environment.apply("DATABASE_URL"), config("app.migrations.url"),
+				config("spring.datasource.url"));
 	}
 
 	/**
@@ -183,11 +185,22 @@ final class CliSettings {
 					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
+		String prefix = credentialsPrefix();
 		String username = first(this.options.username, this.environment.apply("DATABASE_USERNAME"), parsed.username(),
-				config("spring.datasource.username"));
+				config(prefix + "username"));
 		String password = first(optionPassword(), this.environment.apply("DATABASE_PASSWORD"), parsed.password(),
-				config("spring.datasource.password"));
+				config(prefix + "password"));
 		return dataSource(url, parsed, username, password);
+	}
+
+	/**
+	 * Whose credentials the application's configuration gives the migrations, as the
+	 * starter chooses them: {@code app.migrations.*} when it sets a URL or a user of its
+	 * own, else {@code spring.datasource.*}.
+	 */
+	private String credentialsPrefix() {
+		boolean own = config("app.migrations.url") != null || config("app.migrations.username") != null;
+		return own ? "app.migrations." : "spring.datasource.";
 	}
 
 	/**
@@ -196,10 +209,11 @@ final class CliSettings {
 	 */
 	DataSource otherDatabase(String url) {
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
+		String prefix = credentialsPrefix();
 		String username = first(parsed.username(), this.options.username, this.environment.apply("DATABASE_USERNAME"),
-				config("spring.datasource.username"));
+				config(prefix + "username"));
 		String password = first(parsed.password(), optionPassword(), this.environment.apply("DATABASE_PASSWORD"),
-				config("spring.datasource.password"));
+				config(prefix + "password"));
 		return dataSource(url, parsed, username, password);
 	}
 

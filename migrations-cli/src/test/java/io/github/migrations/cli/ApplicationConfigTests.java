@@ -175,6 +175,46 @@ class ApplicationConfigTests {
 	}
 
 	@Test
+	void migrationsUserOfTheApplicationConnectsToTheApplicationsDatabase() throws IOException {
+		write("application.yml", """
+				spring:
+				  datasource:
+				    url: %s
+				    username: app-without-ddl
+				    password: not-this-one
+				app:
+				  migrations:
+				    locations: classpath:db/revisions
+				    username: %s
+				    password: %s
+				""".formatted(this.database.url(), this.database.username(), this.database.password()));
+		this.environment.clear();
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(this.database.tableExists("seen")).isTrue();
+	}
+
+	@Test
+	void migrationsUrlOfTheApplicationWinsOverItsDataSource() throws IOException {
+		write("application.yml", """
+				spring:
+				  datasource:
+				    url: jdbc:postgresql://127.0.0.1:1/application
+				    username: app-without-ddl
+				app:
+				  migrations:
+				    locations: classpath:db/revisions
+				    url: %s
+				""".formatted(this.database.url()));
+		this.environment.clear();
+		this.environment.put("APP_MIGRATIONS_USERNAME", this.database.username());
+		this.environment.put("APP_MIGRATIONS_PASSWORD", this.database.password());
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(this.database.tableExists("seen")).isTrue();
+	}
+
+	@Test
 	void invalidValueFromTheEnvironmentNamesTheVariable() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
 		this.environment.put("APP_MIGRATIONS_LOCKTIMEOUT", "soon");
