@@ -13,16 +13,17 @@ final class GlobalOptions {
 
 	@Option(names = "--url", paramLabel = "URL",
 			description = "Database URL: jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db "
-					+ "(default: $DATABASE_URL, then $SPRING_DATASOURCE_URL, then spring.datasource.url of --config).")
+					+ "(default: $DATABASE_URL, then the application's app.migrations.url or spring.datasource.url: "
+					+ "--config with its profiles, or $SPRING_DATASOURCE_URL).")
 	@Nullable String url;
 
 	@Option(names = "--username", paramLabel = "USER",
-			description = "Database user (default: $DATABASE_USERNAME, the URL's, $SPRING_DATASOURCE_USERNAME, or --config's).")
+			description = "Database user (default: $DATABASE_USERNAME, the URL's, or the application's).")
 	@Nullable String username;
 
 	@Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
 			description = "Database password; give no value to be asked for it (default: $DATABASE_PASSWORD, the URL's, "
-					+ "$SPRING_DATASOURCE_PASSWORD, or --config's). Never printed.")
+					+ "or the application's). Never printed.")
 	char @Nullable [] password;
 
 	@Option(names = "--locations", split = ",", paramLabel = "LOCATION",
