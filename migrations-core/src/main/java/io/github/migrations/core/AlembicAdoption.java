@@ -74,16 +74,28 @@ final class AlembicAdoption {
 	 */
 	List<AppliedRevision> adoptIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied,
 			boolean allowed) throws SQLException {
+		Adoption adoption = adoptionIfNeeded(connection, catalog, applied, allowed);
+		if (adoption == null) {
+			return applied;
+		}
+		record(connection, adoption);
+		return this.store.applied(connection);
+	}
+
+	/**
+	 * What {@link #adoptIfNeeded} would record, without recording it: for a script that
+	 * shows an upgrade before it runs.
+	 * @return the revisions to record, or {@code null} when the database needs no
+	 * adoption
+	 */
+	@Nullable Adoption adoptionIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied, boolean allowed)
+			throws SQLException {
 		if (!allowed) {
 			refuseUnadopted(connection, applied);
-			return applied;
+			return null;
 		}
 		AlembicVersion alembic = unadopted(connection, applied);
-		if (alembic == null) {
-			return applied;
-		}
-		record(connection, catalog, alembic);
-		return this.store.applied(connection);
+		return (alembic != null) ? adoption(catalog, alembic) : null;
 	}
 
 	/**
@@ -117,7 +129,9 @@ final class AlembicAdoption {
 					"%s is empty: Alembic stands at base, so there is no revision to adopt".formatted(alembic.table()),
 					"Run 'migrations upgrade' to apply every revision.", null);
 		}
-		return new AdoptedAlembicVersion(alembic.table(), record(connection, catalog, alembic));
+		Adoption adoption = adoption(catalog, alembic);
+		record(connection, adoption);
+		return new AdoptedAlembicVersion(alembic.table(), catalog.graph().headsOf(Set.copyOf(adoption.heads())));
 	}
 
 	private @Nullable AlembicVersion unadopted(Connection connection, List<AppliedRevision> applied)
@@ -130,12 +144,10 @@ final class AlembicAdoption {
 	}
 
 	/**
-	 * Records the revisions of {@code alembic_version} and what they build on (their
-	 * ancestors and dependencies) as applied, in one transaction, after checking that
-	 * each has a revision file.
+	 * The revisions of {@code alembic_version} and what they build on (their ancestors
+	 * and dependencies), after checking that each has a revision file.
 	 */
-	private List<RevisionId> record(Connection connection, Catalog catalog, AlembicVersion alembic)
-			throws SQLException {
+	private static Adoption adoption(Catalog catalog, AlembicVersion alembic) {
 		List<String> missing = alembic.revisions().stream().filter((id) -> !Planning.isKnown(catalog, id)).toList();
 		if (!missing.isEmpty()) {
 			throw new AlembicDatabaseException(
@@ -150,10 +162,17 @@ final class AlembicAdoption {
 		for (RevisionId id : catalog.graph().inOrder(catalog.graph().ancestorsOf(heads))) {
 			added.add(catalog.scripts().get(id));
 		}
+		return new Adoption(alembic, heads, List.copyOf(added));
+	}
+
+	/**
+	 * Records an adoption as applied, in one transaction.
+	 */
+	private void record(Connection connection, Adoption adoption) throws SQLException {
 		this.store.ensure(connection);
 		connection.setAutoCommit(false);
 		try {
-			this.store.stamp(connection, added, Set.of());
+			this.store.stamp(connection, adoption.added(), Set.of());
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -163,9 +182,20 @@ final class AlembicAdoption {
 		finally {
 			connection.setAutoCommit(true);
 		}
+		AlembicVersion alembic = adoption.alembic();
 		logger.info("Adopted Alembic's {}: recorded {} revision(s) as applied, up to {}; nothing ran, and {} is left "
-				+ "as it is", alembic.table(), added.size(), alembic.describe(), alembic.table());
-		return catalog.graph().headsOf(Set.copyOf(heads));
+				+ "as it is", alembic.table(), adoption.added().size(), alembic.describe(), alembic.table());
+	}
+
+	/**
+	 * What adopting {@code alembic_version} records.
+	 *
+	 * @param alembic the table read
+	 * @param heads the revisions it holds
+	 * @param added those revisions and what they build on, parents first
+	 */
+	record Adoption(AlembicVersion alembic, List<RevisionId> heads, List<Script> added) {
+
 	}
 
 }

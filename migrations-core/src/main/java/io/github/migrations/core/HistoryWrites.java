@@ -24,6 +24,7 @@ import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.script.Catalog;
 import io.github.migrations.core.script.CatalogLoader;
 import io.github.migrations.core.script.Script;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +75,38 @@ final class HistoryWrites {
 	 */
 	List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
 			throws SQLException {
-		String baseline = this.settings.baseline();
-		if (baseline == null || !applied.isEmpty() || this.store.hasHistory(connection)
-				|| !this.store.schemaHasTables(connection)) {
+		if (baselineToStamp(this.settings, this.store, connection, applied) == null) {
 			return applied;
 		}
+		String baseline = this.settings.baseline();
 		logger.info("The database has tables but no version store: stamping baseline '{}'", baseline);
 		this.store.ensure(connection);
 		stamp(connection, catalog, applied, List.of(Target.parse(baseline)), false);
 		return this.store.applied(connection);
+	}
+
+	/**
+	 * The baseline that {@link #baselineIfNeeded} would stamp, without stamping it.
+	 * @return the target, or {@code null} when none is configured or the database needs
+	 * none
+	 */
+	static @Nullable Target baselineToStamp(MigratorSettings settings, VersionStore store, Connection connection,
+			List<AppliedRevision> applied) throws SQLException {
+		String baseline = settings.baseline();
+		if (baseline == null || !applied.isEmpty() || store.hasHistory(connection)
+				|| !store.schemaHasTables(connection)) {
+			return null;
+		}
+		return Target.parse(baseline);
+	}
+
+	/**
+	 * The revisions that stamping the baseline on an empty applied set records, parents
+	 * first.
+	 */
+	static List<Script> baselineScripts(Catalog catalog, Target baseline) {
+		Set<RevisionId> after = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(baseline), false);
+		return catalog.graph().inOrder(after).stream().map((id) -> catalog.scripts().get(id)).toList();
 	}
 
 	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
