@@ -84,7 +84,7 @@ final class RevisionCommand extends CliCommand {
 		Path file = writer.write(id, parents, message, labels, dependsOn, revision.transactional(), revision.upgrade(),
 				revision.downgrade());
 		out().println("Generating " + file + " ... done");
-		revision.reviews().forEach((review) -> note("review: %s (marked '-- REVIEW:' in the file)".formatted(review)));
+		revision.reviews().forEach((review) -> note("review: " + review));
 		return 0;
 	}
 
