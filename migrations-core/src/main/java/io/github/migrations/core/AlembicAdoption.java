@@ -68,6 +68,35 @@ final class AlembicAdoption {
 	}
 
 	/**
+	 * Stops a stamp on a database that Alembic migrated and the version store has not
+	 * recorded, when it would record other revisions than {@code alembic_version} holds:
+	 * those between would count as applied without having run (a habit of Alembic's
+	 * {@code stamp head} on an init-script database, here on one Alembic migrated).
+	 * @param stamped where the stamp would leave the database, as {@code alembic_version}
+	 * would hold it
+	 */
+	void refuseStampOverUnadopted(Connection connection, List<AppliedRevision> applied, List<RevisionId> stamped)
+			throws SQLException {
+		if (stamped.isEmpty()) {
+			return;
+		}
+		AlembicVersion alembic = unadopted(connection, applied);
+		List<String> ids = stamped.stream().map(RevisionId::value).toList();
+		if (alembic == null || Set.copyOf(alembic.revisions()).equals(Set.copyOf(ids))) {
+			return;
+		}
+		String quoted = String.join(", ", ids.stream().map((id) -> "'" + id + "'").toList());
+		throw new AlembicDatabaseException(("The database was migrated by Alembic: %s holds %s, but the stamp would "
+				+ "record %s, so the revisions between would count as applied without having run (the version store "
+				+ "%s has recorded nothing yet). Nothing was changed")
+			.formatted(alembic.table(), alembic.describe(), quoted, this.store.describe()),
+				("Record what Alembic applied with 'migrations stamp --from-alembic', then 'migrations upgrade' runs "
+						+ "what follows; to record %s anyway, run 'migrations stamp %s' after that.")
+					.formatted(quoted, String.join(" ", ids)),
+				null);
+	}
+
+	/**
 	 * Before an upgrade: adopts {@code alembic_version} when the settings allow and the
 	 * database needs it, or stops as {@link #refuseUnadopted} does.
 	 * @return the applied set to go on with

@@ -45,17 +45,25 @@ final class HistoryWrites {
 
 	private final Connections connections;
 
-	HistoryWrites(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections) {
+	private final AlembicAdoption alembic;
+
+	HistoryWrites(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections,
+			AlembicAdoption alembic) {
 		this.settings = settings;
 		this.loader = loader;
 		this.store = store;
 		this.connections = connections;
+		this.alembic = alembic;
 	}
 
 	MigrationResult stamp(List<Target> targets, boolean purge) {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
 		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+			List<AppliedRevision> recorded = this.store.applied(session.connection());
+			Set<RevisionId> stamped = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, recorded))
+				.stamped(targets, purge);
+			this.alembic.refuseStampOverUnadopted(session.connection(), recorded, catalog.graph().headsOf(stamped));
 			this.store.ensure(session.connection());
 			List<AppliedRevision> applied = this.store.applied(session.connection());
 			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);

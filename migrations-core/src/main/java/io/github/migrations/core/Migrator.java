@@ -85,8 +85,8 @@ public final class Migrator {
 				this.settings.revisionsTable(), this.settings.logTable(), this.settings.fingerprintTable());
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = MigrationListener.composite(builder.listeners);
-		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
 		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable());
+		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
 		this.upToDate = new UpToDateCheck(this.settings, this.loader, this.store);

@@ -89,6 +89,30 @@ class AlembicAdoptionTests {
 	}
 
 	@Test
+	void stampHeadOnAnAlembicDatabaseBehindTheFilesStopsAndRecordsNothing() {
+		assertThatExceptionOfType(AlembicDatabaseException.class)
+			.isThrownBy(() -> migrator().stamp(List.of(Target.head()), false))
+			.satisfies((ex) -> {
+				assertThat(ex.problem()).isEqualTo("The database was migrated by Alembic: public.alembic_version holds "
+						+ "'b2', but the stamp would record 'c3', so the revisions between would count as applied "
+						+ "without having run (the version store \"migrations_revisions\" has recorded nothing yet). "
+						+ "Nothing was changed");
+				assertThat(ex.hint()).isEqualTo("Record what Alembic applied with 'migrations stamp --from-alembic', "
+						+ "then 'migrations upgrade' runs what follows; to record 'c3' anyway, run "
+						+ "'migrations stamp c3' after that.");
+			});
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void stampOfWhatAlembicVersionHoldsRecordsItAsAdoptingDoes() {
+		migrator().stamp(List.of(Target.parse("b2")), false);
+		assertThat(migrator().current()).containsExactly("b2");
+		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision)
+			.containsExactlyInAnyOrder("a1", "b2");
+	}
+
+	@Test
 	void adoptingRecordsExactlyTheAlembicRevisionsAndLeavesAlembicVersionUntouched() {
 		AdoptedAlembicVersion adopted = migrator().adoptAlembicVersion();
 		assertThat(adopted.heads()).containsExactly(RevisionId.of("b2"));
