@@ -39,12 +39,16 @@ final class AlembicAdoption {
 
 	private final String table;
 
+	private final boolean adoptionSet;
+
 	/**
 	 * @param table Alembic's version table as configured, {@code [schema.]name}
+	 * @param adoptionSet whether the settings let an upgrade adopt the table
 	 */
-	AlembicAdoption(VersionStore store, String table) {
+	AlembicAdoption(VersionStore store, String table, boolean adoptionSet) {
 		this.store = store;
 		this.table = table;
+		this.adoptionSet = adoptionSet;
 	}
 
 	/**
@@ -54,17 +58,27 @@ final class AlembicAdoption {
 	 */
 	void refuseUnadopted(Connection connection, List<AppliedRevision> applied) throws SQLException {
 		AlembicVersion alembic = unadopted(connection, applied);
-		if (alembic != null) {
-			throw new AlembicDatabaseException(("The database was migrated by Alembic: %s holds %s, and the version "
-					+ "store %s has recorded nothing yet, so every revision would run again on tables that exist. "
-					+ "Nothing was changed")
-				.formatted(alembic.table(), alembic.describe(), this.store.describe()),
-					"Give each Alembic revision a revision file with the same id, then record what %s holds without "
-						.formatted(alembic.table())
-							+ "running anything: run 'migrations stamp --from-alembic', or let the upgrade do it by "
-							+ "setting adopt-alembic-version to true.",
-					SETTING);
+		if (alembic == null) {
+			return;
 		}
+		String problem = ("The database was migrated by Alembic: %s holds %s, and the version store %s has recorded "
+				+ "nothing yet, so every revision would run again on tables that exist. Nothing was changed")
+			.formatted(alembic.table(), alembic.describe(), this.store.describe());
+		if (this.adoptionSet) {
+			// only an upgrade adopts: saying to set what is set would send the user in a
+			// circle
+			throw new AlembicDatabaseException(problem,
+					("adopt-alembic-version is set, so 'migrations upgrade' records what %s holds before it runs "
+							+ "anything; to record it without upgrading, run 'migrations stamp --from-alembic'.")
+						.formatted(alembic.table()),
+					null);
+		}
+		throw new AlembicDatabaseException(problem,
+				"Give each Alembic revision a revision file with the same id, then record what %s holds without "
+					.formatted(alembic.table())
+						+ "running anything: run 'migrations stamp --from-alembic', or let the upgrade do it by "
+						+ "setting adopt-alembic-version to true.",
+				SETTING);
 	}
 
 	/**

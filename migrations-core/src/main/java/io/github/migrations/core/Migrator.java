@@ -85,7 +85,8 @@ public final class Migrator {
 				this.settings.revisionsTable(), this.settings.logTable(), this.settings.fingerprintTable());
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = MigrationListener.composite(builder.listeners);
-		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable());
+		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable(),
+				this.settings.adoptAlembicVersion());
 		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);

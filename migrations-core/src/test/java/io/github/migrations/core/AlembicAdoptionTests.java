@@ -11,6 +11,7 @@ import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,23 @@ class AlembicAdoptionTests {
 			.withMessageContaining("public.alembic_version holds 'b2'");
 		assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(() -> migrator().status(Target.head()))
 			.withMessageContaining("public.alembic_version holds 'b2'");
+	}
+
+	@Test
+	void currentAndDowngradeWithAdoptingSetSayThatTheUpgradeAdoptsRatherThanToSetIt() {
+		for (ThrowingCallable read : List.<ThrowingCallable>of(() -> adoptingMigrator().current(),
+				() -> adoptingMigrator().downgrade(Target.parse("-1")))) {
+			assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(read).satisfies((ex) -> {
+				assertThat(ex.problem())
+					.startsWith("The database was migrated by Alembic: public.alembic_version " + "holds 'b2'");
+				assertThat(ex.hint()).isEqualTo("adopt-alembic-version is set, so 'migrations upgrade' records what "
+						+ "public.alembic_version holds before it runs anything; to record it without upgrading, run "
+						+ "'migrations stamp --from-alembic'.");
+				assertThat(ex.setting()).isNull();
+			});
+		}
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		assertThat(adoptingMigrator().upgrade(Target.head()).revisions()).containsExactly(RevisionId.of("c3"));
 	}
 
 	@Test
