@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.run.MigrationListener;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -134,6 +135,12 @@ abstract class CliCommand implements Callable<Integer> {
 			@Override
 			public void afterStep(MigrationStep step, Duration duration) {
 				progress.finish("done in %d ms".formatted(duration.toMillis()));
+			}
+
+			@Override
+			public void recordedWithoutRunning(List<RevisionId> revisions, String reason) {
+				progress.println("Recorded %s as applied without running %s: %s"
+					.formatted(String.join(", ", values(revisions)), (revisions.size() == 1) ? "it" : "them", reason));
 			}
 
 		};

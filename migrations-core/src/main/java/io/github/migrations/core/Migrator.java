@@ -203,9 +203,20 @@ public final class Migrator {
 			try (AdvisoryLock lock = this.connections.lock(session)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
 				if (direction == Direction.UPGRADE) {
+					List<AppliedRevision> recorded = applied;
 					applied = this.alembic.adoptIfNeeded(connection, catalog, applied,
 							this.settings.adoptAlembicVersion());
+					if (applied != recorded) {
+						this.listener.recordedWithoutRunning(ids(catalog, applied),
+								"adopted from Alembic's " + this.settings.alembicVersionTable());
+						recorded = applied;
+					}
 					applied = this.writes.baselineIfNeeded(connection, catalog, applied);
+					if (applied != recorded) {
+						this.listener.recordedWithoutRunning(ids(catalog, applied),
+								"stamped as the baseline '%s', as the database had tables but no version store"
+									.formatted(this.settings.baseline()));
+					}
 				}
 				Planning.validate(this.settings, catalog, applied);
 				Planning.warnAboutUnknown(catalog, applied);
@@ -382,6 +393,13 @@ public final class Migrator {
 	 */
 	private record Opened(Catalog catalog, Session session, AppliedSet applied) {
 
+	}
+
+	/**
+	 * The revisions of an applied set that files declare, parents first.
+	 */
+	private static List<RevisionId> ids(Catalog catalog, List<AppliedRevision> applied) {
+		return catalog.graph().inOrder(Planning.knownApplied(catalog, applied));
 	}
 
 	/**
