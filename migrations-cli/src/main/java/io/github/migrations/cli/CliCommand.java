@@ -35,10 +35,24 @@ abstract class CliCommand implements Callable<Integer> {
 		// that thread was started, or this thread's events are queued and replayed with a
 		// warning on stderr
 		BackgroundPreinitializer.awaitLogging();
+		String textOnly = textOnly();
+		if (textOnly != null && json()) {
+			throw new CliException("%s, so --json does not apply to it.".formatted(textOnly),
+					"Leave out --json; current, heads, history, check, stamp, repair, lint, drift, upgrade and "
+							+ "downgrade print JSON with it.");
+		}
 		return execute();
 	}
 
 	abstract int execute() throws Exception;
+
+	/**
+	 * What this command prints when it has no JSON form, for the error that refuses
+	 * {@code --json} rather than ignore it; {@code null} when it has one.
+	 */
+	@Nullable String textOnly() {
+		return null;
+	}
 
 	CliSettings settings() {
 		if (this.settings == null) {

@@ -56,6 +56,11 @@ final class RevisionCommand extends CliCommand {
 	DiffFlags diff = new DiffFlags();
 
 	@Override
+	String textOnly() {
+		return "'migrations revision' writes a file and prints its name";
+	}
+
+	@Override
 	int execute() throws Exception {
 		String message = RevisionInputs.message("-m", this.message);
 		if (!this.autogenerate && (this.desired != null || !this.diff.renames.isEmpty() || this.diff.concurrently
