@@ -119,35 +119,99 @@ final class HistoryWrites {
 
 	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
 			List<Target> targets, boolean purge) throws SQLException {
-		Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
-			.stamped(targets, purge);
-		List<Script> added = new ArrayList<>();
-		for (RevisionId id : catalog.graph().inOrder(after)) {
-			boolean recorded = applied.stream()
-				.anyMatch((row) -> row.revision().equals(id.value()) && row.state() == AppliedState.APPLIED);
-			if (!recorded) {
-				added.add(catalog.scripts().get(id));
-			}
-		}
-		Set<String> removed = new LinkedHashSet<>();
-		for (AppliedRevision row : applied) {
-			boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision()))
-					: !purge;
-			if (!keep) {
-				removed.add(row.revision());
-			}
-		}
+		Stamp stamp = Stamp.of(catalog, applied, targets, purge);
 		connection.setAutoCommit(false);
 		try {
-			this.store.stamp(connection, added, removed);
+			this.store.stamp(connection, stamp.added(), stamp.removed());
 			connection.commit();
 		}
 		finally {
 			connection.setAutoCommit(true);
 		}
 		logger.info("Stamped {} (recorded {} revision(s) as applied, {} as not applied; nothing ran)",
-				describe(catalog.graph().headsOf(after)), added.size(), removed.size());
-		return after;
+				describe(catalog.graph().headsOf(stamp.after())), stamp.added().size(), stamp.removed().size());
+		return stamp.after();
+	}
+
+	/**
+	 * The script of a stamp, runnable with {@code psql}: the statements {@link #stamp}
+	 * sends, in one transaction.
+	 * @param fromBase whether to start from an empty applied set without reading the
+	 * database (offline, as Alembic's {@code stamp --sql})
+	 */
+	String stampScript(List<Target> targets, boolean purge, boolean fromBase) {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = List.of();
+		if (!fromBase) {
+			try (Session session = this.connections.open()) {
+				applied = this.store.applied(session.connection());
+				Set<RevisionId> stamped = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
+					.stamped(targets, purge);
+				this.alembic.refuseStampOverUnadopted(session.connection(), applied, catalog.graph().headsOf(stamped));
+			}
+			catch (SQLException ex) {
+				throw Connections.failure(ex);
+			}
+		}
+		Stamp stamp = Stamp.of(catalog, applied, targets, purge);
+		StringBuilder sql = new StringBuilder();
+		sql.append("-- Stamp ")
+			.append(quoted(catalog.graph().headsOf(stamp.after())))
+			.append(fromBase ? " from base" : "")
+			.append(": ")
+			.append(stamp.added().size())
+			.append(" revision(s) recorded as applied, ")
+			.append(stamp.removed().size())
+			.append(" as not applied; nothing runs\n");
+		sql.append("-- Rendered by migrations; run with: psql -v ON_ERROR_STOP=1 -f <file>\n\n");
+		if (this.settings.schema() != null) {
+			sql.append(Session.searchPathSql(this.settings.schema())).append(";\n\n");
+		}
+		for (String statement : this.store.ensureSql()) {
+			sql.append(statement).append(";\n");
+		}
+		sql.append("\nBEGIN;\n");
+		for (String statement : this.store.stampSql(stamp.added())) {
+			sql.append(statement).append(";\n");
+		}
+		for (String statement : this.store.unstampSql(stamp.removed())) {
+			sql.append(statement).append(";\n");
+		}
+		sql.append("COMMIT;\n");
+		return sql.toString();
+	}
+
+	/**
+	 * What a stamp changes in an applied set.
+	 *
+	 * @param after the applied set once stamped
+	 * @param added the revisions it records as applied, parents first
+	 * @param removed the recorded revisions it removes
+	 */
+	private record Stamp(Set<RevisionId> after, List<Script> added, Set<String> removed) {
+
+		static Stamp of(Catalog catalog, List<AppliedRevision> applied, List<Target> targets, boolean purge) {
+			Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
+				.stamped(targets, purge);
+			List<Script> added = new ArrayList<>();
+			for (RevisionId id : catalog.graph().inOrder(after)) {
+				boolean recorded = applied.stream()
+					.anyMatch((row) -> row.revision().equals(id.value()) && row.state() == AppliedState.APPLIED);
+				if (!recorded) {
+					added.add(catalog.scripts().get(id));
+				}
+			}
+			Set<String> removed = new LinkedHashSet<>();
+			for (AppliedRevision row : applied) {
+				boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision()))
+						: !purge;
+				if (!keep) {
+					removed.add(row.revision());
+				}
+			}
+			return new Stamp(after, List.copyOf(added), removed);
+		}
+
 	}
 
 	List<String> repair() {
@@ -169,6 +233,10 @@ final class HistoryWrites {
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
 		}
+	}
+
+	private static String quoted(List<RevisionId> heads) {
+		return heads.isEmpty() ? "base" : String.join(", ", heads.stream().map((id) -> "'" + id + "'").toList());
 	}
 
 	private static String describe(List<RevisionId> heads) {

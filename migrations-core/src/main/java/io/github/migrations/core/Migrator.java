@@ -412,6 +412,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * The SQL script of {@link #stamp}, to review or run with {@code psql}, as
+	 * {@code alembic stamp --sql}: the version-store tables, then the records the stamp
+	 * writes, in one transaction.
+	 * @param fromBase whether to start from an empty database without connecting
+	 * (offline) rather than from what the database has recorded
+	 */
+	public String stampSql(List<Target> targets, boolean purge, boolean fromBase) {
+		return this.writes.stampScript(targets, purge, fromBase);
+	}
+
+	/**
 	 * Takes over a database that Alembic migrated: records exactly the revisions its
 	 * {@code alembic_version} table holds, with what they build on, as applied without
 	 * running anything, and leaves {@code alembic_version} as it is. Each of those

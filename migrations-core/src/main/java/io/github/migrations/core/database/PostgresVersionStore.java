@@ -427,19 +427,13 @@ public final class PostgresVersionStore implements VersionStore {
 
 	@Override
 	public void stamp(Connection connection, Collection<Script> added, Collection<String> removed) throws SQLException {
-		try (Statement add = connection.createStatement();
-				PreparedStatement remove = connection
-					.prepareStatement("DELETE FROM " + this.revisions + " WHERE revision = ?");
-				PreparedStatement log = connection.prepareStatement("INSERT INTO " + this.log
-						+ " (revision, action, checksum, message, success) VALUES (?, ?, ?, ?, true)")) {
-			// the statements that a rendered adoption or baseline shows
-			for (String statement : stampSql(added)) {
-				add.execute(statement);
+		try (Statement statement = connection.createStatement()) {
+			// the statements that a rendered stamp, adoption or baseline shows
+			for (String sql : stampSql(added)) {
+				statement.execute(sql);
 			}
-			for (String revision : removed) {
-				remove.setString(1, revision);
-				remove.executeUpdate();
-				log(log, revision, "unstamp", null, null);
+			for (String sql : unstampSql(removed)) {
+				statement.execute(sql);
 			}
 		}
 	}
@@ -455,6 +449,17 @@ public final class PostgresVersionStore implements VersionStore {
 					+ ", 'APPLIED') ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum");
 			statements.add("INSERT INTO " + this.log + " (revision, action, checksum, message, success) VALUES (" + id
 					+ ", 'stamp', " + checksum + ", " + literal(script.revision().message()) + ", true)");
+		}
+		return statements;
+	}
+
+	@Override
+	public List<String> unstampSql(Collection<String> removed) {
+		List<String> statements = new ArrayList<>();
+		for (String revision : removed) {
+			statements.add("DELETE FROM " + this.revisions + " WHERE revision = " + literal(revision));
+			statements.add("INSERT INTO " + this.log + " (revision, action, checksum, message, success) VALUES ("
+					+ literal(revision) + ", 'unstamp', NULL, NULL, true)");
 		}
 		return statements;
 	}
