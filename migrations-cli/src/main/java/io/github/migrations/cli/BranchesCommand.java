@@ -21,6 +21,11 @@ final class BranchesCommand extends CliCommand {
 	boolean verbose;
 
 	@Override
+	String textOnly() {
+		return "'migrations branches' prints Alembic's text only";
+	}
+
+	@Override
 	int execute() {
 		RevisionGraph graph = settings().offlineMigrator().graph();
 		RevisionFormat format = new RevisionFormat(graph, Set.of());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
@@ -12,6 +13,7 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionGraph;
+import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.schema.DiffOptions;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-		description = "Exit 1 and say why when the graph is invalid, there are several heads, a checksum differs, "
+		description = "Exit 1 and say why when the graph is invalid, there are several heads (but one per branch label), "
+				+ "a checksum differs, "
 				+ "the database is not at the heads, a pending revision takes a lock that lint flags, or the desired "
 				+ "schema (--desired or app.migrations.desired-schema) differs from head.")
 final class CheckCommand extends CliCommand {
@@ -37,17 +40,22 @@ final class CheckCommand extends CliCommand {
 		List<String> problems = new ArrayList<>();
 		Migrator migrator = migrator();
 		boolean noRevisions = false;
+		Map<RevisionId, String> branchHeads = Map.of();
 		try {
 			RevisionGraph graph = migrator.graph();
 			noRevisions = graph.heads().isEmpty();
-			if (graph.heads().size() > 1) {
-				problems.add("There are %d heads (%s): merge them with 'migrations merge -m \"merge heads\" heads'."
+			branchHeads = branchHeads(graph);
+			if (graph.heads().size() > 1 && branchHeads.size() < graph.heads().size()) {
+				problems.add(("There are %d heads (%s): merge them with 'migrations merge -m \"merge heads\" heads', "
+						+ "or, for branches meant to stay apart (expand and contract), give each a branch label "
+						+ "of its own.")
 					.formatted(graph.heads().size(), String.join(", ", values(graph.heads()))));
 			}
 			migrator.validate();
 			MigrationStatus status = migrator.status(Target.heads());
-			String upgrade = (graph.heads().size() > 1) ? "'migrations upgrade heads' (or merge the heads first)"
-					: "'migrations upgrade'";
+			boolean unmerged = graph.heads().size() > 1 && branchHeads.size() < graph.heads().size();
+			String upgrade = unmerged ? "'migrations upgrade heads' (or merge the heads first)"
+					: (graph.heads().size() > 1) ? "'migrations upgrade heads'" : "'migrations upgrade'";
 			for (MigrationStep step : status.pending()) {
 				problems.add("Revision '%s' (%s) is not applied: run %s.".formatted(step.revision().id(),
 						step.script().source(), upgrade));
@@ -76,6 +84,16 @@ final class CheckCommand extends CliCommand {
 		else if (problems.isEmpty() && noRevisions) {
 			out().println("OK: there are no revisions yet, and none is applied.");
 		}
+		else if (problems.isEmpty() && branchHeads.size() > 1) {
+			List<String> heads = branchHeads.entrySet()
+				.stream()
+				.map((head) -> head.getValue() + ": " + head.getKey())
+				.sorted()
+				.toList();
+			out().println("OK: one head per branch (%s), every checksum matches, and the database is at the heads"
+				.formatted(String.join(", ", heads))
+					+ ((settings().desiredSchema(this.desired) != null) ? ", which are the desired schema." : "."));
+		}
 		else if (problems.isEmpty()) {
 			out().println("OK: one head, every checksum matches, and the database is at the head"
 					+ ((settings().desiredSchema(this.desired) != null) ? ", which is the desired schema." : "."));
@@ -88,6 +106,25 @@ final class CheckCommand extends CliCommand {
 			}
 		}
 		return problems.isEmpty() ? 0 : MigrationsCli.FAILURE;
+	}
+
+	/**
+	 * The heads that are the only head of a labelled branch, each with that label: kept
+	 * apart on purpose, as the expand and contract branches of an OpenStack-style history
+	 * are, rather than waiting for a merge. A label's branch is its lineage, as targets
+	 * read it.
+	 */
+	private static Map<RevisionId, String> branchHeads(RevisionGraph graph) {
+		Map<RevisionId, String> branchHeads = new LinkedHashMap<>();
+		for (String label : graph.labels().stream().sorted().toList()) {
+			RevisionId labelled = graph.labelled(label);
+			Set<RevisionId> lineage = (labelled != null) ? graph.lineage(labelled) : Set.of();
+			List<RevisionId> heads = graph.heads().stream().filter(lineage::contains).toList();
+			if (heads.size() == 1) {
+				branchHeads.putIfAbsent(heads.get(0), label);
+			}
+		}
+		return branchHeads;
 	}
 
 	/**

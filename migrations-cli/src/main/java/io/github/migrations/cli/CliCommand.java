@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.run.MigrationListener;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -34,10 +35,24 @@ abstract class CliCommand implements Callable<Integer> {
 		// that thread was started, or this thread's events are queued and replayed with a
 		// warning on stderr
 		BackgroundPreinitializer.awaitLogging();
+		String textOnly = textOnly();
+		if (textOnly != null && json()) {
+			throw new CliException("%s, so --json does not apply to it.".formatted(textOnly),
+					"Leave out --json; current, heads, history, check, stamp, repair, lint, drift, upgrade and "
+							+ "downgrade print JSON with it.");
+		}
 		return execute();
 	}
 
 	abstract int execute() throws Exception;
+
+	/**
+	 * What this command prints when it has no JSON form, for the error that refuses
+	 * {@code --json} rather than ignore it; {@code null} when it has one.
+	 */
+	@Nullable String textOnly() {
+		return null;
+	}
 
 	CliSettings settings() {
 		if (this.settings == null) {
@@ -134,6 +149,12 @@ abstract class CliCommand implements Callable<Integer> {
 			@Override
 			public void afterStep(MigrationStep step, Duration duration) {
 				progress.finish("done in %d ms".formatted(duration.toMillis()));
+			}
+
+			@Override
+			public void recordedWithoutRunning(List<RevisionId> revisions, String reason) {
+				progress.println("Recorded %s as applied without running %s: %s"
+					.formatted(String.join(", ", values(revisions)), (revisions.size() == 1) ? "it" : "them", reason));
 			}
 
 		};

@@ -2,6 +2,9 @@ package io.github.migrations.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,16 +69,51 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 					+ "parameter's value, as a user or password holding '/', '?' or '#' leaves there.")
 				.formatted(Secrets.mask(text)), PERCENT_ENCODE);
 		}
+		int fragment = tail.indexOf('#');
+		tail = (fragment >= 0) ? tail.substring(0, fragment) : tail;
+		int question = tail.indexOf('?');
+		String path = (question >= 0) ? tail.substring(0, question) : tail;
+		List<String> parameters = new ArrayList<>();
+		String hostParameter = null;
+		String portParameter = null;
+		for (String parameter : (question >= 0) ? tail.substring(question + 1).split("&") : new String[0]) {
+			int equals = parameter.indexOf('=');
+			String key = (equals >= 0) ? parameter.substring(0, equals) : parameter;
+			String value = (equals >= 0) ? decode(parameter.substring(equals + 1)) : "";
+			// libpq's parameters that PgJDBC does not take in a query: they name the
+			// host, the port and the database
+			switch (key) {
+				case "host" -> hostParameter = value;
+				case "port" -> portParameter = value;
+				case "dbname" -> path = "/" + value;
+				default -> {
+					if (!parameter.isEmpty()) {
+						parameters.add(parameter);
+					}
+				}
+			}
+		}
+		refuseSocket(text, decode(hosts));
+		if (hostParameter != null) {
+			refuseSocket(text, hostParameter);
+			hosts = hostParameter;
+		}
+		if (portParameter != null) {
+			String port = portParameter;
+			hosts = String.join(",",
+					Arrays.stream((hosts.isEmpty() ? "localhost" : hosts).split(","))
+						.map((host) -> hasPort(host) ? host : host + ":" + port)
+						.toList());
+		}
 		if (!validHosts(hosts)) {
 			throw new CliException(
 					"'%s' is not a valid PostgreSQL URL: a host or port is not valid.".formatted(Secrets.mask(text)),
 					"Write it as 'postgresql://user:password@host:5432/db' (a port is a number from 1 to 65535; "
 							+ "several hosts as 'host1:5432,host2:5432').");
 		}
-		int fragment = tail.indexOf('#');
-		tail = (fragment >= 0) ? tail.substring(0, fragment) : tail;
 		String jdbcUrl = "jdbc:postgresql://" + (hosts.isEmpty() ? "localhost" : hosts)
-				+ (tail.startsWith("/") ? tail : "/" + tail);
+				+ (path.startsWith("/") ? path : "/" + path)
+				+ (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
 		if (at < 0) {
 			return new DatabaseUrl(jdbcUrl, null, null);
 		}
@@ -84,6 +122,25 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 		String username = decode((colon < 0) ? userInfo : userInfo.substring(0, colon));
 		String password = (colon < 0) ? null : decode(userInfo.substring(colon + 1));
 		return new DatabaseUrl(jdbcUrl, username.isEmpty() ? null : username, password);
+	}
+
+	/**
+	 * A host that is a directory (libpq's Unix-domain socket, as in
+	 * {@code postgresql:///db?host=/var/run/postgresql}): PgJDBC would read it as a host
+	 * name and fail with the whole URL and every driver property in its message.
+	 */
+	private static void refuseSocket(String text, String hosts) {
+		for (String host : hosts.split(",")) {
+			if (host.startsWith("/")) {
+				throw new CliException(
+						("'%s' names the Unix-domain socket directory '%s' as its host, and the "
+								+ "PostgreSQL JDBC driver connects over TCP only.")
+							.formatted(Secrets.mask(text), host),
+						"Give the server's TCP host and port instead, for example "
+								+ "'postgresql://user@localhost:5432/db' (the server must listen on TCP: "
+								+ "listen_addresses).");
+			}
+		}
 	}
 
 	/**
@@ -139,6 +196,11 @@ record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String p
 			}
 		}
 		return rest.length();
+	}
+
+	private static boolean hasPort(String host) {
+		Matcher matcher = HOST.matcher(host);
+		return matcher.matches() && matcher.group(1) != null;
 	}
 
 	private static boolean validHosts(String hosts) {

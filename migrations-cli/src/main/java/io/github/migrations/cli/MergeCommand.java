@@ -35,6 +35,11 @@ final class MergeCommand extends CliCommand {
 	String fileTemplate;
 
 	@Override
+	String textOnly() {
+		return "'migrations merge' writes a file and prints its name";
+	}
+
+	@Override
 	int execute() throws Exception {
 		String message = RevisionInputs.message("-m", this.message);
 		this.revisions.forEach((revision) -> RevisionInputs.reference("Revision", "REV", revision));

@@ -35,6 +35,12 @@ abstract class MigrateCommand extends CliCommand {
 	abstract String target();
 
 	@Override
+	@Nullable String textOnly() {
+		return this.sql ? "'migrations %s --sql' prints a SQL script"
+			.formatted((direction() == Direction.UPGRADE) ? "upgrade" : "downgrade") : null;
+	}
+
+	@Override
 	int execute() {
 		String text = target();
 		if (text.startsWith("--")) {

@@ -56,6 +56,11 @@ final class RevisionCommand extends CliCommand {
 	DiffFlags diff = new DiffFlags();
 
 	@Override
+	String textOnly() {
+		return "'migrations revision' writes a file and prints its name";
+	}
+
+	@Override
 	int execute() throws Exception {
 		String message = RevisionInputs.message("-m", this.message);
 		if (!this.autogenerate && (this.desired != null || !this.diff.renames.isEmpty() || this.diff.concurrently
@@ -84,7 +89,7 @@ final class RevisionCommand extends CliCommand {
 		Path file = writer.write(id, parents, message, labels, dependsOn, revision.transactional(), revision.upgrade(),
 				revision.downgrade());
 		out().println("Generating " + file + " ... done");
-		revision.reviews().forEach((review) -> note("review: %s (marked '-- REVIEW:' in the file)".formatted(review)));
+		revision.reviews().forEach((review) -> note("review: " + review));
 		return 0;
 	}
 

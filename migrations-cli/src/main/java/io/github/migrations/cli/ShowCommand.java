@@ -29,6 +29,11 @@ final class ShowCommand extends CliCommand {
 	String revision;
 
 	@Override
+	String textOnly() {
+		return "'migrations show' prints Alembic's text only";
+	}
+
+	@Override
 	int execute() {
 		String symbol = this.revision.strip();
 		boolean current = symbol.equals("current");

@@ -162,7 +162,15 @@ class AutogenerateTests {
 				CREATE TABLE customers (id bigint PRIMARY KEY, first_name text, last_name text, fax text);""");
 		CliRun revision = run("revision", "--autogenerate", "-m", "split name", "--desired", desired.toString());
 		assertThat(revision.code()).as(revision.err()).isZero();
-		assertThat(Files.readString(newRevision())).contains("will be in the order (id, fax, first_name, last_name)");
+		String file = Files.readString(newRevision());
+		assertThat(file).contains("-- UNSUPPORTED: the columns of table public.customers will be in the order "
+				+ "(id, fax, first_name, last_name)");
+		// each note names the comment that marks it in the file
+		assertThat(revision.err()).contains("will be in the order (id, fax, first_name, last_name)")
+			.containsPattern("note: review: the columns of table public.customers [^\\n]*"
+					+ "\\(marked '-- UNSUPPORTED:' in the file\\)\\n")
+			.containsPattern("note: review: [^\\n]*drops column public.customers.name[^\\n]*"
+					+ "\\(marked '-- REVIEW:' in the file\\)\\n");
 		assertThat(run("upgrade", "head").code()).isZero();
 		Files.writeString(this.folder.resolve("application.properties"), "app.migrations.desired-schema=desired.sql\n");
 		CliRun check = CliRun.in(this.folder, this.environment, "--locations", this.revisions.toString(), "check");

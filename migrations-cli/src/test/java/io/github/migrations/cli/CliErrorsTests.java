@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,23 @@ class CliErrorsTests {
 
 	private CliRun run(String... args) {
 		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+	}
+
+	@Test
+	void jsonOnACommandThatPrintsTextIsRefusedAsJsonInsteadOfIgnored() throws IOException {
+		for (String[] command : List.of(new String[] { "show", "a1" }, new String[] { "branches" },
+				new String[] { "upgrade", "--sql" }, new String[] { "revision", "-m", "x" })) {
+			List<String> args = new ArrayList<>(List.of(command));
+			args.add("--json");
+			CliRun run = run(args.toArray(String[]::new));
+			assertThat(run.code()).as(String.join(" ", command)).isEqualTo(2);
+			assertThat(run.out()).startsWith("{\"error\":\"'migrations " + command[0])
+				.contains(", so --json does not apply to it.\",\"hint\":\"Leave out --json;");
+		}
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			assertThat(files).hasSize(2);
+		}
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
 	}
 
 	@Test

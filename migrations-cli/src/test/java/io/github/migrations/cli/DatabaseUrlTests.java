@@ -36,6 +36,26 @@ class DatabaseUrlTests {
 	}
 
 	@Test
+	void libpqHostPortAndDbnameParametersNameTheServerAndTheDatabase() {
+		assertThat(DatabaseUrl.parse("postgresql://app@/?host=db.internal&port=5433&dbname=orders&sslmode=require"))
+			.isEqualTo(new DatabaseUrl("jdbc:postgresql://db.internal:5433/orders?sslmode=require", "app", null));
+		assertThat(DatabaseUrl.parse("postgresql:///orders?port=5498"))
+			.isEqualTo(new DatabaseUrl("jdbc:postgresql://localhost:5498/orders", null, null));
+	}
+
+	@Test
+	void aUnixSocketDirectoryAsTheHostIsRefusedSayingToUseTcp() {
+		for (String url : new String[] { "postgresql:///orders?host=/var/run/postgresql&user=app",
+				"postgresql+psycopg2://app:s3cret@%2Fvar%2Frun%2Fpostgresql/orders" }) {
+			assertThatExceptionOfType(CliException.class).isThrownBy(() -> DatabaseUrl.parse(url))
+				.withMessageContaining("names the Unix-domain socket directory '/var/run/postgresql' as its host, "
+						+ "and the PostgreSQL JDBC driver connects over TCP only.")
+				.withMessageNotContaining("s3cret")
+				.satisfies((ex) -> assertThat(ex.hint()).contains("'postgresql://user@localhost:5432/db'"));
+		}
+	}
+
+	@Test
 	void aPasswordThatLeavesAnAtSignAfterTheHostIsRefusedNotGuessed() {
 		for (String url : new String[] { "postgresql://app:1234/x@db/orders", "postgresql://app:1234?x@db/orders",
 				"jdbc:postgresql://app:1234/x@db/orders", "jdbc:postgresql://app:s3cret@db/orders" }) {

@@ -79,6 +79,27 @@ class ExpandContractCliTests {
 	}
 
 	@Test
+	void checkPassesWithOneHeadPerBranchOnceEverythingIsApplied() {
+		CliRun pending = run("check");
+		assertThat(pending.code()).isEqualTo(1);
+		assertThat(pending.err()).contains("is not applied: run 'migrations upgrade heads'").doesNotContain("merge");
+		run("upgrade", "heads");
+		CliRun check = run("check");
+		assertThat(check.code()).as(check.err()).isZero();
+		assertThat(check.out()).isEqualTo("OK: one head per branch (contract: c2, expand: e2), every checksum "
+				+ "matches, and the database is at the heads.\n");
+	}
+
+	@Test
+	void checkStillAsksToMergeTwoHeadsOnOneBranch() throws IOException {
+		write("e3", "e1", "", "");
+		run("upgrade", "heads");
+		CliRun check = run("check");
+		assertThat(check.code()).isEqualTo(1);
+		assertThat(check.err()).contains("problem: There are 3 heads (c2, e2, e3): merge them");
+	}
+
+	@Test
 	void stampRecordsExactlyTheAskedRevisions() {
 		CliRun stamp = run("stamp", "e2", "c1");
 		assertThat(stamp.code()).as(stamp.err()).isZero();

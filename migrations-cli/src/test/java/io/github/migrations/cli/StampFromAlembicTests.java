@@ -141,6 +141,27 @@ class StampFromAlembicTests {
 	}
 
 	@Test
+	void anUpgradeThatAdoptsSaysWhatItRecordedWithoutRunning() throws IOException {
+		Path config = Files.writeString(this.folder.resolve("application.properties"),
+				"app.migrations.adopt-alembic-version=true\n");
+		CliRun run = run("--config", config.toString(), "upgrade");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.err()).startsWith("Recorded a1, b2 as applied without running them: adopted from Alembic's "
+				+ "alembic_version\nUpgrading to c3 ");
+		assertThat(run.out()).startsWith("Upgraded from 'b2' to 'c3' (1 revision) in ");
+	}
+
+	@Test
+	void anUpgradeThatStampsTheBaselineSaysWhatItRecordedWithoutRunning() throws IOException {
+		this.database.execute("DROP TABLE alembic_version");
+		Path config = Files.writeString(this.folder.resolve("application.properties"), "app.migrations.baseline=b2\n");
+		CliRun run = run("--config", config.toString(), "upgrade");
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.err()).startsWith("Recorded a1, b2 as applied without running them: stamped as the baseline "
+				+ "'b2', as the database had tables but no version store\nUpgrading to c3 ");
+	}
+
+	@Test
 	void aVersionTableOfAnotherNameIsNamedByTheOptionOrTheConfigurationFile() throws IOException {
 		this.database.execute("CREATE SCHEMA alembic; ALTER TABLE alembic_version SET SCHEMA alembic; "
 				+ "ALTER TABLE alembic.alembic_version RENAME TO versions");

@@ -39,12 +39,16 @@ final class AlembicAdoption {
 
 	private final String table;
 
+	private final boolean adoptionSet;
+
 	/**
 	 * @param table Alembic's version table as configured, {@code [schema.]name}
+	 * @param adoptionSet whether the settings let an upgrade adopt the table
 	 */
-	AlembicAdoption(VersionStore store, String table) {
+	AlembicAdoption(VersionStore store, String table, boolean adoptionSet) {
 		this.store = store;
 		this.table = table;
+		this.adoptionSet = adoptionSet;
 	}
 
 	/**
@@ -54,17 +58,56 @@ final class AlembicAdoption {
 	 */
 	void refuseUnadopted(Connection connection, List<AppliedRevision> applied) throws SQLException {
 		AlembicVersion alembic = unadopted(connection, applied);
-		if (alembic != null) {
-			throw new AlembicDatabaseException(("The database was migrated by Alembic: %s holds %s, and the version "
-					+ "store %s has recorded nothing yet, so every revision would run again on tables that exist. "
-					+ "Nothing was changed")
-				.formatted(alembic.table(), alembic.describe(), this.store.describe()),
-					"Give each Alembic revision a revision file with the same id, then record what %s holds without "
-						.formatted(alembic.table())
-							+ "running anything: run 'migrations stamp --from-alembic', or let the upgrade do it by "
-							+ "setting adopt-alembic-version to true.",
-					SETTING);
+		if (alembic == null) {
+			return;
 		}
+		String problem = ("The database was migrated by Alembic: %s holds %s, and the version store %s has recorded "
+				+ "nothing yet, so every revision would run again on tables that exist. Nothing was changed")
+			.formatted(alembic.table(), alembic.describe(), this.store.describe());
+		if (this.adoptionSet) {
+			// only an upgrade adopts: saying to set what is set would send the user in a
+			// circle
+			throw new AlembicDatabaseException(problem,
+					("adopt-alembic-version is set, so 'migrations upgrade' records what %s holds before it runs "
+							+ "anything; to record it without upgrading, run 'migrations stamp --from-alembic'.")
+						.formatted(alembic.table()),
+					null);
+		}
+		throw new AlembicDatabaseException(problem,
+				"Give each Alembic revision a revision file with the same id, then record what %s holds without "
+					.formatted(alembic.table())
+						+ "running anything: run 'migrations stamp --from-alembic', or let the upgrade do it by "
+						+ "setting adopt-alembic-version to true.",
+				SETTING);
+	}
+
+	/**
+	 * Stops a stamp on a database that Alembic migrated and the version store has not
+	 * recorded, when it would record other revisions than {@code alembic_version} holds:
+	 * those between would count as applied without having run (a habit of Alembic's
+	 * {@code stamp head} on an init-script database, here on one Alembic migrated).
+	 * @param stamped where the stamp would leave the database, as {@code alembic_version}
+	 * would hold it
+	 */
+	void refuseStampOverUnadopted(Connection connection, List<AppliedRevision> applied, List<RevisionId> stamped)
+			throws SQLException {
+		if (stamped.isEmpty()) {
+			return;
+		}
+		AlembicVersion alembic = unadopted(connection, applied);
+		List<String> ids = stamped.stream().map(RevisionId::value).toList();
+		if (alembic == null || Set.copyOf(alembic.revisions()).equals(Set.copyOf(ids))) {
+			return;
+		}
+		String quoted = String.join(", ", ids.stream().map((id) -> "'" + id + "'").toList());
+		throw new AlembicDatabaseException(("The database was migrated by Alembic: %s holds %s, but the stamp would "
+				+ "record %s, so the revisions between would count as applied without having run (the version store "
+				+ "%s has recorded nothing yet). Nothing was changed")
+			.formatted(alembic.table(), alembic.describe(), quoted, this.store.describe()),
+				("Record what Alembic applied with 'migrations stamp --from-alembic', then 'migrations upgrade' runs "
+						+ "what follows; to record %s anyway, run 'migrations stamp %s' after that.")
+					.formatted(quoted, String.join(" ", ids)),
+				null);
 	}
 
 	/**
@@ -74,16 +117,28 @@ final class AlembicAdoption {
 	 */
 	List<AppliedRevision> adoptIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied,
 			boolean allowed) throws SQLException {
+		Adoption adoption = adoptionIfNeeded(connection, catalog, applied, allowed);
+		if (adoption == null) {
+			return applied;
+		}
+		record(connection, adoption);
+		return this.store.applied(connection);
+	}
+
+	/**
+	 * What {@link #adoptIfNeeded} would record, without recording it: for a script that
+	 * shows an upgrade before it runs.
+	 * @return the revisions to record, or {@code null} when the database needs no
+	 * adoption
+	 */
+	@Nullable Adoption adoptionIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied, boolean allowed)
+			throws SQLException {
 		if (!allowed) {
 			refuseUnadopted(connection, applied);
-			return applied;
+			return null;
 		}
 		AlembicVersion alembic = unadopted(connection, applied);
-		if (alembic == null) {
-			return applied;
-		}
-		record(connection, catalog, alembic);
-		return this.store.applied(connection);
+		return (alembic != null) ? adoption(catalog, alembic) : null;
 	}
 
 	/**
@@ -117,7 +172,9 @@ final class AlembicAdoption {
 					"%s is empty: Alembic stands at base, so there is no revision to adopt".formatted(alembic.table()),
 					"Run 'migrations upgrade' to apply every revision.", null);
 		}
-		return new AdoptedAlembicVersion(alembic.table(), record(connection, catalog, alembic));
+		Adoption adoption = adoption(catalog, alembic);
+		record(connection, adoption);
+		return new AdoptedAlembicVersion(alembic.table(), catalog.graph().headsOf(Set.copyOf(adoption.heads())));
 	}
 
 	private @Nullable AlembicVersion unadopted(Connection connection, List<AppliedRevision> applied)
@@ -130,12 +187,10 @@ final class AlembicAdoption {
 	}
 
 	/**
-	 * Records the revisions of {@code alembic_version} and what they build on (their
-	 * ancestors and dependencies) as applied, in one transaction, after checking that
-	 * each has a revision file.
+	 * The revisions of {@code alembic_version} and what they build on (their ancestors
+	 * and dependencies), after checking that each has a revision file.
 	 */
-	private List<RevisionId> record(Connection connection, Catalog catalog, AlembicVersion alembic)
-			throws SQLException {
+	private static Adoption adoption(Catalog catalog, AlembicVersion alembic) {
 		List<String> missing = alembic.revisions().stream().filter((id) -> !Planning.isKnown(catalog, id)).toList();
 		if (!missing.isEmpty()) {
 			throw new AlembicDatabaseException(
@@ -150,10 +205,17 @@ final class AlembicAdoption {
 		for (RevisionId id : catalog.graph().inOrder(catalog.graph().ancestorsOf(heads))) {
 			added.add(catalog.scripts().get(id));
 		}
+		return new Adoption(alembic, heads, List.copyOf(added));
+	}
+
+	/**
+	 * Records an adoption as applied, in one transaction.
+	 */
+	private void record(Connection connection, Adoption adoption) throws SQLException {
 		this.store.ensure(connection);
 		connection.setAutoCommit(false);
 		try {
-			this.store.stamp(connection, added, Set.of());
+			this.store.stamp(connection, adoption.added(), Set.of());
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -163,9 +225,20 @@ final class AlembicAdoption {
 		finally {
 			connection.setAutoCommit(true);
 		}
+		AlembicVersion alembic = adoption.alembic();
 		logger.info("Adopted Alembic's {}: recorded {} revision(s) as applied, up to {}; nothing ran, and {} is left "
-				+ "as it is", alembic.table(), added.size(), alembic.describe(), alembic.table());
-		return catalog.graph().headsOf(Set.copyOf(heads));
+				+ "as it is", alembic.table(), adoption.added().size(), alembic.describe(), alembic.table());
+	}
+
+	/**
+	 * What adopting {@code alembic_version} records.
+	 *
+	 * @param alembic the table read
+	 * @param heads the revisions it holds
+	 * @param added those revisions and what they build on, parents first
+	 */
+	record Adoption(AlembicVersion alembic, List<RevisionId> heads, List<Script> added) {
+
 	}
 
 }

@@ -24,6 +24,7 @@ import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.script.Catalog;
 import io.github.migrations.core.script.CatalogLoader;
 import io.github.migrations.core.script.Script;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +45,25 @@ final class HistoryWrites {
 
 	private final Connections connections;
 
-	HistoryWrites(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections) {
+	private final AlembicAdoption alembic;
+
+	HistoryWrites(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections,
+			AlembicAdoption alembic) {
 		this.settings = settings;
 		this.loader = loader;
 		this.store = store;
 		this.connections = connections;
+		this.alembic = alembic;
 	}
 
 	MigrationResult stamp(List<Target> targets, boolean purge) {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
 		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+			List<AppliedRevision> recorded = this.store.applied(session.connection());
+			Set<RevisionId> stamped = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, recorded))
+				.stamped(targets, purge);
+			this.alembic.refuseStampOverUnadopted(session.connection(), recorded, catalog.graph().headsOf(stamped));
 			this.store.ensure(session.connection());
 			List<AppliedRevision> applied = this.store.applied(session.connection());
 			Set<RevisionId> after = stamp(session.connection(), catalog, applied, targets, purge);
@@ -74,48 +83,135 @@ final class HistoryWrites {
 	 */
 	List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
 			throws SQLException {
-		String baseline = this.settings.baseline();
-		if (baseline == null || !applied.isEmpty() || this.store.hasHistory(connection)
-				|| !this.store.schemaHasTables(connection)) {
+		if (baselineToStamp(this.settings, this.store, connection, applied) == null) {
 			return applied;
 		}
+		String baseline = this.settings.baseline();
 		logger.info("The database has tables but no version store: stamping baseline '{}'", baseline);
 		this.store.ensure(connection);
 		stamp(connection, catalog, applied, List.of(Target.parse(baseline)), false);
 		return this.store.applied(connection);
 	}
 
+	/**
+	 * The baseline that {@link #baselineIfNeeded} would stamp, without stamping it.
+	 * @return the target, or {@code null} when none is configured or the database needs
+	 * none
+	 */
+	static @Nullable Target baselineToStamp(MigratorSettings settings, VersionStore store, Connection connection,
+			List<AppliedRevision> applied) throws SQLException {
+		String baseline = settings.baseline();
+		if (baseline == null || !applied.isEmpty() || store.hasHistory(connection)
+				|| !store.schemaHasTables(connection)) {
+			return null;
+		}
+		return Target.parse(baseline);
+	}
+
+	/**
+	 * The revisions that stamping the baseline on an empty applied set records, parents
+	 * first.
+	 */
+	static List<Script> baselineScripts(Catalog catalog, Target baseline) {
+		Set<RevisionId> after = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(baseline), false);
+		return catalog.graph().inOrder(after).stream().map((id) -> catalog.scripts().get(id)).toList();
+	}
+
 	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,
 			List<Target> targets, boolean purge) throws SQLException {
-		Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
-			.stamped(targets, purge);
-		List<Script> added = new ArrayList<>();
-		for (RevisionId id : catalog.graph().inOrder(after)) {
-			boolean recorded = applied.stream()
-				.anyMatch((row) -> row.revision().equals(id.value()) && row.state() == AppliedState.APPLIED);
-			if (!recorded) {
-				added.add(catalog.scripts().get(id));
-			}
-		}
-		Set<String> removed = new LinkedHashSet<>();
-		for (AppliedRevision row : applied) {
-			boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision()))
-					: !purge;
-			if (!keep) {
-				removed.add(row.revision());
-			}
-		}
+		Stamp stamp = Stamp.of(catalog, applied, targets, purge);
 		connection.setAutoCommit(false);
 		try {
-			this.store.stamp(connection, added, removed);
+			this.store.stamp(connection, stamp.added(), stamp.removed());
 			connection.commit();
 		}
 		finally {
 			connection.setAutoCommit(true);
 		}
 		logger.info("Stamped {} (recorded {} revision(s) as applied, {} as not applied; nothing ran)",
-				describe(catalog.graph().headsOf(after)), added.size(), removed.size());
-		return after;
+				describe(catalog.graph().headsOf(stamp.after())), stamp.added().size(), stamp.removed().size());
+		return stamp.after();
+	}
+
+	/**
+	 * The script of a stamp, runnable with {@code psql}: the statements {@link #stamp}
+	 * sends, in one transaction.
+	 * @param fromBase whether to start from an empty applied set without reading the
+	 * database (offline, as Alembic's {@code stamp --sql})
+	 */
+	String stampScript(List<Target> targets, boolean purge, boolean fromBase) {
+		Catalog catalog = this.loader.load();
+		List<AppliedRevision> applied = List.of();
+		if (!fromBase) {
+			try (Session session = this.connections.open()) {
+				applied = this.store.applied(session.connection());
+				Set<RevisionId> stamped = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
+					.stamped(targets, purge);
+				this.alembic.refuseStampOverUnadopted(session.connection(), applied, catalog.graph().headsOf(stamped));
+			}
+			catch (SQLException ex) {
+				throw Connections.failure(ex);
+			}
+		}
+		Stamp stamp = Stamp.of(catalog, applied, targets, purge);
+		StringBuilder sql = new StringBuilder();
+		sql.append("-- Stamp ")
+			.append(quoted(catalog.graph().headsOf(stamp.after())))
+			.append(fromBase ? " from base" : "")
+			.append(": ")
+			.append(stamp.added().size())
+			.append(" revision(s) recorded as applied, ")
+			.append(stamp.removed().size())
+			.append(" as not applied; nothing runs\n");
+		sql.append("-- Rendered by migrations; run with: psql -v ON_ERROR_STOP=1 -f <file>\n\n");
+		if (this.settings.schema() != null) {
+			sql.append(Session.searchPathSql(this.settings.schema())).append(";\n\n");
+		}
+		for (String statement : this.store.ensureSql()) {
+			sql.append(statement).append(";\n");
+		}
+		sql.append("\nBEGIN;\n");
+		for (String statement : this.store.stampSql(stamp.added())) {
+			sql.append(statement).append(";\n");
+		}
+		for (String statement : this.store.unstampSql(stamp.removed())) {
+			sql.append(statement).append(";\n");
+		}
+		sql.append("COMMIT;\n");
+		return sql.toString();
+	}
+
+	/**
+	 * What a stamp changes in an applied set.
+	 *
+	 * @param after the applied set once stamped
+	 * @param added the revisions it records as applied, parents first
+	 * @param removed the recorded revisions it removes
+	 */
+	private record Stamp(Set<RevisionId> after, List<Script> added, Set<String> removed) {
+
+		static Stamp of(Catalog catalog, List<AppliedRevision> applied, List<Target> targets, boolean purge) {
+			Set<RevisionId> after = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, applied))
+				.stamped(targets, purge);
+			List<Script> added = new ArrayList<>();
+			for (RevisionId id : catalog.graph().inOrder(after)) {
+				boolean recorded = applied.stream()
+					.anyMatch((row) -> row.revision().equals(id.value()) && row.state() == AppliedState.APPLIED);
+				if (!recorded) {
+					added.add(catalog.scripts().get(id));
+				}
+			}
+			Set<String> removed = new LinkedHashSet<>();
+			for (AppliedRevision row : applied) {
+				boolean keep = Planning.isKnown(catalog, row.revision()) ? after.contains(RevisionId.of(row.revision()))
+						: !purge;
+				if (!keep) {
+					removed.add(row.revision());
+				}
+			}
+			return new Stamp(after, List.copyOf(added), removed);
+		}
+
 	}
 
 	List<String> repair() {
@@ -137,6 +233,10 @@ final class HistoryWrites {
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
 		}
+	}
+
+	private static String quoted(List<RevisionId> heads) {
+		return heads.isEmpty() ? "base" : String.join(", ", heads.stream().map((id) -> "'" + id + "'").toList());
 	}
 
 	private static String describe(List<RevisionId> heads) {

@@ -85,8 +85,9 @@ public final class Migrator {
 				this.settings.revisionsTable(), this.settings.logTable(), this.settings.fingerprintTable());
 		this.connections = new Connections(builder.dataSource, this.settings, this.store);
 		this.listener = MigrationListener.composite(builder.listeners);
-		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections);
-		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable());
+		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable(),
+				this.settings.adoptAlembicVersion());
+		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
 		this.upToDate = new UpToDateCheck(this.settings, this.loader, this.store);
@@ -202,9 +203,20 @@ public final class Migrator {
 			try (AdvisoryLock lock = this.connections.lock(session)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
 				if (direction == Direction.UPGRADE) {
+					List<AppliedRevision> recorded = applied;
 					applied = this.alembic.adoptIfNeeded(connection, catalog, applied,
 							this.settings.adoptAlembicVersion());
+					if (applied != recorded) {
+						this.listener.recordedWithoutRunning(ids(catalog, applied),
+								"adopted from Alembic's " + this.settings.alembicVersionTable());
+						recorded = applied;
+					}
 					applied = this.writes.baselineIfNeeded(connection, catalog, applied);
+					if (applied != recorded) {
+						this.listener.recordedWithoutRunning(ids(catalog, applied),
+								"stamped as the baseline '%s', as the database had tables but no version store"
+									.formatted(this.settings.baseline()));
+					}
 				}
 				Planning.validate(this.settings, catalog, applied);
 				Planning.warnAboutUnknown(catalog, applied);
@@ -384,12 +396,30 @@ public final class Migrator {
 	}
 
 	/**
+	 * The revisions of an applied set that files declare, parents first.
+	 */
+	private static List<RevisionId> ids(Catalog catalog, List<AppliedRevision> applied) {
+		return catalog.graph().inOrder(Planning.knownApplied(catalog, applied));
+	}
+
+	/**
 	 * Records the targets as applied (or not) without running anything, as
 	 * {@code alembic stamp} does: each target's line moves to it; with {@code purge} the
 	 * applied set becomes exactly the targets and what they need.
 	 */
 	public MigrationResult stamp(List<Target> targets, boolean purge) {
 		return this.writes.stamp(targets, purge);
+	}
+
+	/**
+	 * The SQL script of {@link #stamp}, to review or run with {@code psql}, as
+	 * {@code alembic stamp --sql}: the version-store tables, then the records the stamp
+	 * writes, in one transaction.
+	 * @param fromBase whether to start from an empty database without connecting
+	 * (offline) rather than from what the database has recorded
+	 */
+	public String stampSql(List<Target> targets, boolean purge, boolean fromBase) {
+		return this.writes.stampScript(targets, purge, fromBase);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.migrations.core;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.database.AppliedRevision;
+import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.Session;
@@ -136,7 +139,16 @@ final class ReadOnlyQueries {
 	String sql(Direction direction, @Nullable Target from, Target to) {
 		Catalog catalog = this.loader.load();
 		MigrationPlan plan;
-		if (from == null) {
+		List<Script> recordedFirst = List.of();
+		String why = null;
+		if (from == null && direction == Direction.UPGRADE) {
+			RecordedFirst first = recordedFirst(catalog);
+			Planning.validate(this.settings, catalog, first.applied());
+			plan = Planning.plan(catalog, first.applied(), direction, to);
+			recordedFirst = first.scripts();
+			why = first.why();
+		}
+		else if (from == null) {
 			plan = plan(direction, to);
 		}
 		else {
@@ -157,7 +169,52 @@ final class ReadOnlyQueries {
 			}
 		}
 		Planning.checkStatements(this.settings, plan);
-		return new ScriptRenderer(this.settings, this.store).render(plan);
+		return new ScriptRenderer(this.settings, this.store).render(plan, recordedFirst, why);
+	}
+
+	/**
+	 * What an upgrade records before it plans, read without writing: the revisions of
+	 * Alembic's version table when it adopts them, or the baseline it stamps on a
+	 * database with tables and no history; and the applied set it then plans from.
+	 */
+	private RecordedFirst recordedFirst(Catalog catalog) {
+		try (Session session = this.connections.open()) {
+			Connection connection = session.connection();
+			List<AppliedRevision> applied = this.store.applied(connection);
+			AlembicAdoption.Adoption adoption = this.alembic.adoptionIfNeeded(connection, catalog, applied,
+					this.settings.adoptAlembicVersion());
+			if (adoption != null) {
+				return RecordedFirst.of(adoption.added(), "adopts Alembic's %s, which holds %s (%s is set)"
+					.formatted(adoption.alembic().table(), adoption.alembic().describe(), AlembicAdoption.SETTING));
+			}
+			Target baseline = HistoryWrites.baselineToStamp(this.settings, this.store, connection, applied);
+			if (baseline != null) {
+				return RecordedFirst.of(HistoryWrites.baselineScripts(catalog, baseline),
+						"stamps the baseline '%s' (the database has tables but no version store)".formatted(baseline));
+			}
+			return new RecordedFirst(applied, List.of(), null);
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	/**
+	 * @param applied the applied set once they are recorded
+	 * @param scripts the revisions recorded as applied without running, parents first
+	 * @param why what records them, or {@code null} when there are none
+	 */
+	private record RecordedFirst(List<AppliedRevision> applied, List<Script> scripts, @Nullable String why) {
+
+		static RecordedFirst of(List<Script> scripts, String why) {
+			List<AppliedRevision> applied = scripts.stream()
+				.map((script) -> new AppliedRevision(script.revision().id().value(),
+						script.revision().downRevisions().stream().map(RevisionId::value).toList(), script.checksum(),
+						AppliedState.APPLIED, "", OffsetDateTime.now(), 0))
+				.toList();
+			return new RecordedFirst(applied, scripts, why);
+		}
+
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,47 @@ class AlembicAdoptionTests {
 			.withMessageContaining("public.alembic_version holds 'b2'");
 		assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(() -> migrator().status(Target.head()))
 			.withMessageContaining("public.alembic_version holds 'b2'");
+	}
+
+	@Test
+	void currentAndDowngradeWithAdoptingSetSayThatTheUpgradeAdoptsRatherThanToSetIt() {
+		for (ThrowingCallable read : List.<ThrowingCallable>of(() -> adoptingMigrator().current(),
+				() -> adoptingMigrator().downgrade(Target.parse("-1")))) {
+			assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(read).satisfies((ex) -> {
+				assertThat(ex.problem())
+					.startsWith("The database was migrated by Alembic: public.alembic_version " + "holds 'b2'");
+				assertThat(ex.hint()).isEqualTo("adopt-alembic-version is set, so 'migrations upgrade' records what "
+						+ "public.alembic_version holds before it runs anything; to record it without upgrading, run "
+						+ "'migrations stamp --from-alembic'.");
+				assertThat(ex.setting()).isNull();
+			});
+		}
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		assertThat(adoptingMigrator().upgrade(Target.head()).revisions()).containsExactly(RevisionId.of("c3"));
+	}
+
+	@Test
+	void stampHeadOnAnAlembicDatabaseBehindTheFilesStopsAndRecordsNothing() {
+		assertThatExceptionOfType(AlembicDatabaseException.class)
+			.isThrownBy(() -> migrator().stamp(List.of(Target.head()), false))
+			.satisfies((ex) -> {
+				assertThat(ex.problem()).isEqualTo("The database was migrated by Alembic: public.alembic_version holds "
+						+ "'b2', but the stamp would record 'c3', so the revisions between would count as applied "
+						+ "without having run (the version store \"migrations_revisions\" has recorded nothing yet). "
+						+ "Nothing was changed");
+				assertThat(ex.hint()).isEqualTo("Record what Alembic applied with 'migrations stamp --from-alembic', "
+						+ "then 'migrations upgrade' runs what follows; to record 'c3' anyway, run "
+						+ "'migrations stamp c3' after that.");
+			});
+		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void stampOfWhatAlembicVersionHoldsRecordsItAsAdoptingDoes() {
+		migrator().stamp(List.of(Target.parse("b2")), false);
+		assertThat(migrator().current()).containsExactly("b2");
+		assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision)
+			.containsExactlyInAnyOrder("a1", "b2");
 	}
 
 	@Test

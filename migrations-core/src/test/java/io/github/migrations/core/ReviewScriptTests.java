@@ -102,15 +102,21 @@ class ReviewScriptTests {
 	}
 
 	private Migrator migrator(TestDatabase.Database database, TransactionMode mode) {
-		return Migrator.builder(database.dataSource())
-			.settings(MigratorSettings.defaults()
-				.toBuilder()
-				.locations(List.of(this.files.location()))
-				.schema("app")
-				.transactionMode(mode)
-				.lockTimeout(Duration.ofSeconds(3))
-				.placeholders(Map.of("table", "accounts"))
-				.build())
+		return migrator(database, settings(mode));
+	}
+
+	private static Migrator migrator(TestDatabase.Database database, MigratorSettings settings) {
+		return Migrator.builder(database.dataSource()).settings(settings).build();
+	}
+
+	private MigratorSettings settings(TransactionMode mode) {
+		return MigratorSettings.defaults()
+			.toBuilder()
+			.locations(List.of(this.files.location()))
+			.schema("app")
+			.transactionMode(mode)
+			.lockTimeout(Duration.ofSeconds(3))
+			.placeholders(Map.of("table", "accounts"))
 			.build();
 	}
 
@@ -151,6 +157,49 @@ class ReviewScriptTests {
 				migrator(this.reviewed, TransactionMode.ALL).sql(Direction.UPGRADE, Target.base(), Target.head()));
 		migrator(this.run, TransactionMode.ALL).upgrade(Target.head());
 		assertSame();
+	}
+
+	@Test
+	void upgradeScriptOfADatabaseAlembicMigratedAdoptsItAsTheRunDoes() throws Exception {
+		for (TestDatabase.Database database : List.of(this.reviewed, this.run)) {
+			appliedByHand(database);
+			database.execute("CREATE TABLE public.alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY); "
+					+ "INSERT INTO public.alembic_version VALUES ('a1')");
+		}
+		MigratorSettings adopting = settings(TransactionMode.PER_REVISION).toBuilder()
+			.adoptAlembicVersion(true)
+			.build();
+		String script = migrator(this.reviewed, adopting).sql(Direction.UPGRADE, null, Target.parse("heads"));
+		assertThat(script).contains("adopts Alembic's public.alembic_version, which holds 'a1'");
+		psql(this.reviewed, script);
+		migrator(this.run, adopting).upgrade(Target.parse("heads"));
+		assertSame();
+		assertThat(this.run.query("SELECT revision || ' ' || action FROM app.migrations_log ORDER BY id").get(0))
+			.isEqualTo("a1 stamp");
+	}
+
+	@Test
+	void upgradeScriptOfADatabaseWithTablesStampsTheBaselineAsTheRunDoes() throws Exception {
+		for (TestDatabase.Database database : List.of(this.reviewed, this.run)) {
+			appliedByHand(database);
+		}
+		MigratorSettings baseline = settings(TransactionMode.PER_REVISION).toBuilder().baseline("a1").build();
+		String script = migrator(this.reviewed, baseline).sql(Direction.UPGRADE, null, Target.parse("heads"));
+		assertThat(script).contains("stamps the baseline 'a1'").doesNotContain("CREATE TABLE accounts");
+		psql(this.reviewed, script);
+		migrator(this.run, baseline).upgrade(Target.parse("heads"));
+		assertSame();
+		assertThat(this.run.query("SELECT revision || ' ' || action FROM app.migrations_log ORDER BY id").get(0))
+			.isEqualTo("a1 stamp");
+	}
+
+	/**
+	 * What revision a1 creates, made by hand (by Alembic, or an init script).
+	 */
+	private static void appliedByHand(TestDatabase.Database database) {
+		database.execute("CREATE SCHEMA app; "
+				+ "CREATE TABLE app.observed (revision text, lock_timeout text, statement_timeout text, search_path text); "
+				+ "CREATE TABLE app.accounts (id bigint PRIMARY KEY, note text)");
 	}
 
 	private void assertSame() {

@@ -427,26 +427,41 @@ public final class PostgresVersionStore implements VersionStore {
 
 	@Override
 	public void stamp(Connection connection, Collection<Script> added, Collection<String> removed) throws SQLException {
-		try (PreparedStatement add = connection.prepareStatement("INSERT INTO " + this.revisions
-				+ " (revision, down_revisions, checksum, state) VALUES (?, ?, ?, 'APPLIED') ON CONFLICT (revision) DO "
-				+ "UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum");
-				PreparedStatement remove = connection
-					.prepareStatement("DELETE FROM " + this.revisions + " WHERE revision = ?");
-				PreparedStatement log = connection.prepareStatement("INSERT INTO " + this.log
-						+ " (revision, action, checksum, message, success) VALUES (?, ?, ?, ?, true)")) {
-			for (Script script : added) {
-				add.setString(1, script.revision().id().value());
-				add.setString(2, parents(script));
-				add.setString(3, script.checksum());
-				add.executeUpdate();
-				log(log, script.revision().id().value(), "stamp", script.checksum(), script.revision().message());
+		try (Statement statement = connection.createStatement()) {
+			// the statements that a rendered stamp, adoption or baseline shows
+			for (String sql : stampSql(added)) {
+				statement.execute(sql);
 			}
-			for (String revision : removed) {
-				remove.setString(1, revision);
-				remove.executeUpdate();
-				log(log, revision, "unstamp", null, null);
+			for (String sql : unstampSql(removed)) {
+				statement.execute(sql);
 			}
 		}
+	}
+
+	@Override
+	public List<String> stampSql(Collection<Script> added) {
+		List<String> statements = new ArrayList<>();
+		for (Script script : added) {
+			String id = literal(script.revision().id().value());
+			String checksum = literal(script.checksum());
+			statements.add("INSERT INTO " + this.revisions + " (revision, down_revisions, checksum, state) VALUES ("
+					+ id + ", " + literal(parents(script)) + ", " + checksum
+					+ ", 'APPLIED') ON CONFLICT (revision) DO UPDATE SET state = 'APPLIED', checksum = EXCLUDED.checksum");
+			statements.add("INSERT INTO " + this.log + " (revision, action, checksum, message, success) VALUES (" + id
+					+ ", 'stamp', " + checksum + ", " + literal(script.revision().message()) + ", true)");
+		}
+		return statements;
+	}
+
+	@Override
+	public List<String> unstampSql(Collection<String> removed) {
+		List<String> statements = new ArrayList<>();
+		for (String revision : removed) {
+			statements.add("DELETE FROM " + this.revisions + " WHERE revision = " + literal(revision));
+			statements.add("INSERT INTO " + this.log + " (revision, action, checksum, message, success) VALUES ("
+					+ literal(revision) + ", 'unstamp', NULL, NULL, true)");
+		}
+		return statements;
 	}
 
 	private static void log(PreparedStatement log, String revision, String action, @Nullable String checksum,

@@ -85,6 +85,18 @@ public interface VersionStore {
 	void stamp(Connection connection, Collection<Script> added, Collection<String> removed) throws SQLException;
 
 	/**
+	 * The statements, runnable with {@code psql}, that {@link #stamp} sends for revisions
+	 * it adds: each recorded as applied and logged as a stamp, in order.
+	 */
+	List<String> stampSql(Collection<Script> added);
+
+	/**
+	 * The statements, runnable with {@code psql}, that {@link #stamp} sends for revisions
+	 * it removes: each deleted from the applied set and logged as an unstamp.
+	 */
+	List<String> unstampSql(Collection<String> removed);
+
+	/**
 	 * Re-records the checksum of an applied revision.
 	 */
 	void repair(Connection connection, Script script, @Nullable String previousChecksum) throws SQLException;

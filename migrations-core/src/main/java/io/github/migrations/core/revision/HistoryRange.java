@@ -49,6 +49,10 @@ public final class HistoryRange {
 	public List<RevisionId> between(String start, String end) {
 		String from = start.strip();
 		String to = end.strip();
+		if (from.equals("current") && this.current.isEmpty()) {
+			// as in Alembic: a database at base starts the range at base
+			from = "base";
+		}
 		Count up = Count.of(to, true);
 		Count down = Count.of(from, false);
 		if (up != null && down != null) {

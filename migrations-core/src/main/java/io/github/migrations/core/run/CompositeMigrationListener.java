@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.revision.RevisionId;
 
 /**
  * Passes each callback to several listeners, in order.
@@ -30,6 +31,11 @@ final class CompositeMigrationListener implements MigrationListener {
 	@Override
 	public void afterStep(MigrationStep step, Duration duration) {
 		this.listeners.forEach((listener) -> listener.afterStep(step, duration));
+	}
+
+	@Override
+	public void recordedWithoutRunning(List<RevisionId> revisions, String reason) {
+		this.listeners.forEach((listener) -> listener.recordedWithoutRunning(revisions, reason));
 	}
 
 	@Override

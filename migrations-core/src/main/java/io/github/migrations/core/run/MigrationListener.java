@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.revision.RevisionId;
 
 /**
  * Callbacks around each run and each step of a run, for progress output, logging, metrics
@@ -25,6 +26,17 @@ public interface MigrationListener {
 	}
 
 	default void afterStep(MigrationStep step, Duration duration) {
+	}
+
+	/**
+	 * Called when an upgrade, before its steps, records revisions as applied without
+	 * running them: it adopts Alembic's version table ({@code adopt-alembic-version}) or
+	 * stamps the baseline of a database that has tables but no version store.
+	 * @param revisions the revisions recorded, parents first
+	 * @param reason what recorded them, a phrase such as {@code adopted from Alembic's
+	 * public.alembic_version}
+	 */
+	default void recordedWithoutRunning(List<RevisionId> revisions, String reason) {
 	}
 
 	/**

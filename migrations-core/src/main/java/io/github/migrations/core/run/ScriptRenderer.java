@@ -9,6 +9,7 @@ import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,16 @@ public final class ScriptRenderer {
 	}
 
 	public String render(MigrationPlan plan) {
+		return render(plan, List.of(), null);
+	}
+
+	/**
+	 * A plan that starts once revisions are recorded as applied without running, as an
+	 * upgrade that adopts Alembic's version table or stamps a baseline does first.
+	 * @param recordedFirst the revisions recorded first, parents first
+	 * @param why what records them, for the comment above
+	 */
+	public String render(MigrationPlan plan, List<Script> recordedFirst, @Nullable String why) {
 		StringBuilder sql = new StringBuilder();
 		sql.append("-- ").append(comment(plan.toString().lines().findFirst().orElse(""))).append('\n');
 		sql.append("-- Rendered by migrations; run with: psql -v ON_ERROR_STOP=1 -f <file>\n\n");
@@ -46,6 +57,18 @@ public final class ScriptRenderer {
 			sql.append(statement).append(";\n");
 		}
 		sql.append('\n');
+		if (!recordedFirst.isEmpty()) {
+			sql.append("-- The upgrade first ")
+				.append(comment(String.valueOf(why)))
+				.append(", recording ")
+				.append(recordedFirst.size())
+				.append(" revision(s) as applied without running them\n");
+			sql.append("BEGIN;\n");
+			for (String statement : this.store.stampSql(recordedFirst)) {
+				sql.append(statement).append(";\n");
+			}
+			sql.append("COMMIT;\n\n");
+		}
 		append(sql, this.commands.opening(), this.settings.schema());
 		List<List<Command>> steps = this.commands.steps(plan);
 		List<MigrationStep> planned = plan.steps();

@@ -50,6 +50,13 @@ class HistoryRangeTests {
 	}
 
 	@Test
+	void currentAsTheStartOfADatabaseAtBaseStartsAtBase() {
+		assertThat(between("current", "")).isEqualTo(list("a1", "b2", "c3", "d4"));
+		assertThat(between("current", "+2")).isEqualTo(list("a1", "b2"));
+		assertThat(between("current", "c3")).isEqualTo(list("a1", "b2", "c3"));
+	}
+
+	@Test
 	void countsOnBothEndsFail() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> between("-1", "+1"))
 			.withMessageContaining("counts from both ends");
