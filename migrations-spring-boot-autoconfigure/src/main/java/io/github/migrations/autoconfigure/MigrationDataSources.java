@@ -1,5 +1,9 @@
 package io.github.migrations.autoconfigure;
 
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import io.github.migrations.core.api.MigrationException;
@@ -23,8 +27,13 @@ final class MigrationDataSources {
 	private MigrationDataSources() {
 	}
 
+	/**
+	 * Chooses as above; {@code dataSourceNames} names the {@code DataSource} beans, for
+	 * the error when there are several and none is {@code @Primary}.
+	 */
 	static DataSource choose(MigrationsConnectionDetails migrations, @Nullable DataSource dedicated,
-			@Nullable DataSource application, @Nullable JdbcConnectionDetails connectionDetails) {
+			@Nullable DataSource application, @Nullable JdbcConnectionDetails connectionDetails,
+			Supplier<List<String>> dataSourceNames) {
 		if (dedicated != null) {
 			return dedicated;
 		}
@@ -51,9 +60,20 @@ final class MigrationDataSources {
 				.password(connectionDetails.getPassword())
 				.build();
 		}
-		throw new IllegalStateException("The migrations found no DataSource to use: there is more than one "
-				+ "DataSource bean and none is @Primary. Mark the application's one @Primary, annotate the one for "
-				+ "the migrations with @MigrationsDataSource, or set 'app.migrations.url'.");
+		throw noUniqueDataSource(dataSourceNames.get());
+	}
+
+	/**
+	 * A {@link MigrationException}, so that the failure analyzer reports it as what
+	 * failed and what to do rather than a stack trace.
+	 */
+	private static MigrationException noUniqueDataSource(List<String> names) {
+		String beans = names.isEmpty() ? "more than one DataSource bean" : "%d DataSource beans (%s)"
+			.formatted(names.size(), names.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", ")));
+		return new MigrationException(
+				"The migrations found no DataSource to use: there are %s and none is @Primary.".formatted(beans),
+				"Mark the application's one @Primary, annotate the one for the migrations with "
+						+ "@MigrationsDataSource, or set 'app.migrations.url'.");
 	}
 
 	/**

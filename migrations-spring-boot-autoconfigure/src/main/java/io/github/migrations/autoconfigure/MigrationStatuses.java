@@ -1,5 +1,6 @@
 package io.github.migrations.autoconfigure;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -118,8 +119,21 @@ public final class MigrationStatuses implements MigrationListener {
 				return new Reading(status, status.current(), migrator.lastLogEntry(), null);
 			}
 			catch (RuntimeException ex) {
-				return new Reading(null, currentIfReadable(migrator), null, Secrets.maskNullable(ex.getMessage()));
+				// a failure from the database (unreachable, refused) would only fail
+				// again,
+				// after as long a wait; a failed check of the files leaves it readable
+				List<String> current = fromDatabase(ex) ? null : currentIfReadable(migrator);
+				return new Reading(null, current, null, Secrets.maskNullable(ex.getMessage()));
 			}
+		}
+
+		private static boolean fromDatabase(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private static @Nullable List<String> currentIfReadable(Migrator migrator) {

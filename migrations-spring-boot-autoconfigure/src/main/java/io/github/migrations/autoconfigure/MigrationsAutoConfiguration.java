@@ -1,5 +1,7 @@
 package io.github.migrations.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.github.migrations.core.Migrator;
@@ -57,10 +59,11 @@ public final class MigrationsAutoConfiguration {
 			ResourceLoader resourceLoader, ObjectProvider<DataSource> applicationDataSource,
 			@MigrationsDataSource ObjectProvider<DataSource> dedicatedDataSource,
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
-			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigratorCustomizer> customizers) {
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigratorCustomizer> customizers,
+			ListableBeanFactory beans) {
 		DataSource dataSource = MigrationDataSources.choose(migrationsConnectionDetails,
 				dedicatedDataSource.getIfAvailable(), applicationDataSource.getIfUnique(),
-				connectionDetails.getIfAvailable());
+				connectionDetails.getIfAvailable(), () -> List.of(beans.getBeanNamesForType(DataSource.class)));
 		Migrator.Builder builder = Migrator.builder(dataSource).settings(properties.toSettings());
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		if (classLoader != null) {

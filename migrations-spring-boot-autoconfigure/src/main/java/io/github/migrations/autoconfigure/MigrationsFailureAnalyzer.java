@@ -7,6 +7,8 @@ import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -18,6 +20,21 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 
 	private static final String FALLBACK_ACTION = "Check the revision files and the 'app.migrations.*' properties, "
 			+ "then start again.";
+
+	private final @Nullable ListableBeanFactory beanFactory;
+
+	/**
+	 * Created by Spring Boot with the failed context's bean factory ({@code null} when
+	 * startup failed before there was one), to tell which data source the migrations
+	 * used.
+	 */
+	public MigrationsFailureAnalyzer(@Nullable BeanFactory beanFactory) {
+		this.beanFactory = (beanFactory instanceof ListableBeanFactory listable) ? listable : null;
+	}
+
+	MigrationsFailureAnalyzer() {
+		this(null);
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
@@ -35,18 +52,45 @@ final class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
 	 * The hint, with the setting it names spelled as the property that sets it, and for a
 	 * connection that failed, the properties it was made from.
 	 */
-	static String action(MigrationException cause) {
+	String action(MigrationException cause) {
 		String hint = cause.hint();
 		if (hint == null) {
 			return FALLBACK_ACTION;
 		}
 		if (isConnectionFailure(cause)) {
-			hint = hint + " The migrations connect with app.migrations.url (and app.migrations.username and "
-					+ "password) when it is set, else with the application's DataSource (spring.datasource.*).";
+			hint = hint + " " + connectsWith();
 		}
 		// on startup a target is always app.migrations.target
 		String setting = (cause instanceof TargetException && cause.setting() == null) ? "target" : cause.setting();
 		return Secrets.mask((setting != null) ? "%s Property: 'app.migrations.%s'.".formatted(hint, setting) : hint);
+	}
+
+	/**
+	 * Where the migrations' connection came from: a {@link MigrationsDataSource} bean
+	 * wins over every property, so when there is one it is the one to check.
+	 */
+	private String connectsWith() {
+		String[] dedicated = dedicatedDataSources();
+		if (dedicated.length > 0) {
+			return "The migrations connect with the @MigrationsDataSource bean '%s', not with app.migrations.url or "
+				.formatted(String.join("', '", dedicated)) + "spring.datasource.*: check the URL, user and password "
+					+ "it is built with.";
+		}
+		return "The migrations connect with app.migrations.url (and app.migrations.username and password) when it "
+				+ "is set, else with the application's DataSource (spring.datasource.*).";
+	}
+
+	private String[] dedicatedDataSources() {
+		if (this.beanFactory == null) {
+			return new String[0];
+		}
+		try {
+			return this.beanFactory.getBeanNamesForAnnotation(MigrationsDataSource.class);
+		}
+		catch (RuntimeException ex) {
+			// a bean factory left unusable by the failure: say what the properties do
+			return new String[0];
+		}
 	}
 
 	/**

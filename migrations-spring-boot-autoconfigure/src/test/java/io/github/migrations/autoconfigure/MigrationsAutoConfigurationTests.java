@@ -286,6 +286,28 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void twoDataSourcesAndNonePrimaryFailStartupWithAnAnalysisNamingBoth() {
+		TestDatabase.Database other = TestDatabase.shared().freshDatabase();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
+			.withBean("ordersDataSource", DataSource.class, () -> dataSource(this.database.url()))
+			.withBean("reportingDataSource", DataSource.class, () -> dataSource(other.url()))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).as("a failure analysis, not a stack trace").isNotNull();
+				assertThat(analysis.getDescription()).contains("2 DataSource beans")
+					.contains("'ordersDataSource'")
+					.contains("'reportingDataSource'")
+					.contains("none is @Primary");
+				assertThat(analysis.getAction()).contains("@Primary")
+					.contains("@MigrationsDataSource")
+					.contains("app.migrations.url");
+				assertThat(this.database.tableExists("customers")).isFalse();
+				assertThat(other.tableExists("customers")).isFalse();
+			});
+	}
+
+	@Test
 	void customizersAreAppliedInOrder() {
 		this.contextRunner.withUserConfiguration(CustomizersConfiguration.class).run((context) -> {
 			assertThat(context.getBean(Migrator.class).settings().tablePrefix()).isEqualTo("second_");

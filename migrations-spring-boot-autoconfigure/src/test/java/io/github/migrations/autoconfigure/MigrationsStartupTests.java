@@ -1,8 +1,11 @@
 package io.github.migrations.autoconfigure;
 
+import javax.sql.DataSource;
+
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -11,7 +14,10 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -49,6 +55,18 @@ class MigrationsStartupTests {
 	}
 
 	@Test
+	void aMigrationsDataSourceThatCannotConnectIsTheOneTheActionNames(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(DedicatedDataSourceApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--test.application.url=" + this.database.url(),
+				"--test.migrations.url=" + this.database.url().replace(this.database.name(), "no_such_database")));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("database \"no_such_database\" does not exist")
+			.contains("The migrations connect with the @MigrationsDataSource bean 'migrationsDataSource'")
+			.doesNotContain("else with the application's DataSource");
+	}
+
+	@Test
 	void lazyInitializationStillMigratesBeforeTheApplicationIsReady() {
 		try (ConfigurableApplicationContext context = run("--spring.main.lazy-initialization=true")) {
 			assertThat(this.database.tableExists("invoices")).isTrue();
@@ -70,6 +88,32 @@ class MigrationsStartupTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class })
 	static class StartupApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(MigrationsAutoConfiguration.class)
+	static class DedicatedDataSourceApplication {
+
+		@Bean
+		@Primary
+		DataSource applicationDataSource(Environment environment) {
+			return dataSource(environment.getRequiredProperty("test.application.url"));
+		}
+
+		@Bean
+		@MigrationsDataSource
+		DataSource migrationsDataSource(Environment environment) {
+			return dataSource(environment.getRequiredProperty("test.migrations.url"));
+		}
+
+		private static DataSource dataSource(String url) {
+			PGSimpleDataSource dataSource = new PGSimpleDataSource();
+			dataSource.setUrl(url);
+			dataSource.setUser("postgres");
+			dataSource.setPassword("postgres");
+			return dataSource;
+		}
 
 	}
 

@@ -144,7 +144,9 @@ public final class Stairway {
 							.filter((finding) -> strict || finding.rule().lockSafety())
 							.map(Finding::describe)
 							.collect(Collectors.joining("\n")))
-					+ "out with '-- lint: allow <rule> (<reason>)' above it.");
+					+ "out with '-- lint: allow <rule> (<reason>)' above it. Leave a revision that a database has "
+					+ "already applied as it is: an edit, even to a comment, changes its checksum and stops the next "
+					+ "upgrade of that database; lint such a history with StairwayTests.lint() turned off instead.");
 		}
 		return report;
 	}

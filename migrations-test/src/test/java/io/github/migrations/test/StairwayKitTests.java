@@ -95,8 +95,17 @@ class StairwayKitTests {
 					+ "CREATE INDEX 'orders_customer_idx' without CONCURRENTLY on existing table 'customers'. Takes "
 					+ "SHARE on customers, which blocks writes (INSERT, UPDATE, DELETE); reads go on.")
 			.withMessageContaining("fix: Use CREATE INDEX CONCURRENTLY")
-			.withMessageEndingWith(
+			.withMessageContaining(
 					"Fix the statements, or opt one out with '-- lint: allow <rule> (<reason>)' above it.");
+	}
+
+	@Test
+	void lintFailureWarnsThatAnAppliedRevisionMustNotBeEditedToOptOut() {
+		Stairway stairway = stairway("forgets-index", Stairway.DataHook.NONE);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.lint(false))
+			.withMessageContaining("Leave a revision that a database has already applied as it is: an edit, even to "
+					+ "a comment, changes its checksum and stops the next upgrade of that database")
+			.withMessageEndingWith("lint such a history with StairwayTests.lint() turned off instead.");
 	}
 
 	@Test

@@ -83,9 +83,13 @@ final class MigrationInspector {
 	record Inspection(MigrationState state, String target, @Nullable MigrationStatus status,
 			@Nullable List<String> current, @Nullable String error) {
 
-		List<String> pending() {
+		/**
+		 * The revisions an upgrade to the target would apply, or {@code null} when the
+		 * status could not be read (not known, which is not the same as none).
+		 */
+		@Nullable List<String> pending() {
 			return (this.status != null)
-					? this.status.pending().stream().map((step) -> step.revision().id().value()).toList() : List.of();
+					? this.status.pending().stream().map((step) -> step.revision().id().value()).toList() : null;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -101,7 +102,10 @@ public final class MigrationsEndpoint {
 	private MigratorDescriptor describe(Migrator migrator) {
 		Inspection inspection = this.inspector.inspect(migrator);
 		RevisionGraph graph = orNull(migrator::graph);
-		Map<String, AppliedRevision> applied = applied(migrator);
+		// a version store that could not be read is not read again (each try may wait
+		// for the pool's connection timeout)
+		boolean readable = inspection.current() != null;
+		@Nullable Map<String, AppliedRevision> applied = readable ? applied(migrator) : null;
 		List<RevisionDescriptor> revisions = new ArrayList<>();
 		List<String> heads = new ArrayList<>();
 		if (graph != null) {
@@ -111,7 +115,7 @@ public final class MigrationsEndpoint {
 		List<String> unknown = (inspection.status() != null) ? inspection.status().unknown() : List.of();
 		return new MigratorDescriptor(inspection.state(), inspection.target(), inspection.error(), inspection.current(),
 				heads, inspection.pending(), unknown, revisions,
-				history(migrator).stream().map(LogEntryDescriptor::of).toList());
+				(readable ? history(migrator) : List.<LogEntry>of()).stream().map(LogEntryDescriptor::of).toList());
 	}
 
 	private @Nullable RevisionDetailDescriptor describe(Migrator migrator, String id) {
@@ -121,17 +125,21 @@ public final class MigrationsEndpoint {
 		RevisionGraph graph = orNull(migrator::graph);
 		Revision revision = (graph != null) ? graph.find(RevisionId.of(id)) : null;
 		Map<String, AppliedRevision> applied = applied(migrator);
-		if (revision == null && !applied.containsKey(id)) {
+		AppliedRevision row = (applied != null) ? applied.get(id) : null;
+		if (revision == null && row == null) {
 			return null;
 		}
 		Inspection inspection = this.inspector.inspect(migrator);
-		List<LogEntryDescriptor> history = history(migrator).stream()
+		List<LogEntryDescriptor> history = ((applied != null) ? history(migrator) : List.<LogEntry>of()).stream()
 			.filter((entry) -> entry.revision().equals(id))
 			.map(LogEntryDescriptor::of)
 			.toList();
 		RevisionDescriptor described = (revision != null && graph != null)
-				? RevisionDescriptor.of(revision, graph, applied) : RevisionDescriptor.unknown(applied.get(id));
-		return new RevisionDetailDescriptor(described, inspection.pending().contains(id), history);
+				? RevisionDescriptor.of(revision, graph, applied)
+				: RevisionDescriptor.unknown(Objects.requireNonNull(row));
+		List<String> pending = inspection.pending();
+		return new RevisionDetailDescriptor(described, (pending != null) ? pending.contains(id) : null, history,
+				inspection.error());
 	}
 
 	private static List<LogEntry> history(Migrator migrator) {
@@ -139,12 +147,17 @@ public final class MigrationsEndpoint {
 		return (history != null) ? history : List.of();
 	}
 
-	private static Map<String, AppliedRevision> applied(Migrator migrator) {
-		Map<String, AppliedRevision> applied = new HashMap<>();
+	/**
+	 * The applied revisions by id, or {@code null} when the version store could not be
+	 * read.
+	 */
+	private static @Nullable Map<String, AppliedRevision> applied(Migrator migrator) {
 		List<AppliedRevision> rows = orNull(migrator::appliedRevisions);
-		if (rows != null) {
-			rows.forEach((row) -> applied.put(row.revision(), row));
+		if (rows == null) {
+			return null;
 		}
+		Map<String, AppliedRevision> applied = new HashMap<>();
+		rows.forEach((row) -> applied.put(row.revision(), row));
 		return applied;
 	}
 
@@ -177,13 +190,13 @@ public final class MigrationsEndpoint {
 	 * {@code null} when the version store could not be read
 	 * @param heads the heads of the revision files' graph
 	 * @param pending the revisions an upgrade to the target would apply, in the order it
-	 * would apply them
+	 * would apply them, or {@code null} when the status could not be read
 	 * @param unknown applied revisions that no revision file declares
 	 * @param revisions every revision, parents before children
 	 * @param history every step ever taken, oldest first
 	 */
 	public record MigratorDescriptor(MigrationState state, String target, @Nullable String error,
-			@Nullable List<String> current, List<String> heads, List<String> pending, List<String> unknown,
+			@Nullable List<String> current, List<String> heads, @Nullable List<String> pending, List<String> unknown,
 			List<RevisionDescriptor> revisions, List<LogEntryDescriptor> history) {
 
 	}
@@ -200,20 +213,22 @@ public final class MigrationsEndpoint {
 	 * that no file declares
 	 * @param isHead whether no revision builds on it
 	 * @param isMerge whether it has two or more parents
-	 * @param applied whether the database has it
+	 * @param applied whether the database has it, or {@code null} when the version store
+	 * could not be read
 	 * @param appliedAt when it was applied, or {@code null}
 	 * @param appliedBy the database user that applied it, or {@code null}
 	 */
 	public record RevisionDescriptor(String revision, @Nullable String message, List<String> downRevisions,
 			List<String> branchLabels, List<String> dependsOn, @Nullable String source, boolean isHead, boolean isMerge,
-			boolean applied, @Nullable OffsetDateTime appliedAt, @Nullable String appliedBy) {
+			@Nullable Boolean applied, @Nullable OffsetDateTime appliedAt, @Nullable String appliedBy) {
 
-		static RevisionDescriptor of(Revision revision, RevisionGraph graph, Map<String, AppliedRevision> applied) {
-			AppliedRevision row = applied.get(revision.id().value());
+		static RevisionDescriptor of(Revision revision, RevisionGraph graph,
+				@Nullable Map<String, AppliedRevision> applied) {
+			AppliedRevision row = (applied != null) ? applied.get(revision.id().value()) : null;
 			return new RevisionDescriptor(revision.id().value(), revision.message(),
 					revision.downRevisions().stream().map(RevisionId::value).toList(),
 					revision.branchLabels().stream().sorted().toList(), revision.dependsOn(), revision.source(),
-					graph.isHead(revision.id()), revision.isMerge(), row != null,
+					graph.isHead(revision.id()), revision.isMerge(), (applied != null) ? row != null : null,
 					(row != null) ? row.appliedAt() : null, (row != null) ? row.appliedBy() : null);
 		}
 
@@ -266,11 +281,14 @@ public final class MigrationsEndpoint {
 	 * One revision, with whether it is pending and its log entries.
 	 *
 	 * @param revision the revision
-	 * @param pending whether an upgrade to the target would apply it
+	 * @param pending whether an upgrade to the target would apply it, or {@code null}
+	 * when the status could not be read
 	 * @param history its log entries, oldest first
+	 * @param error the migrator's {@code error} (why its state is {@code FAILED}), or
+	 * {@code null}
 	 */
-	public record RevisionDetailDescriptor(RevisionDescriptor revision, boolean pending,
-			List<LogEntryDescriptor> history) {
+	public record RevisionDetailDescriptor(RevisionDescriptor revision, @Nullable Boolean pending,
+			List<LogEntryDescriptor> history, @Nullable String error) {
 
 	}
 

@@ -1,7 +1,9 @@
 package io.github.migrations.autoconfigure.endpoint;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.migrations.autoconfigure.MigrationStatuses;
 import io.github.migrations.autoconfigure.MigrationsProperties;
@@ -57,7 +59,9 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		if (inspection.current() != null) {
 			details.put("current", inspection.current());
 		}
-		details.put("pending", inspection.pending());
+		if (inspection.pending() != null) {
+			details.put("pending", inspection.pending());
+		}
 		String reason = reason(inspection);
 		if (reason != null) {
 			details.put("reason", reason);
@@ -68,10 +72,14 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	private static @Nullable String reason(Inspection inspection) {
 		return switch (inspection.state()) {
 			case FAILED -> inspection.error();
-			case PENDING -> "%d revision%s pending up to target '%s': %s".formatted(inspection.pending().size(),
-					(inspection.pending().size() == 1) ? " is" : "s are", inspection.target(), inspection.pending());
+			case PENDING -> pendingReason(inspection.target(), Objects.requireNonNull(inspection.pending()));
 			default -> null;
 		};
+	}
+
+	private static String pendingReason(String target, List<String> pending) {
+		return "%d revision%s pending up to target '%s': %s".formatted(pending.size(),
+				(pending.size() == 1) ? " is" : "s are", target, pending);
 	}
 
 	private static Status status(MigrationState state) {

@@ -183,6 +183,33 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void anUnreachableDatabaseLeavesOutWhatCouldNotBeReadInsteadOfReportingItNotAppliedOrNotPending() {
+		this.contextRunner.withPropertyValues("spring.datasource.hikari.connection-timeout=250").run((context) -> {
+			assertThat(context).hasNotFailed();
+			// from another database: no new connection is let in, and the pool's are
+			// ended
+			TestDatabase.Database admin = TestDatabase.shared().freshDatabase();
+			admin.execute("ALTER DATABASE " + this.database.name() + " ALLOW_CONNECTIONS false");
+			admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+					+ this.database.name() + "'");
+			MigratorDescriptor migrator = migrator(context);
+			assertThat(migrator.state()).isEqualTo(MigrationState.FAILED);
+			assertThat(migrator.error()).isNotNull();
+			assertThat(migrator.current()).isNull();
+			assertThat(migrator.pending()).as("not known, so not an empty list").isNull();
+			assertThat(migrator.revisions()).hasSize(4)
+				.allSatisfy((revision) -> assertThat(revision.applied())
+					.as("revision %s: not known, so not false", revision.revision())
+					.isNull());
+			RevisionDetailDescriptor detail = ((RevisionsDescriptor) context.getBean(MigrationsEndpoint.class)
+				.revision("001")).migrators().get("migrator");
+			assertThat(detail.revision().applied()).isNull();
+			assertThat(detail.pending()).isNull();
+			assertThat(detail.error()).as("why pending is left out").isNotNull();
+		});
+	}
+
+	@Test
 	void unknownRevisionIsNotFound() {
 		this.contextRunner.run((context) -> {
 			assertThat(context.getBean(MigrationsEndpoint.class).revision("999")).isNull();
