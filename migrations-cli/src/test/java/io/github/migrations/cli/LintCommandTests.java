@@ -131,6 +131,10 @@ class LintCommandTests {
 	void checkLintsThePendingRevisionsAndPassesOnceTheyAreApplied() {
 		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 		this.environment.putAll(CliRun.databaseEnvironment(database));
+		CliRun fresh = run("check");
+		assertThat(fresh.code()).as("both pending").isEqualTo(1);
+		assertThat(fresh.err()).as("invoices is new to b2 when a1 runs in the same release").doesNotContain("lint [");
+		assertThat(run("upgrade", "a1").code()).isZero();
 		CliRun pending = run("check");
 		assertThat(pending.code()).isEqualTo(1);
 		assertThat(pending.err()).contains("b2_index.sql:4: lint [index-without-concurrently] CREATE INDEX "

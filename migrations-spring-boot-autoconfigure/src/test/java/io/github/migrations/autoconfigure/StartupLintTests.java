@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code app.migrations.lint}: the pending revisions linted on startup, before they run.
  * The test revisions' {@code 002} references {@code customers}, made by {@code 001},
  * without a {@code lock_timeout} in its header: a strong lock without one when the
- * migrator's default is turned off ({@code lock-timeout=0}).
+ * migrator's default is turned off ({@code lock-timeout=0}) and {@code 001} was applied
+ * by an earlier release; a table made in the same run is new to the revisions after it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupLintTests {
@@ -34,8 +35,14 @@ class StartupLintTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
 		.withPropertyValues(Databases.properties(this.database));
 
+	private void applyFirstRelease() {
+		this.contextRunner.withPropertyValues("app.migrations.target=001")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	@Test
 	void failStopsStartupBeforeAnythingRunsNamingTheStatementItsLockAndTheFix() {
+		applyFirstRelease();
 		this.contextRunner.withPropertyValues("app.migrations.lint=fail", "app.migrations.lock-timeout=0")
 			.run((context) -> {
 				assertThat(context).hasFailed();
@@ -46,7 +53,16 @@ class StartupLintTests {
 									+ "the application; nothing was run. The first: db/revisions/002_orders.sql:7: error "
 									+ "[strong-lock-without-timeout]")
 					.hasMessageContaining("Takes SHARE ROW EXCLUSIVE on customers, which blocks writes");
-				assertThat(this.database.tableExists("customers")).isFalse();
+				assertThat(this.database.tableExists("orders")).isFalse();
+			});
+	}
+
+	@Test
+	void failLetsAFreshDatabaseMigrateForItsTablesAreNewToTheRevisionsAfterThem() {
+		this.contextRunner.withPropertyValues("app.migrations.lint=fail", "app.migrations.lock-timeout=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).current()).containsExactly("004");
 			});
 	}
 
@@ -60,6 +76,7 @@ class StartupLintTests {
 
 	@Test
 	void warnLogsEachFindingAndMigrates(CapturedOutput output) {
+		applyFirstRelease();
 		this.contextRunner.withPropertyValues("app.migrations.lint=warn", "app.migrations.lock-timeout=0")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

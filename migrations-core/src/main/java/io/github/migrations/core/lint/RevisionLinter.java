@@ -135,11 +135,13 @@ final class RevisionLinter {
 	}
 
 	/**
-	 * Whether a table existed before this revision: any table this revision did not
-	 * create, including tables no revision created.
+	 * Whether a table may hold rows and serve queries when this revision runs: any table
+	 * that neither this revision nor another of its release created (one created in the
+	 * same run is new and empty), including tables no revision created.
 	 */
 	boolean existing(String table) {
-		return !this.revision.equals(this.model.createdIn(table));
+		String created = this.model.createdIn(table);
+		return !this.revision.equals(created) && !inRelease(created);
 	}
 
 	/**

@@ -423,6 +423,24 @@ class LinterTests {
 	}
 
 	@Test
+	void aTableCreatedInTheSameReleaseIsNewToTheRevisionsAfterIt() {
+		// a fresh database's first run, or a release that adds a table and then indexes
+		// it
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n-- +upgrade\n"
+				+ "CREATE TABLE payments (id bigint PRIMARY KEY, invoice_id bigint, amount numeric);\n"));
+		this.files.add(file("a3",
+				"-- revision: a3\n-- down_revision: a2\n-- +upgrade\n"
+						+ "CREATE INDEX payments_invoice_idx ON payments (invoice_id);\n"
+						+ "UPDATE payments SET amount = 0 WHERE amount IS NULL;\n"
+						+ "ALTER TABLE payments ADD COLUMN paid_at timestamptz NOT NULL;\n"));
+		Linter linter = Linter.forFiles();
+		assertThat(linter.lint(this.files, Set.of("a2", "a3"), Set.of("a2", "a3")).findings()).isEmpty();
+		assertThat(rules(linter.lint(this.files, Set.of("a3"), Set.of("a3")))).contains(Rule.INDEX_WITHOUT_CONCURRENTLY,
+				Rule.UNBATCHED_UPDATE, Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT);
+	}
+
+	@Test
 	void settingLoggedUnloggedOrATablespaceRewritesAnExistingTable() {
 		LintReport report = lint("""
 				-- lock_timeout: 2s
