@@ -501,6 +501,28 @@ class MigratorTests {
 	}
 
 	@Test
+	void interruptedNonTransactionalMergeNamesAllItsParentsAsTheStateToStampIfItDidNotApply() {
+		this.files.table("x2", "a1", "payments");
+		this.files.write("m4_merge.sql", """
+				-- revision: m4
+				-- down_revision: c3, x2
+				-- transactional: false
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_id_idx ON invoices (id);
+				CREATE INDEX CONCURRENTLY broken_idx ON no_such_table (id);
+
+				-- +downgrade
+				DROP INDEX CONCURRENTLY invoices_id_idx;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()));
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("'migrations stamp m4' if it is applied, or 'migrations stamp c3 x2' if it is not.");
+		migrator().stamp(List.of(Target.parse("c3"), Target.parse("x2")), true);
+		assertThat(migrator().current()).containsExactlyInAnyOrder("c3", "x2");
+	}
+
+	@Test
 	void interruptedNonTransactionalRevisionIsReportedOnTheNextRunWithTheWayOut() {
 		this.files.write("d4_index.sql", """
 				-- revision: d4

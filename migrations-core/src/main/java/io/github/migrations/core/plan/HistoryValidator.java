@@ -3,6 +3,7 @@ package io.github.migrations.core.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
@@ -60,7 +61,9 @@ public final class HistoryValidator {
 
 	private static HistoryMismatchException.Problem interrupted(AppliedRevision row, Script script) {
 		String direction = (row.state() == AppliedState.UPGRADING) ? "upgrade" : "downgrade";
-		String parents = script.revision().isBase() ? "base" : script.revision().downRevisions().get(0).value();
+		// a merge's not-applied state is all of its parents
+		String parents = script.revision().isBase() ? "base"
+				: script.revision().downRevisions().stream().map(RevisionId::value).collect(Collectors.joining(" "));
 		return new HistoryMismatchException.Problem(row.revision(),
 				("Revision '%s' (%s) was interrupted during %s while running outside a transaction "
 						+ "(transactional: false): some of its statements may have taken effect.")
