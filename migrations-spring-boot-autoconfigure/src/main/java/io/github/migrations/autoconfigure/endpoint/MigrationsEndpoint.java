@@ -114,8 +114,7 @@ public final class MigrationsEndpoint {
 		}
 		List<String> unknown = (inspection.status() != null) ? inspection.status().unknown() : List.of();
 		return new MigratorDescriptor(inspection.state(), inspection.target(), inspection.error(), inspection.current(),
-				heads, inspection.pending(), unknown, revisions,
-				(readable ? history(migrator) : List.<LogEntry>of()).stream().map(LogEntryDescriptor::of).toList());
+				heads, inspection.pending(), unknown, revisions, readable ? history(migrator, null) : null);
 	}
 
 	private @Nullable RevisionDetailDescriptor describe(Migrator migrator, String id) {
@@ -124,16 +123,15 @@ public final class MigrationsEndpoint {
 		}
 		RevisionGraph graph = orNull(migrator::graph);
 		Revision revision = (graph != null) ? graph.find(RevisionId.of(id)) : null;
-		Map<String, AppliedRevision> applied = applied(migrator);
+		// as above: a version store that could not be read is not read again
+		Inspection inspection = this.inspector.inspect(migrator);
+		boolean readable = inspection.current() != null;
+		Map<String, AppliedRevision> applied = readable ? applied(migrator) : null;
 		AppliedRevision row = (applied != null) ? applied.get(id) : null;
 		if (revision == null && row == null) {
 			return null;
 		}
-		Inspection inspection = this.inspector.inspect(migrator);
-		List<LogEntryDescriptor> history = ((applied != null) ? history(migrator) : List.<LogEntry>of()).stream()
-			.filter((entry) -> entry.revision().equals(id))
-			.map(LogEntryDescriptor::of)
-			.toList();
+		List<LogEntryDescriptor> history = (applied != null) ? history(migrator, id) : null;
 		RevisionDescriptor described = (revision != null && graph != null)
 				? RevisionDescriptor.of(revision, graph, applied)
 				: RevisionDescriptor.unknown(Objects.requireNonNull(row));
@@ -142,9 +140,18 @@ public final class MigrationsEndpoint {
 				inspection.error());
 	}
 
-	private static List<LogEntry> history(Migrator migrator) {
+	/**
+	 * The log (of one revision, when given), or {@code null} when it could not be read.
+	 */
+	private static @Nullable List<LogEntryDescriptor> history(Migrator migrator, @Nullable String revision) {
 		List<LogEntry> history = orNull(migrator::history);
-		return (history != null) ? history : List.of();
+		if (history == null) {
+			return null;
+		}
+		return history.stream()
+			.filter((entry) -> revision == null || entry.revision().equals(revision))
+			.map(LogEntryDescriptor::of)
+			.toList();
 	}
 
 	/**
@@ -193,11 +200,12 @@ public final class MigrationsEndpoint {
 	 * would apply them, or {@code null} when the status could not be read
 	 * @param unknown applied revisions that no revision file declares
 	 * @param revisions every revision, parents before children
-	 * @param history every step ever taken, oldest first
+	 * @param history every step ever taken, oldest first, or {@code null} when the
+	 * version store could not be read
 	 */
 	public record MigratorDescriptor(MigrationState state, String target, @Nullable String error,
 			@Nullable List<String> current, List<String> heads, @Nullable List<String> pending, List<String> unknown,
-			List<RevisionDescriptor> revisions, List<LogEntryDescriptor> history) {
+			List<RevisionDescriptor> revisions, @Nullable List<LogEntryDescriptor> history) {
 
 	}
 
@@ -283,12 +291,13 @@ public final class MigrationsEndpoint {
 	 * @param revision the revision
 	 * @param pending whether an upgrade to the target would apply it, or {@code null}
 	 * when the status could not be read
-	 * @param history its log entries, oldest first
+	 * @param history its log entries, oldest first, or {@code null} when the version
+	 * store could not be read
 	 * @param error the migrator's {@code error} (why its state is {@code FAILED}), or
 	 * {@code null}
 	 */
 	public record RevisionDetailDescriptor(RevisionDescriptor revision, @Nullable Boolean pending,
-			List<LogEntryDescriptor> history, @Nullable String error) {
+			@Nullable List<LogEntryDescriptor> history, @Nullable String error) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.github.migrations.autoconfigure.endpoint;
 import java.util.List;
 import java.util.Map;
 
+import io.github.migrations.autoconfigure.CountingDataSource;
 import io.github.migrations.autoconfigure.MigrationStrategy;
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.DriftDescriptor;
@@ -207,6 +208,27 @@ class MigrationsEndpointTests {
 			assertThat(detail.pending()).isNull();
 			assertThat(detail.error()).as("why pending is left out").isNotNull();
 		});
+	}
+
+	@Test
+	void anUnreachableDatabaseIsTriedOncePerRequestAndItsLogLeftOutAsNotKnown() {
+		CountingDataSource dataSource = new CountingDataSource(this.database.dataSource());
+		this.contextRunner.withBean("migrator", Migrator.class, () -> Migrator.builder(dataSource).build())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TestDatabase.shared()
+					.freshDatabase()
+					.execute("ALTER DATABASE " + this.database.name() + " ALLOW_CONNECTIONS false");
+				dataSource.reset();
+				RevisionDetailDescriptor detail = ((RevisionsDescriptor) context.getBean(MigrationsEndpoint.class)
+					.revision("001")).migrators().get("migrator");
+				assertThat(detail.history()).as("not known, so not an empty log").isNull();
+				assertThat(dataSource.connections()).as("each attempt may wait for a pool's connection timeout")
+					.isEqualTo(1);
+				dataSource.reset();
+				assertThat(migrator(context).history()).as("not known, so not an empty log").isNull();
+				assertThat(dataSource.connections()).isEqualTo(1);
+			});
 	}
 
 	@Test
