@@ -121,12 +121,15 @@ final class FailureReport {
 	}
 
 	/**
-	 * For a statement that gave way on its {@code lock_timeout}, who holds a lock it
-	 * waited for on the tables it locks (as {@code --sql} shows them).
+	 * For a statement that gave way on its {@code lock_timeout}, or was cancelled by its
+	 * {@code statement_timeout} (which also bounds the wait for a lock: with no
+	 * {@code lock_timeout}, it is what ends a wait behind a long transaction), who holds
+	 * a lock it waited for on the tables it locks (as {@code --sql} shows them).
 	 */
 	private static List<LockHolders.Holder> lockHolders(Connection connection, Command command, Throwable ex,
 			Duration running) {
-		if (!LOCK_NOT_AVAILABLE.equals(sqlState(ex)) || !(command instanceof Command.Statement statement)) {
+		boolean timedOut = LOCK_NOT_AVAILABLE.equals(sqlState(ex)) || isStatementTimeout(sqlState(ex), describe(ex));
+		if (!timedOut || !(command instanceof Command.Statement statement)) {
 			return List.of();
 		}
 		try {
@@ -208,25 +211,19 @@ final class FailureReport {
 				.formatted((lastApplied != null) ? "nothing after revision '%s' was applied".formatted(lastApplied)
 						: "this run applied nothing");
 		}
+		if (isStatementTimeout(state, describe(ex)) && !holders.isEmpty()) {
+			return ("The statement ran longer than its statement_timeout while waiting for a lock held by %s; or "
+					+ "raise the statement_timeout ('-- statement_timeout: 10min' in the revision's header, or in the "
+					+ "settings).")
+				.formatted(endThem(holders));
+		}
 		if (isStatementTimeout(state, describe(ex))) {
 			return "The statement ran longer than its statement_timeout: raise it in the revision's header "
 					+ "('-- statement_timeout: 10min') or in the settings.";
 		}
 		if (LOCK_NOT_AVAILABLE.equals(state) && !holders.isEmpty()) {
-			String pids = holders.stream()
-				.map((holder) -> String.valueOf(holder.pid()))
-				.distinct()
-				.collect(Collectors.joining(", "));
-			if (pids.contains(",")) {
-				return ("The statement waited longer than its lock_timeout for a lock held by backends %s: let them "
-						+ "finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid, as a superuser "
-						+ "or a member of pg_signal_backend), and run " + "again; or raise 'lock_timeout'.")
-					.formatted(pids, pids);
-			}
-			return ("The statement waited longer than its lock_timeout for a lock held by backend %s: let it finish, "
-					+ "or end it (SELECT pg_terminate_backend(%s), as a superuser or a member of pg_signal_backend), and "
-					+ "run again; or raise 'lock_timeout'.")
-				.formatted(pids, pids);
+			return "The statement waited longer than its lock_timeout for a lock held by %s; or raise 'lock_timeout'."
+				.formatted(endThem(holders));
 		}
 		if (LOCK_NOT_AVAILABLE.equals(state)) {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "
@@ -244,6 +241,25 @@ final class FailureReport {
 		}
 		return "Fix the %s and start again."
 			.formatted((step.script() instanceof JavaRevisionScript) ? "revision's code" : "statement");
+	}
+
+	/**
+	 * The sessions a statement waited for, and how to end them: "backend 4242: let it
+	 * finish, or end it (SELECT pg_terminate_backend(4242), ...), and run again".
+	 */
+	private static String endThem(List<LockHolders.Holder> holders) {
+		String pids = holders.stream()
+			.map((holder) -> String.valueOf(holder.pid()))
+			.distinct()
+			.collect(Collectors.joining(", "));
+		if (pids.contains(",")) {
+			return ("backends %s: let them finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) "
+					+ "pid, as a superuser or a member of pg_signal_backend), and run again")
+				.formatted(pids, pids);
+		}
+		return ("backend %s: let it finish, or end it (SELECT pg_terminate_backend(%s), as a superuser or a member of "
+				+ "pg_signal_backend), and run again")
+			.formatted(pids, pids);
 	}
 
 	private static @Nullable ServerErrorMessage serverMessage(Throwable ex) {
