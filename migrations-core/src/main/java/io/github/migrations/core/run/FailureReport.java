@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.api.Secrets;
+import io.github.migrations.core.database.InvalidIndexes;
 import io.github.migrations.core.database.LockHolders;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.lint.Leftovers;
 import io.github.migrations.core.lint.RevisionLocks;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
@@ -114,8 +116,9 @@ final class FailureReport {
 		ScriptLocation location = location(step, command, ex);
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
 				: "downgrade of revision '%s' failed";
-		String hint = outcome + " " + ((interrupted != null) ? recordInterrupted(step, ended, interrupted)
-				: advice(ex, step, ended, lastApplied, holders));
+		String hint = outcome + " "
+				+ ((interrupted != null) ? recordInterrupted(connection, step, command, ended, interrupted)
+						: advice(ex, step, ended, lastApplied, holders));
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
 				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
 	}
@@ -186,15 +189,41 @@ final class FailureReport {
 	 * The way out of an interrupted revision: running again would stop on it, and a stamp
 	 * of the revision below would run again statements whose effect stays.
 	 */
-	private static String recordInterrupted(MigrationStep step, boolean ended,
+	private static String recordInterrupted(Connection connection, MigrationStep step, Command command, boolean ended,
 			MigrationFailedException.Interrupted interrupted) {
-		return ("%sCheck what ran and fix the %s; then record the outcome with a stamp: %s once you finish its %s by "
+		String leftover = leftover(connection, step, command, ended);
+		return ("%s%sCheck what ran and fix the %s; then record the outcome with a stamp: %s once you finish its %s by "
 				+ "hand, or %s once you undo what ran; then run again.")
 			.formatted(ended ? "The connection to the database was lost. " : "",
+					(leftover != null) ? leftover + " " : "",
 					(step.script() instanceof JavaRevisionScript) ? "revision's code" : "failing statement",
 					stamped(interrupted.stampIfFinished()),
 					(step.direction() == Direction.UPGRADE) ? "upgrade" : "downgrade",
 					stamped(interrupted.stampIfUndone()));
+	}
+
+	/**
+	 * What the failed statement left that the operator must clear, as one sentence: an
+	 * {@code INVALID} index it is known to leave when the session ended (nothing more can
+	 * be read), else only one that is there.
+	 */
+	private static @Nullable String leftover(Connection connection, MigrationStep step, Command command,
+			boolean ended) {
+		if (!(command instanceof Command.Statement statement)) {
+			return null;
+		}
+		Leftovers.Leftover leftover = Leftovers.of(step.script().source(),
+				new SqlStatement(statement.sql(), statement.statement().line()));
+		if (leftover == null || ended) {
+			return (leftover != null) ? leftover.description() : null;
+		}
+		try {
+			return InvalidIndexes.any(connection, leftover.index()) ? leftover.description() : null;
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not look for the invalid index the statement may have left", ex);
+			return leftover.description();
+		}
 	}
 
 	private static String stamped(List<String> ids) {
