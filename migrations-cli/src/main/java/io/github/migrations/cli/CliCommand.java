@@ -139,6 +139,11 @@ abstract class CliCommand implements Callable<Integer> {
 		return new MigrationListener() {
 
 			@Override
+			public void waitingForLock(String message) {
+				progress.println(message + ".");
+			}
+
+			@Override
 			public void beforeStep(MigrationStep step) {
 				String message = step.revision().message();
 				progress.start("%s %s%s ... ".formatted(

@@ -200,7 +200,7 @@ public final class Migrator {
 						Duration.ofNanos(System.nanoTime() - start),
 						Planning.current(catalog, committed, nothingToDo.to())));
 			}
-			try (AdvisoryLock lock = this.connections.lock(session)) {
+			try (AdvisoryLock lock = this.connections.lock(session, this.listener::waitingForLock)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
 				if (direction == Direction.UPGRADE) {
 					List<AppliedRevision> recorded = applied;

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationFailedException;
+import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,38 @@ class MigrationLockTests {
 		}
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(migrator.upgrade(Target.head()).steps()).hasSize(1);
+	}
+
+	@Test
+	void aRunThatFindsTheLockHeldTellsItsListenerWhoHoldsItBeforeWaiting() throws SQLException {
+		PGSimpleDataSource holderSource = ordersApi();
+		List<String> told = new CopyOnWriteArrayList<>();
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(300)))
+			.listener(new MigrationListener() {
+
+				@Override
+				public void waitingForLock(String message) {
+					told.add(message);
+				}
+
+			})
+			.build();
+		try (Connection session = holderSource.getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
+		}
+		assertThat(told).singleElement()
+			.asString()
+			.matches("Waiting up to 300ms for the migration lock of \"migrations_revisions\", held by PostgreSQL "
+					+ "backend \\d+ \\('orders-api', user .*\\), connected for \\d+ s, idle, last query: .*");
+		told.clear();
+		migrator.upgrade(Target.head());
+		assertThat(told).as("a lock that is free is taken without a word").isEmpty();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.github.migrations.core.api.MigrationException;
 import org.slf4j.Logger;
@@ -56,10 +57,26 @@ public final class AdvisoryLock implements AutoCloseable {
 	 * the holder
 	 */
 	public static AdvisoryLock acquire(Connection connection, VersionStore store, Duration wait) throws SQLException {
+		return acquire(connection, store, wait, (holder) -> {
+		});
+	}
+
+	/**
+	 * Takes the lock on the given session, waiting up to {@code wait} for another holder
+	 * to release it, and tells {@code waiting} who holds it before it waits.
+	 * @param waiting told, when the lock is held, a sentence saying how long this waits
+	 * and who holds the lock, before the wait starts
+	 * @throws LockTimeoutException when the lock is still held after {@code wait}, naming
+	 * the holder
+	 */
+	public static AdvisoryLock acquire(Connection connection, VersionStore store, Duration wait,
+			Consumer<String> waiting) throws SQLException {
 		long key = store.lockKey(connection);
 		if (!tryLock(connection, key)) {
-			logger.info("Waiting up to {} for another instance that holds the migration lock ({})", format(wait),
-					holder(connection, key));
+			String message = "Waiting up to %s for the migration lock of %s, held by %s".formatted(format(wait),
+					store.describe(), holder(connection, key));
+			logger.info("{}", message);
+			waiting.accept(message);
 			lock(connection, key, wait, store.describe());
 		}
 		return new AdvisoryLock(connection, key);
