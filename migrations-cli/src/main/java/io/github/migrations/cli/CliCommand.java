@@ -95,7 +95,9 @@ abstract class CliCommand implements Callable<Integer> {
 	}
 
 	Migrator migrator() {
-		return settings().migrator(progress());
+		// told to the operator who stops a run, whatever the output options
+		Interruption interruption = new Interruption(this.root, settings().settings().transactionMode());
+		return settings().migrator(MigrationListener.composite(List.of(progress(), interruption)));
 	}
 
 	/**
