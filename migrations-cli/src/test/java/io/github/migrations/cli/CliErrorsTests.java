@@ -91,6 +91,23 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void aTimeoutHintNamesTheEnvironmentVariableThatSetsItForAnOperatorWithNoConfigurationFile() throws IOException {
+		write("c3_slow.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				SELECT pg_sleep(5);
+				-- +downgrade
+				""");
+		this.environment.put("APP_MIGRATIONS_STATEMENT_TIMEOUT", "200ms");
+		CliRun run = run("upgrade");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).contains("canceling statement due to statement timeout")
+			.endsWith("Setting: 'app.migrations.statement-timeout' in the --config file (or environment variable "
+					+ "APP_MIGRATIONS_STATEMENT_TIMEOUT).\n");
+	}
+
+	@Test
 	void mistypedBranchLabelSuggestsTheClosestLabel() {
 		CliRun run = run("upgrade", "shoq@head");
 		assertThat(run.code()).isEqualTo(2);
