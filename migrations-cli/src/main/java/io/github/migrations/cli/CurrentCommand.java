@@ -46,6 +46,10 @@ final class CurrentCommand extends CliCommand {
 			printJson(document);
 			return 0;
 		}
+		// a revision marked upgrading or downgrading while another session holds the
+		// migration lock is being run, not interrupted: telling the operator to check and
+		// stamp it would have them undo a live run's work
+		String running = interrupted.isEmpty() ? null : migrator.migrationInProgress();
 		// an interrupted revision stays listed even when it is not a head of the applied
 		// set, as its statements may have run in part
 		List<String> shown = new ArrayList<>(current);
@@ -59,19 +63,29 @@ final class CurrentCommand extends CliCommand {
 				out().println(id + " (unknown: no script declares it)");
 			}
 			else if (this.verbose) {
-				out().print(format.verbose(graph.get(revisionId), RevisionFormat.applied(row)));
+				out().print(format.verbose(graph.get(revisionId),
+						(running != null && row != null && row.state() != AppliedState.APPLIED)
+								? "no (" + running(row.state()) + ")" : RevisionFormat.applied(row)));
 			}
 			else {
-				String state = (row != null && row.state() != AppliedState.APPLIED)
-						? " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)"
-						: "";
+				String state = (row == null || row.state() == AppliedState.APPLIED) ? "" : (running != null)
+						? " (" + running(row.state()) + ")"
+						: " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)";
 				out().println(format.current(graph.get(revisionId)) + state);
 			}
 		}
 		if (this.verbose) {
 			printCoveredBranchHeads(graph, format, rows, current);
 		}
+		if (running != null) {
+			out().println("Migration in progress, holding the migration lock: " + running);
+		}
 		return 0;
+	}
+
+	private static String running(AppliedState state) {
+		return "being %s right now: wait for that run to end"
+			.formatted((state == AppliedState.UPGRADING) ? "upgraded" : "downgraded");
 	}
 
 	/**

@@ -57,6 +57,9 @@ class InterruptedRunTests {
 			.contains("002_index.sql:6: a CREATE INDEX CONCURRENTLY that stops halfway leaves index customers_name_idx "
 					+ "INVALID")
 			.contains("Then, finished by hand: run 'migrations stamp 002'; undone: run 'migrations stamp 001'.\n");
+		// the server ends the dead client's statement within a second
+		awaitServer(Duration.ofSeconds(30), "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query "
+				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
 		CliRun check = CliRun.of(CliRun.databaseEnvironment(this.database),
 				CliRun.withLocations(this.revisions, "check"));
 		assertThat(check.err()).as("what the next command says agrees")
@@ -79,9 +82,50 @@ class InterruptedRunTests {
 			.contains("hint: The revision was not committed: PostgreSQL rolls it back as the session ends, so it is "
 					+ "not recorded as applied");
 		awaitServer(Duration.ofSeconds(30), "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query "
-				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid())");
+				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
 		assertThat(this.database.query("SELECT revision FROM migrations_revisions")).containsExactly("001");
 		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("0");
+	}
+
+	@Test
+	void whileANonTransactionalRevisionRunsCurrentAndCheckSayItIsInProgressNotInterrupted() throws Exception {
+		Files.writeString(this.revisions.resolve("002_index.sql"), """
+				-- revision: 002
+				-- down_revision: 001
+				-- transactional: false
+				-- +upgrade
+				SELECT pg_sleep(60) AS waiting_for_the_operator;
+				-- +downgrade
+				""");
+		Process process = start("upgrade");
+		try {
+			awaitServer(Duration.ofSeconds(60), "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
+					+ "'%waiting_for_the_operator%' AND pid <> pg_backend_pid() AND datname = current_database()");
+			CliRun current = CliRun.of(CliRun.databaseEnvironment(this.database),
+					CliRun.withLocations(this.revisions, "current"));
+			assertThat(current.out()).startsWith("002 (head) (being upgraded right now: wait for that run to end)\n")
+				.contains("Migration in progress, holding the migration lock: PostgreSQL backend ")
+				.contains("running: SELECT pg_sleep(60) AS waiting_for_the_operator")
+				.doesNotContain("migrations check");
+			CliRun check = CliRun.of(CliRun.databaseEnvironment(this.database),
+					CliRun.withLocations(this.revisions, "check"));
+			assertThat(check.code()).isEqualTo(1);
+			assertThat(check.err())
+				.contains("Revision '002' is being upgraded right now, outside a transaction "
+						+ "(transactional: false), by the run that holds the migration lock: PostgreSQL backend ")
+				.contains("Wait for that run to end, then check again; do not stamp the revision")
+				.doesNotContain("migrations stamp");
+		}
+		finally {
+			process.destroyForcibly();
+			process.waitFor(30, TimeUnit.SECONDS);
+		}
+		awaitServer(Duration.ofSeconds(30), "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query "
+				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
+		CliRun after = CliRun.of(CliRun.databaseEnvironment(this.database),
+				CliRun.withLocations(this.revisions, "current"));
+		assertThat(after.out()).as("once the run is gone, it is interrupted")
+			.startsWith("002 (head) (interrupted while upgrading: run 'migrations check' for what to do)\n");
 	}
 
 	@Test
@@ -104,7 +148,7 @@ class InterruptedRunTests {
 		try {
 			awaitServer(Duration.ofSeconds(60),
 					"SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%" + marker
-							+ "%' AND pid <> pg_backend_pid()");
+							+ "%' AND pid <> pg_backend_pid() AND datname = current_database()");
 			process.destroy();
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			return new CliRun(process.exitValue(), Files.readString(this.folder.resolve("out.txt")),

@@ -453,6 +453,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * Who runs a migration on this database right now, holding the migration lock, as
+	 * "PostgreSQL backend 4242 ('orders-api', user app, from 10.0.0.7), connected for 3
+	 * min, active, running: CREATE INDEX ..."; {@code null} when nobody does. A revision
+	 * the version store shows as upgrading or downgrading is then being run, not
+	 * interrupted. Takes no lock.
+	 */
+	public @Nullable String migrationInProgress() {
+		return this.queries.migrationInProgress();
+	}
+
+	/**
 	 * Where the database stands against the scripts and the target, in one read: current
 	 * revisions, heads, pending steps and unknown revisions. Changes nothing and takes no
 	 * lock.

@@ -21,6 +21,7 @@ import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationFailedException;
 import io.github.migrations.core.run.MigrationListener;
@@ -159,6 +160,29 @@ class MigrationLockTests {
 		told.clear();
 		migrator.upgrade(Target.head());
 		assertThat(told).as("a lock that is free is taken without a word").isEmpty();
+	}
+
+	@Test
+	void aRevisionMarkedUpgradingWhileAnotherSessionHoldsTheLockIsInProgressNotInterrupted() throws SQLException {
+		Migrator migrator = waitingShortly();
+		migrator.upgrade(Target.head());
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'a1'");
+		try (Connection session = ordersApi().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThat(migrator.migrationInProgress()).startsWith("PostgreSQL backend ")
+				.contains("('orders-api', user ");
+			assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(migrator::validate)
+				.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+					assertThat(problem.description()).startsWith("Revision 'a1' is being upgraded right now, outside a "
+							+ "transaction (transactional: false), by the run that holds the migration lock: "
+							+ "PostgreSQL backend ");
+					assertThat(problem.hint()).isEqualTo("Wait for that run to end, then check again; do not stamp the "
+							+ "revision or undo its work while it runs.");
+				}));
+		}
+		assertThat(migrator.migrationInProgress()).isNull();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(migrator::validate)
+			.withMessageContaining("was interrupted during upgrade");
 	}
 
 	@Test
