@@ -84,6 +84,9 @@ class CliErrorsTests {
 				.startsWith("Waiting up to 300ms for the migration lock of \"migrations_revisions\", "
 						+ "held by PostgreSQL backend ")
 				.contains("\nerror: Could not take the migration lock for \"migrations_revisions\" within 300ms");
+			assertThat(run("stamp", "a1").err()).as("a stamp waits for the same lock")
+				.startsWith("Waiting up to 300ms for the migration lock of \"migrations_revisions\", held by "
+						+ "PostgreSQL backend ");
 			assertThat(run("upgrade", "--quiet").err()).as("--quiet prints only the error")
 				.startsWith("error: Could not take the migration lock");
 		}

@@ -87,7 +87,8 @@ public final class Migrator {
 		this.listener = MigrationListener.composite(builder.listeners);
 		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable(),
 				this.settings.adoptAlembicVersion());
-		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic);
+		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic,
+				this.listener::waitingForLock);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
 		this.upToDate = new UpToDateCheck(this.settings, this.loader, this.store);
@@ -435,7 +436,8 @@ public final class Migrator {
 	 */
 	public AdoptedAlembicVersion adoptAlembicVersion() {
 		Catalog catalog = this.loader.load();
-		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+		try (Session session = this.connections.open();
+				AdvisoryLock lock = this.connections.lock(session, this.listener::waitingForLock)) {
 			Connection connection = session.connection();
 			return this.alembic.adopt(connection, catalog, this.store.applied(connection));
 		}
