@@ -39,17 +39,20 @@ final class CurrentCommand extends CliCommand {
 			.stream()
 			.filter((row) -> row.state() != AppliedState.APPLIED)
 			.toList();
-		if (json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("current", current);
-			document.put("interrupted", interrupted.stream().map(CurrentCommand::json).toList());
-			printJson(document);
-			return 0;
-		}
 		// a revision marked upgrading or downgrading while another session holds the
 		// migration lock is being run, not interrupted: telling the operator to check and
 		// stamp it would have them undo a live run's work
 		String running = interrupted.isEmpty() ? null : migrator.migrationInProgress();
+		if (json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("current", current);
+			document.put("interrupted",
+					(running != null) ? List.of() : interrupted.stream().map(CurrentCommand::json).toList());
+			document.put("running",
+					(running != null) ? interrupted.stream().map(CurrentCommand::json).toList() : List.of());
+			printJson(document);
+			return 0;
+		}
 		// an interrupted revision stays listed even when it is not a head of the applied
 		// set, as its statements may have run in part
 		List<String> shown = new ArrayList<>(current);

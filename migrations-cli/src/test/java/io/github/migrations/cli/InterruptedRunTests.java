@@ -107,6 +107,12 @@ class InterruptedRunTests {
 				.contains("Migration in progress, holding the migration lock: PostgreSQL backend ")
 				.contains("running: SELECT pg_sleep(60) AS waiting_for_the_operator")
 				.doesNotContain("migrations check");
+			assertThat(CliRun
+				.of(CliRun.databaseEnvironment(this.database),
+						CliRun.withLocations(this.revisions, "current", "--json"))
+				.out())
+				.isEqualTo("{\"current\":[\"002\"],\"interrupted\":[],\"running\":[{\"revision\":\"002\","
+						+ "\"state\":\"upgrading\"}]}\n");
 			CliRun check = CliRun.of(CliRun.databaseEnvironment(this.database),
 					CliRun.withLocations(this.revisions, "check"));
 			assertThat(check.code()).isEqualTo(1);
@@ -124,6 +130,11 @@ class InterruptedRunTests {
 				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
 		CliRun after = CliRun.of(CliRun.databaseEnvironment(this.database),
 				CliRun.withLocations(this.revisions, "current"));
+		assertThat(CliRun
+			.of(CliRun.databaseEnvironment(this.database), CliRun.withLocations(this.revisions, "current", "--json"))
+			.out())
+			.isEqualTo("{\"current\":[\"002\"],\"interrupted\":[{\"revision\":\"002\",\"state\":"
+					+ "\"upgrading\"}],\"running\":[]}\n");
 		assertThat(after.out()).as("once the run is gone, it is interrupted")
 			.startsWith("002 (head) (interrupted while upgrading: run 'migrations check' for what to do)\n");
 	}
