@@ -95,7 +95,9 @@ abstract class CliCommand implements Callable<Integer> {
 	}
 
 	Migrator migrator() {
-		return settings().migrator(progress());
+		// told to the operator who stops a run, whatever the output options
+		Interruption interruption = new Interruption(this.root, settings().settings().transactionMode());
+		return settings().migrator(MigrationListener.composite(List.of(progress(), interruption)));
 	}
 
 	/**
@@ -137,6 +139,11 @@ abstract class CliCommand implements Callable<Integer> {
 		}
 		ProgressLines progress = this.root.err;
 		return new MigrationListener() {
+
+			@Override
+			public void waitingForLock(String message) {
+				progress.println(message + ".");
+			}
 
 			@Override
 			public void beforeStep(MigrationStep step) {

@@ -39,10 +39,17 @@ final class CurrentCommand extends CliCommand {
 			.stream()
 			.filter((row) -> row.state() != AppliedState.APPLIED)
 			.toList();
+		// a revision marked upgrading or downgrading while another session holds the
+		// migration lock is being run, not interrupted: telling the operator to check and
+		// stamp it would have them undo a live run's work
+		String running = interrupted.isEmpty() ? null : migrator.migrationInProgress();
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("current", current);
-			document.put("interrupted", interrupted.stream().map(CurrentCommand::json).toList());
+			document.put("interrupted",
+					(running != null) ? List.of() : interrupted.stream().map(CurrentCommand::json).toList());
+			document.put("running",
+					(running != null) ? interrupted.stream().map(CurrentCommand::json).toList() : List.of());
 			printJson(document);
 			return 0;
 		}
@@ -59,19 +66,29 @@ final class CurrentCommand extends CliCommand {
 				out().println(id + " (unknown: no script declares it)");
 			}
 			else if (this.verbose) {
-				out().print(format.verbose(graph.get(revisionId), RevisionFormat.applied(row)));
+				out().print(format.verbose(graph.get(revisionId),
+						(running != null && row != null && row.state() != AppliedState.APPLIED)
+								? "no (" + running(row.state()) + ")" : RevisionFormat.applied(row)));
 			}
 			else {
-				String state = (row != null && row.state() != AppliedState.APPLIED)
-						? " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)"
-						: "";
+				String state = (row == null || row.state() == AppliedState.APPLIED) ? "" : (running != null)
+						? " (" + running(row.state()) + ")"
+						: " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)";
 				out().println(format.current(graph.get(revisionId)) + state);
 			}
 		}
 		if (this.verbose) {
 			printCoveredBranchHeads(graph, format, rows, current);
 		}
+		if (running != null) {
+			out().println("Migration in progress, holding the migration lock: " + running);
+		}
 		return 0;
+	}
+
+	private static String running(AppliedState state) {
+		return "being %s right now: wait for that run to end"
+			.formatted((state == AppliedState.UPGRADING) ? "upgraded" : "downgraded");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -207,7 +208,14 @@ public final class MigrationsCli implements Runnable {
 		if (setting.equals("locations") || setting.equals("schema")) {
 			return "%s Option: --%s (or 'app.migrations.%s' in the --config file).".formatted(hint, setting, setting);
 		}
-		return "%s Setting: 'app.migrations.%s' in the --config file.".formatted(hint, setting);
+		if (setting.startsWith("placeholders.")) {
+			// read from the files only
+			return "%s Setting: 'app.migrations.%s' in the --config file.".formatted(hint, setting);
+		}
+		// an operator with no configuration file (DATABASE_URL only, a container) sets it
+		// in the environment, as Spring Boot would read it there
+		return "%s Setting: 'app.migrations.%s' in the --config file (or environment variable APP_MIGRATIONS_%s)."
+			.formatted(hint, setting, setting.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
 	}
 
 	private static @Nullable String server(CommandLine.ParseResult parsed) {

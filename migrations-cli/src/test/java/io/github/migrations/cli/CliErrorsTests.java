@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +69,45 @@ class CliErrorsTests {
 			assertThat(files).hasSize(2);
 		}
 		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void anUpgradeThatFindsTheMigrationLockHeldSaysWhoHoldsItBeforeWaitingRatherThanHangingSilently() throws Exception {
+		this.environment.put("APP_MIGRATIONS_LOCK_WAIT_TIMEOUT", "300ms");
+		VersionStore store = new PostgresVersionStore(null, true, "migrations_revisions", "migrations_log",
+				"migrations_fingerprint");
+		try (Connection session = this.database.dataSource().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, store, Duration.ofSeconds(1))) {
+			CliRun run = run("upgrade");
+			assertThat(run.code()).isEqualTo(1);
+			assertThat(run.err())
+				.startsWith("Waiting up to 300ms for the migration lock of \"migrations_revisions\", "
+						+ "held by PostgreSQL backend ")
+				.contains("\nerror: Could not take the migration lock for \"migrations_revisions\" within 300ms");
+			assertThat(run("stamp", "a1").err()).as("a stamp waits for the same lock")
+				.startsWith("Waiting up to 300ms for the migration lock of \"migrations_revisions\", held by "
+						+ "PostgreSQL backend ");
+			assertThat(run("upgrade", "--quiet").err()).as("--quiet prints only the error")
+				.startsWith("error: Could not take the migration lock");
+		}
+		assertThat(run("upgrade").err()).as("a free lock is taken without a word").doesNotContain("Waiting");
+	}
+
+	@Test
+	void aTimeoutHintNamesTheEnvironmentVariableThatSetsItForAnOperatorWithNoConfigurationFile() throws IOException {
+		write("c3_slow.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				SELECT pg_sleep(5);
+				-- +downgrade
+				""");
+		this.environment.put("APP_MIGRATIONS_STATEMENT_TIMEOUT", "200ms");
+		CliRun run = run("upgrade");
+		assertThat(run.code()).isEqualTo(1);
+		assertThat(run.err()).contains("canceling statement due to statement timeout")
+			.endsWith("Setting: 'app.migrations.statement-timeout' in the --config file (or environment variable "
+					+ "APP_MIGRATIONS_STATEMENT_TIMEOUT).\n");
 	}
 
 	@Test

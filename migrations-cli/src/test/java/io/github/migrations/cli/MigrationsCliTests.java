@@ -82,7 +82,8 @@ class MigrationsCliTests {
 	void currentAndHeadsInTextAndJson() {
 		run("upgrade", "b2");
 		assertThat(run("current").out()).isEqualTo("b2\n");
-		assertThat(run("current", "--json").out().strip()).isEqualTo("{\"current\":[\"b2\"],\"interrupted\":[]}");
+		assertThat(run("current", "--json").out().strip())
+			.isEqualTo("{\"current\":[\"b2\"],\"interrupted\":[],\"running\":[]}");
 		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
 		assertThat(run("heads", "--json").out().strip()).isEqualTo("{\"heads\":[\"c3\"]}");
 		run("upgrade");
@@ -121,7 +122,8 @@ class MigrationsCliTests {
 			.contains("Applied: no (interrupted while upgrading)\n")
 			.doesNotContain("Applied: yes");
 		assertThat(run("current", "--json").out().strip())
-			.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[{\"revision\":\"c3\",\"state\":\"upgrading\"}]}");
+			.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[{\"revision\":\"c3\",\"state\":\"upgrading\"}],"
+					+ "\"running\":[]}");
 		this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
 		assertThat(run("current", "-v").out()).contains("Applied: no (interrupted while downgrading)\n");
 		assertThat(run("history", "-i", "-v", "-r", "c3:").out())

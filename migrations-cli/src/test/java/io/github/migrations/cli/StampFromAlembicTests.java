@@ -57,7 +57,8 @@ class StampFromAlembicTests {
 				+ "hint: Give each Alembic revision a revision file with the same id, then record what "
 				+ "public.alembic_version holds without running anything: run 'migrations stamp --from-alembic', or "
 				+ "let the upgrade do it by setting adopt-alembic-version to true. Setting: "
-				+ "'app.migrations.adopt-alembic-version' in the --config file.\n");
+				+ "'app.migrations.adopt-alembic-version' in the --config file (or environment variable "
+				+ "APP_MIGRATIONS_ADOPT_ALEMBIC_VERSION).\n");
 		assertThat(this.database.tableExists("invoices")).isFalse();
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
@@ -47,8 +48,12 @@ final class HistoryWrites {
 
 	private final AlembicAdoption alembic;
 
+	/** Told who holds the migration lock before a stamp or repair waits for it. */
+	private final Consumer<String> waitingForLock;
+
 	HistoryWrites(MigratorSettings settings, CatalogLoader loader, VersionStore store, Connections connections,
-			AlembicAdoption alembic) {
+			AlembicAdoption alembic, Consumer<String> waitingForLock) {
+		this.waitingForLock = waitingForLock;
 		this.settings = settings;
 		this.loader = loader;
 		this.store = store;
@@ -59,7 +64,8 @@ final class HistoryWrites {
 	MigrationResult stamp(List<Target> targets, boolean purge) {
 		long start = System.nanoTime();
 		Catalog catalog = this.loader.load();
-		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+		try (Session session = this.connections.open();
+				AdvisoryLock lock = this.connections.lock(session, this.waitingForLock)) {
 			List<AppliedRevision> recorded = this.store.applied(session.connection());
 			Set<RevisionId> stamped = new TargetResolver(catalog.graph(), Planning.knownApplied(catalog, recorded))
 				.stamped(targets, purge);
@@ -216,7 +222,8 @@ final class HistoryWrites {
 
 	List<String> repair() {
 		Catalog catalog = this.loader.load();
-		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+		try (Session session = this.connections.open();
+				AdvisoryLock lock = this.connections.lock(session, this.waitingForLock)) {
 			Connection connection = session.connection();
 			List<String> repaired = new ArrayList<>();
 			for (AppliedRevision row : this.store.applied(connection)) {

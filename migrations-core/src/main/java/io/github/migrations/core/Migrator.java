@@ -87,7 +87,8 @@ public final class Migrator {
 		this.listener = MigrationListener.composite(builder.listeners);
 		this.alembic = new AlembicAdoption(this.store, this.settings.alembicVersionTable(),
 				this.settings.adoptAlembicVersion());
-		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic);
+		this.writes = new HistoryWrites(this.settings, this.loader, this.store, this.connections, this.alembic,
+				this.listener::waitingForLock);
 		this.queries = new ReadOnlyQueries(this.settings, this.loader, this.store, this.connections, this.alembic);
 		this.linting = new Linting(this.settings, builder.classLoader, builder.javaRevisions);
 		this.upToDate = new UpToDateCheck(this.settings, this.loader, this.store);
@@ -200,7 +201,7 @@ public final class Migrator {
 						Duration.ofNanos(System.nanoTime() - start),
 						Planning.current(catalog, committed, nothingToDo.to())));
 			}
-			try (AdvisoryLock lock = this.connections.lock(session)) {
+			try (AdvisoryLock lock = this.connections.lock(session, this.listener::waitingForLock)) {
 				List<AppliedRevision> applied = this.store.applied(connection);
 				if (direction == Direction.UPGRADE) {
 					List<AppliedRevision> recorded = applied;
@@ -435,7 +436,8 @@ public final class Migrator {
 	 */
 	public AdoptedAlembicVersion adoptAlembicVersion() {
 		Catalog catalog = this.loader.load();
-		try (Session session = this.connections.open(); AdvisoryLock lock = this.connections.lock(session)) {
+		try (Session session = this.connections.open();
+				AdvisoryLock lock = this.connections.lock(session, this.listener::waitingForLock)) {
 			Connection connection = session.connection();
 			return this.alembic.adopt(connection, catalog, this.store.applied(connection));
 		}
@@ -450,6 +452,17 @@ public final class Migrator {
 	 */
 	public List<String> current() {
 		return this.queries.current();
+	}
+
+	/**
+	 * Who runs a migration on this database right now, holding the migration lock, as
+	 * "PostgreSQL backend 4242 ('orders-api', user app, from 10.0.0.7), connected for 3
+	 * min, active, running: CREATE INDEX ..."; {@code null} when nobody does. A revision
+	 * the version store shows as upgrading or downgrading is then being run, not
+	 * interrupted. Takes no lock.
+	 */
+	public @Nullable String migrationInProgress() {
+		return this.queries.migrationInProgress();
 	}
 
 	/**

@@ -11,12 +11,14 @@ import java.util.function.Supplier;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
+import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.database.Connections;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.Planner;
 import io.github.migrations.core.plan.Planning;
@@ -244,7 +246,61 @@ final class ReadOnlyQueries {
 				Planning.checkStatements(placeholders, sql, Direction.DOWNGRADE);
 			}
 		}
-		Planning.validate(this.settings, catalog, appliedRevisions());
+		List<AppliedRevision> applied = appliedRevisions();
+		try {
+			Planning.validate(this.settings, catalog, applied);
+		}
+		catch (HistoryMismatchException ex) {
+			throw inProgressInstead(ex, applied);
+		}
+	}
+
+	/**
+	 * Who runs a migration right now, holding the migration lock; {@code null} when
+	 * nobody does. A revision the version store shows as upgrading or downgrading is then
+	 * being run, not interrupted.
+	 */
+	@Nullable String migrationInProgress() {
+		try (Session session = this.connections.open()) {
+			return AdvisoryLock.heldElsewhere(session.connection(), this.store);
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	/**
+	 * The history's problems, with a revision marked upgrading or downgrading told as
+	 * running, not interrupted, while another session holds the migration lock: its run
+	 * is still going, and undoing its work or stamping it would break that run.
+	 */
+	private HistoryMismatchException inProgressInstead(HistoryMismatchException ex, List<AppliedRevision> applied) {
+		List<AppliedRevision> marked = applied.stream().filter((row) -> row.state() != AppliedState.APPLIED).toList();
+		if (marked.isEmpty()) {
+			return ex;
+		}
+		String holder = migrationInProgress();
+		if (holder == null) {
+			return ex;
+		}
+		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
+		for (HistoryMismatchException.Problem problem : ex.problems()) {
+			AppliedRevision row = marked.stream()
+				.filter((candidate) -> candidate.revision().equals(problem.revision()))
+				.findFirst()
+				.orElse(null);
+			if (row == null) {
+				problems.add(problem);
+				continue;
+			}
+			problems.add(new HistoryMismatchException.Problem(row.revision(),
+					"Revision '%s' is being %s right now, outside a transaction (transactional: false), by the run "
+						.formatted(row.revision(), (row.state() == AppliedState.UPGRADING) ? "upgraded" : "downgraded")
+							+ "that holds the migration lock: " + holder + ".",
+					"Wait for that run to end, then check again; do not stamp the revision or undo its work while "
+							+ "it runs."));
+		}
+		return new HistoryMismatchException(problems);
 	}
 
 }

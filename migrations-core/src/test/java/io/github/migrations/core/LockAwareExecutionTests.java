@@ -170,6 +170,51 @@ class LockAwareExecutionTests {
 	}
 
 	@Test
+	void aRevisionCancelledByItsStatementTimeoutWhileWaitingForALockNamesTheSessionHoldingIt() throws Exception {
+		alterInvoices(true);
+		try (IdleSession worker = idleInTransaction("stuck-worker", "UPDATE invoices SET amount = 2 WHERE id = 1")) {
+			int pid = worker.pid();
+			Migrator migrator = migrator(MigratorSettings.defaults()
+				.toBuilder()
+				.lockTimeout(Duration.ZERO)
+				.statementTimeout(Duration.ofMillis(300))
+				.build());
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.satisfies((ex) -> {
+					assertThat(ex.problem()).startsWith(
+							"revision 'b2' failed: canceling statement due to statement timeout (SQLSTATE 57014); "
+									+ "PostgreSQL backend %d ('stuck-worker', user ".formatted(pid));
+					assertThat(ex.lockHolders()).singleElement()
+						.asString()
+						.contains(") holds ROW EXCLUSIVE on invoices, in a transaction open for ");
+					assertThat(ex.hint()).contains("The statement ran longer than its statement_timeout while waiting "
+							+ "for a lock held by backend %d: let it finish, or end it (SELECT pg_terminate_backend(%d)"
+								.formatted(pid, pid));
+					assertThat(ex.setting()).isEqualTo("statement-timeout");
+				});
+		}
+		assertThat(this.database.query("SELECT revision FROM migrations_revisions")).containsExactly("a1");
+	}
+
+	@Test
+	void aRevisionCancelledByItsStatementTimeoutWithNoLockInTheWayIsToldToRaiseIt() {
+		this.files.write("b2_slow.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- statement_timeout: 200ms
+				-- +upgrade
+				SELECT pg_sleep(5) FROM invoices WHERE id = 1;
+				-- +downgrade
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> migrator(MigratorSettings.defaults()).upgrade(Target.head()))
+			.satisfies((ex) -> {
+				assertThat(ex.lockHolders()).isEmpty();
+				assertThat(ex.hint()).contains("The statement ran longer than its statement_timeout: raise it");
+			});
+	}
+
+	@Test
 	void aRevisionThatGivesWayNamesOnlyTheSessionsWhoseLocksConflictWithItsOwn() throws Exception {
 		this.files.write("b2_index.sql", """
 				-- revision: b2

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +21,10 @@ import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.LockTimeoutException;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.core.run.MigrationFailedException;
+import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,61 @@ class MigrationLockTests {
 		}
 		assertThat(this.database.tableExists("customers")).isFalse();
 		assertThat(migrator.upgrade(Target.head()).steps()).hasSize(1);
+	}
+
+	@Test
+	void aRunThatFindsTheLockHeldTellsItsListenerWhoHoldsItBeforeWaiting() throws SQLException {
+		PGSimpleDataSource holderSource = ordersApi();
+		List<String> told = new CopyOnWriteArrayList<>();
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(files.location())
+				.withLockWaitTimeout(Duration.ofMillis(300)))
+			.listener(new MigrationListener() {
+
+				@Override
+				public void waitingForLock(String message) {
+					told.add(message);
+				}
+
+			})
+			.build();
+		try (Connection session = holderSource.getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade(Target.head()));
+		}
+		assertThat(told).singleElement()
+			.asString()
+			.matches("Waiting up to 300ms for the migration lock of \"migrations_revisions\", held by PostgreSQL "
+					+ "backend \\d+ \\('orders-api', user .*\\), connected for \\d+ s, idle, last query: .*");
+		told.clear();
+		migrator.upgrade(Target.head());
+		assertThat(told).as("a lock that is free is taken without a word").isEmpty();
+	}
+
+	@Test
+	void aRevisionMarkedUpgradingWhileAnotherSessionHoldsTheLockIsInProgressNotInterrupted() throws SQLException {
+		Migrator migrator = waitingShortly();
+		migrator.upgrade(Target.head());
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'a1'");
+		try (Connection session = ordersApi().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThat(migrator.migrationInProgress()).startsWith("PostgreSQL backend ")
+				.contains("('orders-api', user ");
+			assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(migrator::validate)
+				.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+					assertThat(problem.description()).startsWith("Revision 'a1' is being upgraded right now, outside a "
+							+ "transaction (transactional: false), by the run that holds the migration lock: "
+							+ "PostgreSQL backend ");
+					assertThat(problem.hint()).isEqualTo("Wait for that run to end, then check again; do not stamp the "
+							+ "revision or undo its work while it runs.");
+				}));
+		}
+		assertThat(migrator.migrationInProgress()).isNull();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(migrator::validate)
+			.withMessageContaining("was interrupted during upgrade");
 	}
 
 	@Test

@@ -538,7 +538,9 @@ class MigratorTests {
 				""");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("d4_index.sql:7: revision 'd4' failed: relation \"no_such_table\" does not exist")
-			.withMessageContaining("statements before the failing one took effect");
+			.withMessageContaining("statements before the failing one took effect")
+			.satisfies((ex) -> assertThat(ex.hint()).as("the failing index was never made, so none is left")
+				.doesNotContain("INVALID"));
 		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessageContaining("Revision 'd4' (")
 			.withMessageContaining("was interrupted during upgrade while running outside a transaction")
@@ -557,6 +559,42 @@ class MigratorTests {
 				DROP INDEX CONCURRENTLY invoices_id_idx;
 				""");
 		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
+	}
+
+	@Test
+	void aCreateIndexConcurrentlyThatStopsHalfwayNamesTheInvalidIndexItLeavesAndHowToUndoOrFinishIt() {
+		this.database.execute("CREATE TABLE emails (address text); INSERT INTO emails VALUES ('a@x'), ('a@x')");
+		this.files.write("d4_unique.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- transactional: false
+
+				-- +upgrade
+				CREATE UNIQUE INDEX CONCURRENTLY emails_address_key ON emails (address);
+
+				-- +downgrade
+				DROP INDEX CONCURRENTLY emails_address_key;
+				""");
+		String leftover = "d4_unique.sql:6: a CREATE INDEX CONCURRENTLY that stops halfway leaves index "
+				+ "emails_address_key INVALID; to undo it, run DROP INDEX CONCURRENTLY IF EXISTS emails_address_key; "
+				+ "to finish it, REINDEX INDEX CONCURRENTLY emails_address_key";
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_unique.sql:6: revision 'd4' failed: could not create unique index")
+			.satisfies((ex) -> assertThat(ex.hint()).contains(leftover));
+		assertThat(this.database.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid"))
+			.as("what the hint says is there")
+			.containsExactly("emails_address_key");
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.satisfies((ex) -> assertThat(ex.hint()).contains("'migrations stamp d4' if it is applied")
+				.contains(leftover));
+		// following the hint: fix the data, finish the index, record it
+		this.database.execute("DELETE FROM emails WHERE ctid = (SELECT max(ctid) FROM emails)");
+		this.database.execute("REINDEX INDEX CONCURRENTLY emails_address_key");
+		migrator().stamp(List.of(Target.parse("d4")), false);
+		assertThat(this.database.query("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid"))
+			.isEmpty();
+		assertThat(migrator().upgrade(Target.head()).revisions()).isEmpty();
+		assertThat(migrator().current()).containsExactly("d4");
 	}
 
 	@Test

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.github.migrations.core.api.MigrationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +58,56 @@ public final class AdvisoryLock implements AutoCloseable {
 	 * the holder
 	 */
 	public static AdvisoryLock acquire(Connection connection, VersionStore store, Duration wait) throws SQLException {
+		return acquire(connection, store, wait, (holder) -> {
+		});
+	}
+
+	/**
+	 * Takes the lock on the given session, waiting up to {@code wait} for another holder
+	 * to release it, and tells {@code waiting} who holds it before it waits.
+	 * @param waiting told, when the lock is held, a sentence saying how long this waits
+	 * and who holds the lock, before the wait starts
+	 * @throws LockTimeoutException when the lock is still held after {@code wait}, naming
+	 * the holder
+	 */
+	public static AdvisoryLock acquire(Connection connection, VersionStore store, Duration wait,
+			Consumer<String> waiting) throws SQLException {
 		long key = store.lockKey(connection);
 		if (!tryLock(connection, key)) {
-			logger.info("Waiting up to {} for another instance that holds the migration lock ({})", format(wait),
-					holder(connection, key));
+			String message = "Waiting up to %s for the migration lock of %s, held by %s".formatted(format(wait),
+					store.describe(), holder(connection, key));
+			logger.info("{}", message);
+			waiting.accept(message);
 			lock(connection, key, wait, store.describe());
 		}
 		return new AdvisoryLock(connection, key);
+	}
+
+	/**
+	 * Who holds the migration lock of the version store, when another session does: a run
+	 * is in progress, and a revision its version store shows as upgrading or downgrading
+	 * is being run right now, not interrupted. Takes no lock.
+	 * @return the holder, as "PostgreSQL backend 4242 ('orders-api', user app, from
+	 * 10.0.0.7), connected for 3 min, active, running: CREATE INDEX ...", or {@code null}
+	 * when no other session holds it
+	 */
+	public static @Nullable String heldElsewhere(Connection connection, VersionStore store) throws SQLException {
+		long key = store.lockKey(connection);
+		try (PreparedStatement statement = connection.prepareStatement(
+				"""
+						SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+						AND l.pid <> pg_catalog.pg_backend_pid() AND l.database = (SELECT oid FROM pg_catalog.pg_database
+						WHERE datname = current_database()) AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1)
+						""")) {
+			statement.setLong(1, key >>> 32);
+			statement.setLong(2, key & 0xFFFFFFFFL);
+			try (ResultSet rows = statement.executeQuery()) {
+				if (!rows.next() || !rows.getBoolean(1)) {
+					return null;
+				}
+			}
+		}
+		return holder(connection, key);
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {

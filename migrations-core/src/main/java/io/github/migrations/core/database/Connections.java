@@ -2,6 +2,7 @@ package io.github.migrations.core.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -74,8 +75,17 @@ public final class Connections {
 	 * closed.
 	 */
 	public AdvisoryLock lock(Session session) {
+		return lock(session, (holder) -> {
+		});
+	}
+
+	/**
+	 * Takes the migration lock on the session, which then holds it until the lock is
+	 * closed; {@code waiting} is told who holds it before this waits for it.
+	 */
+	public AdvisoryLock lock(Session session, Consumer<String> waiting) {
 		try {
-			return AdvisoryLock.acquire(session.connection(), this.store, this.settings.lockWaitTimeout());
+			return AdvisoryLock.acquire(session.connection(), this.store, this.settings.lockWaitTimeout(), waiting);
 		}
 		catch (SQLException ex) {
 			throw MigrationException.of(

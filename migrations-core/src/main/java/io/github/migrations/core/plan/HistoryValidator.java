@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.api.UnknownRevisionPolicy;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.AppliedState;
+import io.github.migrations.core.lint.Leftovers;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.Catalog;
 import io.github.migrations.core.script.Script;
+import io.github.migrations.core.script.SqlScript;
 
 /**
  * Compares the recorded revisions with the scripts before anything runs.
@@ -64,13 +67,20 @@ public final class HistoryValidator {
 		// a merge's not-applied state is all of its parents
 		String parents = script.revision().isBase() ? "base"
 				: script.revision().downRevisions().stream().map(RevisionId::value).collect(Collectors.joining(" "));
+		// what its statements leave when they stop halfway, which the operator must clear
+		List<String> leftovers = (script instanceof SqlScript sql)
+				? Leftovers.of(script.source(),
+						sql.statements(
+								(row.state() == AppliedState.UPGRADING) ? Direction.UPGRADE : Direction.DOWNGRADE))
+				: List.of();
 		return new HistoryMismatchException.Problem(row.revision(),
 				("Revision '%s' (%s) was interrupted during %s while running outside a transaction "
 						+ "(transactional: false): some of its statements may have taken effect.")
 					.formatted(row.revision(), script.source(), direction),
 				("Check the database by hand and finish or undo its work, then record the outcome: "
-						+ "'migrations stamp %s' if it is applied, or 'migrations stamp %s' if it is not.")
-					.formatted(row.revision(), parents));
+						+ "'migrations stamp %s' if it is applied, or 'migrations stamp %s' if it is not.%s")
+					.formatted(row.revision(), parents, leftovers.isEmpty() ? ""
+							: " Look first for what an interrupted statement leaves: " + String.join(" ", leftovers)));
 	}
 
 	private static HistoryMismatchException.Problem changed(AppliedRevision row, Script script) {

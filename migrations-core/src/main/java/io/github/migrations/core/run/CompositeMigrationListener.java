@@ -24,6 +24,11 @@ final class CompositeMigrationListener implements MigrationListener {
 	}
 
 	@Override
+	public void waitingForLock(String message) {
+		this.listeners.forEach((listener) -> listener.waitingForLock(message));
+	}
+
+	@Override
 	public void beforeStep(MigrationStep step) {
 		this.listeners.forEach((listener) -> listener.beforeStep(step));
 	}

@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.api.Secrets;
+import io.github.migrations.core.database.InvalidIndexes;
 import io.github.migrations.core.database.LockHolders;
 import io.github.migrations.core.database.VersionStore;
+import io.github.migrations.core.lint.Leftovers;
 import io.github.migrations.core.lint.RevisionLocks;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
@@ -114,19 +116,23 @@ final class FailureReport {
 		ScriptLocation location = location(step, command, ex);
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
 				: "downgrade of revision '%s' failed";
-		String hint = outcome + " " + ((interrupted != null) ? recordInterrupted(step, ended, interrupted)
-				: advice(ex, step, ended, lastApplied, holders));
+		String hint = outcome + " "
+				+ ((interrupted != null) ? recordInterrupted(connection, step, command, ended, interrupted)
+						: advice(ex, step, ended, lastApplied, holders));
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
 				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
 	}
 
 	/**
-	 * For a statement that gave way on its {@code lock_timeout}, who holds a lock it
-	 * waited for on the tables it locks (as {@code --sql} shows them).
+	 * For a statement that gave way on its {@code lock_timeout}, or was cancelled by its
+	 * {@code statement_timeout} (which also bounds the wait for a lock: with no
+	 * {@code lock_timeout}, it is what ends a wait behind a long transaction), who holds
+	 * a lock it waited for on the tables it locks (as {@code --sql} shows them).
 	 */
 	private static List<LockHolders.Holder> lockHolders(Connection connection, Command command, Throwable ex,
 			Duration running) {
-		if (!LOCK_NOT_AVAILABLE.equals(sqlState(ex)) || !(command instanceof Command.Statement statement)) {
+		boolean timedOut = LOCK_NOT_AVAILABLE.equals(sqlState(ex)) || isStatementTimeout(sqlState(ex), describe(ex));
+		if (!timedOut || !(command instanceof Command.Statement statement)) {
 			return List.of();
 		}
 		try {
@@ -183,15 +189,41 @@ final class FailureReport {
 	 * The way out of an interrupted revision: running again would stop on it, and a stamp
 	 * of the revision below would run again statements whose effect stays.
 	 */
-	private static String recordInterrupted(MigrationStep step, boolean ended,
+	private static String recordInterrupted(Connection connection, MigrationStep step, Command command, boolean ended,
 			MigrationFailedException.Interrupted interrupted) {
-		return ("%sCheck what ran and fix the %s; then record the outcome with a stamp: %s once you finish its %s by "
+		String leftover = leftover(connection, step, command, ended);
+		return ("%s%sCheck what ran and fix the %s; then record the outcome with a stamp: %s once you finish its %s by "
 				+ "hand, or %s once you undo what ran; then run again.")
 			.formatted(ended ? "The connection to the database was lost. " : "",
+					(leftover != null) ? leftover + " " : "",
 					(step.script() instanceof JavaRevisionScript) ? "revision's code" : "failing statement",
 					stamped(interrupted.stampIfFinished()),
 					(step.direction() == Direction.UPGRADE) ? "upgrade" : "downgrade",
 					stamped(interrupted.stampIfUndone()));
+	}
+
+	/**
+	 * What the failed statement left that the operator must clear, as one sentence: an
+	 * {@code INVALID} index it is known to leave when the session ended (nothing more can
+	 * be read), else only one that is there.
+	 */
+	private static @Nullable String leftover(Connection connection, MigrationStep step, Command command,
+			boolean ended) {
+		if (!(command instanceof Command.Statement statement)) {
+			return null;
+		}
+		Leftovers.Leftover leftover = Leftovers.of(step.script().source(),
+				new SqlStatement(statement.sql(), statement.statement().line()));
+		if (leftover == null || ended) {
+			return (leftover != null) ? leftover.description() : null;
+		}
+		try {
+			return InvalidIndexes.any(connection, leftover.index()) ? leftover.description() : null;
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not look for the invalid index the statement may have left", ex);
+			return leftover.description();
+		}
 	}
 
 	private static String stamped(List<String> ids) {
@@ -208,25 +240,19 @@ final class FailureReport {
 				.formatted((lastApplied != null) ? "nothing after revision '%s' was applied".formatted(lastApplied)
 						: "this run applied nothing");
 		}
+		if (isStatementTimeout(state, describe(ex)) && !holders.isEmpty()) {
+			return ("The statement ran longer than its statement_timeout while waiting for a lock held by %s; or "
+					+ "raise the statement_timeout ('-- statement_timeout: 10min' in the revision's header, or in the "
+					+ "settings).")
+				.formatted(endThem(holders));
+		}
 		if (isStatementTimeout(state, describe(ex))) {
 			return "The statement ran longer than its statement_timeout: raise it in the revision's header "
 					+ "('-- statement_timeout: 10min') or in the settings.";
 		}
 		if (LOCK_NOT_AVAILABLE.equals(state) && !holders.isEmpty()) {
-			String pids = holders.stream()
-				.map((holder) -> String.valueOf(holder.pid()))
-				.distinct()
-				.collect(Collectors.joining(", "));
-			if (pids.contains(",")) {
-				return ("The statement waited longer than its lock_timeout for a lock held by backends %s: let them "
-						+ "finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) pid, as a superuser "
-						+ "or a member of pg_signal_backend), and run " + "again; or raise 'lock_timeout'.")
-					.formatted(pids, pids);
-			}
-			return ("The statement waited longer than its lock_timeout for a lock held by backend %s: let it finish, "
-					+ "or end it (SELECT pg_terminate_backend(%s), as a superuser or a member of pg_signal_backend), and "
-					+ "run again; or raise 'lock_timeout'.")
-				.formatted(pids, pids);
+			return "The statement waited longer than its lock_timeout for a lock held by %s; or raise 'lock_timeout'."
+				.formatted(endThem(holders));
 		}
 		if (LOCK_NOT_AVAILABLE.equals(state)) {
 			return "The statement waited longer than its lock_timeout for a lock another session holds: "
@@ -244,6 +270,25 @@ final class FailureReport {
 		}
 		return "Fix the %s and start again."
 			.formatted((step.script() instanceof JavaRevisionScript) ? "revision's code" : "statement");
+	}
+
+	/**
+	 * The sessions a statement waited for, and how to end them: "backend 4242: let it
+	 * finish, or end it (SELECT pg_terminate_backend(4242), ...), and run again".
+	 */
+	private static String endThem(List<LockHolders.Holder> holders) {
+		String pids = holders.stream()
+			.map((holder) -> String.valueOf(holder.pid()))
+			.distinct()
+			.collect(Collectors.joining(", "));
+		if (pids.contains(",")) {
+			return ("backends %s: let them finish, or end them (SELECT pg_terminate_backend(pid) FROM unnest(ARRAY[%s]) "
+					+ "pid, as a superuser or a member of pg_signal_backend), and run again")
+				.formatted(pids, pids);
+		}
+		return ("backend %s: let it finish, or end it (SELECT pg_terminate_backend(%s), as a superuser or a member of "
+				+ "pg_signal_backend), and run again")
+			.formatted(pids, pids);
 	}
 
 	private static @Nullable ServerErrorMessage serverMessage(Throwable ex) {

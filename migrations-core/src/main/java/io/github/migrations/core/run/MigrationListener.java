@@ -22,6 +22,17 @@ public interface MigrationListener {
 	default void beforeRun(Direction direction) {
 	}
 
+	/**
+	 * Called when a run that has something to do, a stamp, a repair or an adoption of
+	 * Alembic's version table finds the migration lock held by another instance, before
+	 * it waits for it (up to {@code lock-wait-timeout}), on the calling thread.
+	 * @param message how long the run waits and who holds the lock, as a sentence:
+	 * "Waiting up to 1m for the migration lock of "public"."migrations_revisions", held
+	 * by PostgreSQL backend 4242 (...), connected for 3 s, active, running: ..."
+	 */
+	default void waitingForLock(String message) {
+	}
+
 	default void beforeStep(MigrationStep step) {
 	}
 
