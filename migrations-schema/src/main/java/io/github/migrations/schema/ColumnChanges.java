@@ -74,7 +74,9 @@ final class ColumnChanges {
 			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(Deparsed.written(a.generated()))));
 		}
 		if (a.notNull() && !b.notNull()) {
-			changes.add(Change.of(key, prefix + "SET NOT NULL"));
+			changes.add(Change.of(key, prefix + "SET NOT NULL")
+				.withReview("sets column %s.%s NOT NULL, which fails if a row holds NULL in it; fill those rows first"
+					.formatted(after.table().name(), a.name())));
 		}
 		if (!Objects.equals(b.identity(), a.identity())) {
 			if (b.identity() == null) {

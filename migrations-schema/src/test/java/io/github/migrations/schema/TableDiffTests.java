@@ -56,6 +56,33 @@ class TableDiffTests {
 	}
 
 	@Test
+	void notNullColumnAddedWithoutADefaultToAnExistingTableIsMarkedForReview() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id int PRIMARY KEY);", """
+				CREATE TABLE t (id int PRIMARY KEY, status varchar(20) NOT NULL, state text NOT NULL DEFAULT 'new',
+				  note text, n bigint GENERATED ALWAYS AS IDENTITY);
+				CREATE TABLE fresh (id int NOT NULL);""");
+		assertThat(changes.script()).contains("""
+				-- REVIEW: adds NOT NULL column public.t.status without a default to an existing table, which fails if \
+				it holds rows; give it a DEFAULT, or add it nullable, fill it, then SET NOT NULL
+				ALTER TABLE public.t ADD COLUMN status character varying(20) NOT NULL;
+				""")
+			.contains("\nALTER TABLE public.t ADD COLUMN state text NOT NULL DEFAULT 'new'::text;\n")
+			.contains("\nALTER TABLE public.t ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY NOT NULL;\n")
+			.containsOnlyOnce("-- REVIEW:");
+	}
+
+	@Test
+	void columnMadeNotNullIsMarkedForReview() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id int, note text);",
+				"CREATE TABLE t (id int, note text NOT NULL);");
+		assertThat(changes.script()).isEqualTo(
+				"""
+						-- REVIEW: sets column public.t.note NOT NULL, which fails if a row holds NULL in it; fill those rows first
+						ALTER TABLE public.t ALTER COLUMN note SET NOT NULL;
+						""");
+	}
+
+	@Test
 	void droppedTableIsMarkedDestructiveAndGoesAfterTheForeignKeysToIt() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TABLE a (id int PRIMARY KEY);
