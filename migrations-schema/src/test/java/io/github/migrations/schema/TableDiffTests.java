@@ -1,5 +1,6 @@
 package io.github.migrations.schema;
 
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +180,36 @@ class TableDiffTests {
 		assertThat(changes.script()).containsSubsequence("ALTER TABLE public.sections DROP COLUMN search;",
 				"ALTER TABLE public.sections DROP COLUMN heading;",
 				"ALTER TABLE public.sections ADD COLUMN search tsvector GENERATED ALWAYS AS");
+	}
+
+	@Test
+	void theDiffBackStartsFromTheColumnOrderTheUpgradeLeavesAndRestoresTheOrderExactly() {
+		// the desired schema lists its columns alphabetically (as Hibernate writes them),
+		// the database has location at the end, where an earlier revision added it
+		TestDatabase.Database a = RoundTrip
+			.database("CREATE TABLE meetings (id int, holder text, title text, location text);");
+		TestDatabase.Database b = RoundTrip
+			.database("CREATE TABLE meetings (id int, holder_name text, location text, status text, title text);");
+		try {
+			DiffOptions options = DiffOptions.defaults().withRename("column:meetings.holder=meetings.holder_name");
+			DatabaseSchema before = RoundTrip.read(a);
+			DatabaseSchema wanted = RoundTrip.read(b);
+			SchemaChanges upgrade = SchemaDiffer.diff(before, wanted, options);
+			assertThat(upgrade.unsupported()).singleElement()
+				.asString()
+				.contains("(id, holder_name, title, location, status)");
+			Psql.runOrFail(a, upgrade.script());
+			DatabaseSchema upgraded = SchemaDiffer.upgraded(before, wanted, upgrade, options);
+			assertThat(upgraded).isEqualTo(RoundTrip.read(a));
+			SchemaChanges downgrade = SchemaDiffer.diff(upgraded, before, options.reversed());
+			assertThat(downgrade.unsupported()).isEmpty();
+			Psql.runOrFail(a, downgrade.script());
+			assertThat(RoundTrip.read(a)).isEqualTo(before);
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
 	}
 
 	@Test
