@@ -57,8 +57,15 @@ final class UnsupportedObjects {
 			FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
 			WHERE n.nspname = ANY (?)
 			UNION ALL
-			SELECT 'cast (' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
-			         || pg_catalog.format_type(k.casttarget, NULL) || ')',
+			SELECT 'cast ('
+			         || CASE WHEN s.typnamespace = 'pg_catalog'::regnamespace THEN pg_catalog.format_type(s.oid, NULL)
+			                 ELSE pg_catalog.quote_ident(s.typnamespace::regnamespace::text) || '.'
+			                      || pg_catalog.quote_ident(s.typname) END
+			         || ' AS '
+			         || CASE WHEN t.typnamespace = 'pg_catalog'::regnamespace THEN pg_catalog.format_type(t.oid, NULL)
+			                 ELSE pg_catalog.quote_ident(t.typnamespace::regnamespace::text) || '.'
+			                      || pg_catalog.quote_ident(t.typname) END
+			         || ')',
 			       CASE k.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || k.castfunc::pg_catalog.regprocedure::text
 			                         WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END
 			         || CASE k.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END

@@ -87,10 +87,10 @@ class SchemaReaderTests {
 			SchemaChanges changes = SchemaDiffer.diff(RoundTrip.read(without), RoundTrip.read(withCasts));
 			assertThat(changes.isEmpty()).isFalse();
 			assertThat(changes.script()).isEqualTo("""
-					-- UNSUPPORTED: cast (character varying AS status) (WITH INOUT AS IMPLICIT) exists only in the \
-					target schema; not created: create it by hand
-					-- UNSUPPORTED: cast (status AS character varying) (WITH INOUT AS IMPLICIT) exists only in the \
-					target schema; not created: create it by hand
+					-- UNSUPPORTED: cast (character varying AS public.status) (WITH INOUT AS IMPLICIT) exists only \
+					in the target schema; not created: create it by hand
+					-- UNSUPPORTED: cast (public.status AS character varying) (WITH INOUT AS IMPLICIT) exists only \
+					in the target schema; not created: create it by hand
 					""");
 			assertThat(SchemaDiffer.diff(RoundTrip.read(without), RoundTrip.read(without)).isEmpty()).isTrue();
 		}
