@@ -28,6 +28,12 @@ final class ColumnChanges {
 
 	private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
+	/**
+	 * A string type: {@code text}, {@code character varying} or {@code character}, with
+	 * or without a length.
+	 */
+	private static final Pattern STRING = Pattern.compile("text|character varying(\\(\\d+\\))?|character(\\(\\d+\\))?");
+
 	private ColumnChanges() {
 	}
 
@@ -55,8 +61,13 @@ final class ColumnChanges {
 		if (!b.type().equals(a.type()) || !Objects.equals(b.collation(), a.collation())) {
 			String collation = (a.collation() != null) ? " COLLATE " + a.collation() : "";
 			String through = (enumType && !b.type().equals("text") && !a.type().equals("text")) ? "::text" : "";
-			String sql = prefix
-					+ "TYPE %s%s USING %s%s::%s".formatted(a.type(), collation, after.sqlName(), through, a.type());
+			// between string types the column's own assignment cast is used: an explicit
+			// cast to varchar(n) or char(n) cuts longer values short without an error,
+			// the
+			// assignment cast refuses them ("value too long")
+			String using = (STRING.matcher(b.type()).matches() && STRING.matcher(a.type()).matches()) ? ""
+					: " USING %s%s::%s".formatted(after.sqlName(), through, a.type());
+			String sql = prefix + "TYPE %s%s%s".formatted(a.type(), collation, using);
 			String narrowing = narrowing(b.type(), a.type());
 			changes.add(
 					(narrowing != null)

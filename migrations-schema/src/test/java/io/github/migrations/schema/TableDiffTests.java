@@ -4,6 +4,7 @@ import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableDiffTests {
 
@@ -81,6 +82,30 @@ class TableDiffTests {
 						-- REVIEW: sets column public.t.note NOT NULL, which fails if a row holds NULL in it; fill those rows first
 						ALTER TABLE public.t ALTER COLUMN note SET NOT NULL;
 						""");
+	}
+
+	@Test
+	void narrowedStringColumnFailsOnALongerValueInsteadOfCuttingItShort() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (code varchar(10), note varchar(5), c char(2));",
+				"CREATE TABLE t (code varchar(3), note text, c varchar(4));");
+		assertThat(changes.script()).contains("ALTER TABLE public.t ALTER COLUMN code TYPE character varying(3);\n")
+			.contains("ALTER TABLE public.t ALTER COLUMN note TYPE text;\n")
+			.contains("ALTER TABLE public.t ALTER COLUMN c TYPE character varying(4);\n")
+			.doesNotContain("USING");
+		// an explicit cast (USING code::character varying(3)) would have kept 'abc'
+		TestDatabase.Database rows = RoundTrip
+			.database("CREATE TABLE t (code varchar(10)); INSERT INTO t VALUES ('abcdefghij');");
+		TestDatabase.Database narrow = RoundTrip.database("CREATE TABLE t (code varchar(3));");
+		try {
+			String script = SchemaDiffer.diff(RoundTrip.read(rows), RoundTrip.read(narrow)).script();
+			assertThat(script).contains("-- REVIEW: changes the type of column public.t.code");
+			assertThatThrownBy(() -> rows.execute(script)).hasMessageContaining("value too long");
+			assertThat(rows.query("SELECT code FROM t")).containsExactly("abcdefghij");
+		}
+		finally {
+			TestDatabase.shared().drop(rows);
+			TestDatabase.shared().drop(narrow);
+		}
 	}
 
 	@Test
