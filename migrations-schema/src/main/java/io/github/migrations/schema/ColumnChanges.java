@@ -69,13 +69,18 @@ final class ColumnChanges {
 					: " USING %s%s::%s".formatted(after.sqlName(), through, a.type());
 			String sql = prefix + "TYPE %s%s%s".formatted(a.type(), collation, using);
 			String narrowing = narrowing(b.type(), a.type());
-			changes.add(
-					(narrowing != null)
-							? Change
-								.destructive(key, sql,
-										"changes the type of column %s.%s from %s to %s%s"
-											.formatted(after.table().name(), a.name(), b.type(), a.type(), narrowing))
-							: Change.of(key, sql));
+			Change change = (narrowing != null)
+					? Change.destructive(key, sql, "changes the type of column %s.%s from %s to %s%s"
+						.formatted(after.table().name(), a.name(), b.type(), a.type(), narrowing))
+					: Change.of(key, sql);
+			if (b.type().startsWith("timestamp") && a.type().startsWith("timestamp")
+					&& b.type().endsWith("with time zone") != a.type().endsWith("with time zone")) {
+				change = change.withReview(("converts column %s.%s between local times and instants in the "
+						+ "session's TimeZone (the server's default unless set): add SET LOCAL TimeZone = '...' above "
+						+ "it, naming the zone the values were written in")
+					.formatted(after.table().name(), a.name()));
+			}
+			changes.add(change);
 			around = Set.of(key);
 		}
 		if (b.generated() != null && a.generated() == null) {

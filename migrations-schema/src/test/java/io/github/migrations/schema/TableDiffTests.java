@@ -109,6 +109,19 @@ class TableDiffTests {
 	}
 
 	@Test
+	void timestampTurnedTimestamptzNamesTheTimeZoneItIsReadIn() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (uploaded timestamp NOT NULL);",
+				"CREATE TABLE t (uploaded timestamptz NOT NULL);");
+		assertThat(changes.script()).isEqualTo(
+				"""
+						-- REVIEW: converts column public.t.uploaded between local times and instants in the session's TimeZone \
+						(the server's default unless set): add SET LOCAL TimeZone = '...' above it, naming the zone the values \
+						were written in
+						ALTER TABLE public.t ALTER COLUMN uploaded TYPE timestamp with time zone USING uploaded::timestamp with time zone;
+						""");
+	}
+
+	@Test
 	void droppedTableIsMarkedDestructiveAndGoesAfterTheForeignKeysToIt() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TABLE a (id int PRIMARY KEY);
