@@ -13,6 +13,7 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.schema.DiffOptions.Rename;
 import io.github.migrations.schema.Sequence.ColumnName;
 import io.github.migrations.schema.Table.Column;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies rename hints to the schema diffed from: the renamed table or column takes its
@@ -47,6 +48,16 @@ final class Renames {
 				Table table = findTable(schema, hint, hint.table());
 				if (table == null && !hint.table().equals(hint.from())) {
 					table = null;
+				}
+				Rename tableHint = (table == null || to.table(table.name()) == null) ? renameOf(hints, hint) : null;
+				if (tableHint != null) {
+					String prefix = (hint.schema() != null) ? hint.schema() + "." : "";
+					throw MigrationException.of(
+							"Rename hint '%s' does not match: table '%s' is renamed to '%s' by '%s', and a column's table is "
+								.formatted(hint, hint.table(), tableHint.to(), tableHint)
+									+ "named as the target has it.",
+							"Write it as 'column:%s%s.%s=%s.%s'.".formatted(prefix, tableHint.to(), hint.from(),
+									tableHint.to(), hint.to()));
 				}
 				if (table == null || table.column(hint.from()) == null || to.table(table.name()) == null
 						|| to.table(table.name()).column(hint.to()) == null) {
@@ -212,6 +223,20 @@ final class Renames {
 			if (table.name().name().equals(name)
 					&& (hint.schema() == null || hint.schema().equals(table.name().schema()))) {
 				return table;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The table hint that renames the table a column hint names by its old name, or
+	 * {@code null}.
+	 */
+	private static @Nullable Rename renameOf(List<Rename> hints, Rename column) {
+		for (Rename hint : hints) {
+			if (!hint.column() && hint.from().equals(column.table())
+					&& (column.schema() == null || column.schema().equals(hint.schema()) || hint.schema() == null)) {
+				return hint;
 			}
 		}
 		return null;

@@ -1,5 +1,8 @@
 package io.github.migrations.schema;
 
+import java.util.List;
+
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -508,6 +511,35 @@ class TableDiffTests {
 				CREATE INDEX t_note ON t (remark);""", DiffOptions.defaults().withRename("column:t.note=t.remark"),
 				DiffOptions.defaults().withRename("column:t.remark=t.note"));
 		assertThat(changes.script()).isEqualTo("ALTER TABLE public.t RENAME COLUMN note TO remark;\n");
+	}
+
+	@Test
+	void columnHintNamingARenamedTableByItsOldNameSaysHowToWriteIt() {
+		TestDatabase.Database before = RoundTrip.database("CREATE TABLE events (id int, title text);");
+		TestDatabase.Database after = RoundTrip.database("CREATE TABLE calendar_events (id int, subject text);");
+		try {
+			DatabaseSchema from = RoundTrip.read(before);
+			DatabaseSchema to = RoundTrip.read(after);
+			for (DiffOptions options : List.of(
+					DiffOptions.defaults()
+						.withRename("table:events=calendar_events")
+						.withRename("column:events.title=events.subject"),
+					DiffOptions.defaults()
+						.withRename("column:events.title=events.subject")
+						.withRename("table:events=calendar_events"))) {
+				assertThatThrownBy(() -> SchemaDiffer.diff(from, to, options)).isInstanceOfSatisfying(
+						MigrationException.class, (ex) -> assertThat(ex.problem() + "\n" + ex.hint()).isEqualTo(
+								"""
+										Rename hint 'column:events.title=events.subject' does not match: table 'events' is \
+										renamed to 'calendar_events' by 'table:events=calendar_events', and a column's table is \
+										named as the target has it.
+										Write it as 'column:calendar_events.title=calendar_events.subject'."""));
+			}
+		}
+		finally {
+			TestDatabase.shared().drop(before);
+			TestDatabase.shared().drop(after);
+		}
 	}
 
 	@Test
