@@ -543,6 +543,22 @@ class TableDiffTests {
 	}
 
 	@Test
+	void indexRenamedWithItsDefinitionUnchangedIsRenamedNotBuiltAgain() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE events (tenant_id text, starts_at timestamptz);
+				CREATE INDEX idx_meeting_tenant_starts_at ON events (tenant_id, starts_at);
+				CREATE INDEX a ON events (starts_at);""", """
+				CREATE TABLE events (tenant_id text, starts_at timestamptz);
+				CREATE INDEX idx_event_tenant_starts_at ON events (tenant_id, starts_at);
+				CREATE INDEX b ON events (starts_at) WHERE tenant_id IS NOT NULL;""");
+		assertThat(changes.script()).isEqualTo("""
+				ALTER INDEX public.idx_meeting_tenant_starts_at RENAME TO idx_event_tenant_starts_at;
+				DROP INDEX public.a;
+				CREATE INDEX b ON public.events USING btree (starts_at) WHERE (tenant_id IS NOT NULL);
+				""");
+	}
+
+	@Test
 	void sameShapeDropAndAddIsFlaggedAsPossibleRename() {
 		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id int, note text);",
 				"CREATE TABLE t (id int, remark text);");
