@@ -143,9 +143,23 @@ final class CheckCommand extends CliCommand {
 			if (changes.isEmpty()) {
 				return null;
 			}
-			problems.add(("The desired schema '%s' differs from head by %d change%s (below): write them as a revision "
-					+ "with 'migrations revision --autogenerate -m \"...\"'.")
-				.formatted(Secrets.mask(source), changes.changes().size(), (changes.changes().size() == 1) ? "" : "s"));
+			int written = changes.changes().size();
+			int unsupported = changes.unsupported().size();
+			List<String> counts = new ArrayList<>();
+			if (written > 0) {
+				counts.add("%d change%s".formatted(written, (written == 1) ? "" : "s"));
+			}
+			if (unsupported > 0) {
+				counts.add("%d difference%s the differ cannot write (-- UNSUPPORTED:)".formatted(unsupported,
+						(unsupported == 1) ? "" : "s"));
+			}
+			String action = (written == 0) ? "write them by hand in a revision"
+					: (unsupported == 0)
+							? "write them as a revision with 'migrations revision --autogenerate -m \"...\"'"
+							: "write them as a revision with 'migrations revision --autogenerate -m \"...\"', "
+									+ "completed by hand";
+			problems.add("The desired schema '%s' differs from head by %s (below): %s.".formatted(Secrets.mask(source),
+					String.join(" and ", counts), action));
 			return changes.script();
 		}
 		catch (MigrationException ex) {

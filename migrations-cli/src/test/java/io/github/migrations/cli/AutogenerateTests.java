@@ -75,6 +75,28 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void theDowngradeNamesNoColumnOrderWhenItRestoresTheOrderHeadHas() throws IOException {
+		// as Hibernate writes a table: its columns in alphabetical order
+		Path desired = desired(
+				"CREATE TABLE customers (email text, fax text, id bigint PRIMARY KEY, name text NOT NULL);");
+		CliRun revision = run("revision", "--autogenerate", "-m", "add email", "--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		String file = Files.readString(newRevision());
+		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade"))).contains(
+				"-- UNSUPPORTED: the columns of table public.customers will be in the order (id, name, fax, email)");
+		assertThat(file.substring(file.indexOf("-- +downgrade"))).isEqualTo("""
+				-- +downgrade
+				-- REVIEW: drops column public.customers.email and its data
+				ALTER TABLE public.customers DROP COLUMN email;
+				""");
+		assertThat(run("upgrade", "head").code()).isZero();
+		assertThat(run("downgrade", "-1").code()).isZero();
+		assertThat(this.database.query("SELECT column_name FROM information_schema.columns "
+				+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
+			.containsExactly("id", "name", "fax");
+	}
+
+	@Test
 	void checkWithADesiredSchemaThatDoesNotExistIsAnInputToFix() {
 		Path missing = this.folder.resolve("missing.sql");
 		CliRun check = run("check", "--desired", missing.toString());
@@ -153,6 +175,21 @@ class AutogenerateTests {
 		assertThat(check.code()).isEqualTo(1);
 		assertThat(check.err()).contains("problem: The desired schema '" + desired + "' differs from head by 1 change")
 			.contains("DROP COLUMN");
+	}
+
+	@Test
+	void checkCountsWhatTheDifferCannotWriteApartFromTheChanges() throws IOException {
+		assertThat(run("upgrade", "head").code()).isZero();
+		Path desired = desired("""
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);
+				CREATE TYPE span AS RANGE (SUBTYPE = int);""");
+		CliRun check = run("check", "--desired", desired.toString());
+		assertThat(check.code()).isEqualTo(1);
+		assertThat(check.err())
+			.contains("problem: The desired schema '" + desired
+					+ "' differs from head by 1 difference the differ cannot write (-- UNSUPPORTED:) (below): "
+					+ "write them by hand in a revision.")
+			.contains("-- UNSUPPORTED: range type public.span");
 	}
 
 	@Test

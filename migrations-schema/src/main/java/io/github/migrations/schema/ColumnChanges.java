@@ -28,6 +28,12 @@ final class ColumnChanges {
 
 	private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
+	/**
+	 * A string type: {@code text}, {@code character varying} or {@code character}, with
+	 * or without a length.
+	 */
+	private static final Pattern STRING = Pattern.compile("text|character varying(\\(\\d+\\))?|character(\\(\\d+\\))?");
+
 	private ColumnChanges() {
 	}
 
@@ -55,16 +61,26 @@ final class ColumnChanges {
 		if (!b.type().equals(a.type()) || !Objects.equals(b.collation(), a.collation())) {
 			String collation = (a.collation() != null) ? " COLLATE " + a.collation() : "";
 			String through = (enumType && !b.type().equals("text") && !a.type().equals("text")) ? "::text" : "";
-			String sql = prefix
-					+ "TYPE %s%s USING %s%s::%s".formatted(a.type(), collation, after.sqlName(), through, a.type());
+			// between string types the column's own assignment cast is used: an explicit
+			// cast to varchar(n) or char(n) cuts longer values short without an error,
+			// the
+			// assignment cast refuses them ("value too long")
+			String using = (STRING.matcher(b.type()).matches() && STRING.matcher(a.type()).matches()) ? ""
+					: " USING %s%s::%s".formatted(after.sqlName(), through, a.type());
+			String sql = prefix + "TYPE %s%s%s".formatted(a.type(), collation, using);
 			String narrowing = narrowing(b.type(), a.type());
-			changes.add(
-					(narrowing != null)
-							? Change
-								.destructive(key, sql,
-										"changes the type of column %s.%s from %s to %s%s"
-											.formatted(after.table().name(), a.name(), b.type(), a.type(), narrowing))
-							: Change.of(key, sql));
+			Change change = (narrowing != null)
+					? Change.destructive(key, sql, "changes the type of column %s.%s from %s to %s%s"
+						.formatted(after.table().name(), a.name(), b.type(), a.type(), narrowing))
+					: Change.of(key, sql);
+			if (b.type().startsWith("timestamp") && a.type().startsWith("timestamp")
+					&& b.type().endsWith("with time zone") != a.type().endsWith("with time zone")) {
+				change = change.withReview(("converts column %s.%s between local times and instants in the "
+						+ "session's TimeZone (the server's default unless set): add SET LOCAL TimeZone = '...' above "
+						+ "it, naming the zone the values were written in")
+					.formatted(after.table().name(), a.name()));
+			}
+			changes.add(change);
 			around = Set.of(key);
 		}
 		if (b.generated() != null && a.generated() == null) {
@@ -74,7 +90,9 @@ final class ColumnChanges {
 			changes.add(Change.of(key, prefix + "SET EXPRESSION AS (%s)".formatted(Deparsed.written(a.generated()))));
 		}
 		if (a.notNull() && !b.notNull()) {
-			changes.add(Change.of(key, prefix + "SET NOT NULL"));
+			changes.add(Change.of(key, prefix + "SET NOT NULL")
+				.withReview("sets column %s.%s NOT NULL, which fails if a row holds NULL in it; fill those rows first"
+					.formatted(after.table().name(), a.name())));
 		}
 		if (!Objects.equals(b.identity(), a.identity())) {
 			if (b.identity() == null) {

@@ -93,6 +93,14 @@ final class DiffPlan {
 				Ddl.CreateContext context = new Ddl.CreateContext(this.options.concurrentIndexes() && existing,
 						this.options.notValidConstraints() && existing);
 				List<Change> statements = new ArrayList<>(Ddl.create(node, context));
+				if (node.model() instanceof ColumnPart part && requiresAValue(part)) {
+					// fails on the first row: PostgreSQL fills the new column with NULL
+					statements.set(0, statements.get(0)
+						.withReview(
+								("adds NOT NULL column %s.%s without a default to an existing table, which fails if "
+										+ "it holds rows; give it a DEFAULT, or add it nullable, fill it, then SET NOT NULL")
+									.formatted(part.table().name(), part.column().name())));
+				}
 				if (node.model() instanceof OwnerPart owner && ownsExistingColumn(owner.sequence())) {
 					statements.add(Change.of(key, Ddl.continueAfterLargest(owner.sequence())));
 				}
@@ -312,6 +320,14 @@ final class DiffPlan {
 	private boolean ownsExistingColumn(Sequence sequence) {
 		String column = "column " + sequence.ownedBy();
 		return sequence.increment() > 0 && this.from.contains(column) && !isDropped(column);
+	}
+
+	private boolean requiresAValue(ColumnPart part) {
+		Table.Column column = part.column();
+		String table = part.table().key();
+		return column.notNull() && column.defaultValue() == null && column.generated() == null
+				&& column.identity() == null && part.table().partitionOf() == null && this.from.contains(table)
+				&& !this.recreated.contains(table);
 	}
 
 	private boolean isExistingTable(Node node) {

@@ -3,6 +3,7 @@ package io.github.migrations.schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -57,19 +58,37 @@ final class EnumChanges {
 				.of("enum type %s loses or reorders values, but %s %s built on it; not changed: rebuild them by hand"
 					.formatted(a.name(), String.join(", ", builtOn), (builtOn.size() == 1) ? "is" : "are")));
 		}
-		return rebuild(b, a, from, to);
+		Map<String, String> casts = from.castsOf(b.name());
+		List<String> withFunction = casts.entrySet()
+			.stream()
+			.filter((cast) -> cast.getValue().startsWith("WITH FUNCTION "))
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!withFunction.isEmpty()) {
+			// the cast's function takes or returns the old type, which the rebuild drops
+			return new Alteration(List.of(), Set.of(), List
+				.of("enum type %s loses or reorders values, but %s %s a function on it; not changed: rebuild by hand"
+					.formatted(a.name(), String.join(", ", withFunction),
+							(withFunction.size() == 1) ? "uses" : "use")));
+		}
+		return rebuild(b, a, from, to, casts);
 	}
 
-	private static Alteration rebuild(EnumType b, EnumType a, NodeGraph from, NodeGraph to) {
+	private static Alteration rebuild(EnumType b, EnumType a, NodeGraph from, NodeGraph to, Map<String, String> casts) {
 		String key = a.key();
 		String aside = a.name().name() + "_old";
 		QualifiedName old = new QualifiedName(a.name().schema(), aside);
 		List<String> removed = new ArrayList<>(b.labels());
 		removed.removeAll(a.labels());
 		List<Change> changes = new ArrayList<>();
+		// a cast follows its types by oid: it would keep the old type from being dropped,
+		// so it is dropped first and made again, as it was, for the new one
+		casts.keySet().forEach((cast) -> changes.add(Change.of(key, "DROP CAST " + cast.substring("cast ".length()))));
 		changes.add(Change.of(key, "ALTER TYPE %s RENAME TO %s".formatted(a.name().sql(), Sql.ident(aside))));
 		changes.add(Change.of(key, "CREATE TYPE %s AS ENUM (%s)".formatted(a.name().sql(),
 				String.join(", ", a.labels().stream().map(Sql::literal).toList()))));
+		casts.forEach((cast, definition) -> changes
+			.add(Change.of(key, "CREATE CAST %s %s".formatted(cast.substring("cast ".length()), definition))));
 		Set<String> around = new LinkedHashSet<>();
 		around.add(key);
 		for (String dependent : from.dependentsOf(key)) {

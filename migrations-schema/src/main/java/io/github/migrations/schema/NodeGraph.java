@@ -28,12 +28,31 @@ final class NodeGraph {
 
 	private final int serverVersion;
 
+	private final Map<String, String> unsupported;
+
 	private NodeGraph(Map<String, Node> nodes, Map<String, Set<String>> dependencies, Map<String, List<String>> grants,
-			int serverVersion) {
+			int serverVersion, Map<String, String> unsupported) {
 		this.nodes = nodes;
 		this.dependencies = dependencies;
 		this.grants = grants;
 		this.serverVersion = serverVersion;
+		this.unsupported = unsupported;
+	}
+
+	/**
+	 * The casts from or to a type ({@code cast (character varying AS public.status)}),
+	 * each with its definition ({@code WITH INOUT AS IMPLICIT}): not units of the graph,
+	 * but a rebuild of the type must take them along.
+	 */
+	Map<String, String> castsOf(QualifiedName type) {
+		Map<String, String> casts = new TreeMap<>();
+		this.unsupported.forEach((name, definition) -> {
+			if (name.startsWith("cast (" + type.sql() + " AS ")
+					|| (name.startsWith("cast (") && name.endsWith(" AS " + type.sql() + ")"))) {
+				casts.put(name, definition);
+			}
+		});
+		return casts;
 	}
 
 	/**
@@ -112,7 +131,7 @@ final class NodeGraph {
 				}
 			}
 		});
-		return new NodeGraph(nodes, dependencies, schema.grants(), schema.serverVersion());
+		return new NodeGraph(nodes, dependencies, schema.grants(), schema.serverVersion(), schema.unsupported());
 	}
 
 	private static void add(DatabaseSchema schema, SchemaObject object, Map<String, Node> nodes,

@@ -13,6 +13,7 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.schema.DiffOptions.Rename;
 import io.github.migrations.schema.Sequence.ColumnName;
 import io.github.migrations.schema.Table.Column;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies rename hints to the schema diffed from: the renamed table or column takes its
@@ -48,6 +49,16 @@ final class Renames {
 				if (table == null && !hint.table().equals(hint.from())) {
 					table = null;
 				}
+				Rename tableHint = (table == null || to.table(table.name()) == null) ? renameOf(hints, hint) : null;
+				if (tableHint != null) {
+					String prefix = (hint.schema() != null) ? hint.schema() + "." : "";
+					throw MigrationException.of(
+							"Rename hint '%s' does not match: table '%s' is renamed to '%s' by '%s', and a column's table is "
+								.formatted(hint, hint.table(), tableHint.to(), tableHint)
+									+ "named as the target has it.",
+							"Write it as 'column:%s%s.%s=%s.%s'.".formatted(prefix, tableHint.to(), hint.from(),
+									tableHint.to(), hint.to()));
+				}
 				if (table == null || table.column(hint.from()) == null || to.table(table.name()) == null
 						|| to.table(table.name()).column(hint.to()) == null) {
 					throw notFound(hint, "column '%s.%s' in the schema diffed from and '%s.%s' in the target"
@@ -79,7 +90,51 @@ final class Renames {
 				schema = renameNamedAfter(schema, to, target, hint.from(), hint.to(), renamed);
 			}
 		}
+		schema = renameIndexes(schema, to, renamed);
 		return new Renames(schema, renamed);
+	}
+
+	/**
+	 * Renames, without a hint, an index that only the schema diffed from has to the one
+	 * index that only the target has on the same table with the same definition but its
+	 * name: {@code ALTER INDEX ... RENAME TO} instead of a drop and a build.
+	 */
+	private static DatabaseSchema renameIndexes(DatabaseSchema schema, DatabaseSchema to, List<Renamed> renamed) {
+		DatabaseSchema result = schema;
+		for (Index i : schema.all(Index.class)) {
+			if (to.object(i.key()) != null) {
+				continue;
+			}
+			List<Index> same = new ArrayList<>();
+			for (Index candidate : to.all(Index.class)) {
+				if (candidate.table().equals(i.table()) && candidate.name().schema().equals(i.name().schema())
+						&& schema.object(candidate.key()) == null && renamedTo(i, candidate.name()).equals(candidate)) {
+					same.add(candidate);
+				}
+			}
+			long alike = schema.all(Index.class)
+				.stream()
+				.filter((other) -> to.object(other.key()) == null && same.size() == 1
+						&& renamedTo(other, same.get(0).name()).equals(same.get(0)))
+				.count();
+			if (same.size() != 1 || alike != 1 || relationTaken(result, i.name().schema(), same.get(0).name().name())) {
+				continue;
+			}
+			Index now = same.get(0);
+			renamed.add(new Renamed(now.key(),
+					Change.of(now.key(),
+							"ALTER INDEX %s RENAME TO %s".formatted(i.name().sql(), Sql.ident(now.name().name()))),
+					"relation " + i.name(), "relation " + now.name()));
+			result = replace(result, i, now);
+		}
+		return result;
+	}
+
+	private static Index renamedTo(Index index, QualifiedName name) {
+		String definition = index.definition()
+			.replaceFirst("^(CREATE (UNIQUE )?INDEX )" + Pattern.quote(Sql.ident(index.name().name())) + " ON ",
+					"$1" + Matcher.quoteReplacement(Sql.ident(name.name())) + " ON ");
+		return new Index(name, index.table(), definition, index.comment());
 	}
 
 	/**
@@ -212,6 +267,20 @@ final class Renames {
 			if (table.name().name().equals(name)
 					&& (hint.schema() == null || hint.schema().equals(table.name().schema()))) {
 				return table;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The table hint that renames the table a column hint names by its old name, or
+	 * {@code null}.
+	 */
+	private static @Nullable Rename renameOf(List<Rename> hints, Rename column) {
+		for (Rename hint : hints) {
+			if (!hint.column() && hint.from().equals(column.table())
+					&& (column.schema() == null || column.schema().equals(hint.schema()) || hint.schema() == null)) {
+				return hint;
 			}
 		}
 		return null;

@@ -1,5 +1,11 @@
 package io.github.migrations.schema;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * Computes the statements that turn one {@link DatabaseSchema} into another.
  * <p>
@@ -38,6 +44,60 @@ public final class SchemaDiffer {
 		return new DiffPlan(NodeGraph.of(renames.schema()), NodeGraph.of(to), options, renames.renamed(),
 				renames.schema().unsupported(), to.unsupported())
 			.changes();
+	}
+
+	/**
+	 * {@code to} as running {@code changes} on {@code from} leaves it: the same, but with
+	 * each table's columns in the order {@code from} has them, followed by the columns
+	 * the changes add (PostgreSQL adds a column at the end, see
+	 * {@link SchemaChanges#isEmpty()}). The diff back from what an upgrade leaves (a
+	 * downgrade) starts from this, so that it names a column order it cannot restore only
+	 * where the upgrade changed it.
+	 * @param from the schema as it is
+	 * @param to the schema as it should be
+	 * @param changes {@code diff(from, to, options)}
+	 * @param options the options of that diff (its renames)
+	 * @return {@code to} with its tables' columns in the order the changes leave them
+	 */
+	public static DatabaseSchema upgraded(DatabaseSchema from, DatabaseSchema to, SchemaChanges changes,
+			DiffOptions options) {
+		DatabaseSchema renamed = Renames.apply(from, to, options.renames()).schema();
+		List<SchemaObject> objects = new ArrayList<>();
+		for (SchemaObject object : to.objects().values()) {
+			Table before = (object instanceof Table table) ? renamed.table(table.name()) : null;
+			if (object instanceof Table table && before != null && table.partitionOf() == null && changes.changes()
+				.stream()
+				.noneMatch(
+						(change) -> change.object().equals(table.key()) && change.sql().startsWith("CREATE TABLE "))) {
+				Set<String> added = new LinkedHashSet<>();
+				String prefix = "column " + table.name() + ".";
+				for (Change change : changes.changes()) {
+					if (change.object().startsWith(prefix) && change.sql().startsWith("ALTER TABLE ")
+							&& change.sql().contains(" ADD COLUMN ")) {
+						added.add(change.object().substring(prefix.length()));
+					}
+				}
+				List<Table.Column> columns = new ArrayList<>();
+				for (Table.Column column : before.columns()) {
+					if (table.column(column.name()) != null && !added.contains(column.name())) {
+						columns.add(table.column(column.name()));
+					}
+				}
+				for (Table.Column column : table.columns()) {
+					if (!columns.contains(column) && !added.contains(column.name())) {
+						columns.add(column);
+					}
+				}
+				added.stream().map(table::column).filter(Objects::nonNull).forEach(columns::add);
+				objects.add(new Table(table.name(), table.unlogged(), table.partitionKey(), table.partitionOf(),
+						table.partitionBound(), columns, table.options(), table.rowSecurity(), table.forceRowSecurity(),
+						table.comment()));
+			}
+			else {
+				objects.add(object);
+			}
+		}
+		return new DatabaseSchema(objects, to.unsupported(), to.dependencies(), to.grants(), to.serverVersion());
 	}
 
 	/**

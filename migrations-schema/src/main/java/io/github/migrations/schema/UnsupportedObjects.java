@@ -5,9 +5,9 @@ import java.util.Map;
 /**
  * Reads the objects the differ cannot express, so that a difference in them is named in
  * the output rather than passed over: rules other than a view's, foreign tables, range
- * and base types, operators, collations, text search configurations and extended
- * statistics. (Aggregates and table inheritance are noted by {@link SchemaReader} as it
- * meets them.)
+ * and base types, operators, collations, text search configurations, extended statistics
+ * and casts (such as those Hibernate writes beside a named enum type). (Aggregates and
+ * table inheritance are noted by {@link SchemaReader} as it meets them.)
  */
 final class UnsupportedObjects {
 
@@ -55,7 +55,28 @@ final class UnsupportedObjects {
 			UNION ALL
 			SELECT 'statistics ' || n.nspname || '.' || s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid)
 			FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
-			WHERE n.nspname = ANY (?)""";
+			WHERE n.nspname = ANY (?)
+			UNION ALL
+			SELECT 'cast ('
+			         || CASE WHEN s.typnamespace = 'pg_catalog'::regnamespace THEN pg_catalog.format_type(s.oid, NULL)
+			                 ELSE pg_catalog.quote_ident(s.typnamespace::regnamespace::text) || '.'
+			                      || pg_catalog.quote_ident(s.typname) END
+			         || ' AS '
+			         || CASE WHEN t.typnamespace = 'pg_catalog'::regnamespace THEN pg_catalog.format_type(t.oid, NULL)
+			                 ELSE pg_catalog.quote_ident(t.typnamespace::regnamespace::text) || '.'
+			                      || pg_catalog.quote_ident(t.typname) END
+			         || ')',
+			       CASE k.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || k.castfunc::pg_catalog.regprocedure::text
+			                         WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END
+			         || CASE k.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END
+			FROM pg_catalog.pg_cast k
+			JOIN pg_catalog.pg_type s ON s.oid = k.castsource
+			JOIN pg_catalog.pg_type t ON t.oid = k.casttarget
+			WHERE k.oid >= 16384
+			  AND (s.typnamespace IN (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?))
+			       OR t.typnamespace IN (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)))
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_cast'::regclass
+			                  AND e.objid = k.oid AND e.deptype IN ('e', 'i'))""";
 
 	private UnsupportedObjects() {
 	}

@@ -1,8 +1,13 @@
 package io.github.migrations.schema;
 
+import java.util.List;
+
+import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableDiffTests {
 
@@ -53,6 +58,70 @@ class TableDiffTests {
 				ALTER TABLE public.t DROP COLUMN note;
 				""");
 		assertThat(changes.isDestructive()).isTrue();
+	}
+
+	@Test
+	void notNullColumnAddedWithoutADefaultToAnExistingTableIsMarkedForReview() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id int PRIMARY KEY);", """
+				CREATE TABLE t (id int PRIMARY KEY, status varchar(20) NOT NULL, state text NOT NULL DEFAULT 'new',
+				  note text, n bigint GENERATED ALWAYS AS IDENTITY);
+				CREATE TABLE fresh (id int NOT NULL);""");
+		assertThat(changes.script()).contains("""
+				-- REVIEW: adds NOT NULL column public.t.status without a default to an existing table, which fails if \
+				it holds rows; give it a DEFAULT, or add it nullable, fill it, then SET NOT NULL
+				ALTER TABLE public.t ADD COLUMN status character varying(20) NOT NULL;
+				""")
+			.contains("\nALTER TABLE public.t ADD COLUMN state text NOT NULL DEFAULT 'new'::text;\n")
+			.contains("\nALTER TABLE public.t ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY NOT NULL;\n")
+			.containsOnlyOnce("-- REVIEW:");
+	}
+
+	@Test
+	void columnMadeNotNullIsMarkedForReview() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (id int, note text);",
+				"CREATE TABLE t (id int, note text NOT NULL);");
+		assertThat(changes.script()).isEqualTo(
+				"""
+						-- REVIEW: sets column public.t.note NOT NULL, which fails if a row holds NULL in it; fill those rows first
+						ALTER TABLE public.t ALTER COLUMN note SET NOT NULL;
+						""");
+	}
+
+	@Test
+	void narrowedStringColumnFailsOnALongerValueInsteadOfCuttingItShort() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (code varchar(10), note varchar(5), c char(2));",
+				"CREATE TABLE t (code varchar(3), note text, c varchar(4));");
+		assertThat(changes.script()).contains("ALTER TABLE public.t ALTER COLUMN code TYPE character varying(3);\n")
+			.contains("ALTER TABLE public.t ALTER COLUMN note TYPE text;\n")
+			.contains("ALTER TABLE public.t ALTER COLUMN c TYPE character varying(4);\n")
+			.doesNotContain("USING");
+		// an explicit cast (USING code::character varying(3)) would have kept 'abc'
+		TestDatabase.Database rows = RoundTrip
+			.database("CREATE TABLE t (code varchar(10)); INSERT INTO t VALUES ('abcdefghij');");
+		TestDatabase.Database narrow = RoundTrip.database("CREATE TABLE t (code varchar(3));");
+		try {
+			String script = SchemaDiffer.diff(RoundTrip.read(rows), RoundTrip.read(narrow)).script();
+			assertThat(script).contains("-- REVIEW: changes the type of column public.t.code");
+			assertThatThrownBy(() -> rows.execute(script)).hasMessageContaining("value too long");
+			assertThat(rows.query("SELECT code FROM t")).containsExactly("abcdefghij");
+		}
+		finally {
+			TestDatabase.shared().drop(rows);
+			TestDatabase.shared().drop(narrow);
+		}
+	}
+
+	@Test
+	void timestampTurnedTimestamptzNamesTheTimeZoneItIsReadIn() {
+		SchemaChanges changes = RoundTrip.check("CREATE TABLE t (uploaded timestamp NOT NULL);",
+				"CREATE TABLE t (uploaded timestamptz NOT NULL);");
+		assertThat(changes.script()).isEqualTo(
+				"""
+						-- REVIEW: converts column public.t.uploaded between local times and instants in the session's TimeZone \
+						(the server's default unless set): add SET LOCAL TimeZone = '...' above it, naming the zone the values \
+						were written in
+						ALTER TABLE public.t ALTER COLUMN uploaded TYPE timestamp with time zone USING uploaded::timestamp with time zone;
+						""");
 	}
 
 	@Test
@@ -152,6 +221,36 @@ class TableDiffTests {
 		assertThat(changes.script()).containsSubsequence("ALTER TABLE public.sections DROP COLUMN search;",
 				"ALTER TABLE public.sections DROP COLUMN heading;",
 				"ALTER TABLE public.sections ADD COLUMN search tsvector GENERATED ALWAYS AS");
+	}
+
+	@Test
+	void theDiffBackStartsFromTheColumnOrderTheUpgradeLeavesAndRestoresTheOrderExactly() {
+		// the desired schema lists its columns alphabetically (as Hibernate writes them),
+		// the database has location at the end, where an earlier revision added it
+		TestDatabase.Database a = RoundTrip
+			.database("CREATE TABLE meetings (id int, holder text, title text, location text);");
+		TestDatabase.Database b = RoundTrip
+			.database("CREATE TABLE meetings (id int, holder_name text, location text, status text, title text);");
+		try {
+			DiffOptions options = DiffOptions.defaults().withRename("column:meetings.holder=meetings.holder_name");
+			DatabaseSchema before = RoundTrip.read(a);
+			DatabaseSchema wanted = RoundTrip.read(b);
+			SchemaChanges upgrade = SchemaDiffer.diff(before, wanted, options);
+			assertThat(upgrade.unsupported()).singleElement()
+				.asString()
+				.contains("(id, holder_name, title, location, status)");
+			Psql.runOrFail(a, upgrade.script());
+			DatabaseSchema upgraded = SchemaDiffer.upgraded(before, wanted, upgrade, options);
+			assertThat(upgraded).isEqualTo(RoundTrip.read(a));
+			SchemaChanges downgrade = SchemaDiffer.diff(upgraded, before, options.reversed());
+			assertThat(downgrade.unsupported()).isEmpty();
+			Psql.runOrFail(a, downgrade.script());
+			assertThat(RoundTrip.read(a)).isEqualTo(before);
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
 	}
 
 	@Test
@@ -412,6 +511,51 @@ class TableDiffTests {
 				CREATE INDEX t_note ON t (remark);""", DiffOptions.defaults().withRename("column:t.note=t.remark"),
 				DiffOptions.defaults().withRename("column:t.remark=t.note"));
 		assertThat(changes.script()).isEqualTo("ALTER TABLE public.t RENAME COLUMN note TO remark;\n");
+	}
+
+	@Test
+	void columnHintNamingARenamedTableByItsOldNameSaysHowToWriteIt() {
+		TestDatabase.Database before = RoundTrip.database("CREATE TABLE events (id int, title text);");
+		TestDatabase.Database after = RoundTrip.database("CREATE TABLE calendar_events (id int, subject text);");
+		try {
+			DatabaseSchema from = RoundTrip.read(before);
+			DatabaseSchema to = RoundTrip.read(after);
+			for (DiffOptions options : List.of(
+					DiffOptions.defaults()
+						.withRename("table:events=calendar_events")
+						.withRename("column:events.title=events.subject"),
+					DiffOptions.defaults()
+						.withRename("column:events.title=events.subject")
+						.withRename("table:events=calendar_events"))) {
+				assertThatThrownBy(() -> SchemaDiffer.diff(from, to, options)).isInstanceOfSatisfying(
+						MigrationException.class, (ex) -> assertThat(ex.problem() + "\n" + ex.hint()).isEqualTo(
+								"""
+										Rename hint 'column:events.title=events.subject' does not match: table 'events' is \
+										renamed to 'calendar_events' by 'table:events=calendar_events', and a column's table is \
+										named as the target has it.
+										Write it as 'column:calendar_events.title=calendar_events.subject'."""));
+			}
+		}
+		finally {
+			TestDatabase.shared().drop(before);
+			TestDatabase.shared().drop(after);
+		}
+	}
+
+	@Test
+	void indexRenamedWithItsDefinitionUnchangedIsRenamedNotBuiltAgain() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE events (tenant_id text, starts_at timestamptz);
+				CREATE INDEX idx_meeting_tenant_starts_at ON events (tenant_id, starts_at);
+				CREATE INDEX a ON events (starts_at);""", """
+				CREATE TABLE events (tenant_id text, starts_at timestamptz);
+				CREATE INDEX idx_event_tenant_starts_at ON events (tenant_id, starts_at);
+				CREATE INDEX b ON events (starts_at) WHERE tenant_id IS NOT NULL;""");
+		assertThat(changes.script()).isEqualTo("""
+				ALTER INDEX public.idx_meeting_tenant_starts_at RENAME TO idx_event_tenant_starts_at;
+				DROP INDEX public.a;
+				CREATE INDEX b ON public.events USING btree (starts_at) WHERE (tenant_id IS NOT NULL);
+				""");
 	}
 
 	@Test

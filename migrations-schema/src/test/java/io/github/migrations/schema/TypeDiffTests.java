@@ -79,6 +79,44 @@ class TypeDiffTests {
 	}
 
 	@Test
+	void enumWithCastsLosingAValueIsRebuiltWithItsCasts() {
+		// the casts Hibernate writes beside a named enum type
+		String casts = """
+				CREATE CAST (varchar AS status) WITH INOUT AS IMPLICIT;
+				CREATE CAST (status AS varchar) WITH INOUT AS IMPLICIT;
+				CREATE TABLE invoices (id int, status status NOT NULL);
+				CREATE INDEX invoices_status ON invoices (status);""";
+		SchemaChanges changes = RoundTrip.check("CREATE TYPE status AS ENUM ('detected', 'disputed', 'paid');" + casts,
+				"CREATE TYPE status AS ENUM ('detected', 'paid');" + casts);
+		assertThat(changes.script()).isEqualTo(
+				"""
+						DROP CAST (character varying AS public.status);
+						DROP CAST (public.status AS character varying);
+						ALTER TYPE public.status RENAME TO status_old;
+						CREATE TYPE public.status AS ENUM ('detected', 'paid');
+						CREATE CAST (character varying AS public.status) WITH INOUT AS IMPLICIT;
+						CREATE CAST (public.status AS character varying) WITH INOUT AS IMPLICIT;
+						-- REVIEW: converts column public.invoices.status to the new values of public.status; rows holding disputed fail
+						ALTER TABLE public.invoices ALTER COLUMN status TYPE status USING status::text::status;
+						DROP TYPE public.status_old;
+						""");
+	}
+
+	@Test
+	void enumLosingAValueUnderACastWithAFunctionIsNamedAsUnsupportedNotRebuiltHalfway() {
+		String cast = """
+				CREATE FUNCTION status_text(status) RETURNS text LANGUAGE sql AS 'SELECT $1::text';
+				CREATE CAST (status AS text) WITH FUNCTION status_text(status);""";
+		SchemaChanges changes = RoundTrip.diffOnly("CREATE TYPE status AS ENUM ('new', 'void', 'paid');" + cast,
+				"CREATE TYPE status AS ENUM ('new', 'paid');" + cast);
+		assertThat(changes.unsupported()).singleElement()
+			.asString()
+			.isEqualTo("enum type public.status loses or reorders values, but cast (public.status AS text) uses a "
+					+ "function on it; not changed: rebuild by hand");
+		assertThat(changes.changes()).isEmpty();
+	}
+
+	@Test
 	void enumLosingAValueUnderADomainOrCompositeTypeIsNamedAsUnsupportedNotRebuiltHalfway() {
 		SchemaChanges changes = RoundTrip.diffOnly("""
 				CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');

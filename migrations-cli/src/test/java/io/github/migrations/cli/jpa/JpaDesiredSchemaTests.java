@@ -1,6 +1,9 @@
 package io.github.migrations.cli.jpa;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,19 +33,13 @@ class JpaDesiredSchemaTests {
 	@Test
 	void hibernatesSchemaGenerationScriptIsADesiredSchema() throws IOException {
 		Path script = this.folder.resolve("target/desired-schema.sql");
-		Files.createDirectories(script.getParent());
-		Persistence.generateSchema("desired-schema",
-				Map.of("jakarta.persistence.jdbc.url", this.database.url(), "jakarta.persistence.jdbc.user",
-						this.database.username(), "jakarta.persistence.jdbc.password", this.database.password(),
-						"jakarta.persistence.schema-generation.scripts.action", "create",
-						"jakarta.persistence.schema-generation.scripts.create-target", script.toString(),
-						"hibernate.hbm2ddl.delimiter", ";"));
-		assertThat(script).content().contains("create table customers");
+		// the README's properties, run twice as a build runs them: the script is written
+		// afresh each time
+		generateSchema(script, "false");
+		generateSchema(script, "false");
+		assertThat(script).content().containsOnlyOnce("create table customers");
 		Path revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		Map<String, String> environment = new HashMap<>();
-		environment.put("DATABASE_URL", this.database.url());
-		environment.put("DATABASE_USERNAME", this.database.username());
-		environment.put("DATABASE_PASSWORD", this.database.password());
+		Map<String, String> environment = environment();
 		String[] revision = { "--locations", revisions.toString(), "revision", "--autogenerate", "-m", "entities",
 				"--desired", script.toString() };
 		assertThat(MigrationsCli.run(revision, System.out, System.err, environment::get)).isZero();
@@ -55,6 +52,43 @@ class JpaDesiredSchemaTests {
 		try (Stream<Path> files = Files.list(revisions)) {
 			assertThat(files).hasSize(1);
 		}
+	}
+
+	@Test
+	void aScriptHibernateAppendedToIsRefusedWithTheSettingThatWritesItAfresh() throws IOException {
+		Path script = this.folder.resolve("target/desired-schema.sql");
+		generateSchema(script, "true");
+		generateSchema(script, "true");
+		Path revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		String[] revision = { "--locations", revisions.toString(), "revision", "--autogenerate", "-m", "entities",
+				"--desired", script.toString() };
+		int code = MigrationsCli.run(revision, System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
+				environment()::get);
+		assertThat(code).isNotZero();
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists")
+			.contains("hint: The desired schema creates it twice.")
+			.contains("hibernate.hbm2ddl.schema-generation.script.append=false");
+		try (Stream<Path> files = Files.list(revisions)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	private void generateSchema(Path script, String append) throws IOException {
+		Files.createDirectories(script.getParent());
+		Persistence.generateSchema("desired-schema", Map.of("jakarta.persistence.jdbc.url", this.database.url(),
+				"jakarta.persistence.jdbc.user", this.database.username(), "jakarta.persistence.jdbc.password",
+				this.database.password(), "jakarta.persistence.schema-generation.scripts.action", "create",
+				"jakarta.persistence.schema-generation.scripts.create-target", script.toString(),
+				"hibernate.hbm2ddl.delimiter", ";", "hibernate.hbm2ddl.schema-generation.script.append", append));
+	}
+
+	private Map<String, String> environment() {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("DATABASE_URL", this.database.url());
+		environment.put("DATABASE_USERNAME", this.database.username());
+		environment.put("DATABASE_PASSWORD", this.database.password());
+		return environment;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.migrations.core.api.MigrationException;
@@ -22,6 +23,16 @@ import io.github.migrations.core.script.SqlStatement;
  * statement by statement, as {@code psql} would run it.
  */
 public final class DeclarativeSchema {
+
+	/**
+	 * The SQLSTATEs of a {@code CREATE} whose object exists: duplicate schema, table,
+	 * object (type, constraint, cast, ...), function, column.
+	 */
+	private static final Set<String> DUPLICATES = Set.of("42P06", "42P07", "42710", "42723", "42701");
+
+	private static final String CREATED_TWICE = "The desired schema creates it twice. Hibernate appends its "
+			+ "schema-generation script to the file of the run before: set "
+			+ "hibernate.hbm2ddl.schema-generation.script.append=false, or delete the file before generating it.";
 
 	private DeclarativeSchema() {
 	}
@@ -53,8 +64,9 @@ public final class DeclarativeSchema {
 						throw new MigrationException(
 								"The desired schema's statement failed: %s (SQLSTATE %s)"
 									.formatted(Secrets.mask(String.valueOf(ex.getMessage())), ex.getSQLState()),
-								"Fix the statement; the desired schema is applied to an empty database, so it must "
-										+ "create everything it uses.",
+								DUPLICATES.contains(ex.getSQLState()) ? CREATED_TWICE
+										: "Fix the statement; the desired schema is applied to an empty database, so it "
+												+ "must create everything it uses.",
 								null, ScriptLocation.at(file.toString(), sql.line()), null, ex);
 					}
 				}
