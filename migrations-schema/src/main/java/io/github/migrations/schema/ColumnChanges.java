@@ -34,6 +34,8 @@ final class ColumnChanges {
 	 */
 	private static final Pattern STRING = Pattern.compile("text|character varying(\\(\\d+\\))?|character(\\(\\d+\\))?");
 
+	private static final Pattern TIMESTAMP = Pattern.compile("timestamp(\\(\\d+\\))? with(out)? time zone");
+
 	private ColumnChanges() {
 	}
 
@@ -63,9 +65,10 @@ final class ColumnChanges {
 			String through = (enumType && !b.type().equals("text") && !a.type().equals("text")) ? "::text" : "";
 			// between string types the column's own assignment cast is used: an explicit
 			// cast to varchar(n) or char(n) cuts longer values short without an error,
-			// the
-			// assignment cast refuses them ("value too long")
-			String using = (STRING.matcher(b.type()).matches() && STRING.matcher(a.type()).matches()) ? ""
+			// the assignment cast refuses them ("value too long"); between timestamp
+			// types, without USING the server skips the rewrite when the session is in
+			// UTC
+			String using = (sameFamily(STRING, b.type(), a.type()) || sameFamily(TIMESTAMP, b.type(), a.type())) ? ""
 					: " USING %s%s::%s".formatted(after.sqlName(), through, a.type());
 			String sql = prefix + "TYPE %s%s%s".formatted(a.type(), collation, using);
 			String narrowing = narrowing(b.type(), a.type());
@@ -169,6 +172,10 @@ final class ColumnChanges {
 			return null;
 		}
 		return ", which may not hold every value it holds now (or fails on rows that cannot be converted)";
+	}
+
+	private static boolean sameFamily(Pattern family, String before, String after) {
+		return family.matcher(before).matches() && family.matcher(after).matches();
 	}
 
 }
