@@ -85,7 +85,9 @@ class LockBehaviourTests {
 		CliResult cli = InProcessCli.connectedTo(this.database)
 			.run("--locations", files.location(), "--config", config.toString(), "upgrade");
 		assertThat(cli.code()).as(cli.toString()).isEqualTo(1);
-		assertThat(cli.err()).startsWith("error: Could not take the migration lock")
+		// first what it waits for, then why it stopped
+		assertThat(cli.err()).startsWith("Waiting up to 200ms for the migration lock")
+			.contains("\nerror: Could not take the migration lock")
 			.contains("PostgreSQL backend %d ('reliability-holder'".formatted(holderPid))
 			.contains("\nhint: ");
 		assertThat(holder.get(60, TimeUnit.SECONDS).revisions()).hasSize(1);
