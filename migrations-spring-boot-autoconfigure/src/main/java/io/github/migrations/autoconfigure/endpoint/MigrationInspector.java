@@ -36,12 +36,19 @@ final class MigrationInspector {
 		if (error == null && status != null) {
 			error = Secrets.maskNullable(lastAttemptFailed(reading.lastLogEntry(), status));
 		}
-		return new Inspection(state(status, error), this.properties.getTarget(), status, reading.current(), error);
+		if (reading.migrating() != null) {
+			error = reading.migrating();
+		}
+		return new Inspection(state(status, error, reading.migrating() != null), this.properties.getTarget(), status,
+				reading.current(), error);
 	}
 
-	private MigrationState state(@Nullable MigrationStatus status, @Nullable String error) {
+	private MigrationState state(@Nullable MigrationStatus status, @Nullable String error, boolean migrating) {
 		if (this.properties.getMode() == Mode.NONE) {
 			return MigrationState.DISABLED;
+		}
+		if (migrating) {
+			return MigrationState.MIGRATING;
 		}
 		if (error != null || status == null) {
 			return MigrationState.FAILED;
@@ -78,7 +85,8 @@ final class MigrationInspector {
 	 * @param status the status, or {@code null} when it could not be read
 	 * @param current the revisions the version store records as current, or {@code null}
 	 * when they could not be read
-	 * @param error what failed, with credentials masked, or {@code null}
+	 * @param error what failed (for {@code MIGRATING}, what runs and who runs it), with
+	 * credentials masked, or {@code null}
 	 */
 	record Inspection(MigrationState state, String target, @Nullable MigrationStatus status,
 			@Nullable List<String> current, @Nullable String error) {

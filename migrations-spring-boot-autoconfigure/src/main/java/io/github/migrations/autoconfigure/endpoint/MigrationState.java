@@ -16,6 +16,13 @@ public enum MigrationState {
 	PENDING,
 
 	/**
+	 * Another session holds the migration lock and is running a revision outside a
+	 * transaction ({@code transactional: false}) right now: marked as upgrading or
+	 * downgrading, it is in progress, not interrupted.
+	 */
+	MIGRATING,
+
+	/**
 	 * The database has applied revisions that no revision file of the application
 	 * declares, as after rolling back to an older build.
 	 */

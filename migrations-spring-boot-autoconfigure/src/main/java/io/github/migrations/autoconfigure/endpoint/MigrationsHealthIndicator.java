@@ -71,7 +71,7 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private static @Nullable String reason(Inspection inspection) {
 		return switch (inspection.state()) {
-			case FAILED -> inspection.error();
+			case FAILED, MIGRATING -> inspection.error();
 			case PENDING -> pendingReason(inspection.target(), Objects.requireNonNull(inspection.pending()));
 			default -> null;
 		};
@@ -85,7 +85,7 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	private static Status status(MigrationState state) {
 		return switch (state) {
 			case UP_TO_DATE, AHEAD -> Status.UP;
-			case PENDING, FAILED -> Status.DOWN;
+			case PENDING, MIGRATING, FAILED -> Status.DOWN;
 			case DISABLED -> Status.UNKNOWN;
 		};
 	}

@@ -1,10 +1,15 @@
 package io.github.migrations.autoconfigure.endpoint;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.migrations.autoconfigure.MigrationStrategy;
 import io.github.migrations.autoconfigure.MigrationsAutoConfiguration;
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 class MigrationsHealthIndicatorTests {
+
+	/**
+	 * The default version store, whose migration lock another instance would hold.
+	 */
+	private static final VersionStore STORE = new PostgresVersionStore(null, true, "migrations_revisions",
+			"migrations_log", "migrations_fingerprint");
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
@@ -53,6 +64,24 @@ class MigrationsHealthIndicatorTests {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("state", MigrationState.PENDING)
 				.containsEntry("reason", "1 revision is pending up to target 'head': [004]");
+		});
+	}
+
+	@Test
+	void migratingNotFailedWhileAnotherSessionRunsARevisionOutsideATransaction() {
+		this.contextRunner.withPropertyValues("app.migrations.status-cache-time-to-live=0").run((context) -> {
+			// as a transactional: false revision run by another instance leaves it
+			this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = '004'");
+			try (Connection session = this.database.dataSource().getConnection();
+					AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+				Health health = health(context);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("state", MigrationState.MIGRATING);
+				assertThat((String) health.getDetails().get("reason")).contains("Revision '004' is being run right now")
+					.contains("PostgreSQL backend ");
+			}
+			assertThat(health(context).getDetails()).as("with nobody running it, it was interrupted")
+				.containsEntry("state", MigrationState.FAILED);
 		});
 	}
 
