@@ -118,7 +118,7 @@ final class ApplicationConfig {
 		});
 		Set<String> profiles = new LinkedHashSet<>();
 		for (String key : List.of("spring.profiles.include", "spring.profiles.active")) {
-			String variable = environment.apply(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+			String variable = environment.apply(environmentNames(key).get(0));
 			String names = (variable != null && !variable.isBlank()) ? variable : unconditional.get(key);
 			addWithGroups(names, unconditional, profiles);
 		}
@@ -269,11 +269,9 @@ final class ApplicationConfig {
 	 * it, else from the files; {@code null} when unset or blank.
 	 */
 	@Nullable String get(String key) {
-		for (String variable : environmentNames(key)) {
-			String value = this.environment.apply(variable);
-			if (value != null && !value.isBlank()) {
-				return value;
-			}
+		String variable = variableSetFor(key);
+		if (variable != null) {
+			return this.environment.apply(variable);
 		}
 		Setting setting = this.settings.get(key);
 		return (setting != null && !setting.value().isBlank()) ? setting.value() : null;
@@ -284,14 +282,26 @@ final class ApplicationConfig {
 	 * or the file that sets it.
 	 */
 	String source(String key) {
-		for (String variable : environmentNames(key)) {
-			String value = this.environment.apply(variable);
-			if (value != null && !value.isBlank()) {
-				return "environment variable " + variable;
-			}
+		String variable = variableSetFor(key);
+		if (variable != null) {
+			return "environment variable " + variable;
 		}
 		Setting setting = this.settings.get(key);
 		return (setting != null) ? setting.source() : "the configuration";
+	}
+
+	/**
+	 * The first of Spring Boot's variables for {@code key} that is set and not blank, or
+	 * {@code null}.
+	 */
+	private @Nullable String variableSetFor(String key) {
+		for (String variable : environmentNames(key)) {
+			String value = this.environment.apply(variable);
+			if (value != null && !value.isBlank()) {
+				return variable;
+			}
+		}
+		return null;
 	}
 
 	/**
