@@ -14,8 +14,10 @@ final class BranchedRevisions {
 	private BranchedRevisions() {
 	}
 
-	static Path write(Path folder) throws IOException {
-		Path revisions = Files.createDirectories(folder.resolve("db/revisions"));
+	/**
+	 * Writes the five files into {@code revisions}.
+	 */
+	static void write(Path revisions) throws IOException {
 		Files.writeString(revisions.resolve("001_initial.sql"),
 				CliRun.tableRevision("001_initial", "base", "customers"));
 		Files.writeString(revisions.resolve("002_statements.sql"),
@@ -31,7 +33,6 @@ final class BranchedRevisions {
 				""");
 		Files.writeString(revisions.resolve("005_rooms.sql"),
 				CliRun.tableRevision("005", "004", "rooms", "-- depends_on: 003\n"));
-		return revisions;
 	}
 
 }

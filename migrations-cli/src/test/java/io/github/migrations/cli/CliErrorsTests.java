@@ -7,18 +7,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.migrations.core.database.AdvisoryLock;
 import io.github.migrations.core.database.PostgresVersionStore;
 import io.github.migrations.core.database.VersionStore;
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,29 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CliErrorsTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers", "-- branch_labels: crm\n"));
-		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders", "-- branch_labels: shop\n"));
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
-	}
-
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.revisions.resolve(name), content);
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+		this.cli.write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers", "-- branch_labels: crm\n"));
+		this.cli.write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders", "-- branch_labels: shop\n"));
 	}
 
 	@Test
@@ -60,50 +41,50 @@ class CliErrorsTests {
 				new String[] { "upgrade", "--sql" }, new String[] { "revision", "-m", "x" })) {
 			List<String> args = new ArrayList<>(List.of(command));
 			args.add("--json");
-			CliRun run = run(args.toArray(String[]::new));
+			CliRun run = this.cli.run(args.toArray(String[]::new));
 			assertThat(run.code()).as(String.join(" ", command)).isEqualTo(2);
 			assertThat(run.out()).startsWith("{\"error\":\"'migrations " + command[0])
 				.contains(", so --json does not apply to it.\",\"hint\":\"Leave out --json;");
 		}
-		try (Stream<Path> files = Files.list(this.revisions)) {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			assertThat(files).hasSize(2);
 		}
-		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		assertThat(this.cli.database().tableExists("migrations_revisions")).isFalse();
 	}
 
 	@Test
 	void anUpgradeThatFindsTheMigrationLockHeldSaysWhoHoldsItBeforeWaitingRatherThanHangingSilently() throws Exception {
-		this.environment.put("APP_MIGRATIONS_LOCK_WAIT_TIMEOUT", "300ms");
+		this.cli.environment().put("APP_MIGRATIONS_LOCK_WAIT_TIMEOUT", "300ms");
 		VersionStore store = new PostgresVersionStore(null, true, "migrations_revisions", "migrations_log",
 				"migrations_fingerprint");
-		try (Connection session = this.database.dataSource().getConnection();
+		try (Connection session = this.cli.database().dataSource().getConnection();
 				AdvisoryLock holder = AdvisoryLock.acquire(session, store, Duration.ofSeconds(1))) {
-			CliRun run = run("upgrade");
+			CliRun run = this.cli.run("upgrade");
 			assertThat(run.code()).isEqualTo(1);
 			assertThat(run.err())
 				.startsWith("Waiting up to 300ms for the migration lock of \"migrations_revisions\", "
 						+ "held by PostgreSQL backend ")
 				.contains("\nerror: Could not take the migration lock for \"migrations_revisions\" within 300ms");
-			assertThat(run("stamp", "a1").err()).as("a stamp waits for the same lock")
+			assertThat(this.cli.run("stamp", "a1").err()).as("a stamp waits for the same lock")
 				.startsWith("Waiting up to 300ms for the migration lock of \"migrations_revisions\", held by "
 						+ "PostgreSQL backend ");
-			assertThat(run("upgrade", "--quiet").err()).as("--quiet prints only the error")
+			assertThat(this.cli.run("upgrade", "--quiet").err()).as("--quiet prints only the error")
 				.startsWith("error: Could not take the migration lock");
 		}
-		assertThat(run("upgrade").err()).as("a free lock is taken without a word").doesNotContain("Waiting");
+		assertThat(this.cli.run("upgrade").err()).as("a free lock is taken without a word").doesNotContain("Waiting");
 	}
 
 	@Test
 	void aTimeoutHintNamesTheEnvironmentVariableThatSetsItForAnOperatorWithNoConfigurationFile() throws IOException {
-		write("c3_slow.sql", """
+		this.cli.write("c3_slow.sql", """
 				-- revision: c3
 				-- down_revision: b2
 				-- +upgrade
 				SELECT pg_sleep(5);
 				-- +downgrade
 				""");
-		this.environment.put("APP_MIGRATIONS_STATEMENT_TIMEOUT", "200ms");
-		CliRun run = run("upgrade");
+		this.cli.environment().put("APP_MIGRATIONS_STATEMENT_TIMEOUT", "200ms");
+		CliRun run = this.cli.run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("canceling statement due to statement timeout")
 			.endsWith("Setting: 'app.migrations.statement-timeout' in the --config file (or environment variable "
@@ -112,7 +93,7 @@ class CliErrorsTests {
 
 	@Test
 	void mistypedBranchLabelSuggestsTheClosestLabel() {
-		CliRun run = run("upgrade", "shoq@head");
+		CliRun run = this.cli.run("upgrade", "shoq@head");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("error: No revision or branch label 'shoq'.")
 			.contains("hint: Did you mean 'shop'? ");
@@ -120,14 +101,14 @@ class CliErrorsTests {
 
 	@Test
 	void aMistypedOptionIsNamedWithoutItsValueWhichMayBeAPassword() {
-		CliRun run = run("current", "--passwrd=S3cretPw");
+		CliRun run = this.cli.run("current", "--passwrd=S3cretPw");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: Unknown option '--passwrd'.\n"
 				+ "hint: Did you mean '--password'? Run 'migrations current --help' for the usage.\n");
-		CliRun json = run("current", "--passwrd=S3cretPw", "--json");
+		CliRun json = this.cli.run("current", "--passwrd=S3cretPw", "--json");
 		assertThat(json.out()).contains("Unknown option '--passwrd'").doesNotContain("S3cretPw");
 		for (String command : List.of("upgrade", "downgrade")) {
-			CliRun migrate = run(command, "--passwrd=S3cretPw");
+			CliRun migrate = this.cli.run(command, "--passwrd=S3cretPw");
 			assertThat(migrate.code()).isEqualTo(2);
 			assertThat(migrate.err()).as(command)
 				.startsWith("error: Unknown option '--passwrd'.")
@@ -137,7 +118,7 @@ class CliErrorsTests {
 
 	@Test
 	void aUrlGivenWithoutTheUrlOptionIsNotPrintedWithItsPassword() {
-		CliRun run = run("current", "postgresql://app:S3cretPw@localhost:5432/shop");
+		CliRun run = this.cli.run("current", "postgresql://app:S3cretPw@localhost:5432/shop");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).doesNotContain("S3cretPw")
 			.startsWith("error: Unexpected argument 'postgresql://app:")
@@ -146,14 +127,14 @@ class CliErrorsTests {
 
 	@Test
 	void aUrlGivenAsTheTargetIsNotPrintedWithItsPassword() {
-		CliRun run = run("upgrade", "postgresql://app:S3cretPw@localhost:5432/shop");
+		CliRun run = this.cli.run("upgrade", "postgresql://app:S3cretPw@localhost:5432/shop");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).doesNotContain("S3cretPw");
 	}
 
 	@Test
 	void aMistypedCommandSuggestsTheClosestOne() {
-		CliRun run = CliRun.of(this.environment, "upgarde", "head");
+		CliRun run = CliRun.of(this.cli.environment(), "upgarde", "head");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: Unknown command 'upgarde'.\n"
 				+ "hint: Did you mean 'upgrade'? Run 'migrations --help' for the usage.\n");
@@ -161,7 +142,7 @@ class CliErrorsTests {
 
 	@Test
 	void aMissingOptionIsOneErrorAndOneHintWithoutTheWholeUsage() {
-		CliRun run = run("revision");
+		CliRun run = this.cli.run("revision");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: Missing required option: '--message=<message>'\n"
 				+ "hint: Run 'migrations revision --help' for the usage.\n");
@@ -169,22 +150,22 @@ class CliErrorsTests {
 
 	@Test
 	void checkOfAnEmptyRevisionsFolderOnAnEmptyDatabaseSaysThereAreNoRevisionsYet() throws IOException {
-		Path empty = Files.createDirectories(this.folder.resolve("empty"));
-		CliRun run = CliRun.of(this.environment, "--locations", empty.toString(), "check");
+		Path empty = Files.createDirectories(this.cli.folder().resolve("empty"));
+		CliRun run = CliRun.of(this.cli.environment(), "--locations", empty.toString(), "check");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.out()).isEqualTo("OK: there are no revisions yet, and none is applied.\n");
 	}
 
 	@Test
 	void mistypedRevisionIdSuggestsTheClosestId() {
-		CliRun run = run("upgrade", "b3");
+		CliRun run = this.cli.run("upgrade", "b3");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("hint: Did you mean 'b2'? ");
 	}
 
 	@Test
 	void jsonErrorIsAJsonDocumentOnStdout() {
-		CliRun run = run("upgrade", "zz", "--json");
+		CliRun run = this.cli.run("upgrade", "zz", "--json");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEmpty();
 		assertThat(run.out().strip())
@@ -194,7 +175,7 @@ class CliErrorsTests {
 
 	@Test
 	void jsonUsageErrorIsAJsonDocumentOnStdout() {
-		CliRun run = run("merge", "heads", "--json");
+		CliRun run = this.cli.run("merge", "heads", "--json");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEmpty();
 		assertThat(run.out().strip()).isEqualTo(
@@ -207,27 +188,27 @@ class CliErrorsTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		this.environment.put("DATABASE_URL", "postgresql://ada:s3cret-pw@127.0.0.1:%d/shop".formatted(port));
-		CliRun run = run("current");
+		this.cli.environment().put("DATABASE_URL", "postgresql://ada:s3cret-pw@127.0.0.1:%d/shop".formatted(port));
+		CliRun run = this.cli.run("current");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("127.0.0.1:" + port).doesNotContain("s3cret-pw");
 	}
 
 	@Test
 	void unknownHostNamesTheHostAndPortButNotThePassword() {
-		this.environment.put("DATABASE_URL", "postgresql://ada:s3cret-pw@no-such-host.invalid:5433/shop");
-		CliRun run = run("current");
+		this.cli.environment().put("DATABASE_URL", "postgresql://ada:s3cret-pw@no-such-host.invalid:5433/shop");
+		CliRun run = this.cli.run("current");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("no-such-host.invalid:5433").doesNotContain("s3cret-pw");
 	}
 
 	@Test
 	void emptyDatabaseUrlCountsAsUnset() {
-		this.environment.put("DATABASE_URL", "");
-		this.environment.put("SPRING_DATASOURCE_URL", this.database.url());
-		CliRun run = run("upgrade");
+		this.cli.environment().put("DATABASE_URL", "");
+		this.cli.environment().put("SPRING_DATASOURCE_URL", this.cli.database().url());
+		CliRun run = this.cli.run("upgrade");
 		assertThat(run.code()).as(run.err()).isZero();
-		assertThat(this.database.tableExists("orders")).isTrue();
+		assertThat(this.cli.database().tableExists("orders")).isTrue();
 	}
 
 	@Test
@@ -235,26 +216,26 @@ class CliErrorsTests {
 		// a deployment's environment overrides the application's local defaults, as
 		// Spring
 		// Boot's relaxed binding does
-		Path config = this.folder.resolve("application.properties");
+		Path config = this.cli.folder().resolve("application.properties");
 		Files.writeString(config, """
 				spring.datasource.url=jdbc:postgresql://localhost:1/local
 				spring.datasource.username=local-developer
 				spring.datasource.password=local-secret
 				""");
-		this.environment.clear();
-		this.environment.put("SPRING_DATASOURCE_URL", this.database.url());
-		this.environment.put("SPRING_DATASOURCE_USERNAME", this.database.username());
-		this.environment.put("SPRING_DATASOURCE_PASSWORD", this.database.password());
-		CliRun run = run("--config", config.toString(), "upgrade");
+		this.cli.environment().clear();
+		this.cli.environment().put("SPRING_DATASOURCE_URL", this.cli.database().url());
+		this.cli.environment().put("SPRING_DATASOURCE_USERNAME", this.cli.database().username());
+		this.cli.environment().put("SPRING_DATASOURCE_PASSWORD", this.cli.database().password());
+		CliRun run = this.cli.run("--config", config.toString(), "upgrade");
 		assertThat(run.code()).as(run.err()).isZero();
-		assertThat(this.database.tableExists("orders")).isTrue();
+		assertThat(this.cli.database().tableExists("orders")).isTrue();
 	}
 
 	@Test
 	void emptySpringDatasourceUrlCountsAsUnset() {
-		this.environment.put("DATABASE_URL", "");
-		this.environment.put("SPRING_DATASOURCE_URL", "");
-		CliRun run = run("current");
+		this.cli.environment().put("DATABASE_URL", "");
+		this.cli.environment().put("SPRING_DATASOURCE_URL", "");
+		CliRun run = this.cli.run("current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: No database URL is configured.");
 	}

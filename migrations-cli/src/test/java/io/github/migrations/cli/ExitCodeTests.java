@@ -2,14 +2,10 @@ package io.github.migrations.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,36 +15,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExitCodeTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		this.revisions = BranchedRevisions.write(this.folder);
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+		BranchedRevisions.write(this.cli.revisions());
 	}
 
 	@Test
 	void downgradeToOneAboveABranchPointNamesTheRevisionsToDowngradeTo() {
-		assertThat(run("upgrade", "heads").code()).isZero();
-		CliRun run = run("downgrade", "001_initial+1");
+		assertThat(this.cli.run("upgrade", "heads").code()).isZero();
+		CliRun run = this.cli.run("downgrade", "001_initial+1");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).endsWith("hint: Name the revision to downgrade to: '002' or '003'.\n");
 	}
 
 	@Test
 	void downgradeThroughARevisionWithoutADowngradeSectionExitsWithTwoWithAndWithoutSql() throws IOException {
-		Files.writeString(this.revisions.resolve("002_statements.sql"), """
+		Files.writeString(this.cli.revisions().resolve("002_statements.sql"), """
 				-- revision: 002
 				-- down_revision: 001_initial
 				-- branch_labels: statements
@@ -56,9 +41,9 @@ class ExitCodeTests {
 				-- +upgrade
 				CREATE TABLE statements (id bigint PRIMARY KEY);
 				""");
-		assertThat(run("upgrade", "heads").code()).isZero();
-		CliRun downgrade = run("downgrade", "base");
-		CliRun sql = run("downgrade", "--sql", "head:base");
+		assertThat(this.cli.run("upgrade", "heads").code()).isZero();
+		CliRun downgrade = this.cli.run("downgrade", "base");
+		CliRun sql = this.cli.run("downgrade", "--sql", "head:base");
 		assertThat(downgrade.err()).contains("Revision '002' (").contains("has no '-- +downgrade' section");
 		assertThat(downgrade.code()).isEqualTo(2);
 		assertThat(sql.err()).isEqualTo(downgrade.err());

@@ -1,14 +1,11 @@
 package io.github.migrations.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +17,21 @@ class HistoryRangeTests {
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.withoutDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		this.revisions = BranchedRevisions.write(this.folder);
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+		BranchedRevisions.write(this.cli.revisions());
 	}
 
 	private void connect() {
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
+		this.cli.environment().putAll(CliRun.databaseEnvironment(this.database));
 	}
 
 	@Test
 	void minusOneToHeadStartsOneBelowTheHead() {
-		CliRun run = run("history", "-r-1:head");
+		CliRun run = this.cli.run("history", "-r-1:head");
 		assertThat(run.err()).isEmpty();
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).isEqualTo("""
@@ -54,8 +43,8 @@ class HistoryRangeTests {
 	@Test
 	void minusOneToCurrentReadsTheDatabase() {
 		connect();
-		assertThat(run("upgrade", "heads").code()).isZero();
-		CliRun run = run("history", "--rev-range=-1:current");
+		assertThat(this.cli.run("upgrade", "heads").code()).isZero();
+		CliRun run = this.cli.run("history", "--rev-range=-1:current");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).isEqualTo("""
 				004 (003) -> 005 (meetings, statements) (head), create rooms
@@ -65,7 +54,7 @@ class HistoryRangeTests {
 
 	@Test
 	void countingDownThroughAMergeFailsAndNamesItsParents() {
-		CliRun run = run("history", "--rev-range=-3:head");
+		CliRun run = this.cli.run("history", "--rev-range=-3:head");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).contains("'004' is a merge of '002', '003'");
@@ -73,12 +62,12 @@ class HistoryRangeTests {
 
 	@Test
 	void aStartCountedFromTheHeadThatIsNotBelowTheEndFailsAndSaysHowToCountFromTheEnd() {
-		CliRun run = run("history", "-r-1:002");
+		CliRun run = this.cli.run("history", "-r-1:002");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err())
 			.contains("Range '-1:002' starts at '004', 1 below the head, which is not below its end '002'")
 			.contains("'002-1:002'");
-		assertThat(run("history", "-r002-1:002").out()).isEqualTo("""
+		assertThat(this.cli.run("history", "-r002-1:002").out()).isEqualTo("""
 				001_initial -> 002 (statements), create statements
 				<base> -> 001_initial (branchpoint), create customers
 				""");
@@ -87,8 +76,8 @@ class HistoryRangeTests {
 	@Test
 	void plusTwoAsTheEndCountsUpFromCurrent() {
 		connect();
-		assertThat(run("upgrade", "002").code()).isZero();
-		CliRun run = run("history", "-r", "current:+2");
+		assertThat(this.cli.run("upgrade", "002").code()).isZero();
+		CliRun run = this.cli.run("history", "-r", "current:+2");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).isEqualTo("""
 				004 (003) -> 005 (meetings, statements) (head), create rooms
@@ -99,7 +88,7 @@ class HistoryRangeTests {
 
 	@Test
 	void plusNAsTheEndStopsAtTheHead() {
-		assertThat(run("history", "-r", "004:+5").out()).isEqualTo("""
+		assertThat(this.cli.run("history", "-r", "004:+5").out()).isEqualTo("""
 				004 (003) -> 005 (meetings, statements) (head), create rooms
 				002, 003 -> 004 (meetings, statements) (mergepoint), merge
 				""");
@@ -107,10 +96,10 @@ class HistoryRangeTests {
 
 	@Test
 	void countingUpFromABranchPointFailsUnlessTheBranchIsNamed() {
-		CliRun ambiguous = run("history", "-r", "001_initial:+1");
+		CliRun ambiguous = this.cli.run("history", "-r", "001_initial:+1");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		assertThat(ambiguous.err()).contains("'001_initial' is a branch point with children '002', '003'");
-		assertThat(run("history", "-r", "001_initial:meetings@+1").out()).isEqualTo("""
+		assertThat(this.cli.run("history", "-r", "001_initial:meetings@+1").out()).isEqualTo("""
 				001_initial -> 003 (meetings), create meetings
 				<base> -> 001_initial (branchpoint), create customers
 				""");
@@ -118,11 +107,11 @@ class HistoryRangeTests {
 
 	@Test
 	void aCountOnTheWrongSideFailsAndListsTheAcceptedForms() {
-		CliRun run = run("history", "-r", "+1:head");
+		CliRun run = this.cli.run("history", "-r", "+1:head");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("'+1' cannot start a history range")
 			.contains("START may be '-N' (N below the head) and END '+N' (N above START)");
-		assertThat(run("history", "-r", "base:-1").err()).contains("'-1' cannot end a history range");
+		assertThat(this.cli.run("history", "-r", "base:-1").err()).contains("'-1' cannot end a history range");
 	}
 
 }

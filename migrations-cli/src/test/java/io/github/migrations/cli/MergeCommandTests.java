@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,30 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MergeCommandTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void twoHeads() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
-		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
-		write("c3_invoices.sql", CliRun.tableRevision("c3", "a1", "invoices"));
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
-	}
-
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.revisions.resolve(name), content);
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+		this.cli.write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		this.cli.write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		this.cli.write("c3_invoices.sql", CliRun.tableRevision("c3", "a1", "invoices"));
 	}
 
 	/**
@@ -64,13 +45,13 @@ class MergeCommandTests {
 
 	@Test
 	void mergeOfTheHeadsWhenThereIsOnlyOneSaysThereIsNothingToMerge() throws IOException {
-		write("m9_merge.sql", """
+		this.cli.write("m9_merge.sql", """
 				-- revision: m9
 				-- down_revision: b2, c3
 				-- +upgrade
 				-- +downgrade
 				""");
-		CliRun run = run("merge", "-m", "again", "heads");
+		CliRun run = this.cli.run("merge", "-m", "again", "heads");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: There is only one head (m9): nothing to merge.\n"
 				+ "hint: A merge joins two or more heads; 'migrations heads' lists them.\n");
@@ -78,38 +59,38 @@ class MergeCommandTests {
 
 	@Test
 	void checkWithTwoHeadsGivesAnUpgradeCommandThatWorksWithTwoHeads() {
-		CliRun check = run("check");
+		CliRun check = this.cli.run("check");
 		assertThat(check.code()).isEqualTo(1);
 		assertThat(check.err()).contains("problem: There are 2 heads (b2, c3)")
 			.contains("Revision 'b2' (")
 			.contains("is not applied: run 'migrations upgrade heads' (or merge the heads first).")
 			.doesNotContain("run 'migrations upgrade'.");
-		assertThat(run("upgrade", "heads").code()).isZero();
+		assertThat(this.cli.run("upgrade", "heads").code()).isZero();
 	}
 
 	@Test
 	void mergeHintPastedAsPrintedMergesTheHeads() {
-		CliRun ambiguous = run("upgrade", "head");
+		CliRun ambiguous = this.cli.run("upgrade", "head");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		Matcher hint = Pattern.compile("'migrations (merge [^']*)'").matcher(ambiguous.err());
 		assertThat(hint.find()).as(ambiguous.err()).isTrue();
-		CliRun pasted = run(shellWords(hint.group(1)));
+		CliRun pasted = this.cli.run(shellWords(hint.group(1)));
 		assertThat(pasted.code()).as(pasted.err()).isZero();
-		CliRun upgrade = run("upgrade", "head");
+		CliRun upgrade = this.cli.run("upgrade", "head");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
-		assertThat(this.database.tableExists("orders")).isTrue();
-		assertThat(this.database.tableExists("invoices")).isTrue();
+		assertThat(this.cli.database().tableExists("orders")).isTrue();
+		assertThat(this.cli.database().tableExists("invoices")).isTrue();
 	}
 
 	@Test
 	void mergeTakesRevIdAndFileTemplateLikeRevision() throws IOException {
-		CliRun merge = run("merge", "-m", "join heads", "heads", "--rev-id", "m4", "--file-template",
+		CliRun merge = this.cli.run("merge", "-m", "join heads", "heads", "--rev-id", "m4", "--file-template",
 				"{rev}__{slug}.sql");
 		assertThat(merge.code()).as(merge.err()).isZero();
-		Path written = this.revisions.resolve("m4__join_heads.sql");
+		Path written = this.cli.revisions().resolve("m4__join_heads.sql");
 		assertThat(merge.out()).isEqualTo("Generating " + written + " ... done\n");
 		assertThat(Files.readString(written)).contains("-- revision: m4\n").contains("-- down_revision: b2, c3\n");
-		assertThat(run("heads").out()).isEqualTo("m4 (head)\n");
+		assertThat(this.cli.run("heads").out()).isEqualTo("m4 (head)\n");
 	}
 
 }

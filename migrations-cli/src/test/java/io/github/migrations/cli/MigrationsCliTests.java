@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,119 +21,101 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsCliTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
-		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
-		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
-	}
-
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.revisions.resolve(name), content);
-	}
-
-	private CliRun run(String... args) {
-		return runExactly(CliRun.withLocations(this.revisions, args));
-	}
-
-	private CliRun runExactly(String... args) {
-		return CliRun.of(this.environment, args);
+		this.cli.write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		this.cli.write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		this.cli.write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
 	}
 
 	@Test
 	void upgradeHeadAppliesEverythingAndPrintsProgressAndSummary() {
-		CliRun run = run("upgrade", "head");
+		CliRun run = this.cli.run("upgrade", "head");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).startsWith("Upgraded from base to 'c3' (3 revisions) in ");
 		assertThat(run.err()).contains("Upgrading to a1 (create customers) ... done in ")
 			.contains("Upgrading to c3 (create invoices) ... done in ");
-		assertThat(this.database.tableExists("invoices")).isTrue();
+		assertThat(this.cli.database().tableExists("invoices")).isTrue();
 	}
 
 	@Test
 	void quietPrintsNoProgress() {
-		CliRun run = run("-q", "upgrade");
+		CliRun run = this.cli.run("-q", "upgrade");
 		assertThat(run.code()).isZero();
 		assertThat(run.err()).isEmpty();
 	}
 
 	@Test
 	void upgradeAndDowngradeJsonContract() {
-		assertThat(run("upgrade", "+2", "--json").out().strip())
+		assertThat(this.cli.run("upgrade", "+2", "--json").out().strip())
 			.isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}");
-		assertThat(run("--json", "downgrade", "-1").out().strip())
+		assertThat(this.cli.run("--json", "downgrade", "-1").out().strip())
 			.isEqualTo("{\"downgraded\":[\"b2\"],\"current\":[\"a1\"]}");
 	}
 
 	@Test
 	void currentAndHeadsInTextAndJson() {
-		run("upgrade", "b2");
-		assertThat(run("current").out()).isEqualTo("b2\n");
-		assertThat(run("current", "--json").out().strip())
+		this.cli.run("upgrade", "b2");
+		assertThat(this.cli.run("current").out()).isEqualTo("b2\n");
+		assertThat(this.cli.run("current", "--json").out().strip())
 			.isEqualTo("{\"current\":[\"b2\"],\"interrupted\":[],\"running\":[]}");
-		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
-		assertThat(run("heads", "--json").out().strip()).isEqualTo("{\"heads\":[\"c3\"]}");
-		run("upgrade");
-		assertThat(run("current", "--verbose").out()).contains("Rev: c3 (head) (current)").contains("Applied: yes");
+		assertThat(this.cli.run("heads").out()).isEqualTo("c3 (head)\n");
+		assertThat(this.cli.run("heads", "--json").out().strip()).isEqualTo("{\"heads\":[\"c3\"]}");
+		this.cli.run("upgrade");
+		assertThat(this.cli.run("current", "--verbose").out()).contains("Rev: c3 (head) (current)")
+			.contains("Applied: yes");
 	}
 
 	@Test
 	void interruptedRevisionHintsPastedAsPrintedRecordEitherOutcome() {
-		run("upgrade");
-		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
-		CliRun refused = run("upgrade");
+		this.cli.run("upgrade");
+		this.cli.database().execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
+		CliRun refused = this.cli.run("upgrade");
 		assertThat(refused.code()).isEqualTo(1);
 		java.util.regex.Matcher hint = java.util.regex.Pattern
 			.compile("'migrations (stamp \\S+)' if it is applied, or 'migrations (stamp \\S+)' if it is not")
 			.matcher(refused.err());
 		assertThat(hint.find()).as(refused.err()).isTrue();
-		CliRun applied = run(hint.group(1).split(" "));
+		CliRun applied = this.cli.run(hint.group(1).split(" "));
 		assertThat(applied.code()).as(applied.err()).isZero();
-		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
-		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
-		this.database.execute("DROP TABLE invoices");
-		CliRun notApplied = run(hint.group(2).split(" "));
+		assertThat(this.cli.run("current").out()).isEqualTo("c3 (head)\n");
+		this.cli.database().execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
+		this.cli.database().execute("DROP TABLE invoices");
+		CliRun notApplied = this.cli.run(hint.group(2).split(" "));
 		assertThat(notApplied.code()).as(notApplied.err()).isZero();
-		CliRun upgrade = run("upgrade");
+		CliRun upgrade = this.cli.run("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
-		assertThat(this.database.tableExists("invoices")).isTrue();
+		assertThat(this.cli.database().tableExists("invoices")).isTrue();
 	}
 
 	@Test
 	void currentShowsAnInterruptedRevisionAsInterrupted() {
-		run("upgrade");
-		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
-		assertThat(run("current").out())
+		this.cli.run("upgrade");
+		this.cli.database().execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'c3'");
+		assertThat(this.cli.run("current").out())
 			.isEqualTo("c3 (head) (interrupted while upgrading: run 'migrations check' for what to do)\n");
-		assertThat(run("current", "-v").out()).contains("Rev: c3 (head) (current)")
+		assertThat(this.cli.run("current", "-v").out()).contains("Rev: c3 (head) (current)")
 			.contains("Applied: no (interrupted while upgrading)\n")
 			.doesNotContain("Applied: yes");
-		assertThat(run("current", "--json").out().strip())
+		assertThat(this.cli.run("current", "--json").out().strip())
 			.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[{\"revision\":\"c3\",\"state\":\"upgrading\"}],"
 					+ "\"running\":[]}");
-		this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
-		assertThat(run("current", "-v").out()).contains("Applied: no (interrupted while downgrading)\n");
-		assertThat(run("history", "-i", "-v", "-r", "c3:").out())
+		this.cli.database().execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
+		assertThat(this.cli.run("current", "-v").out()).contains("Applied: no (interrupted while downgrading)\n");
+		assertThat(this.cli.run("history", "-i", "-v", "-r", "c3:").out())
 			.contains("Applied: no (interrupted while downgrading)\n");
-		assertThat(run("history", "-i", "--json").out()).containsPattern("\"revision\":\"c3\"[^}]*\"applied\":false");
+		assertThat(this.cli.run("history", "-i", "--json").out())
+			.containsPattern("\"revision\":\"c3\"[^}]*\"applied\":false");
 	}
 
 	@Test
 	void headsVerboseShowsEachHeadInFullFromTheScriptsAlone() throws IOException {
-		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
-		run("upgrade", "c3");
-		CliRun run = run("heads", "-v");
+		this.cli.write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
+		this.cli.run("upgrade", "c3");
+		CliRun run = this.cli.run("heads", "-v");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("Rev: c3 (head)\nParent: b2\nPath: ")
 			.contains(".sql\n\n    create invoices")
@@ -145,9 +125,9 @@ class MigrationsCliTests {
 
 	@Test
 	void headsNeedsNoDatabase() {
-		this.environment.clear();
-		assertThat(run("heads").out()).isEqualTo("c3 (head)\n");
-		CliRun verbose = run("heads", "-v");
+		this.cli.environment().clear();
+		assertThat(this.cli.run("heads").out()).isEqualTo("c3 (head)\n");
+		CliRun verbose = this.cli.run("heads", "-v");
 		assertThat(verbose.code()).isZero();
 		assertThat(verbose.out()).startsWith("Rev: c3 (head)\nParent: b2\n");
 	}
@@ -158,11 +138,11 @@ class MigrationsCliTests {
 				+ "hint: Check the locations for a typo, or create the folder (for example "
 				+ "src/main/resources/db/revisionz). Option: --locations (or 'app.migrations.locations' in the "
 				+ "--config file).\n";
-		CliRun downgrade = runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
+		CliRun downgrade = this.cli.runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
 		assertThat(downgrade.code()).isEqualTo(2);
 		assertThat(downgrade.out()).isEmpty();
 		assertThat(downgrade.err()).isEqualTo(error);
-		CliRun heads = runExactly("--locations", "classpath:db/revisionz", "heads");
+		CliRun heads = this.cli.runExactly("--locations", "classpath:db/revisionz", "heads");
 		assertThat(heads.code()).isEqualTo(2);
 		assertThat(heads.out()).isEmpty();
 		assertThat(heads.err()).isEqualTo(error);
@@ -170,16 +150,16 @@ class MigrationsCliTests {
 
 	@Test
 	void historyUsesAlembicLineFormatNewestFirst() throws IOException {
-		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
-		write("m9_merge.sql", """
+		this.cli.write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
+		this.cli.write("m9_merge.sql", """
 				-- revision: m9
 				-- down_revision: c3, x2
 				-- message: merge heads
 				-- +upgrade
 				-- +downgrade
 				""");
-		run("upgrade", "b2");
-		CliRun run = run("history", "--indicate-current");
+		this.cli.run("upgrade", "b2");
+		CliRun run = this.cli.run("history", "--indicate-current");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).isEqualTo("""
 				c3, x2 -> m9 (head) (mergepoint), merge heads
@@ -188,7 +168,7 @@ class MigrationsCliTests {
 				a1 -> b2 (current), create orders
 				<base> -> a1 (branchpoint), create customers
 				""");
-		assertThat(run("history", "-r", "b2:c3").out()).isEqualTo("""
+		assertThat(this.cli.run("history", "-r", "b2:c3").out()).isEqualTo("""
 				b2 -> c3, create invoices
 				a1 -> b2, create orders
 				""");
@@ -196,9 +176,10 @@ class MigrationsCliTests {
 
 	@Test
 	void historyJsonContract() {
-		run("upgrade", "a1");
-		assertThat(run("history", "--json").out()).contains("\"applied\":null").doesNotContain("\"applied\":true");
-		assertThat(run("history", "--json", "--indicate-current").out().strip()).isEqualTo("{\"revisions\":["
+		this.cli.run("upgrade", "a1");
+		assertThat(this.cli.run("history", "--json").out()).contains("\"applied\":null")
+			.doesNotContain("\"applied\":true");
+		assertThat(this.cli.run("history", "--json", "--indicate-current").out().strip()).isEqualTo("{\"revisions\":["
 				+ "{\"revision\":\"c3\",\"down_revisions\":[\"b2\"],\"branch_labels\":[],\"message\":\"create invoices\","
 				+ "\"is_head\":true,\"is_merge\":false,\"is_branch_point\":false,\"applied\":false},"
 				+ "{\"revision\":\"b2\",\"down_revisions\":[\"a1\"],\"branch_labels\":[],\"message\":\"create orders\","
@@ -209,54 +190,54 @@ class MigrationsCliTests {
 
 	@Test
 	void historyVerboseAndShow() {
-		run("upgrade");
-		assertThat(run("history", "--verbose").out()).contains("Rev: c3 (head)\nParent: b2\nPath: ")
+		this.cli.run("upgrade");
+		assertThat(this.cli.run("history", "--verbose").out()).contains("Rev: c3 (head)\nParent: b2\nPath: ")
 			.doesNotContain("Applied:");
-		assertThat(run("history", "--verbose", "--indicate-current").out())
+		assertThat(this.cli.run("history", "--verbose", "--indicate-current").out())
 			.contains("Rev: c3 (head) (current)\nParent: b2\nPath: ")
 			.contains("Applied: yes\n\n    create invoices");
-		assertThat(run("show", "b").out()).startsWith("Rev: b2\nParent: a1\n");
+		assertThat(this.cli.run("show", "b").out()).startsWith("Rev: b2\nParent: a1\n");
 	}
 
 	@Test
 	void checkFailsWhileRevisionsArePendingAndPassesAtHead() {
-		CliRun pending = run("check", "--json");
+		CliRun pending = this.cli.run("check", "--json");
 		assertThat(pending.code()).isEqualTo(1);
 		assertThat(pending.out()).startsWith("{\"ok\":false,\"problems\":[\"Revision 'a1' (");
-		run("upgrade");
-		CliRun ok = run("check");
+		this.cli.run("upgrade");
+		CliRun ok = this.cli.run("check");
 		assertThat(ok.code()).isZero();
 		assertThat(ok.out()).startsWith("OK: one head");
-		assertThat(run("check", "--json").out().strip()).isEqualTo("{\"ok\":true,\"problems\":[]}");
+		assertThat(this.cli.run("check", "--json").out().strip()).isEqualTo("{\"ok\":true,\"problems\":[]}");
 	}
 
 	@Test
 	void checkNamesSeveralHeads() throws IOException {
-		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
-		run("upgrade", "heads");
-		CliRun run = run("check");
+		this.cli.write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
+		this.cli.run("upgrade", "heads");
+		CliRun run = this.cli.run("check");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("problem: There are 2 heads (c3, x2)");
 	}
 
 	@Test
 	void stampHeadRecordsAnInitSqlDatabase() {
-		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
-		CliRun run = run("stamp", "head");
+		this.cli.database().execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
+		CliRun run = this.cli.run("stamp", "head");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("recorded at c3; nothing ran");
-		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
-		assertThat(this.database.tableExists("orders")).isFalse();
+		assertThat(this.cli.run("current").out()).isEqualTo("c3 (head)\n");
+		assertThat(this.cli.database().tableExists("orders")).isFalse();
 	}
 
 	@Test
 	void revisionAndMergeWriteFilesTheNextUpgradeAccepts() throws IOException {
-		CliRun first = run("revision", "-m", "Add payments table", "--rev-id", "d4");
+		CliRun first = this.cli.run("revision", "-m", "Add payments table", "--rev-id", "d4");
 		assertThat(first.code()).isZero();
 		assertThat(first.out())
 			.matches("(?s)Generating .*/db/revisions/\\d{8}_\\d{4}_d4_add_payments_table\\.sql \\.\\.\\. done\n");
 		Path created;
-		try (Stream<Path> files = Files.list(this.revisions)) {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			created = files.filter((file) -> file.getFileName().toString().contains("_d4_")).findFirst().orElseThrow();
 		}
 		assertThat(Files.readString(created)).startsWith("""
@@ -264,18 +245,19 @@ class MigrationsCliTests {
 				-- down_revision: c3
 				-- message: Add payments table
 				""");
-		CliRun branch = run("revision", "-m", "meetings", "--head", "a1", "--rev-id", "x2");
+		CliRun branch = this.cli.run("revision", "-m", "meetings", "--head", "a1", "--rev-id", "x2");
 		assertThat(branch.code()).isEqualTo(2);
 		assertThat(branch.err()).contains("error: Revision 'a1' is not a head").contains("hint: Pass --splice");
-		assertThat(run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2", "--branch-label",
-				"meetings")
+		assertThat(this.cli
+			.run("revision", "-m", "meetings", "--head", "a1", "--splice", "--rev-id", "x2", "--branch-label",
+					"meetings")
 			.code()).isZero();
-		CliRun ambiguous = run("revision", "-m", "next");
+		CliRun ambiguous = this.cli.run("revision", "-m", "next");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		assertThat(ambiguous.err()).contains("error: There are 2 heads (d4, x2)");
-		CliRun merge = run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
+		CliRun merge = this.cli.run("merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.code()).isZero();
-		CliRun upgrade = run("upgrade", "--json");
+		CliRun upgrade = this.cli.run("upgrade", "--json");
 		assertThat(upgrade.code()).isZero();
 		assertThat(upgrade.out().strip())
 			.isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"x2\",\"m9\"],\"current\":[\"m9\"]}");
@@ -283,25 +265,25 @@ class MigrationsCliTests {
 
 	@Test
 	void sqlFromBaseNeedsNoDatabaseAndBuildsTheSameSchemaAsARealUpgrade() {
-		this.environment.clear();
-		CliRun sql = run("upgrade", "--sql", "base:head");
+		this.cli.environment().clear();
+		CliRun sql = this.cli.run("upgrade", "--sql", "base:head");
 		assertThat(sql.code()).isZero();
 		assertThat(sql.out()).contains("CREATE TABLE customers (id bigint PRIMARY KEY);").contains("COMMIT;");
 		TestDatabase.Database rendered = TestDatabase.shared().freshDatabase();
 		rendered.execute(sql.out());
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
-		run("upgrade");
+		this.cli.environment().putAll(CliRun.databaseEnvironment(this.cli.database()));
+		this.cli.run("upgrade");
 		String tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1";
-		assertThat(rendered.query(tables)).isEqualTo(this.database.query(tables));
+		assertThat(rendered.query(tables)).isEqualTo(this.cli.database().query(tables));
 		String recorded = "SELECT revision FROM migrations_revisions ORDER BY 1";
-		assertThat(rendered.query(recorded)).isEqualTo(this.database.query(recorded));
-		CliRun down = run("downgrade", "--sql", "c3:a1");
+		assertThat(rendered.query(recorded)).isEqualTo(this.cli.database().query(recorded));
+		CliRun down = this.cli.run("downgrade", "--sql", "c3:a1");
 		assertThat(down.out()).contains("DROP TABLE invoices;").contains("DROP TABLE orders;");
 	}
 
 	@Test
 	void invalidTargetIsAUsageErrorWithAHint() {
-		CliRun run = run("upgrade", "+0");
+		CliRun run = this.cli.run("upgrade", "+0");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err())
 			.startsWith("error: '+0' is not a valid target: the number of steps must be 1 or more.\nhint: Use 'head'");
@@ -309,56 +291,58 @@ class MigrationsCliTests {
 
 	@Test
 	void stepsBeyondAnyNumberGoPastTheHeadAsAFewTooManyDo() {
-		run("upgrade", "head");
-		CliRun few = run("upgrade", "+3");
+		this.cli.run("upgrade", "head");
+		CliRun few = this.cli.run("upgrade", "+3");
 		assertThat(few.code()).isEqualTo(2);
 		assertThat(few.err()).isEqualTo("error: Target '+3' goes past the head: 'c3' is a head, 3 step(s) short.\n"
 				+ "hint: Use a smaller number, or 'head'.\n");
-		CliRun many = run("upgrade", "+99999999999");
+		CliRun many = this.cli.run("upgrade", "+99999999999");
 		assertThat(many.code()).isEqualTo(2);
 		assertThat(many.err())
 			.isEqualTo("error: Target '+99999999999' goes past the head: 99999999999 steps are more than there are "
 					+ "revisions.\nhint: Use a smaller number, or 'head'.\n");
-		assertThat(run("downgrade", "-99999999999").err())
+		assertThat(this.cli.run("downgrade", "-99999999999").err())
 			.startsWith("error: Target '-99999999999' goes past the base: 99999999999 steps");
 	}
 
 	@Test
 	void targetThatLooksLikeAnOptionIsReportedAsAnInvalidTarget() {
-		CliRun run = run("downgrade", "-x");
+		CliRun run = this.cli.run("downgrade", "-x");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: '-x' is not a valid target.\nhint: Use 'head'");
-		assertThat(run("upgrade", "--jsn").err())
+		assertThat(this.cli.run("upgrade", "--jsn").err())
 			.startsWith("error: Unknown option '--jsn'.\nhint: Did you mean '--json'? Run 'migrations upgrade --help'");
 	}
 
 	@Test
 	void settingTheEngineRefusesIsAConfigurationErrorAndDatabaseFailureIsNot() {
-		CliRun schema = run("--schema", "x; DROP TABLE y", "upgrade");
+		CliRun schema = this.cli.run("--schema", "x; DROP TABLE y", "upgrade");
 		assertThat(schema.code()).isEqualTo(2);
 		assertThat(schema.err()).startsWith("error: Schema 'x; DROP TABLE y' is not a valid schema name.\nhint: ");
-		CliRun missingFolder = runExactly("--locations", this.folder.resolve("nowhere").toString(), "upgrade");
+		CliRun missingFolder = this.cli.runExactly("--locations", this.cli.folder().resolve("nowhere").toString(),
+				"upgrade");
 		assertThat(missingFolder.code()).isEqualTo(2);
 		assertThat(missingFolder.err()).startsWith("error: Revision location ");
-		this.environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
-		assertThat(run("upgrade").code()).isEqualTo(1);
+		this.cli.environment().put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+		assertThat(this.cli.run("upgrade").code()).isEqualTo(1);
 	}
 
 	@Test
 	void passwordsInAMalformedUrlOrABrokenConfigurationFileAreNotPrinted() throws IOException {
-		this.environment.put("DATABASE_URL", "jdbc:postgresql://localhost:not-a-port/db?user=app&password=t0p-s3cret");
-		CliRun url = run("upgrade");
+		this.cli.environment()
+			.put("DATABASE_URL", "jdbc:postgresql://localhost:not-a-port/db?user=app&password=t0p-s3cret");
+		CliRun url = this.cli.run("upgrade");
 		assertThat(url.code()).isEqualTo(2);
 		assertThat(url.err())
 			.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?user=app&password=***' is "
 					+ "not a valid PostgreSQL JDBC URL.\nhint: ")
 			.doesNotContain("t0p-s3cret");
-		Path yaml = Files.writeString(this.folder.resolve("application.yml"), """
+		Path yaml = Files.writeString(this.cli.folder().resolve("application.yml"), """
 				spring:
 				  datasource:
 				    password: "t0p-s3cret
 				""");
-		CliRun config = run("--config", yaml.toString(), "current");
+		CliRun config = this.cli.run("--config", yaml.toString(), "current");
 		assertThat(config.code()).isEqualTo(2);
 		assertThat(config.err())
 			.startsWith("error: Could not read configuration file '" + yaml
@@ -368,9 +352,9 @@ class MigrationsCliTests {
 
 	@Test
 	void aPasswordWithASlashOrAQuestionMarkInALibpqUrlIsRefusedWithoutPrintingIt() {
-		this.environment.clear();
+		this.cli.environment().clear();
 		for (String password : List.of("Leak/Me_Q7w", "Leak?Me_Q7w", "Leak#Me_Q7w")) {
-			CliRun run = run("--url", "postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
+			CliRun run = this.cli.run("--url", "postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
 			assertThat(run.code()).as(password).isEqualTo(2);
 			assertThat(run.err()).as(password)
 				.startsWith(
@@ -383,9 +367,10 @@ class MigrationsCliTests {
 
 	@Test
 	void aJdbcUrlWithAUserAndPasswordIsRefusedWithoutPrintingThem() {
-		this.environment.clear();
+		this.cli.environment().clear();
 		for (String password : List.of("Leak/Me_Q7w", "Leak@Me_Q7w", "LeakMe_Q7w")) {
-			CliRun run = run("--url", "jdbc:postgresql://postgres:" + password + "@127.0.0.1:5432/db", "current");
+			CliRun run = this.cli.run("--url", "jdbc:postgresql://postgres:" + password + "@127.0.0.1:5432/db",
+					"current");
 			assertThat(run.code()).as(password).isEqualTo(2);
 			assertThat(run.err()).as(password)
 				.startsWith("error: 'jdbc:postgresql://postgres:***@127.0.0.1:5432/db' is not a valid PostgreSQL JDBC "
@@ -397,10 +382,10 @@ class MigrationsCliTests {
 
 	@Test
 	void aPasswordOrSslPasswordParameterWithAQuoteIsMaskedWhole() {
-		this.environment.clear();
+		this.cli.environment().clear();
 		for (String parameter : List.of("password", "sslpassword")) {
-			CliRun run = run("--url", "jdbc:postgresql://localhost:not-a-port/db?" + parameter + "=Leak'Me_Q7w",
-					"current");
+			CliRun run = this.cli.run("--url",
+					"jdbc:postgresql://localhost:not-a-port/db?" + parameter + "=Leak'Me_Q7w", "current");
 			assertThat(run.code()).as(parameter).isEqualTo(2);
 			assertThat(run.err()).as(parameter)
 				.startsWith("error: 'jdbc:postgresql://localhost:not-a-port/db?" + parameter
@@ -411,8 +396,8 @@ class MigrationsCliTests {
 
 	@Test
 	void anotherSchemesUrlIsRefusedWithItsPasswordMasked() {
-		this.environment.clear();
-		CliRun run = run("--url", "mysql://root:Leak/Me_Q7w@127.0.0.1:3306/db", "current");
+		this.cli.environment().clear();
+		CliRun run = this.cli.run("--url", "mysql://root:Leak/Me_Q7w@127.0.0.1:3306/db", "current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: 'mysql://root:***@127.0.0.1:3306/db' is not a PostgreSQL URL.\n");
 		assertNoSecret(run, "Leak", "Q7w");
@@ -420,8 +405,8 @@ class MigrationsCliTests {
 
 	@Test
 	void aPortThatIsNotANumberInALibpqUrlIsRefusedInsteadOfConnectingToLocalhost() {
-		this.environment.clear();
-		CliRun run = run("--url", "postgresql://app:s3cret@db.example.com:not-a-port/orders", "current");
+		this.cli.environment().clear();
+		CliRun run = this.cli.run("--url", "postgresql://app:s3cret@db.example.com:not-a-port/orders", "current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err())
 			.startsWith("error: 'postgresql://app:***@db.example.com:not-a-port/orders' is not a valid "
@@ -452,10 +437,10 @@ class MigrationsCliTests {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), MigrationsCli.class.getName(), "--locations",
-						this.revisions.toString()));
+						this.cli.revisions().toString()));
 		command.addAll(List.of(args));
-		Path out = Files.createTempFile(this.folder, "out", ".txt");
-		Path err = Files.createTempFile(this.folder, "err", ".txt");
+		Path out = Files.createTempFile(this.cli.folder(), "out", ".txt");
+		Path err = Files.createTempFile(this.cli.folder(), "err", ".txt");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("DATABASE_"));
 		Process process = builder.start();
@@ -472,7 +457,7 @@ class MigrationsCliTests {
 
 	@Test
 	void unresolvablePlaceholderInTheConfigurationFileStaysAsWrittenAsInSpringBoot() throws IOException {
-		write("d4_notes.sql", """
+		this.cli.write("d4_notes.sql", """
 				-- revision: d4
 				-- down_revision: c3
 				-- +upgrade
@@ -480,33 +465,33 @@ class MigrationsCliTests {
 				INSERT INTO notes VALUES ($n$${note}$n$);
 				-- +downgrade
 				""");
-		Path properties = Files.writeString(this.folder.resolve("application.properties"),
+		Path properties = Files.writeString(this.cli.folder().resolve("application.properties"),
 				"app.migrations.placeholders.note=${NOT_SET} and ${NOT_SET_EITHER:a default}\n");
-		assertThat(run("--config", properties.toString(), "upgrade").code()).isZero();
-		assertThat(this.database.query("SELECT body FROM notes")).containsExactly("${NOT_SET} and a default");
+		assertThat(this.cli.run("--config", properties.toString(), "upgrade").code()).isZero();
+		assertThat(this.cli.database().query("SELECT body FROM notes")).containsExactly("${NOT_SET} and a default");
 	}
 
 	@Test
 	void failingRevisionExitsOneNamingFileLineAndRevision() throws IOException {
-		write("d4_broken.sql", """
+		this.cli.write("d4_broken.sql", """
 				-- revision: d4
 				-- down_revision: c3
 				-- +upgrade
 				CREATE TABLE payments (id no_such_type);
 				-- +downgrade
 				""");
-		CliRun run = run("upgrade");
+		CliRun run = this.cli.run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("error: ")
 			.contains("d4_broken.sql:4: revision 'd4' failed: type \"no_such_type\" does not exist")
 			.contains("hint: The revision was rolled back and is not recorded as applied.");
-		assertThat(run("current").out()).isEqualTo("c3\n");
+		assertThat(this.cli.run("current").out()).isEqualTo("c3\n");
 	}
 
 	@Test
 	void missingDatabaseUrlIsAConfigurationError() {
-		this.environment.clear();
-		CliRun run = run("current");
+		this.cli.environment().clear();
+		CliRun run = this.cli.run("current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: No database URL is configured.\n"
 				+ "hint: Pass --url, set DATABASE_URL, or point --config at the application's configuration.\n");
@@ -514,12 +499,12 @@ class MigrationsCliTests {
 
 	@Test
 	void libpqStyleUrlWorksAndThePasswordIsNeverPrinted() {
-		this.database.execute("CREATE ROLE cli_user LOGIN PASSWORD 's3cr3t-Pa55' SUPERUSER");
-		this.environment.clear();
-		String url = this.database.url().replace("jdbc:postgresql://", "postgresql://cli_user:s3cr3t-Pa55@");
-		CliRun run = run("--url", url, "upgrade");
+		this.cli.database().execute("CREATE ROLE cli_user LOGIN PASSWORD 's3cr3t-Pa55' SUPERUSER");
+		this.cli.environment().clear();
+		String url = this.cli.database().url().replace("jdbc:postgresql://", "postgresql://cli_user:s3cr3t-Pa55@");
+		CliRun run = this.cli.run("--url", url, "upgrade");
 		assertThat(run.code()).isZero();
-		CliRun wrong = run("--url", url.replace("cli_user:s3cr3t-Pa55", "nobody:wrong-Pa55"), "current");
+		CliRun wrong = this.cli.run("--url", url.replace("cli_user:s3cr3t-Pa55", "nobody:wrong-Pa55"), "current");
 		assertThat(wrong.code()).isEqualTo(1);
 		for (CliRun output : List.of(run, wrong)) {
 			assertThat(output.out() + output.err()).doesNotContain("s3cr3t-Pa55").doesNotContain("wrong-Pa55");
@@ -529,7 +514,7 @@ class MigrationsCliTests {
 
 	@Test
 	void configFileSuppliesDatabaseAndLocationsLikeTheApplication() throws IOException {
-		Path resources = this.folder;
+		Path resources = this.cli.folder();
 		Files.writeString(resources.resolve("application.yml"), """
 				spring:
 				  datasource:
@@ -541,26 +526,27 @@ class MigrationsCliTests {
 				    locations: classpath:db/revisions
 				    schema: billing
 				""");
-		CliRun run = runExactly("--config", resources.resolve("application.yml").toString(), "upgrade");
+		CliRun run = this.cli.runExactly("--config", resources.resolve("application.yml").toString(), "upgrade");
 		assertThat(run.code()).isZero();
-		assertThat(this.database.tableExists("billing", "invoices")).isTrue();
+		assertThat(this.cli.database().tableExists("billing", "invoices")).isTrue();
 	}
 
 	@Test
 	void repairReRecordsAnEditedChecksum() throws IOException {
-		run("upgrade");
-		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders", "-- an edit after it was applied\n"));
-		CliRun blocked = run("upgrade");
+		this.cli.run("upgrade");
+		this.cli.write("b2_orders.sql",
+				CliRun.tableRevision("b2", "a1", "orders", "-- an edit after it was applied\n"));
+		CliRun blocked = this.cli.run("upgrade");
 		assertThat(blocked.code()).isEqualTo(1);
 		assertThat(blocked.err()).contains("was edited after it was applied");
-		CliRun repair = run("repair");
+		CliRun repair = this.cli.run("repair");
 		assertThat(repair.out()).isEqualTo("Re-recorded the checksum of b2\n");
-		assertThat(run("upgrade").code()).isZero();
+		assertThat(this.cli.run("upgrade").code()).isZero();
 	}
 
 	@Test
 	void withoutACommandItListsEveryCommand() {
-		CliRun run = runExactly();
+		CliRun run = this.cli.runExactly();
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).startsWith("Usage: migrations")
 			.contains("upgrade")
@@ -574,11 +560,11 @@ class MigrationsCliTests {
 	void everyCommandHasHelp() {
 		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show",
 				"stamp", "revision", "merge", "repair", "check")) {
-			CliRun run = runExactly(command, "--help");
+			CliRun run = this.cli.runExactly(command, "--help");
 			assertThat(run.code()).as(command).isZero();
 			assertThat(run.out()).as(command).startsWith("Usage: migrations " + command);
 		}
-		assertThat(runExactly("upgrade", "--help").out()).as("upgrade's target may be left out")
+		assertThat(this.cli.runExactly("upgrade", "--help").out()).as("upgrade's target may be left out")
 			.containsPattern("\\[TARGET\\]\\s");
 	}
 
