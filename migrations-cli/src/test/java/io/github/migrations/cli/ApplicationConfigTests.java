@@ -3,14 +3,11 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,18 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationConfigTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path project;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	private Path resources;
 
 	@BeforeEach
 	void project() throws IOException {
-		this.resources = Files.createDirectories(this.project.resolve("src/main/resources"));
+		this.resources = Files.createDirectories(this.cli.folder().resolve("src/main/resources"));
 		Path revisions = Files.createDirectories(this.resources.resolve("db/revisions"));
 		Files.writeString(revisions.resolve("a1_seen.sql"), """
 				-- revision: a1
@@ -43,9 +36,6 @@ class ApplicationConfigTests {
 				-- +upgrade
 				CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS lock_timeout;
 				""");
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
 	}
 
 	private void write(String name, String content) throws IOException {
@@ -53,11 +43,11 @@ class ApplicationConfigTests {
 	}
 
 	private CliRun upgrade() {
-		return CliRun.in(this.project, this.environment, "upgrade");
+		return this.cli.runInFolder("upgrade");
 	}
 
 	private String lockTimeoutSeen() {
-		return this.database.query("SELECT lock_timeout FROM seen").get(0);
+		return this.cli.database().query("SELECT lock_timeout FROM seen").get(0);
 	}
 
 	private static final String WITH_PROD_DOCUMENT = """
@@ -77,7 +67,7 @@ class ApplicationConfigTests {
 	@Test
 	void activeProfileDocumentOverridesTheDefaultOne() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
-		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(lockTimeoutSeen()).isEqualTo("5s");
@@ -86,7 +76,7 @@ class ApplicationConfigTests {
 	@Test
 	void inactiveProfileDocumentIsSkipped() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
-		this.environment.put("SPRING_PROFILES_ACTIVE", "dev");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "dev");
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(lockTimeoutSeen()).as("the default").isEqualTo("2s");
@@ -139,7 +129,7 @@ class ApplicationConfigTests {
 				  migrations:
 				    lock-timeout: 5s
 				""");
-		this.environment.put("SPRING_PROFILES_ACTIVE", "production");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "production");
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(lockTimeoutSeen()).isEqualTo("5s");
@@ -149,7 +139,7 @@ class ApplicationConfigTests {
 	void profileFileOverridesTheDocumentsOfTheConfigurationFile() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
 		write("application-prod.properties", "app.migrations.lock-timeout=7s\n");
-		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(lockTimeoutSeen()).isEqualTo("7s");
@@ -158,8 +148,8 @@ class ApplicationConfigTests {
 	@Test
 	void environmentVariableInSpringFormOverridesTheFiles() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
-		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
-		this.environment.put("APP_MIGRATIONS_LOCKTIMEOUT", "3s");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "prod");
+		this.cli.environment().put("APP_MIGRATIONS_LOCKTIMEOUT", "3s");
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(lockTimeoutSeen()).isEqualTo("3s");
@@ -168,7 +158,7 @@ class ApplicationConfigTests {
 	@Test
 	void legacyEnvironmentVariableWithUnderscoresForDashesIsReadToo() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
-		this.environment.put("APP_MIGRATIONS_LOCK_TIMEOUT", "4s");
+		this.cli.environment().put("APP_MIGRATIONS_LOCK_TIMEOUT", "4s");
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(lockTimeoutSeen()).isEqualTo("4s");
@@ -187,11 +177,12 @@ class ApplicationConfigTests {
 				    locations: classpath:db/revisions
 				    username: %s
 				    password: %s
-				""".formatted(this.database.url(), this.database.username(), this.database.password()));
-		this.environment.clear();
+				""".formatted(this.cli.database().url(), this.cli.database().username(),
+				this.cli.database().password()));
+		this.cli.environment().clear();
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
-		assertThat(this.database.tableExists("seen")).isTrue();
+		assertThat(this.cli.database().tableExists("seen")).isTrue();
 	}
 
 	@Test
@@ -205,31 +196,31 @@ class ApplicationConfigTests {
 				  migrations:
 				    locations: classpath:db/revisions
 				    url: %s
-				""".formatted(this.database.url()));
-		this.environment.clear();
-		this.environment.put("APP_MIGRATIONS_USERNAME", this.database.username());
-		this.environment.put("APP_MIGRATIONS_PASSWORD", this.database.password());
+				""".formatted(this.cli.database().url()));
+		this.cli.environment().clear();
+		this.cli.environment().put("APP_MIGRATIONS_USERNAME", this.cli.database().username());
+		this.cli.environment().put("APP_MIGRATIONS_PASSWORD", this.cli.database().password());
 		CliRun run = upgrade();
 		assertThat(run.code()).as(run.err()).isZero();
-		assertThat(this.database.tableExists("seen")).isTrue();
+		assertThat(this.cli.database().tableExists("seen")).isTrue();
 	}
 
 	@Test
 	void invalidValueFromTheEnvironmentNamesTheVariable() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
-		this.environment.put("APP_MIGRATIONS_LOCKTIMEOUT", "soon");
+		this.cli.environment().put("APP_MIGRATIONS_LOCKTIMEOUT", "soon");
 		CliRun run = upgrade();
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("'app.migrations.lock-timeout' has an invalid value 'soon'",
 				"environment variable APP_MIGRATIONS_LOCKTIMEOUT");
-		assertThat(this.database.tableExists("seen")).isFalse();
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
 	}
 
 	@Test
 	void invalidValueFromAProfileFileNamesThatFile() throws IOException {
 		write("application.yml", WITH_PROD_DOCUMENT);
 		write("application-prod.yml", "app.migrations.transaction-mode: sometimes\n");
-		this.environment.put("SPRING_PROFILES_ACTIVE", "prod");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 		CliRun run = upgrade();
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("'app.migrations.transaction-mode' has an invalid value 'sometimes'",
@@ -247,7 +238,7 @@ class ApplicationConfigTests {
 		CliRun run = upgrade();
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("application.properties has an invalid profile expression 'prod & eu | us'");
-		assertThat(this.database.tableExists("seen")).isFalse();
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
 	}
 
 	@Test

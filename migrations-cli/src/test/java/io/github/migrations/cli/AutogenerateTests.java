@@ -3,15 +3,13 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,19 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutogenerateTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		Files.writeString(this.revisions.resolve("a1_customers.sql"), """
+		this.cli.write("a1_customers.sql", """
 				-- revision: a1
 				-- down_revision: base
 				-- message: create customers
@@ -45,7 +36,6 @@ class AutogenerateTests {
 				-- +downgrade
 				DROP TABLE customers;
 				""");
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
 	}
 
 	@Test
@@ -54,7 +44,8 @@ class AutogenerateTests {
 				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, email text);
 				CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id));
 				""");
-		CliRun revision = run("revision", "--autogenerate", "-m", "add orders", "--desired", desired.toString());
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "add orders", "--desired",
+				desired.toString());
 		assertThat(revision.code()).as(revision.err()).isZero();
 		assertThat(revision.out()).startsWith("Generating ").endsWith(" ... done\n");
 		String file = Files.readString(newRevision());
@@ -63,14 +54,16 @@ class AutogenerateTests {
 		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade")))
 			.contains("CREATE TABLE", "orders")
 			.containsPattern("-- REVIEW: [^\\n]*\\n[^\\n]*DROP COLUMN[^\\n]*fax");
-		assertThat(run("upgrade", "head").code()).isZero();
-		CliRun check = run("check", "--desired", desired.toString());
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
+		CliRun check = this.cli.run("check", "--desired", desired.toString());
 		assertThat(check.code()).as(check.err()).isZero();
 		assertThat(check.out()).contains("which is the desired schema");
-		assertThat(run("downgrade", "-1").code()).isZero();
-		assertThat(this.database.tableExists("orders")).isFalse();
-		assertThat(this.database.query("SELECT column_name FROM information_schema.columns "
-				+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
+		assertThat(this.cli.run("downgrade", "-1").code()).isZero();
+		assertThat(this.cli.database().tableExists("orders")).isFalse();
+		assertThat(
+				this.cli.database()
+					.query("SELECT column_name FROM information_schema.columns "
+							+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
 			.containsExactly("id", "name", "fax");
 	}
 
@@ -79,7 +72,8 @@ class AutogenerateTests {
 		// as Hibernate writes a table: its columns in alphabetical order
 		Path desired = desired(
 				"CREATE TABLE customers (email text, fax text, id bigint PRIMARY KEY, name text NOT NULL);");
-		CliRun revision = run("revision", "--autogenerate", "-m", "add email", "--desired", desired.toString());
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "add email", "--desired",
+				desired.toString());
 		assertThat(revision.code()).as(revision.err()).isZero();
 		String file = Files.readString(newRevision());
 		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade"))).contains(
@@ -89,17 +83,19 @@ class AutogenerateTests {
 				-- REVIEW: drops column public.customers.email and its data
 				ALTER TABLE public.customers DROP COLUMN email;
 				""");
-		assertThat(run("upgrade", "head").code()).isZero();
-		assertThat(run("downgrade", "-1").code()).isZero();
-		assertThat(this.database.query("SELECT column_name FROM information_schema.columns "
-				+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
+		assertThat(this.cli.run("downgrade", "-1").code()).isZero();
+		assertThat(
+				this.cli.database()
+					.query("SELECT column_name FROM information_schema.columns "
+							+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
 			.containsExactly("id", "name", "fax");
 	}
 
 	@Test
 	void checkWithADesiredSchemaThatDoesNotExistIsAnInputToFix() {
-		Path missing = this.folder.resolve("missing.sql");
-		CliRun check = run("check", "--desired", missing.toString());
+		Path missing = this.cli.folder().resolve("missing.sql");
+		CliRun check = this.cli.run("check", "--desired", missing.toString());
 		assertThat(check.code()).isEqualTo(2);
 		assertThat(check.err())
 			.startsWith("error: The desired schema '" + missing + "' is neither a file nor a folder.")
@@ -109,10 +105,10 @@ class AutogenerateTests {
 	@Test
 	void noDifferenceWritesNothingAndSaysSo() throws IOException {
 		Path desired = desired("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);");
-		CliRun revision = run("revision", "--autogenerate", "-m", "nothing", "--desired", desired.toString());
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "nothing", "--desired", desired.toString());
 		assertThat(revision.code()).isEqualTo(1);
 		assertThat(revision.err()).startsWith("error: No changes between head and the desired schema.\n");
-		try (Stream<Path> files = Files.list(this.revisions)) {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			assertThat(files).hasSize(1);
 		}
 	}
@@ -121,16 +117,16 @@ class AutogenerateTests {
 	void aRenameHintTurnsADropAndAddIntoARename() throws IOException {
 		Path desired = desired("CREATE TABLE clients (id bigint CONSTRAINT customers_pkey PRIMARY KEY, "
 				+ "full_name text NOT NULL, fax text);");
-		CliRun revision = run("revision", "--autogenerate", "-m", "rename", "--desired", desired.toString(), "--rename",
-				"table:customers=clients", "--rename", "column:clients.name=full_name");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "rename", "--desired", desired.toString(),
+				"--rename", "table:customers=clients", "--rename", "column:clients.name=full_name");
 		assertThat(revision.code()).as(revision.err()).isZero();
 		String file = Files.readString(newRevision());
 		assertThat(file).contains("RENAME TO").contains("RENAME COLUMN").doesNotContain("DROP TABLE");
-		CliRun upgrade = run("upgrade", "head");
+		CliRun upgrade = this.cli.run("upgrade", "head");
 		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
-		assertThat(this.database.tableExists("clients")).isTrue();
-		assertThat(run("downgrade", "-1").code()).isZero();
-		assertThat(this.database.tableExists("customers")).isTrue();
+		assertThat(this.cli.database().tableExists("clients")).isTrue();
+		assertThat(this.cli.run("downgrade", "-1").code()).isZero();
+		assertThat(this.cli.database().tableExists("customers")).isTrue();
 	}
 
 	@Test
@@ -140,19 +136,19 @@ class AutogenerateTests {
 					fax text);
 				CREATE INDEX customers_name ON customers (name);
 				""");
-		CliRun revision = run("revision", "--autogenerate", "-m", "index names", "--desired", desired.toString(),
-				"--concurrently", "--not-valid");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "index names", "--desired",
+				desired.toString(), "--concurrently", "--not-valid");
 		assertThat(revision.code()).as(revision.err()).isZero();
 		String file = Files.readString(newRevision());
 		assertThat(file).contains("-- transactional: false")
 			.contains("CREATE INDEX CONCURRENTLY")
 			.contains("NOT VALID")
 			.contains("VALIDATE CONSTRAINT named");
-		CliRun upgrade = run("upgrade", "head");
+		CliRun upgrade = this.cli.run("upgrade", "head");
 		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
-		assertThat(this.database.query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers'"))
+		assertThat(this.cli.database().query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers'"))
 			.contains("customers_name");
-		assertThat(this.database.query("SELECT convalidated FROM pg_constraint WHERE conname = 'named'"))
+		assertThat(this.cli.database().query("SELECT convalidated FROM pg_constraint WHERE conname = 'named'"))
 			.containsExactly("t");
 	}
 
@@ -160,18 +156,19 @@ class AutogenerateTests {
 	void withoutADatabaseHeadAndTheDesiredSchemaAreBuiltOnAnEmbeddedServer() throws IOException {
 		Path desired = desired(
 				"CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text, vip bool);");
-		CliRun revision = CliRun.in(this.folder, Map.of(), "--locations", this.revisions.toString(), "revision",
-				"--autogenerate", "-m", "vip", "--desired", desired.toString());
+		CliRun revision = CliRun.in(this.cli.folder(), Map.of(), "--locations", this.cli.revisions().toString(),
+				"revision", "--autogenerate", "-m", "vip", "--desired", desired.toString());
 		assertThat(revision.code()).as(revision.err()).isZero();
 		assertThat(Files.readString(newRevision())).contains("ADD COLUMN vip boolean");
 	}
 
 	@Test
 	void checkFailsAndShowsTheDiffWhenTheDesiredSchemaDiffersFromHead() throws IOException {
-		assertThat(run("upgrade", "head").code()).isZero();
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
 		Path desired = desired("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);");
-		Files.writeString(this.folder.resolve("application.properties"), "app.migrations.desired-schema=desired.sql\n");
-		CliRun check = CliRun.in(this.folder, this.environment, "--locations", this.revisions.toString(), "check");
+		Files.writeString(this.cli.folder().resolve("application.properties"),
+				"app.migrations.desired-schema=desired.sql\n");
+		CliRun check = this.cli.runInFolder("--locations", this.cli.revisions().toString(), "check");
 		assertThat(check.code()).isEqualTo(1);
 		assertThat(check.err()).contains("problem: The desired schema '" + desired + "' differs from head by 1 change")
 			.contains("DROP COLUMN");
@@ -179,11 +176,11 @@ class AutogenerateTests {
 
 	@Test
 	void checkCountsWhatTheDifferCannotWriteApartFromTheChanges() throws IOException {
-		assertThat(run("upgrade", "head").code()).isZero();
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
 		Path desired = desired("""
 				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text);
 				CREATE TYPE span AS RANGE (SUBTYPE = int);""");
-		CliRun check = run("check", "--desired", desired.toString());
+		CliRun check = this.cli.run("check", "--desired", desired.toString());
 		assertThat(check.code()).isEqualTo(1);
 		assertThat(check.err())
 			.contains("problem: The desired schema '" + desired
@@ -197,7 +194,8 @@ class AutogenerateTests {
 		// a column replaced by two new ones: they come last, not where it was
 		Path desired = desired("""
 				CREATE TABLE customers (id bigint PRIMARY KEY, first_name text, last_name text, fax text);""");
-		CliRun revision = run("revision", "--autogenerate", "-m", "split name", "--desired", desired.toString());
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "split name", "--desired",
+				desired.toString());
 		assertThat(revision.code()).as(revision.err()).isZero();
 		String file = Files.readString(newRevision());
 		assertThat(file).contains("-- UNSUPPORTED: the columns of table public.customers will be in the order "
@@ -208,28 +206,25 @@ class AutogenerateTests {
 					+ "\\(marked '-- UNSUPPORTED:' in the file\\)\\n")
 			.containsPattern("note: review: [^\\n]*drops column public.customers.name[^\\n]*"
 					+ "\\(marked '-- REVIEW:' in the file\\)\\n");
-		assertThat(run("upgrade", "head").code()).isZero();
-		Files.writeString(this.folder.resolve("application.properties"), "app.migrations.desired-schema=desired.sql\n");
-		CliRun check = CliRun.in(this.folder, this.environment, "--locations", this.revisions.toString(), "check");
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
+		Files.writeString(this.cli.folder().resolve("application.properties"),
+				"app.migrations.desired-schema=desired.sql\n");
+		CliRun check = this.cli.runInFolder("--locations", this.cli.revisions().toString(), "check");
 		assertThat(check.code()).as(check.err()).isZero();
 	}
 
 	private Path desired(String sql) throws IOException {
-		Path file = this.folder.resolve("desired.sql");
+		Path file = this.cli.folder().resolve("desired.sql");
 		Files.writeString(file, sql);
 		return file;
 	}
 
 	private Path newRevision() throws IOException {
-		try (Stream<Path> files = Files.list(this.revisions)) {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			List<Path> written = files.filter((file) -> !file.getFileName().toString().startsWith("a1_")).toList();
 			assertThat(written).hasSize(1);
 			return written.get(0);
 		}
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

@@ -3,13 +3,10 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,18 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigDiscoveryTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path project;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	private Path resources;
 
 	@BeforeEach
 	void project() throws IOException {
-		this.resources = Files.createDirectories(this.project.resolve("src/main/resources"));
+		this.resources = Files.createDirectories(this.cli.folder().resolve("src/main/resources"));
 		Path revisions = Files.createDirectories(this.resources.resolve("db/changes"));
 		Files.writeString(revisions.resolve("a1_customers.sql"), """
 				-- revision: a1
@@ -40,12 +33,8 @@ class ConfigDiscoveryTests {
 				-- +upgrade
 				CREATE TABLE customers (id bigint PRIMARY KEY);
 				""");
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.in(this.project, this.environment, args);
+		// the URL comes from the configuration file each test writes
+		this.cli.environment().remove("DATABASE_URL");
 	}
 
 	@Test
@@ -58,11 +47,11 @@ class ConfigDiscoveryTests {
 				  migrations:
 				    locations: classpath:db/changes
 				    file-template: "{rev}-{slug}.sql"
-				""".formatted(this.database.url()));
-		CliRun upgrade = run("upgrade");
+				""".formatted(this.cli.database().url()));
+		CliRun upgrade = this.cli.runInFolder("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
-		assertThat(this.database.tableExists("customers")).isTrue();
-		CliRun revision = run("revision", "-m", "orders", "--rev-id", "b2");
+		assertThat(this.cli.database().tableExists("customers")).isTrue();
+		CliRun revision = this.cli.runInFolder("revision", "-m", "orders", "--rev-id", "b2");
 		assertThat(revision.code()).as(revision.err()).isZero();
 		assertThat(this.resources.resolve("db/changes/b2-orders.sql")).exists();
 	}
@@ -71,35 +60,35 @@ class ConfigDiscoveryTests {
 	void migrationsPropertiesInTheWorkingDirectoryComesFirst() throws IOException {
 		Files.writeString(this.resources.resolve("application.properties"),
 				"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere\n");
-		Files.writeString(this.project.resolve("migrations.properties"),
-				"spring.datasource.url=%s\n".formatted(this.database.url()) + "app.migrations.locations="
+		Files.writeString(this.cli.folder().resolve("migrations.properties"),
+				"spring.datasource.url=%s\n".formatted(this.cli.database().url()) + "app.migrations.locations="
 						+ this.resources.resolve("db/changes") + "\n");
-		CliRun upgrade = run("upgrade");
+		CliRun upgrade = this.cli.runInFolder("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
-		assertThat(this.database.tableExists("customers")).isTrue();
+		assertThat(this.cli.database().tableExists("customers")).isTrue();
 	}
 
 	@Test
 	void explicitConfigWinsOverAFoundFile() throws IOException {
-		Files.writeString(this.project.resolve("migrations.properties"),
+		Files.writeString(this.cli.folder().resolve("migrations.properties"),
 				"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere\n");
-		Path explicit = Files.writeString(this.project.resolve("other.properties"),
-				"spring.datasource.url=%s\n".formatted(this.database.url()) + "app.migrations.locations="
+		Path explicit = Files.writeString(this.cli.folder().resolve("other.properties"),
+				"spring.datasource.url=%s\n".formatted(this.cli.database().url()) + "app.migrations.locations="
 						+ this.resources.resolve("db/changes") + "\n");
-		CliRun upgrade = run("--config", explicit.toString(), "upgrade");
+		CliRun upgrade = this.cli.runInFolder("--config", explicit.toString(), "upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
-		assertThat(this.database.tableExists("customers")).isTrue();
+		assertThat(this.cli.database().tableExists("customers")).isTrue();
 	}
 
 	@Test
 	void emptyVariableInAPlaceholderTakesItsDefault() throws IOException {
-		Files.writeString(this.project.resolve("migrations.properties"),
-				"spring.datasource.url=${SPRING_DATASOURCE_URL:%s}\n".formatted(this.database.url())
+		Files.writeString(this.cli.folder().resolve("migrations.properties"),
+				"spring.datasource.url=${SPRING_DATASOURCE_URL:%s}\n".formatted(this.cli.database().url())
 						+ "app.migrations.locations=" + this.resources.resolve("db/changes") + "\n");
-		this.environment.put("SPRING_DATASOURCE_URL", "");
-		CliRun upgrade = run("upgrade");
+		this.cli.environment().put("SPRING_DATASOURCE_URL", "");
+		CliRun upgrade = this.cli.runInFolder("upgrade");
 		assertThat(upgrade.code()).as(upgrade.err()).isZero();
-		assertThat(this.database.tableExists("customers")).isTrue();
+		assertThat(this.cli.database().tableExists("customers")).isTrue();
 	}
 
 }

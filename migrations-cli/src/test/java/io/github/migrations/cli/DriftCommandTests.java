@@ -1,15 +1,10 @@
 package io.github.migrations.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,67 +13,60 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DriftCommandTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void migrated() throws IOException {
-		Files.writeString(this.revisions.resolve("a1_customers.sql"), """
+		this.cli.write("a1_customers.sql", """
 				-- revision: a1
 				-- down_revision: base
 				-- +upgrade
 				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);
 				""");
-		Files.writeString(this.revisions.resolve("b2_orders.sql"), """
+		this.cli.write("b2_orders.sql", """
 				-- revision: b2
 				-- down_revision: a1
 				-- +upgrade
 				CREATE TABLE orders (id bigint PRIMARY KEY);
 				""");
-		this.environment.putAll(CliRun.databaseEnvironment(this.database));
-		assertThat(run("upgrade", "a1").code()).isZero();
+		assertThat(this.cli.run("upgrade", "a1").code()).isZero();
 	}
 
 	@Test
 	void aDatabaseAsItsRevisionsLeftItHasNoDrift() {
-		CliRun drift = run("drift");
+		CliRun drift = this.cli.run("drift");
 		assertThat(drift.code()).as(drift.err()).isZero();
 		assertThat(drift.out()).isEqualTo("No drift: the database's schema is what its 1 applied revision produces.\n");
 	}
 
 	@Test
 	void whatWasChangedOutOfBandIsPrintedAsTheSqlThatUndoesIt() throws Exception {
-		this.database
+		this.cli.database()
 			.execute("ALTER TABLE customers ADD COLUMN nickname text; CREATE INDEX customers_name ON customers (name)");
-		CliRun drift = run("drift");
+		CliRun drift = this.cli.run("drift");
 		assertThat(drift.code()).isEqualTo(1);
 		assertThat(drift.out())
 			.startsWith("-- Drift: the database differs from the schema its 1 applied revision produces.")
 			.contains("nickname")
 			.contains("customers_name")
 			.doesNotContain("orders");
-		DiffCommandTests.psql(this.database, drift.out());
-		CliRun again = run("drift");
+		DiffCommandTests.psql(this.cli.database(), drift.out());
+		CliRun again = this.cli.run("drift");
 		assertThat(again.code()).as(again.out()).isZero();
-		assertThat(this.database.query("SELECT column_name FROM information_schema.columns "
-				+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
+		assertThat(
+				this.cli.database()
+					.query("SELECT column_name FROM information_schema.columns "
+							+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
 			.containsExactly("id", "name");
 	}
 
 	@Test
 	void driftNeedsADatabase() {
-		this.environment.clear();
-		CliRun drift = run("drift");
+		this.cli.environment().clear();
+		CliRun drift = this.cli.run("drift");
 		assertThat(drift.code()).isEqualTo(2);
 		assertThat(drift.err()).startsWith("error: 'drift' reads the database, and no database URL is configured.");
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

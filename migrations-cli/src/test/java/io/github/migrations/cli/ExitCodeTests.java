@@ -1,7 +1,6 @@
 package io.github.migrations.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class ExitCodeTests {
 
 	@Test
 	void downgradeThroughARevisionWithoutADowngradeSectionExitsWithTwoWithAndWithoutSql() throws IOException {
-		Files.writeString(this.cli.revisions().resolve("002_statements.sql"), """
+		this.cli.write("002_statements.sql", """
 				-- revision: 002
 				-- down_revision: 001_initial
 				-- branch_labels: statements

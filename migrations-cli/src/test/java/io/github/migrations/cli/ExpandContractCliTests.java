@@ -3,13 +3,11 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExpandContractCliTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	@TempDir
-	Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void expandAndContract() throws IOException {
@@ -35,7 +31,7 @@ class ExpandContractCliTests {
 	}
 
 	private void write(String id, String parent, String label, String dependsOn) throws IOException {
-		Files.writeString(this.revisions.resolve(id + ".sql"), """
+		this.cli.write(id + ".sql", """
 				-- revision: %s
 				-- down_revision: %s
 				%s%s
@@ -48,22 +44,17 @@ class ExpandContractCliTests {
 				dependsOn.isEmpty() ? "" : "-- depends_on: " + dependsOn + "\n", id, id));
 	}
 
-	private CliRun run(String... args) {
-		Map<String, String> environment = CliRun.databaseEnvironment(this.database);
-		return CliRun.of(environment, CliRun.withLocations(this.revisions, args));
-	}
-
 	@Test
 	void upgradeExpandHeadAppliesTheExpandLineageOnly() {
-		CliRun run = run("upgrade", "expand@head", "--json");
+		CliRun run = this.cli.run("upgrade", "expand@head", "--json");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"r0\",\"e1\",\"e2\"],\"current\":[\"e2\"]}");
-		assertThat(this.database.tableExists("t_c1")).isFalse();
+		assertThat(this.cli.database().tableExists("t_c1")).isFalse();
 	}
 
 	@Test
 	void upgradeContractHeadAppliesContractAndTheExpandRevisionsItDependsOn() {
-		CliRun run = run("upgrade", "contract@head", "--json");
+		CliRun run = this.cli.run("upgrade", "contract@head", "--json");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.out().strip())
 			.isEqualTo("{\"applied\":[\"r0\",\"e1\",\"c1\",\"e2\",\"c2\"],\"current\":[\"c2\"]}");
@@ -71,20 +62,20 @@ class ExpandContractCliTests {
 
 	@Test
 	void currentShowsWhatAlembicVersionWouldHoldAndVerboseAddsTheCoveredExpandHead() {
-		run("upgrade", "heads");
-		assertThat(run("current").out()).isEqualTo("c2 (head)\n");
-		CliRun verbose = run("current", "--verbose");
+		this.cli.run("upgrade", "heads");
+		assertThat(this.cli.run("current").out()).isEqualTo("c2 (head)\n");
+		CliRun verbose = this.cli.run("current", "--verbose");
 		assertThat(verbose.out()).startsWith("Rev: c2 (head) (current)\n")
 			.contains("Also applied, covered through depends_on by c2:\nRev: e2 (head)\n");
 	}
 
 	@Test
 	void checkPassesWithOneHeadPerBranchOnceEverythingIsApplied() {
-		CliRun pending = run("check");
+		CliRun pending = this.cli.run("check");
 		assertThat(pending.code()).isEqualTo(1);
 		assertThat(pending.err()).contains("is not applied: run 'migrations upgrade heads'").doesNotContain("merge");
-		run("upgrade", "heads");
-		CliRun check = run("check");
+		this.cli.run("upgrade", "heads");
+		CliRun check = this.cli.run("check");
 		assertThat(check.code()).as(check.err()).isZero();
 		assertThat(check.out()).isEqualTo("OK: one head per branch (contract: c2, expand: e2), every checksum "
 				+ "matches, and the database is at the heads.\n");
@@ -93,42 +84,42 @@ class ExpandContractCliTests {
 	@Test
 	void checkStillAsksToMergeTwoHeadsOnOneBranch() throws IOException {
 		write("e3", "e1", "", "");
-		run("upgrade", "heads");
-		CliRun check = run("check");
+		this.cli.run("upgrade", "heads");
+		CliRun check = this.cli.run("check");
 		assertThat(check.code()).isEqualTo(1);
 		assertThat(check.err()).contains("problem: There are 3 heads (c2, e2, e3): merge them");
 	}
 
 	@Test
 	void stampRecordsExactlyTheAskedRevisions() {
-		CliRun stamp = run("stamp", "e2", "c1");
+		CliRun stamp = this.cli.run("stamp", "e2", "c1");
 		assertThat(stamp.code()).as(stamp.err()).isZero();
 		assertThat(stamp.out()).isEqualTo("Stamped: the database is recorded at c1, e2; nothing ran.\n");
-		assertThat(run("current").out()).isEqualTo("c1\ne2 (effective head)\n");
-		assertThat(this.database.tableExists("t_r0")).isFalse();
+		assertThat(this.cli.run("current").out()).isEqualTo("c1\ne2 (effective head)\n");
+		assertThat(this.cli.database().tableExists("t_r0")).isFalse();
 	}
 
 	@Test
 	void downgradeMinusOneFromTwoRevisionsRefusesAndItsHintWorksWhenPasted() {
-		run("upgrade", "c1");
-		run("upgrade", "expand@head");
-		CliRun ambiguous = run("downgrade", "-1");
+		this.cli.run("upgrade", "c1");
+		this.cli.run("upgrade", "expand@head");
+		CliRun ambiguous = this.cli.run("downgrade", "-1");
 		assertThat(ambiguous.code()).isEqualTo(2);
 		assertThat(ambiguous.err())
 			.contains("error: Target '-1' is ambiguous: the database stands at 2 revisions ('c1', 'e2').")
 			.contains("hint: Say which one to move from: 'c1@-1' or 'e2@-1'.");
-		CliRun pasted = run("downgrade", "e2@-1");
+		CliRun pasted = this.cli.run("downgrade", "e2@-1");
 		assertThat(pasted.code()).as(pasted.err()).isZero();
-		assertThat(run("current").out()).isEqualTo("c1\n");
-		assertThat(this.database.tableExists("t_e2")).isFalse();
-		assertThat(this.database.tableExists("t_c1")).isTrue();
+		assertThat(this.cli.run("current").out()).isEqualTo("c1\n");
+		assertThat(this.cli.database().tableExists("t_e2")).isFalse();
+		assertThat(this.cli.database().tableExists("t_c1")).isTrue();
 	}
 
 	@Test
 	void newRevisionOnContractHeadHasTheContractHeadAloneAsParent() throws IOException {
-		CliRun run = run("revision", "-m", "next contract", "--head", "contract@head", "--rev-id", "c3");
+		CliRun run = this.cli.run("revision", "-m", "next contract", "--head", "contract@head", "--rev-id", "c3");
 		assertThat(run.code()).as(run.err()).isZero();
-		try (Stream<Path> files = Files.list(this.revisions)) {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			Path created = files.filter((file) -> file.getFileName().toString().contains("c3"))
 				.findFirst()
 				.orElseThrow();
@@ -138,25 +129,25 @@ class ExpandContractCliTests {
 
 	@Test
 	void headsAndHistoryMarkTheExpandHeadAsAnEffectiveHeadAndShowEachBranchsLabel() {
-		assertThat(run("heads").out()).isEqualTo("c2 (contract) (head)\ne2 (expand) (effective head)\n");
-		assertThat(run("heads", "--resolve-dependencies").out()).isEqualTo("c2 (contract) (head)\n");
-		assertThat(run("history").out()).isEqualTo("""
+		assertThat(this.cli.run("heads").out()).isEqualTo("c2 (contract) (head)\ne2 (expand) (effective head)\n");
+		assertThat(this.cli.run("heads", "--resolve-dependencies").out()).isEqualTo("c2 (contract) (head)\n");
+		assertThat(this.cli.run("history").out()).isEqualTo("""
 				c1 (e2) -> c2 (contract) (head),\s
 				e1 -> e2 (expand) (effective head),\s
 				r0 (expand) -> c1 (contract),\s
 				r0 -> e1 (expand),\s
 				<base> -> r0 (branchpoint),\s
 				""");
-		assertThat(run("history", "-r", "e1:expand@head").out())
+		assertThat(this.cli.run("history", "-r", "e1:expand@head").out())
 			.isEqualTo("e1 -> e2 (expand) (effective head), \nr0 -> e1 (expand), \n");
-		assertThat(run("show", "heads").out())
+		assertThat(this.cli.run("show", "heads").out())
 			.startsWith("Rev: c2 (head)\nParent: c1\nAlso depends on: e2\n" + "Branch names: contract\n")
 			.doesNotContain("Rev: e2");
 	}
 
 	@Test
 	void labelHeadMinusOneUpgradesToTheRevisionBelowThatBranchsHead() {
-		CliRun run = run("upgrade", "contract@head-1", "--json");
+		CliRun run = this.cli.run("upgrade", "contract@head-1", "--json");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"r0\",\"e1\",\"c1\"],\"current\":[\"c1\"]}");
 	}

@@ -1,16 +1,12 @@
 package io.github.migrations.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,16 +29,12 @@ class InterruptedRevisionTests {
 			DROP INDEX CONCURRENTLY customers_name;
 			""";
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = CliRun.databaseEnvironment(this.database);
-
-	@TempDir
-	Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void aFailedNonTransactionalRevision() throws IOException {
-		Files.writeString(this.revisions.resolve("001_customers.sql"), """
+		this.cli.write("001_customers.sql", """
 				-- revision: 001
 				-- down_revision: base
 				-- +upgrade
@@ -50,12 +42,12 @@ class InterruptedRevisionTests {
 				-- +downgrade
 				DROP TABLE customers;
 				""");
-		Files.writeString(this.revisions.resolve("002_indexes.sql"), INDEXES);
+		this.cli.write("002_indexes.sql", INDEXES);
 	}
 
 	@Test
 	void theHintNamesWhatRanAndTheStampsThatRecordTheOutcome() {
-		CliRun run = run("upgrade");
+		CliRun run = this.cli.run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).contains("002_indexes.sql:6: revision '002' failed: column \"emial\" does not exist")
 			.contains("hint: The revision runs outside a transaction (transactional: false), so the statements before "
@@ -64,40 +56,36 @@ class InterruptedRevisionTests {
 					+ "record the outcome with a stamp: revision '002' once you finish its upgrade by hand, or "
 					+ "revision '001' once you undo what ran; then run again. Finished by hand: run 'migrations stamp "
 					+ "002'; undone: run 'migrations stamp 001'.\n");
-		assertThat(this.database
+		assertThat(this.cli.database()
 			.query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers' AND indexname <> 'customers_pkey'"))
 			.containsExactly("customers_name");
 	}
 
 	@Test
 	void undoingWhatRanAndPastingTheStampLetsTheFixedRevisionRunAgain() throws IOException {
-		CliRun failed = run("upgrade");
-		Files.writeString(this.revisions.resolve("002_indexes.sql"), INDEXES.replace("(emial)", "(email)"));
-		this.database.execute("DROP INDEX customers_name");
+		CliRun failed = this.cli.run("upgrade");
+		this.cli.write("002_indexes.sql", INDEXES.replace("(emial)", "(email)"));
+		this.cli.database().execute("DROP INDEX customers_name");
 		assertThat(pasted(failed, "undone").code()).isZero();
-		CliRun again = run("upgrade");
+		CliRun again = this.cli.run("upgrade");
 		assertThat(again.code()).as(again.err()).isZero();
-		assertThat(run("current").out()).isEqualTo("002 (head)\n");
+		assertThat(this.cli.run("current").out()).isEqualTo("002 (head)\n");
 	}
 
 	@Test
 	void finishingTheWorkByHandAndPastingTheStampRecordsTheRevision() throws IOException {
-		CliRun failed = run("upgrade");
-		Files.writeString(this.revisions.resolve("002_indexes.sql"), INDEXES.replace("(emial)", "(email)"));
-		this.database.execute("CREATE INDEX customers_email ON customers (email)");
+		CliRun failed = this.cli.run("upgrade");
+		this.cli.write("002_indexes.sql", INDEXES.replace("(emial)", "(email)"));
+		this.cli.database().execute("CREATE INDEX customers_email ON customers (email)");
 		assertThat(pasted(failed, "Finished by hand").code()).isZero();
-		assertThat(run("current").out()).isEqualTo("002 (head)\n");
-		assertThat(run("upgrade").code()).isZero();
+		assertThat(this.cli.run("current").out()).isEqualTo("002 (head)\n");
+		assertThat(this.cli.run("upgrade").code()).isZero();
 	}
 
 	private CliRun pasted(CliRun failed, String which) {
 		Matcher command = Pattern.compile(which + ": run 'migrations ([^']+)'").matcher(failed.err());
 		assertThat(command.find()).as(failed.err()).isTrue();
-		return run(command.group(1).split(" "));
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
+		return this.cli.run(command.group(1).split(" "));
 	}
 
 }

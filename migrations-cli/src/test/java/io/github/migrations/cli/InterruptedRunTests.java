@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,24 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InterruptedRunTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void customers() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("revisions"));
-		Files.writeString(this.revisions.resolve("001_customers.sql"),
-				CliRun.tableRevision("001", "base", "customers"));
+		this.cli.write("001_customers.sql", CliRun.tableRevision("001", "base", "customers"));
 	}
 
 	@Test
 	void aNonTransactionalRevisionStoppedBySigtermIsNamedWithItsInvalidIndexAndTheStampsThatRecordTheOutcome()
 			throws Exception {
-		Files.writeString(this.revisions.resolve("002_index.sql"), """
+		this.cli.write("002_index.sql", """
 				-- revision: 002
 				-- down_revision: 001
 				-- transactional: false
@@ -60,15 +53,14 @@ class InterruptedRunTests {
 		// the server ends the dead client's statement within a second
 		awaitServer(Duration.ofSeconds(30), "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query "
 				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
-		CliRun check = CliRun.of(CliRun.databaseEnvironment(this.database),
-				CliRun.withLocations(this.revisions, "check"));
+		CliRun check = this.cli.run("check");
 		assertThat(check.err()).as("what the next command says agrees")
 			.contains("'migrations stamp 002' if it is applied, or 'migrations stamp 001' if it is not.");
 	}
 
 	@Test
 	void aTransactionalRevisionStoppedBySigtermIsSaidToBeRolledBackAndIsNotApplied() throws Exception {
-		Files.writeString(this.revisions.resolve("002_backfill.sql"), """
+		this.cli.write("002_backfill.sql", """
 				-- revision: 002
 				-- down_revision: 001
 				-- +upgrade
@@ -83,13 +75,13 @@ class InterruptedRunTests {
 					+ "not recorded as applied");
 		awaitServer(Duration.ofSeconds(30), "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query "
 				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
-		assertThat(this.database.query("SELECT revision FROM migrations_revisions")).containsExactly("001");
-		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("0");
+		assertThat(this.cli.database().query("SELECT revision FROM migrations_revisions")).containsExactly("001");
+		assertThat(this.cli.database().query("SELECT count(*) FROM customers")).containsExactly("0");
 	}
 
 	@Test
 	void whileANonTransactionalRevisionRunsCurrentAndCheckSayItIsInProgressNotInterrupted() throws Exception {
-		Files.writeString(this.revisions.resolve("002_index.sql"), """
+		this.cli.write("002_index.sql", """
 				-- revision: 002
 				-- down_revision: 001
 				-- transactional: false
@@ -101,20 +93,15 @@ class InterruptedRunTests {
 		try {
 			awaitServer(Duration.ofSeconds(60), "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
 					+ "'%waiting_for_the_operator%' AND pid <> pg_backend_pid() AND datname = current_database()");
-			CliRun current = CliRun.of(CliRun.databaseEnvironment(this.database),
-					CliRun.withLocations(this.revisions, "current"));
+			CliRun current = this.cli.run("current");
 			assertThat(current.out()).startsWith("002 (head) (being upgraded right now: wait for that run to end)\n")
 				.contains("Migration in progress, holding the migration lock: PostgreSQL backend ")
 				.contains("running: SELECT pg_sleep(60) AS waiting_for_the_operator")
 				.doesNotContain("migrations check");
-			assertThat(CliRun
-				.of(CliRun.databaseEnvironment(this.database),
-						CliRun.withLocations(this.revisions, "current", "--json"))
-				.out())
+			assertThat(this.cli.run("current", "--json").out())
 				.isEqualTo("{\"current\":[\"002\"],\"interrupted\":[],\"running\":[{\"revision\":\"002\","
 						+ "\"state\":\"upgrading\"}]}\n");
-			CliRun check = CliRun.of(CliRun.databaseEnvironment(this.database),
-					CliRun.withLocations(this.revisions, "check"));
+			CliRun check = this.cli.run("check");
 			assertThat(check.code()).isEqualTo(1);
 			assertThat(check.err())
 				.contains("Revision '002' is being upgraded right now, outside a transaction "
@@ -128,11 +115,8 @@ class InterruptedRunTests {
 		}
 		awaitServer(Duration.ofSeconds(30), "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query "
 				+ "LIKE '%waiting_for_the%' AND pid <> pg_backend_pid() AND datname = current_database())");
-		CliRun after = CliRun.of(CliRun.databaseEnvironment(this.database),
-				CliRun.withLocations(this.revisions, "current"));
-		assertThat(CliRun
-			.of(CliRun.databaseEnvironment(this.database), CliRun.withLocations(this.revisions, "current", "--json"))
-			.out())
+		CliRun after = this.cli.run("current");
+		assertThat(this.cli.run("current", "--json").out())
 			.isEqualTo("{\"current\":[\"002\"],\"interrupted\":[{\"revision\":\"002\",\"state\":"
 					+ "\"upgrading\"}],\"running\":[]}\n");
 		assertThat(after.out()).as("once the run is gone, it is interrupted")
@@ -141,11 +125,11 @@ class InterruptedRunTests {
 
 	@Test
 	void aRunThatEndsOnItsOwnSaysNothingAboutStopping() throws Exception {
-		Files.writeString(this.revisions.resolve("002_orders.sql"), CliRun.tableRevision("002", "001", "orders"));
+		this.cli.write("002_orders.sql", CliRun.tableRevision("002", "001", "orders"));
 		Process process = start("upgrade");
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isZero();
-		assertThat(Files.readString(this.folder.resolve("err.txt")))
+		assertThat(Files.readString(this.cli.folder().resolve("err.txt")))
 			.contains("Upgrading to 002 (create orders) ... done")
 			.doesNotContain("Stopped");
 	}
@@ -162,8 +146,8 @@ class InterruptedRunTests {
 							+ "%' AND pid <> pg_backend_pid() AND datname = current_database()");
 			process.destroy();
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			return new CliRun(process.exitValue(), Files.readString(this.folder.resolve("out.txt")),
-					Files.readString(this.folder.resolve("err.txt")));
+			return new CliRun(process.exitValue(), Files.readString(this.cli.folder().resolve("out.txt")),
+					Files.readString(this.cli.folder().resolve("err.txt")));
 		}
 		finally {
 			process.destroyForcibly();
@@ -176,9 +160,9 @@ class InterruptedRunTests {
 	 */
 	private void awaitServer(Duration within, String query) {
 		long deadline = System.nanoTime() + within.toNanos();
-		while (this.database.query(query).isEmpty()) {
+		while (this.cli.database().query(query).isEmpty()) {
 			assertThat(System.nanoTime()).as("still waiting for: " + query).isLessThan(deadline);
-			this.database.query("SELECT pg_sleep(0.1)");
+			this.cli.database().query("SELECT pg_sleep(0.1)");
 		}
 	}
 
@@ -186,11 +170,12 @@ class InterruptedRunTests {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), MigrationsCli.class.getName(), "--locations",
-						this.revisions.toString()));
+						this.cli.revisions().toString()));
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(this.folder.resolve("out.txt").toFile())
-			.redirectError(this.folder.resolve("err.txt").toFile());
-		builder.environment().putAll(CliRun.databaseEnvironment(this.database));
+		ProcessBuilder builder = new ProcessBuilder(command)
+			.redirectOutput(this.cli.folder().resolve("out.txt").toFile())
+			.redirectError(this.cli.folder().resolve("err.txt").toFile());
+		builder.environment().putAll(this.cli.environment());
 		Process process = builder.start();
 		process.getOutputStream().close();
 		return process;

@@ -3,16 +3,14 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,33 +23,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RevisionCommandTests {
 
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.withoutDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
-		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
-		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices", "-- branch_labels: billing\n"));
-	}
-
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.revisions.resolve(name), content);
+		this.cli.write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		this.cli.write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		this.cli.write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices", "-- branch_labels: billing\n"));
 	}
 
 	@Test
 	void fileTemplateThatLeavesTheFolderIsRefused() throws IOException {
 		CliRun run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", "../escaped_{rev}.sql");
 		assertThat(run.err())
-			.startsWith("error: File template '../escaped_{rev}.sql' names '" + this.folder.resolve("db/escaped_d4.sql")
-					+ "', which is outside the revisions folder '" + this.revisions.toAbsolutePath() + "'.\nhint: ")
+			.startsWith("error: File template '../escaped_{rev}.sql' names '"
+					+ this.cli.folder().resolve("db/escaped_d4.sql") + "', which is outside the revisions folder '"
+					+ this.cli.revisions().toAbsolutePath() + "'.\nhint: ")
 			.contains("(--file-template)");
-		assertThat(this.folder.resolve("db/escaped_d4.sql")).doesNotExist();
+		assertThat(this.cli.folder().resolve("db/escaped_d4.sql")).doesNotExist();
 		assertThat(refused("revision", "-m", "escape", "--file-template", "archive/../../../{rev}.sql").err())
 			.contains("which is outside the revisions folder");
 		assertThat(refused("revision", "-m", "escape", "--file-template", "..").err())
@@ -60,23 +50,23 @@ class RevisionCommandTests {
 
 	@Test
 	void absoluteFileTemplateIsRefused() {
-		Path outside = this.folder.resolve("escaped_{rev}.sql").toAbsolutePath();
+		Path outside = this.cli.folder().resolve("escaped_{rev}.sql").toAbsolutePath();
 		CliRun run = refused("revision", "-m", "escape", "--rev-id", "d4", "--file-template", outside.toString());
 		assertThat(run.err()).startsWith("error: File template '" + outside + "' is an absolute path")
 			.contains(
 					"hint: Give a file name relative to the revisions folder, for example '{timestamp}_{rev}_{slug}.sql'");
-		assertThat(this.folder.resolve("escaped_d4.sql")).doesNotExist();
+		assertThat(this.cli.folder().resolve("escaped_d4.sql")).doesNotExist();
 	}
 
 	@Test
 	void fileTemplateFromTheConfigFileIsCheckedByMergeToo() throws IOException {
-		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
-		Path config = Files.writeString(this.folder.resolve("application.properties"),
+		this.cli.write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
+		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
 				"app.migrations.file-template=../{rev}_{slug}.sql\n");
 		CliRun merge = refused("--config", config.toString(), "merge", "-m", "merge heads", "heads", "--rev-id", "m9");
 		assertThat(merge.err()).contains("which is outside the revisions folder")
 			.contains("('app.migrations.file-template' in the configuration file)");
-		assertThat(this.folder.resolve("db/m9_merge_heads.sql")).doesNotExist();
+		assertThat(this.cli.folder().resolve("db/m9_merge_heads.sql")).doesNotExist();
 	}
 
 	@Test
@@ -93,13 +83,13 @@ class RevisionCommandTests {
 
 	@Test
 	void fileTemplateWithASubfolderInsideTheFolderStillWorks() throws IOException {
-		CliRun run = run("revision", "-m", "Add payments", "--rev-id", "d4", "--file-template",
+		CliRun run = this.cli.run("revision", "-m", "Add payments", "--rev-id", "d4", "--file-template",
 				"archive/2024/{rev}_{slug}.sql");
 		assertThat(run.code()).isZero();
-		Path written = this.revisions.resolve("archive/2024/d4_add_payments.sql");
+		Path written = this.cli.revisions().resolve("archive/2024/d4_add_payments.sql");
 		assertThat(run.out()).isEqualTo("Generating " + written + " ... done\n");
 		assertThat(written).exists();
-		assertThat(run("heads").out()).isEqualTo("d4 (billing) (head)\n");
+		assertThat(this.cli.run("heads").out()).isEqualTo("d4 (billing) (head)\n");
 	}
 
 	@Test
@@ -125,8 +115,8 @@ class RevisionCommandTests {
 		CliRun run = refused("revision", "-m", "long", "--branch-label", label);
 		assertThat(run.err()).startsWith("error: Branch label 'llllllllllllllll...' (--branch-label) is 65 characters "
 				+ "long; a label has at most 64, as ids do: ids are the version store's keys.\nhint: ");
-		assertThat(run("revision", "-m", "long enough", "--branch-label", "l".repeat(RevisionId.MAX_LENGTH)).code())
-			.isZero();
+		assertThat(this.cli.run("revision", "-m", "long enough", "--branch-label", "l".repeat(RevisionId.MAX_LENGTH))
+			.code()).isZero();
 	}
 
 	@Test
@@ -163,14 +153,14 @@ class RevisionCommandTests {
 		CliRun run = refused("revision", "-m", message);
 		assertThat(run.err()).startsWith("error: The message (-m) is empty")
 			.contains("hint: Describe what the revision does, for example -m \"add customers.email\".");
-		try (java.util.stream.Stream<Path> files = Files.list(this.revisions)) {
+		try (java.util.stream.Stream<Path> files = Files.list(this.cli.revisions())) {
 			assertThat(files).hasSize(3);
 		}
 	}
 
 	@Test
 	void mergeRefusesANewlineInItsMessage() throws IOException {
-		write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
+		this.cli.write("x2_meetings.sql", CliRun.tableRevision("x2", "a1", "meetings"));
 		CliRun run = refused("merge", "-m", "merge\n-- transactional: false", "heads");
 		assertThat(run.err()).startsWith("error: The message (-m) holds a line break (U+000A) at character 6");
 	}
@@ -182,7 +172,8 @@ class RevisionCommandTests {
 		assertThat(run.err()).isEqualTo("error: Revision id 'aaaaaaaaaaaaaaaa...' (--rev-id) is 65 characters long; "
 				+ "an id has at most 64: ids are the version store's keys.\n"
 				+ "hint: Choose an id of at most 64 characters, or leave --rev-id out to generate one.\n");
-		assertThat(run("revision", "-m", "long enough", "--rev-id", "a".repeat(RevisionId.MAX_LENGTH)).code()).isZero();
+		assertThat(this.cli.run("revision", "-m", "long enough", "--rev-id", "a".repeat(RevisionId.MAX_LENGTH)).code())
+			.isZero();
 	}
 
 	@Test
@@ -218,48 +209,47 @@ class RevisionCommandTests {
 	void messageRoundTripsThroughTheEngine() throws IOException {
 		TestDatabase.Database database = database();
 		String message = "it's a \\path\\ -- not a comment; $$ body $$ /* x */ \"quoted\" café ✓ 日本語 😀";
-		CliRun run = run("revision", "-m", message, "--rev-id", "d4");
+		CliRun run = this.cli.run("revision", "-m", message, "--rev-id", "d4");
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("_d4_it_s_a_path_not_a_comment_body_x_quot");
-		assertThat(run("show", "d4").out()).contains("\n    " + message + "\n");
-		assertThat(run("history").out()).startsWith("c3 -> d4 (billing) (head), " + message + "\n");
-		assertThat(run("history", "--json").out())
+		assertThat(this.cli.run("show", "d4").out()).contains("\n    " + message + "\n");
+		assertThat(this.cli.run("history").out()).startsWith("c3 -> d4 (billing) (head), " + message + "\n");
+		assertThat(this.cli.run("history", "--json").out())
 			.contains("\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-		assertThat(run("upgrade").code()).isZero();
+		assertThat(this.cli.run("upgrade").code()).isZero();
 		assertThat(database.query("SELECT revision FROM migrations_revisions ORDER BY 1")).contains("d4");
-		assertThat(run("revision", "-m", "  surrounded by spaces  ", "--rev-id", "e5").code()).isZero();
-		assertThat(run("show", "e5").out()).contains("\n    surrounded by spaces\n");
+		assertThat(this.cli.run("revision", "-m", "  surrounded by spaces  ", "--rev-id", "e5").code()).isZero();
+		assertThat(this.cli.run("show", "e5").out()).contains("\n    surrounded by spaces\n");
 	}
 
 	@Test
 	void revisionWithEveryOptionSetParsesBackWithTheEngine() throws IOException {
 		TestDatabase.Database database = database();
-		CliRun run = run("revision", "-m", "Audit: it's a \"branch\" -- 100% ✓", "--head", "b2", "--splice",
+		CliRun run = this.cli.run("revision", "-m", "Audit: it's a \"branch\" -- 100% ✓", "--head", "b2", "--splice",
 				"--branch-label", "audit", "--branch-label", "audit_v2", "--depends-on", "a,billing", "--rev-id", "d4",
 				"--file-template", "audit/{timestamp}_{rev}_{slug}.sql");
 		assertThat(run.code()).as(run.err()).isZero();
-		assertThat(run("heads").out()).isEqualTo("c3 (billing) (effective head)\nd4 (audit, audit_v2) (head)\n");
-		assertThat(run("show", "audit").out()).startsWith("Rev: d4 (head)\nParent: b2\n")
+		assertThat(this.cli.run("heads").out())
+			.isEqualTo("c3 (billing) (effective head)\nd4 (audit, audit_v2) (head)\n");
+		assertThat(this.cli.run("show", "audit").out()).startsWith("Rev: d4 (head)\nParent: b2\n")
 			.contains("Branch names: audit, audit_v2\n")
 			.contains("Also depends on: a1, billing\n")
 			.contains("/db/revisions/audit/")
 			.contains("\n    Audit: it's a \"branch\" -- 100% ✓\n");
-		CliRun merge = run("merge", "-m", "Merge: audit \\ billing", "heads", "--branch-label", "merged", "--rev-id",
-				"m9");
+		CliRun merge = this.cli.run("merge", "-m", "Merge: audit \\ billing", "heads", "--branch-label", "merged",
+				"--rev-id", "m9");
 		assertThat(merge.code()).as(merge.err()).isZero();
-		assertThat(run("heads").out()).isEqualTo("m9 (audit, audit_v2, billing, merged) (head)\n");
-		assertThat(run("upgrade", "--json").out().strip())
+		assertThat(this.cli.run("heads").out()).isEqualTo("m9 (audit, audit_v2, billing, merged) (head)\n");
+		assertThat(this.cli.run("upgrade", "--json").out().strip())
 			.isEqualTo("{\"applied\":[\"a1\",\"b2\",\"c3\",\"d4\",\"m9\"],\"current\":[\"m9\"]}");
-		assertThat(run("check").code()).isZero();
+		assertThat(this.cli.run("check").code()).isZero();
 		assertThat(database.query("SELECT revision FROM migrations_revisions ORDER BY 1")).containsExactly("a1", "b2",
 				"c3", "d4", "m9");
 	}
 
 	private TestDatabase.Database database() {
 		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-		this.environment.put("DATABASE_URL", database.url());
-		this.environment.put("DATABASE_USERNAME", database.username());
-		this.environment.put("DATABASE_PASSWORD", database.password());
+		this.cli.environment().putAll(CliRun.databaseEnvironment(database));
 		return database;
 	}
 
@@ -269,7 +259,7 @@ class RevisionCommandTests {
 	 */
 	private CliRun refused(String... args) {
 		List<Path> before = files();
-		CliRun run = run(args);
+		CliRun run = this.cli.run(args);
 		assertThat(run.code()).as(run.err()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).matches("error: [^\n]+\nhint: [^\n]+\n");
@@ -278,16 +268,12 @@ class RevisionCommandTests {
 	}
 
 	private List<Path> files() {
-		try (Stream<Path> files = Files.walk(this.folder)) {
+		try (Stream<Path> files = Files.walk(this.cli.folder())) {
 			return files.sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

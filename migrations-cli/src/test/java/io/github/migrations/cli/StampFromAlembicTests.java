@@ -3,13 +3,10 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,35 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StampFromAlembicTests {
 
-	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
-
-	private final Map<String, String> environment = new HashMap<>();
-
-	@TempDir
-	Path folder;
-
-	private Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.onFreshDatabase();
 
 	@BeforeEach
 	void anAlembicDatabaseAtB2() throws IOException {
-		this.revisions = Files.createDirectories(this.folder.resolve("db/revisions"));
-		write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
-		write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
-		write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
-		this.database.execute("""
+		this.cli.write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		this.cli.write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		this.cli.write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
+		this.cli.database().execute("""
 				CREATE TABLE customers (id bigint PRIMARY KEY);
 				CREATE TABLE orders (id bigint PRIMARY KEY);
 				CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY);
 				INSERT INTO alembic_version VALUES ('b2');
 				""");
-		this.environment.put("DATABASE_URL", this.database.url());
-		this.environment.put("DATABASE_USERNAME", this.database.username());
-		this.environment.put("DATABASE_PASSWORD", this.database.password());
 	}
 
 	@Test
 	void upgradeOnAnAlembicDatabaseStopsAndNamesStampFromAlembic() {
-		CliRun run = run("upgrade");
+		CliRun run = this.cli.run("upgrade");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).isEqualTo("error: The database was migrated by Alembic: public.alembic_version holds "
@@ -59,23 +46,23 @@ class StampFromAlembicTests {
 				+ "let the upgrade do it by setting adopt-alembic-version to true. Setting: "
 				+ "'app.migrations.adopt-alembic-version' in the --config file (or environment variable "
 				+ "APP_MIGRATIONS_ADOPT_ALEMBIC_VERSION).\n");
-		assertThat(this.database.tableExists("invoices")).isFalse();
+		assertThat(this.cli.database().tableExists("invoices")).isFalse();
 	}
 
 	@Test
 	void upgradeSqlFromAnAlembicDatabaseStopsInsteadOfRenderingFromBase() {
-		CliRun run = run("upgrade", "--sql");
+		CliRun run = this.cli.run("upgrade", "--sql");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err())
 			.startsWith("error: The database was migrated by Alembic: public.alembic_version holds " + "'b2'");
-		assertThat(run("upgrade", "--sql", "b2:head").out()).contains("CREATE TABLE invoices")
+		assertThat(this.cli.run("upgrade", "--sql", "b2:head").out()).contains("CREATE TABLE invoices")
 			.doesNotContain("CREATE TABLE orders");
 	}
 
 	@Test
 	void currentOnAnAlembicDatabaseSaysSoInsteadOfPrintingBase() {
-		CliRun run = run("current");
+		CliRun run = this.cli.run("current");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err())
@@ -85,67 +72,67 @@ class StampFromAlembicTests {
 
 	@Test
 	void stampFromAlembicRecordsItsRevisionsAndCheckPassesAfterTheUpgrade() {
-		CliRun stamp = run("stamp", "--from-alembic");
+		CliRun stamp = this.cli.run("stamp", "--from-alembic");
 		assertThat(stamp).isEqualTo(new CliRun(0,
 				"Stamped: the database is recorded at b2; nothing ran, and public.alembic_version is left as it was.\n",
 				""));
-		assertThat(run("current").out()).isEqualTo("b2\n");
-		CliRun upgrade = run("upgrade", "--json");
+		assertThat(this.cli.run("current").out()).isEqualTo("b2\n");
+		CliRun upgrade = this.cli.run("upgrade", "--json");
 		assertThat(upgrade.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
-		assertThat(run("check").code()).isZero();
-		assertThat(this.database.query("SELECT version_num FROM alembic_version")).containsExactly("b2");
+		assertThat(this.cli.run("check").code()).isZero();
+		assertThat(this.cli.database().query("SELECT version_num FROM alembic_version")).containsExactly("b2");
 	}
 
 	@Test
 	void stampFromAlembicAgainHintsAStampThatWorksWhenPasted() {
-		assertThat(run("stamp", "--from-alembic").code()).isZero();
-		CliRun again = run("stamp", "--from-alembic");
+		assertThat(this.cli.run("stamp", "--from-alembic").code()).isZero();
+		CliRun again = this.cli.run("stamp", "--from-alembic");
 		assertThat(again.code()).isEqualTo(1);
 		java.util.regex.Matcher hint = java.util.regex.Pattern.compile("run 'migrations ([^']+)'").matcher(again.err());
 		assertThat(hint.find()).as(again.err()).isTrue();
-		CliRun pasted = run(hint.group(1).split(" "));
+		CliRun pasted = this.cli.run(hint.group(1).split(" "));
 		assertThat(pasted.code()).as(pasted.err()).isZero();
-		assertThat(run("current").out()).isEqualTo("c3 (head)\n");
+		assertThat(this.cli.run("current").out()).isEqualTo("c3 (head)\n");
 	}
 
 	@Test
 	void stampFromAlembicNamesTheRevisionsThatHaveNoFile() {
-		this.database.execute("INSERT INTO alembic_version VALUES ('4f2e9a1c7b30')");
-		CliRun run = run("stamp", "--from-alembic");
+		this.cli.database().execute("INSERT INTO alembic_version VALUES ('4f2e9a1c7b30')");
+		CliRun run = this.cli.run("stamp", "--from-alembic");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.err()).isEqualTo("error: public.alembic_version holds '4f2e9a1c7b30', which no revision file "
 				+ "declares, so it cannot be adopted.\n"
 				+ "hint: Port each of them from Alembic's versions/*.py to a revision file with the same id "
 				+ "('-- revision: <id>'), then adopt again. Nothing was changed.\n");
-		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		assertThat(this.cli.database().tableExists("migrations_revisions")).isFalse();
 	}
 
 	@Test
 	void stampTakesEitherTargetsOrFromAlembic() {
 		for (String[] args : new String[][] { { "stamp" }, { "stamp", "head", "--from-alembic" },
 				{ "stamp", "--from-alembic", "--purge" } }) {
-			CliRun run = run(args);
+			CliRun run = this.cli.run(args);
 			assertThat(run.code()).isEqualTo(2);
 			assertThat(run.err()).startsWith("error: Stamp either the revisions named as TARGET, or --from-alembic "
 					+ "alone.\nhint: Run 'migrations stamp head', or 'migrations stamp --from-alembic'");
 		}
-		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		assertThat(this.cli.database().tableExists("migrations_revisions")).isFalse();
 	}
 
 	@Test
 	void adoptAlembicVersionInTheConfigFileLetsTheUpgradeAdopt() throws IOException {
-		Path config = Files.writeString(this.folder.resolve("application.properties"),
+		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
 				"app.migrations.adopt-alembic-version=true\n");
-		CliRun run = run("--config", config.toString(), "upgrade", "--json");
+		CliRun run = this.cli.run("--config", config.toString(), "upgrade", "--json");
 		assertThat(run.code()).isZero();
 		assertThat(run.out().strip()).isEqualTo("{\"applied\":[\"c3\"],\"current\":[\"c3\"]}");
 	}
 
 	@Test
 	void anUpgradeThatAdoptsSaysWhatItRecordedWithoutRunning() throws IOException {
-		Path config = Files.writeString(this.folder.resolve("application.properties"),
+		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
 				"app.migrations.adopt-alembic-version=true\n");
-		CliRun run = run("--config", config.toString(), "upgrade");
+		CliRun run = this.cli.run("--config", config.toString(), "upgrade");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.err()).startsWith("Recorded a1, b2 as applied without running them: adopted from Alembic's "
 				+ "alembic_version\nUpgrading to c3 ");
@@ -154,9 +141,10 @@ class StampFromAlembicTests {
 
 	@Test
 	void anUpgradeThatStampsTheBaselineSaysWhatItRecordedWithoutRunning() throws IOException {
-		this.database.execute("DROP TABLE alembic_version");
-		Path config = Files.writeString(this.folder.resolve("application.properties"), "app.migrations.baseline=b2\n");
-		CliRun run = run("--config", config.toString(), "upgrade");
+		this.cli.database().execute("DROP TABLE alembic_version");
+		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
+				"app.migrations.baseline=b2\n");
+		CliRun run = this.cli.run("--config", config.toString(), "upgrade");
 		assertThat(run.code()).as(run.err()).isZero();
 		assertThat(run.err()).startsWith("Recorded a1, b2 as applied without running them: stamped as the baseline "
 				+ "'b2', as the database had tables but no version store\nUpgrading to c3 ");
@@ -164,57 +152,51 @@ class StampFromAlembicTests {
 
 	@Test
 	void aVersionTableOfAnotherNameIsNamedByTheOptionOrTheConfigurationFile() throws IOException {
-		this.database.execute("CREATE SCHEMA alembic; ALTER TABLE alembic_version SET SCHEMA alembic; "
-				+ "ALTER TABLE alembic.alembic_version RENAME TO versions");
-		CliRun missing = run("stamp", "--from-alembic");
+		this.cli.database()
+			.execute("CREATE SCHEMA alembic; ALTER TABLE alembic_version SET SCHEMA alembic; "
+					+ "ALTER TABLE alembic.alembic_version RENAME TO versions");
+		CliRun missing = this.cli.run("stamp", "--from-alembic");
 		assertThat(missing.code()).isEqualTo(1);
 		assertThat(missing.err())
 			.startsWith("error: No table 'alembic_version' is on the search path of this "
 					+ "connection, so there is nothing of Alembic's to adopt.\n")
 			.endsWith("Option: --alembic-version-table of 'stamp --from-alembic' (or "
 					+ "'app.migrations.alembic-version-table' in the --config file).\n");
-		Path config = Files.writeString(this.folder.resolve("application.properties"),
+		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
 				"app.migrations.alembic-version-table=alembic.versions\n");
-		CliRun upgrade = run("--config", config.toString(), "upgrade");
+		CliRun upgrade = this.cli.run("--config", config.toString(), "upgrade");
 		assertThat(upgrade.code()).isEqualTo(1);
 		assertThat(upgrade.err())
 			.startsWith("error: The database was migrated by Alembic: alembic.versions holds 'b2', and the version");
-		assertThat(this.database.tableExists("invoices")).isFalse();
-		CliRun stamp = run("stamp", "--from-alembic", "--alembic-version-table", "alembic.versions");
+		assertThat(this.cli.database().tableExists("invoices")).isFalse();
+		CliRun stamp = this.cli.run("stamp", "--from-alembic", "--alembic-version-table", "alembic.versions");
 		assertThat(stamp).isEqualTo(new CliRun(0,
 				"Stamped: the database is recorded at b2; nothing ran, and alembic.versions is left as it was.\n", ""));
-		assertThat(run("current").out()).isEqualTo("b2\n");
+		assertThat(this.cli.run("current").out()).isEqualTo("b2\n");
 	}
 
 	@Test
 	void stampFromAlembicNamesTheTableItFoundOnTheSearchPathAsUpgradeDoes() {
-		this.database.execute("CREATE SCHEMA other; ALTER TABLE alembic_version SET SCHEMA other; " + "ALTER DATABASE "
-				+ this.database.name() + " SET search_path = public, other");
-		assertThat(run("upgrade").err())
+		this.cli.database()
+			.execute("CREATE SCHEMA other; ALTER TABLE alembic_version SET SCHEMA other; " + "ALTER DATABASE "
+					+ this.cli.database().name() + " SET search_path = public, other");
+		assertThat(this.cli.run("upgrade").err())
 			.startsWith("error: The database was migrated by Alembic: other.alembic_version holds 'b2'");
-		CliRun stamp = run("stamp", "--from-alembic");
+		CliRun stamp = this.cli.run("stamp", "--from-alembic");
 		assertThat(stamp).isEqualTo(new CliRun(0,
 				"Stamped: the database is recorded at b2; nothing ran, and other.alembic_version is left as it was.\n",
 				""));
-		assertThat(this.database.query("SELECT version_num FROM other.alembic_version")).containsExactly("b2");
+		assertThat(this.cli.database().query("SELECT version_num FROM other.alembic_version")).containsExactly("b2");
 	}
 
 	@Test
 	void aVersionTableOptionThatIsNotATableNameIsRefusedBeforeAnythingRuns() {
-		CliRun run = run("stamp", "--from-alembic", "--alembic-version-table", "x; DROP TABLE orders");
+		CliRun run = this.cli.run("stamp", "--from-alembic", "--alembic-version-table", "x; DROP TABLE orders");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).startsWith("error: Alembic version table 'x; DROP TABLE orders' is not a table name.\n");
-		assertThat(this.database.tableExists("orders")).isTrue();
-		assertThat(run("stamp", "head", "--alembic-version-table", "versions").err())
+		assertThat(this.cli.database().tableExists("orders")).isTrue();
+		assertThat(this.cli.run("stamp", "head", "--alembic-version-table", "versions").err())
 			.startsWith("error: --alembic-version-table names the table that --from-alembic reads.\n");
-	}
-
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.revisions.resolve(name), content);
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.environment, CliRun.withLocations(this.revisions, args));
 	}
 
 }

@@ -1,15 +1,13 @@
 package io.github.migrations.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,19 +21,19 @@ class StampSqlTests {
 
 	private final TestDatabase.Database stamped = TestDatabase.shared().freshDatabase();
 
-	@TempDir
-	Path revisions;
+	@RegisterExtension
+	final CliFixture cli = CliFixture.withoutDatabase();
 
 	@BeforeEach
 	void revisions() throws IOException {
-		Files.writeString(this.revisions.resolve("a1_customers.sql"), CliRun.tableRevision("a1", "base", "customers"));
-		Files.writeString(this.revisions.resolve("b2_orders.sql"), CliRun.tableRevision("b2", "a1", "orders"));
-		Files.writeString(this.revisions.resolve("c3_invoices.sql"), CliRun.tableRevision("c3", "b2", "invoices"));
+		this.cli.write("a1_customers.sql", CliRun.tableRevision("a1", "base", "customers"));
+		this.cli.write("b2_orders.sql", CliRun.tableRevision("b2", "a1", "orders"));
+		this.cli.write("c3_invoices.sql", CliRun.tableRevision("c3", "b2", "invoices"));
 	}
 
 	private CliRun run(TestDatabase.Database database, String... args) {
 		Map<String, String> environment = (database != null) ? CliRun.databaseEnvironment(database) : Map.of();
-		return CliRun.of(environment, CliRun.withLocations(this.revisions, args));
+		return CliRun.of(environment, CliRun.withLocations(this.cli.revisions(), args));
 	}
 
 	@Test
