@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.migrations.test.database.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,13 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class CliFixture implements BeforeEachCallback, AfterEachCallback {
 
-	private final TestDatabase.Database database;
+	private final TestDatabase.@Nullable Database database;
 
 	private final Map<String, String> environment = new HashMap<>();
 
 	private Path folder;
 
-	private CliFixture(TestDatabase.Database database) {
+	private CliFixture(TestDatabase.@Nullable Database database) {
 		this.database = database;
 	}
 
