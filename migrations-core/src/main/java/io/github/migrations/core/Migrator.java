@@ -467,6 +467,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * The revisions the version store marks as running ({@code transactional: false})
+	 * that a script declares, each in the words of {@link #validate()}: in progress
+	 * ({@link HistoryMismatchException.Problem#inProgress()}) while another session holds
+	 * the migration lock, else interrupted, with what to do. Empty when none is marked.
+	 * Takes no lock.
+	 */
+	public List<HistoryMismatchException.Problem> unfinished() {
+		return this.queries.unfinished();
+	}
+
+	/**
 	 * Where the database stands against the scripts and the target, in one read: current
 	 * revisions, heads, pending steps and unknown revisions. Changes nothing and takes no
 	 * lock.

@@ -18,6 +18,7 @@ import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.HistoryMismatchException;
+import io.github.migrations.core.plan.HistoryValidator;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.Planner;
 import io.github.migrations.core.plan.Planning;
@@ -268,6 +269,23 @@ final class ReadOnlyQueries {
 			}
 		}
 		validatedApplied(catalog, false);
+	}
+
+	/**
+	 * The revisions marked as running, each in progress or interrupted as
+	 * {@link #status(Target)} tells it, from one read of the applied set and, only when a
+	 * revision is marked, one look at the lock on the same session.
+	 */
+	List<HistoryMismatchException.Problem> unfinished() {
+		Catalog catalog = this.loader.load();
+		try (Session session = this.connections.open()) {
+			Connection connection = session.connection();
+			return new HistoryValidator(this.settings).unfinished(catalog, this.store.applied(connection),
+					() -> heldElsewhere(connection));
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
 	}
 
 	/**

@@ -221,6 +221,28 @@ class MigrationLockTests {
 	}
 
 	@Test
+	void unfinishedTellsARevisionMarkedRunningInProgressWhileTheLockIsHeldElsewhereAndInterruptedOnceItIsNot()
+			throws SQLException {
+		Migrator migrator = waitingShortly();
+		migrator.upgrade(Target.head());
+		assertThat(migrator.unfinished()).isEmpty();
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'a1'");
+		try (Connection session = ordersApi().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			HistoryMismatchException validated = catchThrowableOfType(HistoryMismatchException.class,
+					migrator::validate);
+			assertThat(migrator.unfinished()).as("in the words of validate")
+				.containsExactlyElementsOf(validated.problems())
+				.singleElement()
+				.satisfies((problem) -> assertThat(problem.inProgress()).isTrue());
+		}
+		assertThat(migrator.unfinished()).singleElement().satisfies((problem) -> {
+			assertThat(problem.inProgress()).isFalse();
+			assertThat(problem.hint()).contains("'migrations stamp a1' if it is applied");
+		});
+	}
+
+	@Test
 	void aChangedChecksumBesideARevisionInProgressIsNotInProgress() throws SQLException {
 		RevisionFiles files = new RevisionFiles(this.folder);
 		files.table("a1", "base", "customers");

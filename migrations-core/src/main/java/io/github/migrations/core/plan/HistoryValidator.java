@@ -78,6 +78,22 @@ public final class HistoryValidator {
 		return problems;
 	}
 
+	/**
+	 * The revisions marked as running ({@code transactional: false}) that a script
+	 * declares, each told as {@link #problems(Catalog, List, Supplier)} tells it: in
+	 * progress while another session holds the migration lock, else interrupted.
+	 * @param lockHolder as for {@link #problems(Catalog, List, Supplier)}
+	 */
+	public List<HistoryMismatchException.Problem> unfinished(Catalog catalog, List<AppliedRevision> applied,
+			Supplier<@Nullable String> lockHolder) {
+		return problems(catalog,
+				applied.stream()
+					.filter((row) -> row.state() != AppliedState.APPLIED && RevisionId.isValid(row.revision())
+							&& catalog.scripts().containsKey(RevisionId.of(row.revision())))
+					.toList(),
+				lockHolder);
+	}
+
 	public static HistoryMismatchException.Problem unknown(AppliedRevision row) {
 		return new HistoryMismatchException.Problem(row.revision(),
 				"The database has revision '%s' applied (on %s by '%s'), but no script declares it."
