@@ -104,8 +104,11 @@ class InterruptedRunTests {
 			CliRun current = CliRun.of(CliRun.databaseEnvironment(this.database),
 					CliRun.withLocations(this.revisions, "current"));
 			assertThat(current.out()).startsWith("002 (head) (being upgraded right now: wait for that run to end)\n")
-				.contains("Migration in progress, holding the migration lock: PostgreSQL backend ")
+				.contains("\nRevision '002' is being upgraded right now, outside a transaction (transactional: false), "
+						+ "by the run that holds the migration lock: PostgreSQL backend ")
 				.contains("running: SELECT pg_sleep(60) AS waiting_for_the_operator")
+				.endsWith(". Wait for that run to end, then check again; do not stamp the revision or undo its work "
+						+ "while it runs.\n")
 				.doesNotContain("migrations check");
 			assertThat(CliRun
 				.of(CliRun.databaseEnvironment(this.database),

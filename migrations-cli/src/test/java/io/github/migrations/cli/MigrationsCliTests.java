@@ -3,6 +3,9 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stderr.
  */
 class MigrationsCliTests {
+
+	/**
+	 * The default version store, whose migration lock another instance would hold.
+	 */
+	private static final VersionStore STORE = new PostgresVersionStore(null, true, "migrations_revisions",
+			"migrations_log", "migrations_fingerprint");
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
@@ -129,6 +141,36 @@ class MigrationsCliTests {
 		assertThat(run("history", "-i", "-v", "-r", "c3:").out())
 			.contains("Applied: no (interrupted while downgrading)\n");
 		assertThat(run("history", "-i", "--json").out()).containsPattern("\"revision\":\"c3\"[^}]*\"applied\":false");
+	}
+
+	@Test
+	void aRevisionMarkedRunningWhileAnotherSessionHoldsTheLockIsShownBeingRunInTheEnginesWords() throws SQLException {
+		run("upgrade");
+		this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
+		String inProgress = "Revision 'c3' is being downgraded right now, outside a transaction (transactional: false), "
+				+ "by the run that holds the migration lock: PostgreSQL backend ";
+		String advice = ". Wait for that run to end, then check again; do not stamp the revision or undo its work "
+				+ "while it runs.";
+		try (Connection session = this.database.dataSource().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThat(run("current").out())
+				.startsWith("c3 (head) (being downgraded right now: wait for that run to end)\n" + inProgress)
+				.endsWith(advice + "\n");
+			assertThat(run("current", "--json").out().strip())
+				.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[],\"running\":[{\"revision\":\"c3\","
+						+ "\"state\":\"downgrading\"}]}");
+			String applied = "Applied: no (being downgraded right now: wait for that run to end)\n";
+			assertThat(run("current", "-v").out()).contains(applied);
+			assertThat(run("show", "current").out()).contains(applied);
+			assertThat(run("history", "-i", "-v", "-r", "c3:").out()).contains(applied);
+			CliRun check = run("check");
+			assertThat(check.code()).isEqualTo(1);
+			assertThat(check.err()).startsWith("problem: " + inProgress).endsWith(advice + "\n").hasLineCount(1);
+		}
+		assertThat(run("show", "current").out()).as("once nobody runs it, it was interrupted")
+			.contains("Applied: no (interrupted while downgrading)\n");
+		assertThat(run("check").err()).contains("was interrupted during downgrade")
+			.contains("'migrations stamp c3' if it is applied, or 'migrations stamp b2' if it is not.");
 	}
 
 	@Test
