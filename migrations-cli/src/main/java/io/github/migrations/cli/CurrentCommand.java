@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.AppliedState;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
 import picocli.CommandLine.Command;
@@ -39,17 +40,24 @@ final class CurrentCommand extends CliCommand {
 			.stream()
 			.filter((row) -> row.state() != AppliedState.APPLIED)
 			.toList();
-		// a revision marked upgrading or downgrading while another session holds the
-		// migration lock is being run, not interrupted: telling the operator to check and
-		// stamp it would have them undo a live run's work
-		String running = interrupted.isEmpty() ? null : migrator.migrationInProgress();
+		// the engine tells a revision marked upgrading or downgrading as being run, not
+		// interrupted, while another session holds the migration lock: telling the
+		// operator to check and stamp it would have them undo a live run's work
+		List<HistoryMismatchException.Problem> inProgress = RevisionFormat.inProgress(migrator, interrupted);
+		Set<String> running = RevisionFormat.running(inProgress);
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("current", current);
 			document.put("interrupted",
-					(running != null) ? List.of() : interrupted.stream().map(CurrentCommand::json).toList());
+					interrupted.stream()
+						.filter((row) -> !running.contains(row.revision()))
+						.map(CurrentCommand::json)
+						.toList());
 			document.put("running",
-					(running != null) ? interrupted.stream().map(CurrentCommand::json).toList() : List.of());
+					interrupted.stream()
+						.filter((row) -> running.contains(row.revision()))
+						.map(CurrentCommand::json)
+						.toList());
 			printJson(document);
 			return 0;
 		}
@@ -66,13 +74,11 @@ final class CurrentCommand extends CliCommand {
 				out().println(id + " (unknown: no script declares it)");
 			}
 			else if (this.verbose) {
-				out().print(format.verbose(graph.get(revisionId),
-						(running != null && row != null && row.state() != AppliedState.APPLIED)
-								? "no (" + running(row.state()) + ")" : RevisionFormat.applied(row)));
+				out().print(format.verbose(graph.get(revisionId), RevisionFormat.applied(row, running)));
 			}
 			else {
-				String state = (row == null || row.state() == AppliedState.APPLIED) ? "" : (running != null)
-						? " (" + running(row.state()) + ")"
+				String state = (row == null || row.state() == AppliedState.APPLIED) ? "" : running.contains(id)
+						? " (" + RevisionFormat.running(row.state()) + ")"
 						: " (" + RevisionFormat.interrupted(row.state()) + ": run 'migrations check' for what to do)";
 				out().println(format.current(graph.get(revisionId)) + state);
 			}
@@ -80,15 +86,8 @@ final class CurrentCommand extends CliCommand {
 		if (this.verbose) {
 			printCoveredBranchHeads(graph, format, rows, current);
 		}
-		if (running != null) {
-			out().println("Migration in progress, holding the migration lock: " + running);
-		}
+		inProgress.forEach((problem) -> out().println(problem));
 		return 0;
-	}
-
-	private static String running(AppliedState state) {
-		return "being %s right now: wait for that run to end"
-			.formatted((state == AppliedState.UPGRADING) ? "upgraded" : "downgraded");
 	}
 
 	/**
@@ -115,7 +114,7 @@ final class CurrentCommand extends CliCommand {
 					.toList();
 				if (!covering.isEmpty()) {
 					out().println("Also applied, covered through depends_on by " + String.join(", ", covering) + ":");
-					out().print(format.verbose(graph.get(id), RevisionFormat.applied(rows.get(id.value()))));
+					out().print(format.verbose(graph.get(id), RevisionFormat.applied(rows.get(id.value()), Set.of())));
 				}
 			}
 		}

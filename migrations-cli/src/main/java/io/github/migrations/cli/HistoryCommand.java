@@ -71,10 +71,12 @@ final class HistoryCommand extends CliCommand {
 			return 0;
 		}
 		RevisionFormat format = new RevisionFormat(graph, current);
+		Set<String> running = (this.verbose && database)
+				? RevisionFormat.running(RevisionFormat.inProgress(migrator, rows.values())) : Set.of();
 		for (Revision revision : revisions) {
 			if (this.verbose) {
 				out().println(format.verbose(revision,
-						database ? RevisionFormat.applied(rows.get(revision.id().value())) : null));
+						database ? RevisionFormat.applied(rows.get(revision.id().value()), running) : null));
 			}
 			else {
 				out().println(format.line(revision, this.indicateCurrent));

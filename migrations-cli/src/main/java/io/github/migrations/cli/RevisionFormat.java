@@ -1,12 +1,15 @@
 package io.github.migrations.cli;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.migrations.core.Migrator;
 import io.github.migrations.core.database.AppliedRevision;
 import io.github.migrations.core.database.AppliedState;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.core.revision.RevisionGraph;
 import io.github.migrations.core.revision.RevisionId;
@@ -91,7 +94,8 @@ final class RevisionFormat {
 
 	/**
 	 * The verbose block, as Alembic prints it; with an answer on an {@code Applied:} line
-	 * (made by {@link #applied(AppliedRevision)}) when the command read the database.
+	 * (made by {@link #applied(AppliedRevision, Set)}) when the command read the
+	 * database.
 	 */
 	String verbose(Revision revision, @Nullable String applied) {
 		StringBuilder text = new StringBuilder();
@@ -130,14 +134,44 @@ final class RevisionFormat {
 
 	/**
 	 * Whether the database has a revision, from its row of the applied set: {@code yes},
-	 * {@code no} without a row, or {@code no (interrupted while upgrading)} when a
-	 * non-transactional revision did not finish.
+	 * {@code no} without a row, {@code no (interrupted while upgrading)} when a
+	 * non-transactional revision did not finish, or {@code no (being upgraded right now:
+	 * ...)} while the engine tells it in progress.
+	 * @param running the revisions the engine tells in progress ({@link #running})
 	 */
-	static String applied(@Nullable AppliedRevision row) {
+	static String applied(@Nullable AppliedRevision row, Set<String> running) {
 		if (row == null) {
 			return "no";
 		}
-		return (row.state() == AppliedState.APPLIED) ? "yes" : "no (" + interrupted(row.state()) + ")";
+		if (row.state() == AppliedState.APPLIED) {
+			return "yes";
+		}
+		return "no (" + (running.contains(row.revision()) ? running(row.state()) : interrupted(row.state())) + ")";
+	}
+
+	/**
+	 * The revisions marked as running that the engine tells in progress (another session
+	 * holds the migration lock and runs them), from the rows of the applied set; asks the
+	 * engine only when a row is marked.
+	 */
+	static List<HistoryMismatchException.Problem> inProgress(Migrator migrator, Collection<AppliedRevision> rows) {
+		if (rows.stream().allMatch((row) -> row.state() == AppliedState.APPLIED)) {
+			return List.of();
+		}
+		return migrator.unfinished().stream().filter(HistoryMismatchException.Problem::inProgress).toList();
+	}
+
+	static Set<String> running(List<HistoryMismatchException.Problem> inProgress) {
+		return inProgress.stream().map(HistoryMismatchException.Problem::revision).collect(Collectors.toSet());
+	}
+
+	/**
+	 * {@code being upgraded right now: wait for that run to end}, or the same for a
+	 * downgrade.
+	 */
+	static String running(AppliedState state) {
+		return "being %s right now: wait for that run to end"
+			.formatted((state == AppliedState.UPGRADING) ? "upgraded" : "downgraded");
 	}
 
 	/**

@@ -47,6 +47,7 @@ final class ShowCommand extends CliCommand {
 		if (ids.isEmpty()) {
 			note(current ? "the database is at base: no revision is applied." : "there are no revisions.");
 		}
+		Set<String> running = RevisionFormat.running(RevisionFormat.inProgress(migrator, rows.values()));
 		RevisionFormat format = new RevisionFormat(graph, current ? Set.copyOf(ids) : Set.of());
 		for (String id : ids) {
 			RevisionId known = RevisionId.isValid(id) ? RevisionId.of(id) : null;
@@ -54,7 +55,8 @@ final class ShowCommand extends CliCommand {
 				out().println(id + " (unknown: no script declares it)");
 			}
 			else {
-				out().print(format.verbose(graph.get(known), current ? RevisionFormat.applied(rows.get(id)) : null));
+				out().print(format.verbose(graph.get(known),
+						current ? RevisionFormat.applied(rows.get(id), running) : null));
 			}
 		}
 		return 0;

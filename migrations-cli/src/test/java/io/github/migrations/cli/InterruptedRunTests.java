@@ -95,8 +95,11 @@ class InterruptedRunTests {
 					+ "'%waiting_for_the_operator%' AND pid <> pg_backend_pid() AND datname = current_database()");
 			CliRun current = this.cli.run("current");
 			assertThat(current.out()).startsWith("002 (head) (being upgraded right now: wait for that run to end)\n")
-				.contains("Migration in progress, holding the migration lock: PostgreSQL backend ")
+				.contains("\nRevision '002' is being upgraded right now, outside a transaction (transactional: false), "
+						+ "by the run that holds the migration lock: PostgreSQL backend ")
 				.contains("running: SELECT pg_sleep(60) AS waiting_for_the_operator")
+				.endsWith(". Wait for that run to end, then check again; do not stamp the revision or undo its work "
+						+ "while it runs.\n")
 				.doesNotContain("migrations check");
 			assertThat(this.cli.run("current", "--json").out())
 				.isEqualTo("{\"current\":[\"002\"],\"interrupted\":[],\"running\":[{\"revision\":\"002\","

@@ -3,11 +3,17 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stderr.
  */
 class MigrationsCliTests {
+
+	/**
+	 * The default version store, whose migration lock another instance would hold.
+	 */
+	private static final VersionStore STORE = new PostgresVersionStore(null, true, "migrations_revisions",
+			"migrations_log", "migrations_fingerprint");
 
 	@RegisterExtension
 	final CliFixture cli = CliFixture.onFreshDatabase();
@@ -109,6 +121,36 @@ class MigrationsCliTests {
 			.contains("Applied: no (interrupted while downgrading)\n");
 		assertThat(this.cli.run("history", "-i", "--json").out())
 			.containsPattern("\"revision\":\"c3\"[^}]*\"applied\":false");
+	}
+
+	@Test
+	void aRevisionMarkedRunningWhileAnotherSessionHoldsTheLockIsShownBeingRunInTheEnginesWords() throws SQLException {
+		this.cli.run("upgrade");
+		this.cli.database().execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'c3'");
+		String inProgress = "Revision 'c3' is being downgraded right now, outside a transaction (transactional: false), "
+				+ "by the run that holds the migration lock: PostgreSQL backend ";
+		String advice = ". Wait for that run to end, then check again; do not stamp the revision or undo its work "
+				+ "while it runs.";
+		try (Connection session = this.cli.database().dataSource().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThat(this.cli.run("current").out())
+				.startsWith("c3 (head) (being downgraded right now: wait for that run to end)\n" + inProgress)
+				.endsWith(advice + "\n");
+			assertThat(this.cli.run("current", "--json").out().strip())
+				.isEqualTo("{\"current\":[\"c3\"],\"interrupted\":[],\"running\":[{\"revision\":\"c3\","
+						+ "\"state\":\"downgrading\"}]}");
+			String applied = "Applied: no (being downgraded right now: wait for that run to end)\n";
+			assertThat(this.cli.run("current", "-v").out()).contains(applied);
+			assertThat(this.cli.run("show", "current").out()).contains(applied);
+			assertThat(this.cli.run("history", "-i", "-v", "-r", "c3:").out()).contains(applied);
+			CliRun check = this.cli.run("check");
+			assertThat(check.code()).isEqualTo(1);
+			assertThat(check.err()).startsWith("problem: " + inProgress).endsWith(advice + "\n").hasLineCount(1);
+		}
+		assertThat(this.cli.run("show", "current").out()).as("once nobody runs it, it was interrupted")
+			.contains("Applied: no (interrupted while downgrading)\n");
+		assertThat(this.cli.run("check").err()).contains("was interrupted during downgrade")
+			.contains("'migrations stamp c3' if it is applied, or 'migrations stamp b2' if it is not.");
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.UpToDate;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.lint.LintReport;
+import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.plan.Planning;
@@ -466,9 +467,24 @@ public final class Migrator {
 	}
 
 	/**
+	 * The revisions the version store marks as running ({@code transactional: false})
+	 * that a script declares, each in the words of {@link #validate()}: in progress
+	 * ({@link HistoryMismatchException.Problem#inProgress()}) while another session holds
+	 * the migration lock, else interrupted, with what to do. Empty when none is marked.
+	 * Takes no lock.
+	 */
+	public List<HistoryMismatchException.Problem> unfinished() {
+		return this.queries.unfinished();
+	}
+
+	/**
 	 * Where the database stands against the scripts and the target, in one read: current
 	 * revisions, heads, pending steps and unknown revisions. Changes nothing and takes no
 	 * lock.
+	 * @throws HistoryMismatchException when the history does not match the files; a
+	 * revision marked as running ({@code transactional: false}) while another session
+	 * holds the migration lock is reported in progress, not interrupted
+	 * ({@link HistoryMismatchException#inProgress()})
 	 */
 	public MigrationStatus status(Target target) {
 		return this.queries.status(target);
@@ -554,7 +570,9 @@ public final class Migrator {
 	/**
 	 * Checks the scripts (every section of every file), the graph and the recorded
 	 * history without changing anything.
-	 * @throws MigrationException describing every problem found
+	 * @throws MigrationException describing every problem found; a revision marked as
+	 * running while another session holds the migration lock is in progress, as
+	 * {@link #status(Target)} reports it
 	 */
 	public void validate() {
 		this.queries.validate();

@@ -3,7 +3,6 @@ package io.github.migrations.core;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,7 @@ import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.HistoryMismatchException;
+import io.github.migrations.core.plan.HistoryValidator;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.Planner;
 import io.github.migrations.core.plan.Planning;
@@ -73,8 +73,7 @@ final class ReadOnlyQueries {
 
 	MigrationStatus status(Target target) {
 		Catalog catalog = this.loader.load();
-		List<AppliedRevision> applied = appliedUnlessAlembic();
-		Planning.validate(this.settings, catalog, applied);
+		List<AppliedRevision> applied = validatedApplied(catalog, true);
 		MigrationPlan plan = Planning.plan(catalog, applied, Direction.UPGRADE, target);
 		return new MigrationStatus(current(catalog, applied), catalog.graph().heads(), plan.steps(),
 				unknown(catalog, applied));
@@ -91,6 +90,30 @@ final class ReadOnlyQueries {
 	List<AppliedRevision> appliedRevisions() {
 		try (Session session = this.connections.open()) {
 			return this.store.applied(session.connection());
+		}
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
+		}
+	}
+
+	/**
+	 * The applied set, checked against the files in one read: a revision marked as
+	 * running while another session holds the migration lock is reported in progress, not
+	 * interrupted, from a look at the lock on the same session, taken only when a
+	 * revision is marked.
+	 * @param unlessAlembic whether to refuse a database Alembic migrated that the version
+	 * store has not recorded
+	 * @throws HistoryMismatchException when the history does not match the files
+	 */
+	private List<AppliedRevision> validatedApplied(Catalog catalog, boolean unlessAlembic) {
+		try (Session session = this.connections.open()) {
+			Connection connection = session.connection();
+			List<AppliedRevision> applied = this.store.applied(connection);
+			if (unlessAlembic) {
+				this.alembic.refuseUnadopted(connection, applied);
+			}
+			Planning.validate(this.settings, catalog, applied, () -> heldElsewhere(connection));
+			return applied;
 		}
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
@@ -133,8 +156,7 @@ final class ReadOnlyQueries {
 
 	MigrationPlan plan(Direction direction, Target target) {
 		Catalog catalog = this.loader.load();
-		List<AppliedRevision> applied = appliedUnlessAlembic();
-		Planning.validate(this.settings, catalog, applied);
+		List<AppliedRevision> applied = validatedApplied(catalog, true);
 		return Planning.plan(catalog, applied, direction, target);
 	}
 
@@ -145,7 +167,7 @@ final class ReadOnlyQueries {
 		String why = null;
 		if (from == null && direction == Direction.UPGRADE) {
 			RecordedFirst first = recordedFirst(catalog);
-			Planning.validate(this.settings, catalog, first.applied());
+			Planning.validate(this.settings, catalog, first.applied(), this::migrationInProgress);
 			plan = Planning.plan(catalog, first.applied(), direction, to);
 			recordedFirst = first.scripts();
 			why = first.why();
@@ -246,12 +268,23 @@ final class ReadOnlyQueries {
 				Planning.checkStatements(placeholders, sql, Direction.DOWNGRADE);
 			}
 		}
-		List<AppliedRevision> applied = appliedRevisions();
-		try {
-			Planning.validate(this.settings, catalog, applied);
+		validatedApplied(catalog, false);
+	}
+
+	/**
+	 * The revisions marked as running, each in progress or interrupted as
+	 * {@link #status(Target)} tells it, from one read of the applied set and, only when a
+	 * revision is marked, one look at the lock on the same session.
+	 */
+	List<HistoryMismatchException.Problem> unfinished() {
+		Catalog catalog = this.loader.load();
+		try (Session session = this.connections.open()) {
+			Connection connection = session.connection();
+			return new HistoryValidator(this.settings).unfinished(catalog, this.store.applied(connection),
+					() -> heldElsewhere(connection));
 		}
-		catch (HistoryMismatchException ex) {
-			throw inProgressInstead(ex, applied);
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
 		}
 	}
 
@@ -262,45 +295,20 @@ final class ReadOnlyQueries {
 	 */
 	@Nullable String migrationInProgress() {
 		try (Session session = this.connections.open()) {
-			return AdvisoryLock.heldElsewhere(session.connection(), this.store);
+			return heldElsewhere(session.connection());
 		}
 		catch (SQLException ex) {
 			throw Connections.failure(ex);
 		}
 	}
 
-	/**
-	 * The history's problems, with a revision marked upgrading or downgrading told as
-	 * running, not interrupted, while another session holds the migration lock: its run
-	 * is still going, and undoing its work or stamping it would break that run.
-	 */
-	private HistoryMismatchException inProgressInstead(HistoryMismatchException ex, List<AppliedRevision> applied) {
-		List<AppliedRevision> marked = applied.stream().filter((row) -> row.state() != AppliedState.APPLIED).toList();
-		if (marked.isEmpty()) {
-			return ex;
+	private @Nullable String heldElsewhere(Connection connection) {
+		try {
+			return AdvisoryLock.heldElsewhere(connection, this.store);
 		}
-		String holder = migrationInProgress();
-		if (holder == null) {
-			return ex;
+		catch (SQLException ex) {
+			throw Connections.failure(ex);
 		}
-		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
-		for (HistoryMismatchException.Problem problem : ex.problems()) {
-			AppliedRevision row = marked.stream()
-				.filter((candidate) -> candidate.revision().equals(problem.revision()))
-				.findFirst()
-				.orElse(null);
-			if (row == null) {
-				problems.add(problem);
-				continue;
-			}
-			problems.add(new HistoryMismatchException.Problem(row.revision(),
-					"Revision '%s' is being %s right now, outside a transaction (transactional: false), by the run "
-						.formatted(row.revision(), (row.state() == AppliedState.UPGRADING) ? "upgraded" : "downgraded")
-							+ "that holds the migration lock: " + holder + ".",
-					"Wait for that run to end, then check again; do not stamp the revision or undo its work while "
-							+ "it runs."));
-		}
-		return new HistoryMismatchException(problems);
 	}
 
 }

@@ -33,6 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -183,6 +184,82 @@ class MigrationLockTests {
 		assertThat(migrator.migrationInProgress()).isNull();
 		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(migrator::validate)
 			.withMessageContaining("was interrupted during upgrade");
+	}
+
+	@Test
+	void statusAndPlanTellARevisionMarkedDowngradingWhileAnotherSessionHoldsTheLockAsInProgressInTheWordsOfValidate()
+			throws SQLException {
+		Migrator migrator = waitingShortly();
+		migrator.upgrade(Target.head());
+		this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = 'a1'");
+		try (Connection session = ordersApi().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			HistoryMismatchException validated = catchThrowableOfType(HistoryMismatchException.class,
+					migrator::validate);
+			for (Runnable read : List.<Runnable>of(() -> migrator.status(Target.head()),
+					() -> migrator.plan(Target.head()))) {
+				assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(read::run).satisfies((ex) -> {
+					assertThat(ex.inProgress()).isTrue();
+					assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+						assertThat(problem.inProgress()).isTrue();
+						assertThat(problem.description()).startsWith("Revision 'a1' is being downgraded right now, "
+								+ "outside a transaction (transactional: false), by the run that holds the migration "
+								+ "lock: PostgreSQL backend ")
+							.contains("('orders-api', user ");
+						assertThat(problem.hint()).isEqualTo("Wait for that run to end, then check again; do not "
+								+ "stamp the revision or undo its work while it runs.");
+					});
+					assertThat(ex.getMessage()).isEqualTo(validated.getMessage());
+				});
+			}
+		}
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator.status(Target.head()))
+			.satisfies((ex) -> assertThat(ex.inProgress()).isFalse())
+			.withMessageContaining("Revision 'a1' (")
+			.withMessageContaining("was interrupted during downgrade")
+			.withMessageContaining("'migrations stamp a1' if it is applied, or 'migrations stamp base' if it is not.");
+	}
+
+	@Test
+	void unfinishedTellsARevisionMarkedRunningInProgressWhileTheLockIsHeldElsewhereAndInterruptedOnceItIsNot()
+			throws SQLException {
+		Migrator migrator = waitingShortly();
+		migrator.upgrade(Target.head());
+		assertThat(migrator.unfinished()).isEmpty();
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'a1'");
+		try (Connection session = ordersApi().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			HistoryMismatchException validated = catchThrowableOfType(HistoryMismatchException.class,
+					migrator::validate);
+			assertThat(migrator.unfinished()).as("in the words of validate")
+				.containsExactlyElementsOf(validated.problems())
+				.singleElement()
+				.satisfies((problem) -> assertThat(problem.inProgress()).isTrue());
+		}
+		assertThat(migrator.unfinished()).singleElement().satisfies((problem) -> {
+			assertThat(problem.inProgress()).isFalse();
+			assertThat(problem.hint()).contains("'migrations stamp a1' if it is applied");
+		});
+	}
+
+	@Test
+	void aChangedChecksumBesideARevisionInProgressIsNotInProgress() throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.folder);
+		files.table("a1", "base", "customers");
+		files.table("b2", "a1", "orders");
+		Migrator migrator = Migrator.builder(this.database.dataSource()).locations(files.location()).build();
+		migrator.upgrade(Target.head());
+		this.database.execute("UPDATE migrations_revisions SET checksum = 'edited' WHERE revision = 'a1'");
+		this.database.execute("UPDATE migrations_revisions SET state = 'UPGRADING' WHERE revision = 'b2'");
+		try (Connection session = ordersApi().getConnection();
+				AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+			assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator.status(Target.head()))
+				.satisfies((ex) -> {
+					assertThat(ex.inProgress()).as("the edited file is still to repair").isFalse();
+					assertThat(ex.problems()).extracting(HistoryMismatchException.Problem::inProgress)
+						.containsExactly(false, true);
+				});
+		}
 	}
 
 	@Test

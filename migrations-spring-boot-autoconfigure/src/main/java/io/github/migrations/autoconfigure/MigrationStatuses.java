@@ -5,17 +5,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.Secrets;
-import io.github.migrations.core.database.AppliedRevision;
-import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.database.LogEntry;
 import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.revision.Target;
@@ -82,7 +77,7 @@ public final class MigrationStatuses implements MigrationListener {
 		catch (BeansException ex) {
 			// a scrape while the context closes
 			return new Reading(null, null, null,
-					"Migrator bean '%s' is not available: %s".formatted(migratorName, ex.getMessage()), null);
+					"Migrator bean '%s' is not available: %s".formatted(migratorName, ex.getMessage()), false);
 		}
 		return Reading.of(migrator, target);
 	}
@@ -112,11 +107,12 @@ public final class MigrationStatuses implements MigrationListener {
 	 * @param lastLogEntry the newest log entry, or {@code null}
 	 * @param error why the status could not be read, with credentials masked, or
 	 * {@code null}
-	 * @param migrating when the status could not be read only because another session is
-	 * running revisions outside a transaction right now, which and who; else {@code null}
+	 * @param migrating whether the status could not be read only because another session
+	 * is running revisions outside a transaction right now, as the engine tells it
+	 * ({@link HistoryMismatchException#inProgress()}; the error says which and who)
 	 */
 	public record Reading(@Nullable MigrationStatus status, @Nullable List<String> current,
-			@Nullable LogEntry lastLogEntry, @Nullable String error, @Nullable String migrating) {
+			@Nullable LogEntry lastLogEntry, @Nullable String error, boolean migrating) {
 
 		/**
 		 * Reads the migrator's status against the target, and its newest log entry.
@@ -124,47 +120,15 @@ public final class MigrationStatuses implements MigrationListener {
 		public static Reading of(Migrator migrator, String target) {
 			try {
 				MigrationStatus status = migrator.status(Target.parse(target));
-				return new Reading(status, status.current(), migrator.lastLogEntry(), null, null);
+				return new Reading(status, status.current(), migrator.lastLogEntry(), null, false);
 			}
 			catch (RuntimeException ex) {
 				// a failure from the database (unreachable, refused) would only fail
 				// again, after as long a wait; a failed check of the files leaves it
 				// readable
-				boolean readable = !fromDatabase(ex);
-				List<String> current = readable ? currentIfReadable(migrator) : null;
+				List<String> current = fromDatabase(ex) ? null : currentIfReadable(migrator);
 				return new Reading(null, current, null, Secrets.maskNullable(ex.getMessage()),
-						(readable && ex instanceof HistoryMismatchException mismatch) ? inProgress(migrator, mismatch)
-								: null);
-			}
-		}
-
-		/**
-		 * Which revisions run and who runs them, when every problem is a revision marked
-		 * as running while another session holds the migration lock; else {@code null}.
-		 */
-		private static @Nullable String inProgress(Migrator migrator, HistoryMismatchException mismatch) {
-			try {
-				String holder = migrator.migrationInProgress();
-				if (holder == null) {
-					return null;
-				}
-				Set<String> running = migrator.appliedRevisions()
-					.stream()
-					.filter((row) -> row.state() != AppliedState.APPLIED)
-					.map(AppliedRevision::revision)
-					.collect(Collectors.toCollection(TreeSet::new));
-				if (!mismatch.problems().stream().allMatch((problem) -> running.contains(problem.revision()))) {
-					return null;
-				}
-				return ("%s %s %s being run right now, outside a transaction (transactional: false), by the run that "
-						+ "holds the migration lock: %s. Wait for that run to end; do not stamp or undo its work "
-						+ "while it runs.")
-					.formatted((running.size() == 1) ? "Revision" : "Revisions",
-							running.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", ")),
-							(running.size() == 1) ? "is" : "are", Secrets.mask(holder));
-			}
-			catch (RuntimeException ex) {
-				return null;
+						ex instanceof HistoryMismatchException mismatch && mismatch.inProgress());
 			}
 		}
 

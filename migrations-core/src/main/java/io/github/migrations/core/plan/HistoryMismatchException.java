@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the database has recorded does not match the scripts: an applied file was edited,
- * an applied revision has no script, or a non-transactional revision was interrupted.
- * Found before anything runs.
+ * an applied revision has no script, or a non-transactional revision was interrupted, or
+ * is being run right now by another session ({@link #inProgress()}). Found before
+ * anything runs.
  */
 public final class HistoryMismatchException extends MigrationException {
 
@@ -38,13 +39,29 @@ public final class HistoryMismatchException extends MigrationException {
 	}
 
 	/**
-	 * One mismatch: the revision, what is wrong, what to do, and the setting that can
-	 * change the verdict, if one can.
+	 * Whether every problem is a revision that another session is running right now
+	 * ({@link Problem#inProgress()}): nothing to repair, a run to wait for, after which
+	 * the history matches or that run reports its own failure.
 	 */
-	public record Problem(String revision, String description, String hint, @Nullable String setting) {
+	public boolean inProgress() {
+		return this.problems.stream().allMatch(Problem::inProgress);
+	}
+
+	/**
+	 * One mismatch: the revision, what is wrong, what to do, the setting that can change
+	 * the verdict, if one can, and whether it is a revision marked as running
+	 * ({@code transactional: false}) whose run holds the migration lock right now, so in
+	 * progress rather than interrupted.
+	 */
+	public record Problem(String revision, String description, String hint, @Nullable String setting,
+			boolean inProgress) {
 
 		public Problem(String revision, String description, String hint) {
-			this(revision, description, hint, null);
+			this(revision, description, hint, null, false);
+		}
+
+		public Problem(String revision, String description, String hint, @Nullable String setting) {
+			this(revision, description, hint, setting, false);
 		}
 
 		@Override

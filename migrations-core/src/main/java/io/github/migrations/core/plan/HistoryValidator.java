@@ -3,6 +3,7 @@ package io.github.migrations.core.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.migrations.core.api.Direction;
@@ -15,6 +16,7 @@ import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.Catalog;
 import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.SqlScript;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the recorded revisions with the scripts before anything runs.
@@ -29,10 +31,29 @@ public final class HistoryValidator {
 
 	/**
 	 * Every problem: changed checksums (when validated), interrupted non-transactional
-	 * revisions, and unknown revisions (when the policy is to fail).
+	 * revisions, and unknown revisions (when the policy is to fail). A revision marked as
+	 * running is interrupted: for a run that holds the migration lock itself, or where no
+	 * other run can hold it.
 	 */
 	public List<HistoryMismatchException.Problem> problems(Catalog catalog, List<AppliedRevision> applied) {
+		return problems(catalog, applied, () -> null);
+	}
+
+	/**
+	 * Every problem, as {@link #problems(Catalog, List)}, but a revision marked as
+	 * running while another session holds the migration lock is in progress, not
+	 * interrupted: its run is still going, and stamping it or undoing its work would
+	 * break that run.
+	 * @param lockHolder who holds the migration lock in another session, or {@code null}
+	 * when nobody does; asked at most once, and only when a revision with a script is
+	 * marked as running
+	 */
+	public List<HistoryMismatchException.Problem> problems(Catalog catalog, List<AppliedRevision> applied,
+			Supplier<@Nullable String> lockHolder) {
 		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
+		// the lock is looked at once, for the first marked revision
+		boolean asked = false;
+		String holder = null;
 		for (AppliedRevision row : applied) {
 			Script script = RevisionId.isValid(row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
 					: null;
@@ -43,7 +64,11 @@ public final class HistoryValidator {
 				continue;
 			}
 			if (row.state() != AppliedState.APPLIED) {
-				problems.add(interrupted(row, script));
+				if (!asked) {
+					holder = lockHolder.get();
+					asked = true;
+				}
+				problems.add((holder != null) ? inProgress(row, holder) : interrupted(row, script));
 			}
 			else if (this.settings.validateChecksums() && row.checksum() != null
 					&& !Objects.equals(row.checksum(), script.checksum())) {
@@ -51,6 +76,22 @@ public final class HistoryValidator {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The revisions marked as running ({@code transactional: false}) that a script
+	 * declares, each told as {@link #problems(Catalog, List, Supplier)} tells it: in
+	 * progress while another session holds the migration lock, else interrupted.
+	 * @param lockHolder as for {@link #problems(Catalog, List, Supplier)}
+	 */
+	public List<HistoryMismatchException.Problem> unfinished(Catalog catalog, List<AppliedRevision> applied,
+			Supplier<@Nullable String> lockHolder) {
+		return problems(catalog,
+				applied.stream()
+					.filter((row) -> row.state() != AppliedState.APPLIED && RevisionId.isValid(row.revision())
+							&& catalog.scripts().containsKey(RevisionId.of(row.revision())))
+					.toList(),
+				lockHolder);
 	}
 
 	public static HistoryMismatchException.Problem unknown(AppliedRevision row) {
@@ -81,6 +122,16 @@ public final class HistoryValidator {
 						+ "'migrations stamp %s' if it is applied, or 'migrations stamp %s' if it is not.%s")
 					.formatted(row.revision(), parents, leftovers.isEmpty() ? ""
 							: " Look first for what an interrupted statement leaves: " + String.join(" ", leftovers)));
+	}
+
+	private static HistoryMismatchException.Problem inProgress(AppliedRevision row, String holder) {
+		return new HistoryMismatchException.Problem(row.revision(),
+				("Revision '%s' is being %s right now, outside a transaction (transactional: false), by the run "
+						+ "that holds the migration lock: %s.")
+					.formatted(row.revision(), (row.state() == AppliedState.UPGRADING) ? "upgraded" : "downgraded",
+							holder),
+				"Wait for that run to end, then check again; do not stamp the revision or undo its work while it runs.",
+				null, true);
 	}
 
 	private static HistoryMismatchException.Problem changed(AppliedRevision row, Script script) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigrationException;
@@ -98,13 +99,28 @@ public final class Planning {
 	}
 
 	/**
-	 * Checks the applied set against the files before anything runs.
+	 * Checks the applied set against the files before anything runs, under the lock: a
+	 * revision marked as running is interrupted.
 	 * @throws MigrationException when the locations hold no revision at all while the
 	 * database has applied ones (a mistyped location), or with every mismatch found
 	 */
 	public static void validate(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied) {
+		validate(settings, catalog, applied, () -> null);
+	}
+
+	/**
+	 * Checks the applied set against the files without the lock, for a read: a revision
+	 * marked as running while another session holds the migration lock is reported in
+	 * progress ({@link HistoryMismatchException#inProgress()}), not interrupted.
+	 * @param lockHolder who holds the migration lock in another session, or {@code null};
+	 * asked only when a revision is marked as running
+	 * @throws MigrationException as {@link #validate(MigratorSettings, Catalog, List)}
+	 */
+	public static void validate(MigratorSettings settings, Catalog catalog, List<AppliedRevision> applied,
+			Supplier<@Nullable String> lockHolder) {
 		refuseEmptyLocations(settings, catalog, applied);
-		List<HistoryMismatchException.Problem> problems = new HistoryValidator(settings).problems(catalog, applied);
+		List<HistoryMismatchException.Problem> problems = new HistoryValidator(settings).problems(catalog, applied,
+				lockHolder);
 		if (!problems.isEmpty()) {
 			throw new HistoryMismatchException(problems);
 		}

@@ -36,10 +36,7 @@ final class MigrationInspector {
 		if (error == null && status != null) {
 			error = Secrets.maskNullable(lastAttemptFailed(reading.lastLogEntry(), status));
 		}
-		if (reading.migrating() != null) {
-			error = reading.migrating();
-		}
-		return new Inspection(state(status, error, reading.migrating() != null), this.properties.getTarget(), status,
+		return new Inspection(state(status, error, reading.migrating()), this.properties.getTarget(), status,
 				reading.current(), error);
 	}
 

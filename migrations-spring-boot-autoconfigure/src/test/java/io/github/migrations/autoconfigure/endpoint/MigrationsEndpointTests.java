@@ -1,5 +1,7 @@
 package io.github.migrations.autoconfigure.endpoint;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,9 @@ import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionDe
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.RevisionsDescriptor;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.database.AdvisoryLock;
+import io.github.migrations.core.database.PostgresVersionStore;
+import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class MigrationsEndpointTests {
+
+	/**
+	 * The default version store, whose migration lock another instance would hold.
+	 */
+	private static final VersionStore STORE = new PostgresVersionStore(null, true, "migrations_revisions",
+			"migrations_log", "migrations_fingerprint");
 
 	private final TestDatabase.Database database = TestDatabase.shared().freshDatabase();
 
@@ -229,6 +240,29 @@ class MigrationsEndpointTests {
 				assertThat(migrator(context).history()).as("not known, so not an empty log").isNull();
 				assertThat(dataSource.connections()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void aRevisionMarkedRunningIsMigratingWhileAnotherSessionHoldsTheLockAndFailedWithTheStampAdviceOnceNobodyDoes() {
+		this.contextRunner.run((context) -> {
+			// as a transactional: false revision run by another instance leaves it
+			this.database.execute("UPDATE migrations_revisions SET state = 'DOWNGRADING' WHERE revision = '004'");
+			try (Connection session = this.database.dataSource().getConnection();
+					AdvisoryLock holder = AdvisoryLock.acquire(session, STORE, Duration.ofSeconds(1))) {
+				MigratorDescriptor migrating = migrator(context);
+				assertThat(migrating.state()).isEqualTo(MigrationState.MIGRATING);
+				assertThat(migrating.error())
+					.startsWith("Revision '004' is being downgraded right now, outside a transaction (transactional: "
+							+ "false), by the run that holds the migration lock: PostgreSQL backend ")
+					.endsWith(". Wait for that run to end, then check again; do not stamp the revision or undo its "
+							+ "work while it runs.");
+				assertThat(migrating.current()).containsExactly("004");
+			}
+			MigratorDescriptor interrupted = migrator(context);
+			assertThat(interrupted.state()).isEqualTo(MigrationState.FAILED);
+			assertThat(interrupted.error()).contains("was interrupted during downgrade")
+				.contains("'migrations stamp 004' if it is applied, or 'migrations stamp 002 003' if it is not.");
+		});
 	}
 
 	@Test

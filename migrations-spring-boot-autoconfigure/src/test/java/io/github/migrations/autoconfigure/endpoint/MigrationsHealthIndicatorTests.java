@@ -77,11 +77,17 @@ class MigrationsHealthIndicatorTests {
 				Health health = health(context);
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("state", MigrationState.MIGRATING);
-				assertThat((String) health.getDetails().get("reason")).contains("Revision '004' is being run right now")
-					.contains("PostgreSQL backend ");
+				assertThat((String) health.getDetails().get("reason"))
+					.startsWith("Revision '004' is being upgraded right now, outside a transaction (transactional: "
+							+ "false), by the run that holds the migration lock: PostgreSQL backend ")
+					.endsWith(". Wait for that run to end, then check again; do not stamp the revision or undo its "
+							+ "work while it runs.");
 			}
-			assertThat(health(context).getDetails()).as("with nobody running it, it was interrupted")
+			Health interrupted = health(context);
+			assertThat(interrupted.getDetails()).as("with nobody running it, it was interrupted")
 				.containsEntry("state", MigrationState.FAILED);
+			assertThat((String) interrupted.getDetails().get("reason")).contains("was interrupted during upgrade")
+				.contains("'migrations stamp 004' if it is applied, or 'migrations stamp 002 003' if it is not.");
 		});
 	}
 
