@@ -84,7 +84,7 @@ sealed interface Action {
 	 *
 	 * @param attach {@code ATTACH} rather than {@code DETACH}
 	 * @param partition the table attached or detached
-	 * @param concurrently a {@code DETACH ... CONCURRENTLY}
+	 * @param concurrently a {@code DETACH ... CONCURRENTLY} (or its {@code FINALIZE})
 	 */
 	record Partition(boolean attach, String partition, boolean concurrently) implements Action {
 

@@ -79,7 +79,8 @@ final class AlterReader {
 		if (c.is("attach", "partition") || c.is("detach", "partition")) {
 			boolean attach = c.next().is("attach");
 			c.next();
-			return new Action.Partition(attach, c.name(), c.contains("concurrently"));
+			// FINALIZE completes an interrupted DETACH ... CONCURRENTLY, under its lock
+			return new Action.Partition(attach, c.name(), c.contains("concurrently") || c.contains("finalize"));
 		}
 		if (c.is("set", "without", "cluster") || c.is("cluster", "on")) {
 			return new Action.Other("SHARE UPDATE EXCLUSIVE ACTION", Lock.SHARE_UPDATE_EXCLUSIVE);

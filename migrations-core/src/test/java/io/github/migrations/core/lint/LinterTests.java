@@ -668,6 +668,7 @@ class LinterTests {
 				-- lock_timeout: 2s
 				-- +upgrade
 				ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;
+				ALTER TABLE events DETACH PARTITION events_2020 FINALIZE;
 				""").findings()).isEmpty();
 	}
 
