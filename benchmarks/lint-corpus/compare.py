@@ -66,6 +66,10 @@ MAPPING = {
     "prefer-timestamp-tz": "prefer-timestamptz",
     "prefer-text-field": "prefer-text",
     "ban-char-field": "ban-char",
+    "ban-truncate-cascade": "truncate-table",
+    "ban-drop-database": "drop-database",
+    "require-concurrent-partition-detach": "detach-partition-without-concurrently",
+    "ban-alter-domain-with-add-constraint": "domain-constraint-scan",
 }
 
 PER_FILE = {"strong-lock-without-timeout"}

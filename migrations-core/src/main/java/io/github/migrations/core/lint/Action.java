@@ -79,6 +79,31 @@ sealed interface Action {
 	}
 
 	/**
+	 * {@code ATTACH PARTITION} or {@code DETACH PARTITION}: besides its lock on the
+	 * partitioned table, it takes one on the partition.
+	 *
+	 * @param attach {@code ATTACH} rather than {@code DETACH}
+	 * @param partition the table attached or detached
+	 * @param concurrently a {@code DETACH ... CONCURRENTLY} (or its {@code FINALIZE})
+	 */
+	record Partition(boolean attach, String partition, boolean concurrently) implements Action {
+
+		@Override
+		public Lock lock() {
+			return (this.attach || this.concurrently) ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE;
+		}
+
+		/**
+		 * The lock on the partition: {@code ACCESS EXCLUSIVE}; {@code null} for a
+		 * {@code DETACH ... CONCURRENTLY}, which lint does not tell.
+		 */
+		@Nullable Lock partitionLock() {
+			return this.concurrently ? null : Lock.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
+	/**
 	 * Any other action, with its lock.
 	 */
 	record Other(String what, Lock lock) implements Action {

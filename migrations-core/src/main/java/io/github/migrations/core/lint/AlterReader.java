@@ -76,8 +76,13 @@ final class AlterReader {
 					? new Action.Other("TRIGGER", Lock.SHARE_ROW_EXCLUSIVE)
 					: new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
 		}
-		if (c.is("set", "without", "cluster") || c.is("cluster", "on") || c.is("attach", "partition")
-				|| c.is("detach", "partition") && c.contains("concurrently")) {
+		if (c.is("attach", "partition") || c.is("detach", "partition")) {
+			boolean attach = c.next().is("attach");
+			c.next();
+			// FINALIZE completes an interrupted DETACH ... CONCURRENTLY, under its lock
+			return new Action.Partition(attach, c.name(), c.contains("concurrently") || c.contains("finalize"));
+		}
+		if (c.is("set", "without", "cluster") || c.is("cluster", "on")) {
 			return new Action.Other("SHARE UPDATE EXCLUSIVE ACTION", Lock.SHARE_UPDATE_EXCLUSIVE);
 		}
 		if ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("(")) {

@@ -35,6 +35,9 @@ final class AlterRules {
 									type.using() ? " with USING" : ""));
 				}
 			}
+			else if (action instanceof Action.Partition partition) {
+				partition(check, table, partition, linter);
+			}
 			else if (!existing) {
 				continue;
 			}
@@ -129,7 +132,13 @@ final class AlterRules {
 				}
 			}
 			default -> {
-				if (constraint.usingIndex() == null) {
+				if (constraint.kind().equals("EXCLUDE")) {
+					check.report(Rule.UNIQUE_WITHOUT_INDEX,
+							("adds EXCLUDE%s to '%s', which builds its index under the lock and cannot adopt one "
+									+ "built CONCURRENTLY")
+								.formatted(name, table));
+				}
+				else if (constraint.usingIndex() == null) {
 					check.report(Rule.UNIQUE_WITHOUT_INDEX,
 							"adds %s%s to '%s' without USING INDEX".formatted(constraint.kind(), name, table));
 				}
@@ -137,6 +146,25 @@ final class AlterRules {
 					primaryKeyUsingIndex(check, table, constraint.usingIndex(), model);
 				}
 			}
+		}
+	}
+
+	/**
+	 * {@code ATTACH PARTITION} scans the table attached unless a validated {@code CHECK}
+	 * implies its bounds; {@code DETACH PARTITION} without {@code CONCURRENTLY} takes
+	 * {@code ACCESS EXCLUSIVE} on the partitioned table.
+	 */
+	private static void partition(RevisionLinter.Check check, String table, Action.Partition partition,
+			RevisionLinter linter) {
+		if (partition.attach() && linter.existing(partition.partition())
+				&& !linter.model().hasValidatedCheck(partition.partition())) {
+			check.report(Rule.ATTACH_PARTITION_WITHOUT_CHECK, new LockOn(Lock.ACCESS_EXCLUSIVE, partition.partition()),
+					("attaches '%s' to '%s' with no validated CHECK known on it: its rows are scanned under the lock")
+						.formatted(partition.partition(), table));
+		}
+		else if (!partition.attach() && !partition.concurrently() && linter.existing(table)) {
+			check.report(Rule.DETACH_PARTITION_WITHOUT_CONCURRENTLY,
+					"detaches '%s' from '%s' without CONCURRENTLY".formatted(partition.partition(), table));
 		}
 	}
 

@@ -35,6 +35,7 @@ final class ColumnReader {
 				ColumnDef column = column(element);
 				if (column != null) {
 					shape.columns.add(column);
+					shape.checked |= column.check();
 					if (column.references() != null) {
 						shape.references.add(column.references());
 					}
@@ -47,6 +48,7 @@ final class ColumnReader {
 		if (c.accept("constraint")) {
 			c.name();
 		}
+		shape.checked |= c.is("check");
 		if (c.accept("primary", "key")) {
 			for (Cursor column : c.group().split()) {
 				shape.primaryKey.add(column.name());

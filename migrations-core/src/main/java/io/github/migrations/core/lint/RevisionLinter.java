@@ -57,6 +57,23 @@ final class RevisionLinter {
 					}
 				}
 			}
+			case TRUNCATE -> truncate(check, shape);
+			case DROP_DATABASE -> check.report(Rule.DROP_DATABASE, "drops database '%s'".formatted(shape.name));
+			case ALTER_DOMAIN -> {
+				if (shape.domainScan != null && existingType(shape.name)) {
+					check.report(Rule.DOMAIN_CONSTRAINT_SCAN,
+							("ALTER DOMAIN '%s' %s checks the values of every column of that domain, under SHARE on "
+									+ "each table that has one")
+								.formatted(shape.name, shape.domainScan));
+				}
+			}
+			case ALTER_TYPE -> {
+				if (shape.renamedValue != null && existingType(shape.name)) {
+					check.report(Rule.RENAME_ENUM_VALUE,
+							"renames value '%s' of type '%s', which an earlier release created"
+								.formatted(shape.renamedValue, shape.name));
+				}
+			}
 			case VACUUM -> {
 				if (shape.full) {
 					check.report(Rule.VACUUM_FULL, "VACUUM FULL rewrites '%s'".formatted(shape.table));
@@ -84,6 +101,24 @@ final class RevisionLinter {
 			}
 		}
 		strongLock(check, shape);
+	}
+
+	/**
+	 * A {@code TRUNCATE} of a table an earlier release created, or with {@code CASCADE},
+	 * which also empties tables it does not name.
+	 */
+	private void truncate(Check check, Shape shape) {
+		List<String> existing = shape.tables.stream().filter(this::existing).toList();
+		if (shape.cascade) {
+			check.report(Rule.TRUNCATE_TABLE,
+					("TRUNCATE ... CASCADE empties '%s' and every table whose foreign keys "
+							+ "reference it, which the statement does not name")
+						.formatted(String.join("', '", shape.tables)));
+		}
+		else if (!existing.isEmpty()) {
+			check.report(Rule.TRUNCATE_TABLE,
+					"empties '%s', which an earlier release created".formatted(String.join("', '", existing)));
+		}
 	}
 
 	private void index(Check check, Shape shape) {
@@ -141,6 +176,15 @@ final class RevisionLinter {
 	 */
 	boolean existing(String table) {
 		String created = this.model.createdIn(table);
+		return !this.revision.equals(created) && !inRelease(created);
+	}
+
+	/**
+	 * Whether a type or domain may be in use when this revision runs: one that neither
+	 * this revision nor another of its release created.
+	 */
+	private boolean existingType(String type) {
+		String created = this.model.typeCreatedIn(type);
 		return !this.revision.equals(created) && !inRelease(created);
 	}
 

@@ -53,7 +53,31 @@ public enum Rule {
 					+ "PRIMARY KEY) USING INDEX. A PRIMARY KEY also sets its columns NOT NULL, which scans the table "
 					+ "under ACCESS EXCLUSIVE unless they are NOT NULL already: make a nullable column NOT NULL first "
 					+ "(ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT; then SET NOT "
-					+ "NULL, which uses the validated check to skip the scan on PostgreSQL 12 and later)."),
+					+ "NULL, which uses the validated check to skip the scan on PostgreSQL 12 and later). An EXCLUDE "
+					+ "constraint cannot adopt an index (USING INDEX takes only a unique B-tree one): add it while the "
+					+ "table is new, or where the table may be locked for the whole build."),
+
+	DOMAIN_CONSTRAINT_SCAN(true,
+			"ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID, SET NOT NULL or VALIDATE CONSTRAINT on a domain an "
+					+ "earlier release created, which checks every column of that type under SHARE on its table",
+			"Add the constraint NOT VALID (new values are checked at once, nothing is scanned); its VALIDATE "
+					+ "CONSTRAINT scans under SHARE too (PostgreSQL 18 and earlier), so run it when writes to those "
+					+ "tables may wait, or put a CHECK on the columns instead (NOT VALID, then VALIDATE CONSTRAINT, "
+					+ "which lets writes go on)."),
+
+	ATTACH_PARTITION_WITHOUT_CHECK(true,
+			"ATTACH PARTITION of a table an earlier release created with no validated CHECK constraint known on "
+					+ "it, which scans the table under ACCESS EXCLUSIVE to prove its rows fit the partition's bounds",
+			"Before attaching, ADD CONSTRAINT ... CHECK (the partition's bounds, as the same expressions on the key) "
+					+ "NOT VALID and VALIDATE CONSTRAINT in a later statement; ATTACH PARTITION then skips the scan, "
+					+ "and the check can be dropped after it."),
+
+	DETACH_PARTITION_WITHOUT_CONCURRENTLY(true,
+			"DETACH PARTITION without CONCURRENTLY, which takes ACCESS EXCLUSIVE on the partitioned table: every "
+					+ "read and write of every partition waits",
+			"Use DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14 and later, not with a default partition) in a "
+					+ "revision with '-- transactional: false'; it takes only SHARE UPDATE EXCLUSIVE on the "
+					+ "partitioned table."),
 
 	DROP_COLUMN(true, "a column dropped that an earlier release added, which running code may still read",
 			"Stop using the column in the code and deploy that first; drop it in a later release and opt out with "
@@ -66,9 +90,23 @@ public enum Rule {
 	RENAME_COLUMN(true, "a column renamed that running code still uses by its old name",
 			"Add the new column, write both, backfill, switch reads, then drop the old one in a later release."),
 
+	RENAME_ENUM_VALUE(true, "an enum value renamed that running code still writes and reads by its old name",
+			"ALTER TYPE ... ADD VALUE with the new name, move the rows and the code to it, and leave the old value "
+					+ "unused (PostgreSQL cannot drop an enum value; replace the type in a later release if it must go)."),
+
 	RENAME_TABLE(true, "a table renamed that running code still uses by its old name",
 			"Create the new name as a view over the table (or rename and leave a view with the old name) until the "
 					+ "code has moved."),
+
+	TRUNCATE_TABLE(true,
+			"TRUNCATE of a table an earlier release created, which deletes every row that running code reads under "
+					+ "ACCESS EXCLUSIVE; with CASCADE, also every row of each table whose foreign keys reference it",
+			"Delete the rows that must go in batches in a 'transactional: false' revision (DELETE ... WHERE id IN "
+					+ "(SELECT id ... LIMIT 1000)); if the table must be emptied, name every table and leave out "
+					+ "CASCADE, and opt out with '-- lint: allow truncate-table (reason)'."),
+
+	DROP_DATABASE(true, "DROP DATABASE, which deletes a whole database and cannot be rolled back",
+			"Drop databases by hand outside the revisions: a revision works inside one database."),
 
 	VACUUM_FULL(true, "VACUUM FULL, which rewrites the table under ACCESS EXCLUSIVE",
 			"Use plain VACUUM, or pg_repack outside the migration."),

@@ -26,6 +26,29 @@ final class SchemaModel {
 	/** Constraint name → table key and column of a {@code CHECK (column IS NOT NULL)}. */
 	private final Map<String, String[]> notNullChecks = new HashMap<>();
 
+	/** Type or domain → the revision that created it. */
+	private final Map<String, String> types = new HashMap<>();
+
+	/** Name of a {@code CHECK} constraint added {@code NOT VALID} → its table's key. */
+	private final Map<String, String> notValidChecks = new HashMap<>();
+
+	/**
+	 * The revision that created a type or domain, or {@code null} when no revision read
+	 * so far did.
+	 */
+	@Nullable String typeCreatedIn(String type) {
+		return this.types.get(key(type));
+	}
+
+	/**
+	 * Whether the revisions show a validated {@code CHECK} constraint on a table (one
+	 * that may imply a partition's bounds).
+	 */
+	boolean hasValidatedCheck(String table) {
+		Table state = this.tables.get(key(table));
+		return state != null && state.validatedCheck;
+	}
+
 	/**
 	 * The revision that created a table, or {@code null} when no revision read so far did
 	 * (it existed before, or was made outside the revisions).
@@ -108,6 +131,7 @@ final class SchemaModel {
 					.filter((column) -> column.primaryKey() || column.unique())
 					.forEach((column) -> table.indexed.add(key(column.name())));
 				shape.primaryKey.forEach((column) -> table.indexed.add(key(column)));
+				table.validatedCheck = shape.checked;
 				this.tables.put(key(shape.table), table);
 			}
 			case CREATE_INDEX -> {
@@ -119,6 +143,7 @@ final class SchemaModel {
 				this.indexTables.remove(key(shape.index));
 				this.indexColumns.remove(key(shape.index));
 			}
+			case CREATE_TYPE -> this.types.put(key(shape.name), revision);
 			case CREATE_MATERIALIZED_VIEW -> this.tables.put(key(shape.table), new Table(revision));
 			case DROP_TABLE -> shape.tables.forEach((table) -> this.tables.remove(key(table)));
 			case ALTER_TABLE -> shape.actions.forEach((action) -> alter(shape.table, action, revision));
@@ -140,6 +165,7 @@ final class SchemaModel {
 			table = new Table(null);
 			this.tables.put(key(name), table);
 		}
+		checks(table, name, action);
 		if (action instanceof Action.AddColumn add) {
 			table.columns.put(add.column().name(), new Column(add.column().type(), revision, nullable(add.column())));
 		}
@@ -181,6 +207,26 @@ final class SchemaModel {
 	}
 
 	/**
+	 * Records a {@code CHECK} constraint added validated, or validated later.
+	 */
+	private void checks(Table table, String name, Action action) {
+		if (action instanceof Action.AddConstraint check && check.kind().equals("CHECK")) {
+			if (!check.notValid()) {
+				table.validatedCheck = true;
+			}
+			else if (check.name() != null) {
+				this.notValidChecks.put(key(check.name()), key(name));
+			}
+		}
+		else if (action instanceof Action.ValidateConstraint validate) {
+			String checked = this.notValidChecks.remove(key(validate.name()));
+			if (checked != null && this.tables.containsKey(checked)) {
+				this.tables.get(checked).validatedCheck = true;
+			}
+		}
+	}
+
+	/**
 	 * A name as the model keys it: unqualified names are in {@code public}.
 	 */
 	static String key(String name) {
@@ -198,6 +244,9 @@ final class SchemaModel {
 
 		/** Columns a {@code UNIQUE} or {@code PRIMARY KEY} of its creation indexes. */
 		final Set<String> indexed = new HashSet<>();
+
+		/** Whether a validated {@code CHECK} constraint is known on it. */
+		boolean validatedCheck;
 
 		Table(@Nullable String createdIn) {
 			this.createdIn = createdIn;

@@ -16,7 +16,8 @@ final class Shape {
 	enum Verb {
 
 		CREATE_TABLE, CREATE_INDEX, DROP_INDEX, ALTER_TABLE, DROP_TABLE, TRUNCATE, VACUUM, CLUSTER, LOCK, UPDATE,
-		DELETE, INSERT, MERGE, REINDEX, SET, CREATE_TRIGGER, DROP_TRIGGER, REFRESH, CREATE_MATERIALIZED_VIEW, OTHER
+		DELETE, INSERT, MERGE, REINDEX, SET, CREATE_TRIGGER, DROP_TRIGGER, REFRESH, CREATE_MATERIALIZED_VIEW,
+		CREATE_TYPE, ALTER_TYPE, ALTER_DOMAIN, DROP_DATABASE, OTHER
 
 	}
 
@@ -35,6 +36,31 @@ final class Shape {
 	 * ({@code ROW EXCLUSIVE}).
 	 */
 	final List<String> written = new ArrayList<>();
+
+	/**
+	 * The type, domain or database a {@code CREATE TYPE}, {@code CREATE DOMAIN},
+	 * {@code ALTER TYPE}, {@code ALTER DOMAIN} or {@code DROP DATABASE} names, or an
+	 * empty string.
+	 */
+	String name = "";
+
+	/** {@code TRUNCATE ... CASCADE}. */
+	boolean cascade;
+
+	/**
+	 * A {@code CREATE TABLE} with a {@code CHECK} constraint (on a column or the table).
+	 */
+	boolean checked;
+
+	/**
+	 * What an {@code ALTER DOMAIN} does that checks the stored values
+	 * ({@code ADD CONSTRAINT name} without {@code NOT VALID}, {@code SET NOT NULL},
+	 * {@code VALIDATE CONSTRAINT name}), or {@code null}.
+	 */
+	@Nullable String domainScan;
+
+	/** The value an {@code ALTER TYPE ... RENAME VALUE} renames, or {@code null}. */
+	@Nullable String renamedValue;
 
 	/** The columns of a {@code CREATE TABLE}. */
 	final List<ColumnDef> columns = new ArrayList<>();
@@ -106,6 +132,11 @@ final class Shape {
 				}
 				if (!this.actions.isEmpty()) {
 					locks.add(new LockOn(strongest, this.table));
+				}
+				for (Action action : this.actions) {
+					if (action instanceof Action.Partition partition && partition.partitionLock() != null) {
+						locks.add(new LockOn(partition.partitionLock(), partition.partition()));
+					}
 				}
 				this.references.forEach((table) -> locks.add(new LockOn(Lock.SHARE_ROW_EXCLUSIVE, table)));
 			}

@@ -48,6 +48,21 @@ final class ShapeReader {
 			c.accept("on");
 			shape.table = c.name();
 		}
+		else if (c.accept("drop", "database")) {
+			shape.verb = Verb.DROP_DATABASE;
+			c.accept("if", "exists");
+			shape.name = c.name();
+		}
+		else if (c.accept("alter", "domain")) {
+			alterDomain(c, shape);
+		}
+		else if (c.accept("alter", "type")) {
+			shape.verb = Verb.ALTER_TYPE;
+			shape.name = c.name();
+			if (c.accept("rename", "value")) {
+				shape.renamedValue = c.next().text();
+			}
+		}
 		else if (c.accept("drop", "table")) {
 			shape.verb = Verb.DROP_TABLE;
 			c.accept("if", "exists");
@@ -57,6 +72,7 @@ final class ShapeReader {
 			shape.verb = Verb.TRUNCATE;
 			c.accept("table");
 			c.accept("only");
+			shape.cascade = c.contains("cascade");
 			names(c, shape);
 		}
 		else if (c.accept("vacuum")) {
@@ -120,6 +136,11 @@ final class ShapeReader {
 			}
 			return;
 		}
+		if (c.accept("type") || c.accept("domain")) {
+			shape.verb = Verb.CREATE_TYPE;
+			shape.name = c.name();
+			return;
+		}
 		c.accept("global");
 		c.accept("local");
 		boolean temporary = c.accept("temporary") || c.accept("temp");
@@ -139,6 +160,27 @@ final class ShapeReader {
 			c.until("on");
 			c.accept("on");
 			shape.table = c.name();
+		}
+	}
+
+	/**
+	 * {@code ALTER DOMAIN}: whether it checks the stored values of every column of the
+	 * domain.
+	 */
+	private static void alterDomain(Cursor c, Shape shape) {
+		shape.verb = Verb.ALTER_DOMAIN;
+		shape.name = c.name();
+		if (c.accept("add")) {
+			String name = c.accept("constraint") ? " " + c.name() : "";
+			if (!c.contains("valid")) {
+				shape.domainScan = "ADD CONSTRAINT" + name;
+			}
+		}
+		else if (c.accept("set", "not", "null")) {
+			shape.domainScan = "SET NOT NULL";
+		}
+		else if (c.accept("validate", "constraint")) {
+			shape.domainScan = "VALIDATE CONSTRAINT " + c.name();
 		}
 	}
 

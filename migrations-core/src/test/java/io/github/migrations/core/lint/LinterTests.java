@@ -24,6 +24,13 @@ class LinterTests {
 				status text, amount numeric(10,2), code varchar(20));
 			CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
 			CREATE INDEX invoices_status_idx ON invoices (status);
+			CREATE TABLE events (id bigint, at timestamptz NOT NULL) PARTITION BY RANGE (at);
+			CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+			CREATE TABLE events_2024 (id bigint, at timestamptz NOT NULL);
+			CREATE TABLE events_2025 (id bigint, at timestamptz NOT NULL,
+				CONSTRAINT events_2025_bounds CHECK (at >= '2025-01-01' AND at < '2026-01-01'));
+			CREATE DOMAIN positive AS numeric;
+			CREATE TYPE invoice_status AS ENUM ('draft', 'sent');
 			""";
 
 	private final List<LintFile> files = new ArrayList<>();
@@ -551,6 +558,180 @@ class LinterTests {
 		assertThat(finding.rule()).isEqualTo(Rule.STRONG_LOCK_WITHOUT_TIMEOUT);
 		assertThat(finding.location().line()).isEqualTo(4);
 		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
+	}
+
+	@Test
+	void truncateOfATableAnEarlierReleaseCreatedOrWithCascadeIsFlaggedAndOfANewTableIsNot() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				TRUNCATE invoices;
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.TRUNCATE_TABLE);
+		assertThat(finding.problem()).isEqualTo("empties 'invoices', which an earlier release created");
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "invoices"));
+		assertThat(single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE TABLE staging (id bigint);
+				TRUNCATE TABLE staging CASCADE;
+				""")).problem()).isEqualTo("TRUNCATE ... CASCADE empties 'staging' and every table whose foreign keys "
+				+ "reference it, which the statement does not name");
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE TABLE staging (id bigint);
+				TRUNCATE staging RESTART IDENTITY;
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void dropDatabaseIsFlaggedInEveryKindOfRevision() {
+		assertThat(rules(lint("""
+				-- transactional: false
+				-- +upgrade
+				DROP DATABASE IF EXISTS legacy;
+				"""))).containsExactly(Rule.DROP_DATABASE);
+		assertThat(rules(lint("""
+				-- +upgrade
+				DROP DATABASE legacy;
+				"""))).containsExactlyInAnyOrder(Rule.DROP_DATABASE, Rule.CONCURRENTLY_IN_TRANSACTION);
+		assertThat(lint("""
+				-- transactional: false
+				-- +upgrade
+				CREATE DATABASE reports;
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void attachingAnExistingTableIsFlaggedUnlessAValidatedCheckIsKnownOnIt() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.ATTACH_PARTITION_WITHOUT_CHECK);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "events_2024"));
+		assertThat(finding.problem()).isEqualTo("attaches 'events_2024' to 'events' with no validated CHECK known on "
+				+ "it: its rows are scanned under the lock");
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+				CREATE TABLE events_2026 (id bigint, at timestamptz NOT NULL);
+				ALTER TABLE events ATTACH PARTITION events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void aCheckAddedNotValidCountsForAttachPartitionOnlyOnceValidated() {
+		String notValid = """
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events_2024 ADD CONSTRAINT events_2024_bounds
+					CHECK (at >= '2024-01-01' AND at < '2025-01-01') NOT VALID;
+				""";
+		this.files.clear();
+		this.files.add(file("a1", BASE));
+		this.files.add(file("a2", "-- revision: a2\n-- down_revision: a1\n" + notValid));
+		this.files.add(file("a3", """
+				-- revision: a3
+				-- down_revision: a2
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+				"""));
+		assertThat(rules(Linter.forFiles().lint(this.files, Set.of("a3"), Set.of())))
+			.containsExactly(Rule.ATTACH_PARTITION_WITHOUT_CHECK);
+		this.files.add(2, file("a2b", """
+				-- revision: a2b
+				-- down_revision: a2
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events_2024 VALIDATE CONSTRAINT events_2024_bounds;
+				"""));
+		this.files.set(3, file("a3", this.files.get(3).text().replace("down_revision: a2", "down_revision: a2b")));
+		assertThat(Linter.forFiles().lint(this.files, Set.of("a3"), Set.of()).findings()).isEmpty();
+	}
+
+	@Test
+	void detachPartitionWithoutConcurrentlyIsFlaggedWithTheLockOnThePartitionedTable() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events DETACH PARTITION events_2020;
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.DETACH_PARTITION_WITHOUT_CONCURRENTLY);
+		assertThat(finding.lock()).isEqualTo(new LockOn(Lock.ACCESS_EXCLUSIVE, "events"));
+		assertThat(lint("""
+				-- transactional: false
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;
+				ALTER TABLE events DETACH PARTITION events_2020 FINALIZE;
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void aDomainConstraintThatScansIsFlaggedUnlessAddedNotValidOrTheDomainIsNew() {
+		LintReport report = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER DOMAIN positive ADD CONSTRAINT positive_check CHECK (VALUE > 0);
+				ALTER DOMAIN positive SET NOT NULL;
+				ALTER DOMAIN positive ADD CONSTRAINT positive_small CHECK (VALUE < 1000) NOT VALID;
+				ALTER DOMAIN positive VALIDATE CONSTRAINT positive_small;
+				ALTER DOMAIN positive DROP CONSTRAINT positive_check;
+				""");
+		assertThat(report.findings()).extracting((finding) -> finding.rule() + " " + finding.location().line())
+			.containsExactly("DOMAIN_CONSTRAINT_SCAN 5", "DOMAIN_CONSTRAINT_SCAN 6", "DOMAIN_CONSTRAINT_SCAN 8");
+		assertThat(report.findings().get(0).problem()).isEqualTo("ALTER DOMAIN 'positive' ADD CONSTRAINT "
+				+ "positive_check checks the values of every column of that domain, under SHARE on each table that has "
+				+ "one");
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE DOMAIN email AS text;
+				ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE LIKE '%@%');
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void renamingAValueOfAnEnumAnEarlierReleaseCreatedIsFlaggedAndAddingOneIsNot() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TYPE invoice_status RENAME VALUE 'sent' TO 'issued';
+				ALTER TYPE invoice_status ADD VALUE 'paid';
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.RENAME_ENUM_VALUE);
+		assertThat(finding.problem())
+			.isEqualTo("renames value 'sent' of type 'invoice_status', which an earlier release created");
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE TYPE payment_status AS ENUM ('open', 'done');
+				ALTER TYPE payment_status RENAME VALUE 'done' TO 'paid';
+				""").findings()).isEmpty();
+	}
+
+	@Test
+	void anExclusionConstraintIsToldItCannotAdoptAnIndexBuiltConcurrently() {
+		Finding finding = single(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ADD CONSTRAINT invoices_no_overlap EXCLUDE USING gist (customer_id WITH =);
+				"""));
+		assertThat(finding.rule()).isEqualTo(Rule.UNIQUE_WITHOUT_INDEX);
+		assertThat(finding.problem()).isEqualTo("adds EXCLUDE 'invoices_no_overlap' to 'invoices', which builds its "
+				+ "index under the lock and cannot adopt one built CONCURRENTLY");
+		assertThat(finding.rule().rewrite()).contains("An EXCLUDE constraint cannot adopt an index");
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				CREATE TABLE bookings (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, room bigint);
+				ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room WITH =);
+				""").findings()).isEmpty();
 	}
 
 	private LintReport lint(String change) {
