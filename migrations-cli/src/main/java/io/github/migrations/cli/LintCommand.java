@@ -38,7 +38,7 @@ final class LintCommand extends CliCommand {
 			printJson(document);
 		}
 		else {
-			report.findings().forEach((finding) -> out().println(finding.describe()));
+			report.findings().forEach((finding) -> out().println(finding.describe(MigrationsCli::settingAdvice)));
 			report.skipped()
 				.forEach((id) -> out().printf("note: revision '%s' is written in Java and was not linted%n", id));
 			out().printf("%s: %d error%s, %d warning%s in %d revision%s.%n", failed ? "FAILED" : "OK",
@@ -65,6 +65,7 @@ final class LintCommand extends CliCommand {
 		json.put("blocks", finding.blocks());
 		json.put("problem", finding.problem());
 		json.put("fix", finding.rule().rewrite());
+		json.put("setting", finding.rule().setting());
 		return json;
 	}
 

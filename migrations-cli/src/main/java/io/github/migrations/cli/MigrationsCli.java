@@ -198,24 +198,29 @@ public final class MigrationsCli implements Runnable {
 					String.join(" ", interrupted.stampIfFinished()), String.join(" ", interrupted.stampIfUndone()));
 		}
 		String setting = ex.setting();
-		if (hint == null || setting == null) {
-			return hint;
-		}
+		return (hint == null || setting == null) ? hint : hint + " " + settingAdvice(setting);
+	}
+
+	/**
+	 * How to set a setting the engine names ({@code lock-timeout}) from the command line:
+	 * its option, else its key in the {@code --config} file or its environment variable.
+	 */
+	static String settingAdvice(String setting) {
 		if (setting.equals("alembic-version-table")) {
-			return "%s Option: --alembic-version-table of 'stamp --from-alembic' (or 'app.migrations.%s' in the --config file)."
-				.formatted(hint, setting);
+			return "Option: --alembic-version-table of 'stamp --from-alembic' (or 'app.migrations.%s' in the --config file)."
+				.formatted(setting);
 		}
 		if (setting.equals("locations") || setting.equals("schema")) {
-			return "%s Option: --%s (or 'app.migrations.%s' in the --config file).".formatted(hint, setting, setting);
+			return "Option: --%s (or 'app.migrations.%s' in the --config file).".formatted(setting, setting);
 		}
 		if (setting.startsWith("placeholders.")) {
 			// read from the files only
-			return "%s Setting: 'app.migrations.%s' in the --config file.".formatted(hint, setting);
+			return "Setting: 'app.migrations.%s' in the --config file.".formatted(setting);
 		}
 		// an operator with no configuration file (DATABASE_URL only, a container) sets it
 		// in the environment, as Spring Boot would read it there
-		return "%s Setting: 'app.migrations.%s' in the --config file (or environment variable APP_MIGRATIONS_%s)."
-			.formatted(hint, setting, setting.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
+		return "Setting: 'app.migrations.%s' in the --config file (or environment variable APP_MIGRATIONS_%s)."
+			.formatted(setting, setting.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
 	}
 
 	private static @Nullable String server(CommandLine.ParseResult parsed) {

@@ -60,7 +60,12 @@ class LintCommandTests {
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out())
 			.contains("b2_index.sql:4: error [strong-lock-without-timeout] the revision takes SHARE on "
-					+ "invoices without a lock_timeout.");
+					+ "invoices without a lock_timeout.")
+			.contains("or set a lock timeout for every revision. Setting: 'app.migrations.lock-timeout' in the "
+					+ "--config file (or environment variable APP_MIGRATIONS_LOCK_TIMEOUT).\n");
+		assertThat(this.cli.run("--config", config.toString(), "lint", "--json", "b2").out())
+			.contains("\"rule\":\"strong-lock-without-timeout\"")
+			.contains("or set a lock timeout for every revision.\",\"setting\":\"lock-timeout\"}");
 	}
 
 	@Test

@@ -42,7 +42,7 @@ final class StartupLint {
 		LintReport report = migrator.lint(pending.stream().map((step) -> step.revision().id().value()).toList());
 		for (Finding finding : report.findings()) {
 			if (lint == Lint.WARN || !finding.rule().lockSafety()) {
-				logger.warn("Lint: {}", finding.describe());
+				logger.warn("Lint: {}", finding.describe(StartupLint::propertyAdvice));
 			}
 		}
 		if (lint == Lint.FAIL && !report.errors().isEmpty()) {
@@ -51,10 +51,14 @@ final class StartupLint {
 					"Lint found %d statement%s in the pending revisions that take locks which "
 						.formatted(report.errors().size(), (report.errors().size() == 1) ? "" : "s")
 							+ "stall the application; nothing was run. The first: "
-							+ first.describe().replace("\n  ", " "),
+							+ first.describe(StartupLint::propertyAdvice).replace("\n  ", " "),
 					"Rewrite the statements as each finding says, or opt one out with '-- lint: allow <rule> (<reason>)'"
 							+ ", or set 'app.migrations.lint' to 'warn'.");
 		}
+	}
+
+	private static String propertyAdvice(String setting) {
+		return "Property: 'app.migrations.%s'.".formatted(setting);
 	}
 
 }

@@ -83,7 +83,9 @@ class StartupLintTests {
 				assertThat(this.database.tableExists("orders")).isTrue();
 			});
 		assertThat(output).contains("Lint: db/revisions/002_orders.sql:7: error [strong-lock-without-timeout]")
-			.contains("Lint: db/revisions/003_invoices.sql:7: error [strong-lock-without-timeout]");
+			.contains("Lint: db/revisions/003_invoices.sql:7: error [strong-lock-without-timeout]")
+			.contains("or set a lock timeout for every revision. Property: 'app.migrations.lock-timeout'.")
+			.doesNotContain("--config");
 	}
 
 	@Test

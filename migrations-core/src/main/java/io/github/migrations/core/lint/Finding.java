@@ -1,5 +1,7 @@
 package io.github.migrations.core.lint;
 
+import java.util.function.Function;
+
 import io.github.migrations.core.api.ScriptLocation;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +27,19 @@ public record Finding(Rule rule, String revision, ScriptLocation location, Strin
 
 	/**
 	 * The finding as one report paragraph: where, what, the lock and what it blocks, the
-	 * rewrite.
+	 * rewrite, in the engine's words.
 	 */
 	public String describe() {
+		return describe((setting) -> null);
+	}
+
+	/**
+	 * The finding as {@link #describe()} tells it, with the rule's {@link Rule#setting()
+	 * setting} spelled as the front end sets it.
+	 * @param settingAdvice how to set a setting named as the engine names it (a
+	 * sentence), or {@code null} to leave it out
+	 */
+	public String describe(Function<String, @Nullable String> settingAdvice) {
 		StringBuilder text = new StringBuilder();
 		text.append(this.location)
 			.append(": ")
@@ -42,6 +54,10 @@ public record Finding(Rule rule, String revision, ScriptLocation location, Strin
 		}
 		text.append("\n  ").append(this.statement);
 		text.append("\n  fix: ").append(this.rule.rewrite());
+		String advice = (this.rule.setting() != null) ? settingAdvice.apply(this.rule.setting()) : null;
+		if (advice != null) {
+			text.append(' ').append(advice);
+		}
 		return text.toString();
 	}
 

@@ -139,8 +139,9 @@ public enum Rule {
 	STRONG_LOCK_WITHOUT_TIMEOUT(true,
 			"a lock that blocks writes taken without a lock_timeout: queued behind a long "
 					+ "query, it makes every later query wait too",
-			"Add '-- lock_timeout: 5s' to the header (or SET lock_timeout first), or configure "
-					+ "'app.migrations.lock-timeout'."),
+			"Add '-- lock_timeout: 5s' to the header (or SET lock_timeout first), or set a lock timeout for "
+					+ "every revision.",
+			"lock-timeout"),
 
 	PREFER_BIGINT_IDENTITY(false,
 			"a serial primary key of any size (not an identity column), or an integer one, which runs out at 2^31",
@@ -163,10 +164,17 @@ public enum Rule {
 
 	private final String rewrite;
 
+	private final @Nullable String setting;
+
 	Rule(boolean lockSafety, String what, String rewrite) {
+		this(lockSafety, what, rewrite, null);
+	}
+
+	Rule(boolean lockSafety, String what, String rewrite, @Nullable String setting) {
 		this.lockSafety = lockSafety;
 		this.what = what;
 		this.rewrite = rewrite;
+		this.setting = setting;
 	}
 
 	/**
@@ -197,6 +205,14 @@ public enum Rule {
 	 */
 	public String rewrite() {
 		return this.rewrite;
+	}
+
+	/**
+	 * The setting that is part of the rewrite, as the engine names it
+	 * ({@code lock-timeout}), or {@code null}; each front end spells it its own way.
+	 */
+	public @Nullable String setting() {
+		return this.setting;
 	}
 
 	/**
