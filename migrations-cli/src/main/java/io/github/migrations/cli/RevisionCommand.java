@@ -99,10 +99,12 @@ final class RevisionCommand extends CliCommand {
 			// the labels and dependencies go with the first: the pair is one change
 			write(writer, first, parents, message + " (new enum values)", labels, dependsOn, enumValues);
 			write(writer, id, List.of(first), message, List.of(), List.of(), revision.main());
+			String rest = revision.main().transactional() ? "both revisions run in a transaction"
+					: "the rest stays apart from them";
 			out().println(("Wrote two revisions: '%s' adds the values %s, and '%s' after it uses them. PostgreSQL "
 					+ "refuses an enum value in the transaction that adds it (SQLSTATE 55P04), so the values are "
-					+ "committed first and both revisions run in a transaction.")
-				.formatted(first, String.join(", ", revision.newValues()), id));
+					+ "committed first and %s.")
+				.formatted(first, String.join(", ", revision.newValues()), id, rest));
 		}
 		revision.reviews().forEach((review) -> note("review: " + review));
 		return 0;
