@@ -153,6 +153,77 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void enumValuesTheRevisionUsesAreWrittenAsARevisionOfTheirOwnBeforeItSoThatBothRunInATransaction()
+			throws IOException {
+		Files.writeString(this.cli.revisions().resolve("a2_status.sql"), """
+				-- revision: a2
+				-- down_revision: a1
+				-- message: status
+
+				-- +upgrade
+				CREATE TYPE status AS ENUM ('active', 'closed');
+				ALTER TABLE customers ADD COLUMN status status NOT NULL DEFAULT 'active';
+
+				-- +downgrade
+				ALTER TABLE customers DROP COLUMN status;
+				DROP TYPE status;
+				""");
+		Path desired = desired("""
+				CREATE TYPE status AS ENUM ('active', 'suspended', 'closed');
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text,
+					status status NOT NULL DEFAULT 'suspended');
+				CREATE INDEX customers_suspended ON customers (id) WHERE status = 'suspended';
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "suspend", "--rev-id", "b2", "--desired",
+				desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(revision.out())
+			.containsPattern("(?s)^Generating [^\\n]*_suspend_new_enum_values\\.sql \\.\\.\\. done\\n"
+					+ "Generating [^\\n]*b2_suspend\\.sql \\.\\.\\. done\\nWrote two revisions: '\\w+' adds the values "
+					+ "public\\.status \\('suspended'\\), and 'b2' after it uses them\\. PostgreSQL refuses an enum value "
+					+ "in the transaction that adds it \\(SQLSTATE 55P04\\)");
+		Path values;
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			values = files.filter((file) -> file.getFileName().toString().endsWith("_suspend_new_enum_values.sql"))
+				.findFirst()
+				.orElseThrow();
+		}
+		String first = Files.readString(values);
+		String id = first.substring("-- revision: ".length(), first.indexOf('\n'));
+		assertThat(first).contains("-- down_revision: a2\n").doesNotContain("transactional").contains("""
+				-- +upgrade
+				ALTER TYPE public.status ADD VALUE 'suspended' BEFORE 'closed';
+
+				-- +downgrade
+				""");
+		String main;
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			main = Files.readString(files.filter((file) -> file.getFileName().toString().endsWith("_b2_suspend.sql"))
+				.findFirst()
+				.orElseThrow());
+		}
+		assertThat(main).contains("-- revision: b2\n-- down_revision: " + id + "\n")
+			.doesNotContain("transactional", "ADD VALUE")
+			.contains("SET DEFAULT 'suspended'::status", "customers_suspended");
+		CliRun upgrade = this.cli.run("upgrade", "head");
+		assertThat(upgrade.code()).as(first + main + upgrade.err()).isZero();
+		assertThat(this.cli.run("check", "--desired", desired.toString()).code()).isZero();
+		this.cli.database().execute("INSERT INTO customers (id, name) VALUES (1, 'Ada')");
+		assertThat(this.cli.database().query("SELECT status FROM customers")).containsExactly("suspended");
+		// back down the pair: the revision that uses the value, then the type without it
+		this.cli.database().execute("UPDATE customers SET status = 'active'");
+		CliRun downgrade = this.cli.run("downgrade", "a2");
+		assertThat(downgrade.code()).as(downgrade.err()).isZero();
+		assertThat(this.cli.database().query("SELECT enum_range(NULL::status)::text"))
+			.containsExactly("{active,closed}");
+		assertThat(
+				this.cli.database()
+					.query("SELECT column_default FROM information_schema.columns "
+							+ "WHERE table_name = 'customers' AND column_name = 'status'"))
+			.containsExactly("'active'::status");
+	}
+
+	@Test
 	void withoutADatabaseHeadAndTheDesiredSchemaAreBuiltOnAnEmbeddedServer() throws IOException {
 		Path desired = desired(
 				"CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text, vip bool);");

@@ -12,10 +12,11 @@ import io.github.migrations.schema.Table.Column;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-place changes of a column: type and collation, nullability, identity, generation
- * expression, comment. A column that becomes generated is dropped and added again, and so
- * is a generated column whose expression changes on a server before PostgreSQL 17 (which
- * has no {@code SET EXPRESSION}).
+ * The in-place changes of a column: type and collation, nullability, identity (its
+ * generation and sequence options, {@link IdentityOptions}), generation expression,
+ * comment. A column that becomes generated is dropped and added again, and so is a
+ * generated column whose expression changes on a server before PostgreSQL 17 (which has
+ * no {@code SET EXPRESSION}).
  */
 final class ColumnChanges {
 
@@ -97,16 +98,19 @@ final class ColumnChanges {
 				.withReview("sets column %s.%s NOT NULL, which fails if a row holds NULL in it; fill those rows first"
 					.formatted(after.table().name(), a.name())));
 		}
-		if (!Objects.equals(b.identity(), a.identity())) {
-			if (b.identity() == null) {
-				changes.add(Change.of(key, prefix + "ADD GENERATED %s AS IDENTITY".formatted(a.identity())));
-				changes.add(Change.of(key, continueAfterLargest(after)));
-			}
-			else if (a.identity() == null) {
-				changes.add(Change.of(key, prefix + "DROP IDENTITY"));
-			}
-			else {
-				changes.add(Change.of(key, prefix + "SET GENERATED " + a.identity()));
+		if (b.identity() == null && a.identity() != null) {
+			changes.add(Change.of(key, prefix + "ADD " + IdentityOptions.clause(a)));
+			changes.add(Change.of(key, continueAfterLargest(after)));
+		}
+		else if (b.identity() != null && a.identity() == null) {
+			changes.add(Change.of(key, prefix + "DROP IDENTITY"));
+		}
+		else if (b.identity() != null) {
+			List<String> identity = IdentityOptions.changes(b, a);
+			String narrowing = IdentityOptions.narrowing(after.table().name() + "." + a.name(), b, a);
+			if (!identity.isEmpty()) {
+				Change change = Change.of(key, prefix + String.join(" ", identity));
+				changes.add((narrowing != null) ? change.withReview(narrowing) : change);
 			}
 		}
 		if (!a.notNull() && b.notNull()) {

@@ -280,7 +280,7 @@ final class Ddl {
 			sql.append(" GENERATED ALWAYS AS (").append(Deparsed.written(column.generated())).append(") STORED");
 		}
 		if (column.identity() != null) {
-			sql.append(" GENERATED ").append(column.identity()).append(" AS IDENTITY");
+			sql.append(' ').append(IdentityOptions.clause(column));
 		}
 		if (column.notNull()) {
 			sql.append(" NOT NULL");

@@ -513,7 +513,7 @@ final class DiffPlan {
 
 	private static List<Object> shape(Column column) {
 		return java.util.Arrays.asList(column.type(), column.collation(), column.notNull(), column.defaultValue(),
-				column.generated(), column.identity());
+				column.generated(), column.identity(), column.identitySequence());
 	}
 
 	private static Set<String> union(Set<String> a, Set<String> b) {

@@ -46,8 +46,12 @@ record Node(String key, int rank, Object model, @Nullable String createdWith, Se
 			if (c.inherited()) {
 				return column.name();
 			}
+			// an existing identity's START WITH only says where a RESTART without a value
+			// goes back to: not compared (a new column's is written when it is created)
+			Table.IdentitySequence sequence = column.identitySequence();
 			return new Column(column.name(), column.type(), column.collation(), column.notNull(), null,
-					column.generated(), column.identity(), column.comment());
+					column.generated(), column.identity(), (sequence != null) ? sequence.withoutStart() : null,
+					column.comment());
 		}
 		if (this.model instanceof DefaultPart d) {
 			return String.valueOf(d.column().defaultValue());

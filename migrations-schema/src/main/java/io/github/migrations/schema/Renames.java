@@ -225,7 +225,7 @@ final class Renames {
 						}
 					}
 					columns.add(new Column(c.name(), c.type(), c.collation(), c.notNull(), value, c.generated(),
-							c.identity(), c.comment()));
+							c.identity(), c.identitySequence(), c.comment()));
 				}
 				objects.add(new Table(t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(), t.partitionBound(),
 						columns, t.options(), t.rowSecurity(), t.forceRowSecurity(), t.comment()));
@@ -355,7 +355,7 @@ final class Renames {
 				List<Column> columns = new ArrayList<>();
 				for (Column c : t.columns()) {
 					columns.add(c.name().equals(old) ? new Column(now, c.type(), c.collation(), c.notNull(),
-							c.defaultValue(), c.generated(), c.identity(), c.comment()) : c);
+							c.defaultValue(), c.generated(), c.identity(), c.identitySequence(), c.comment()) : c);
 				}
 				objects.add(new Table(t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(), t.partitionBound(),
 						columns, t.options(), t.rowSecurity(), t.forceRowSecurity(), t.comment()));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Computes the statements that turn one {@link DatabaseSchema} into another.
  * <p>
@@ -98,6 +100,24 @@ public final class SchemaDiffer {
 			}
 		}
 		return new DatabaseSchema(objects, to.unsupported(), to.dependencies(), to.grants(), to.serverVersion());
+	}
+
+	/**
+	 * The schema a diff must stop at, committed, when it adds an enum value and then uses
+	 * it: PostgreSQL refuses to use a value in the transaction that added it (SQLSTATE
+	 * 55P04), which is why {@code diff} marks such an {@code ADD VALUE} to run outside a
+	 * transaction. The diff from {@code from} to this schema holds only the
+	 * {@code ADD VALUE}s, the diff from it to {@code to} the rest; each runs in a
+	 * transaction (PostgreSQL 12 and later run {@code ADD VALUE} in one).
+	 * @param from the schema as it is
+	 * @param to the schema as it should be
+	 * @param changes {@code diff(from, to, options)}
+	 * @return {@code from} with the values {@code to} adds to its enum types, or
+	 * {@code null} when no statement of {@code changes} uses a value it adds
+	 */
+	public static @Nullable DatabaseSchema withNewEnumValues(DatabaseSchema from, DatabaseSchema to,
+			SchemaChanges changes) {
+		return NewEnumValues.between(from, to, changes);
 	}
 
 	/**

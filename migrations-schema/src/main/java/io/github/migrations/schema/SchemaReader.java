@@ -18,6 +18,7 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.schema.CompositeType.Attribute;
 import io.github.migrations.schema.Sequence.ColumnName;
+import io.github.migrations.schema.Table.IdentitySequence;
 import io.github.migrations.schema.Table.Column;
 import org.jspecify.annotations.Nullable;
 
@@ -268,12 +269,17 @@ public final class SchemaReader {
 				       CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END AS coll,
 				       a.attnotnull, a.attidentity, a.attgenerated,
 				       pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expression,
-				       pg_catalog.col_description(c.oid, a.attnum) AS comment
+				       pg_catalog.col_description(c.oid, a.attnum) AS comment,
+				       s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
 				FROM pg_catalog.pg_attribute a
 				JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 				JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 				JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 				LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+				LEFT JOIN pg_catalog.pg_depend i ON a.attidentity <> '' AND i.classid = 'pg_catalog.pg_class'::regclass
+				     AND i.refclassid = 'pg_catalog.pg_class'::regclass AND i.refobjid = a.attrelid
+				     AND i.refobjsubid = a.attnum AND i.deptype = 'i'
+				LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = i.objid
 				WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
 				  AND n.nspname = ANY (?)
 				ORDER BY n.nspname, c.relname, a.attnum""", (row) -> {
@@ -284,9 +290,13 @@ public final class SchemaReader {
 				case "d" -> "BY DEFAULT";
 				default -> null;
 			};
+			IdentitySequence sequence = (identity != null && row.getObject("seqstart") != null)
+					? new IdentitySequence(row.getLong("seqstart"), row.getLong("seqincrement"), row.getLong("seqmin"),
+							row.getLong("seqmax"), row.getLong("seqcache"), row.getBoolean("seqcycle"))
+					: null;
 			Column column = new Column(row.getString("attname"), row.getString("type"), row.getString("coll"),
 					row.getBoolean("attnotnull"), generated ? null : expression, generated ? expression : null,
-					identity, row.getString("comment"));
+					identity, sequence, row.getString("comment"));
 			columns.computeIfAbsent(new QualifiedName(row.getString(1), row.getString(2)), (n) -> new ArrayList<>())
 				.add(column);
 			return column;

@@ -60,11 +60,38 @@ public record Table(QualifiedName name, boolean unlogged, @Nullable String parti
 	 * @param generated the expression of a generated (stored) column, or {@code null}
 	 * @param identity {@code ALWAYS} or {@code BY DEFAULT} for an identity column, else
 	 * {@code null}
+	 * @param identitySequence the options of an identity column's sequence, else
+	 * {@code null}
 	 * @param comment its comment, or {@code null}
 	 */
 	public record Column(String name, String type, @Nullable String collation, boolean notNull,
 			@Nullable String defaultValue, @Nullable String generated, @Nullable String identity,
-			@Nullable String comment) {
+			@Nullable IdentitySequence identitySequence, @Nullable String comment) {
+	}
+
+	/**
+	 * The options of an identity column's sequence. Its current value is data, not
+	 * compared.
+	 *
+	 * @param start {@code START WITH}: where a new column's sequence starts, and where a
+	 * {@code RESTART} without a value goes back to
+	 * @param increment {@code INCREMENT BY}
+	 * @param minValue {@code MINVALUE}
+	 * @param maxValue {@code MAXVALUE}
+	 * @param cache {@code CACHE}
+	 * @param cycle {@code CYCLE}
+	 */
+	public record IdentitySequence(long start, long increment, long minValue, long maxValue, long cache,
+			boolean cycle) {
+
+		/**
+		 * The same options but {@code START WITH}, which the differ compares only for new
+		 * columns.
+		 */
+		IdentitySequence withoutStart() {
+			return new IdentitySequence(0, this.increment, this.minValue, this.maxValue, this.cache, this.cycle);
+		}
+
 	}
 
 }

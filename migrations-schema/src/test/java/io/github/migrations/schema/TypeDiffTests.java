@@ -1,5 +1,11 @@
 package io.github.migrations.schema;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.github.migrations.test.database.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +38,101 @@ class TypeDiffTests {
 				ALTER TYPE public.mood ADD VALUE 'ok';
 				ALTER TABLE public.person ALTER COLUMN current SET DEFAULT 'ok'::mood;
 				""");
+	}
+
+	@Test
+	void addedEnumValuesThatTheDiffUsesAreCommittedFirstSoThatBothStepsAndTheirWayBackRunInTransactions()
+			throws SQLException {
+		TestDatabase.Database a = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TYPE size AS ENUM ('s', 'l');
+				CREATE TABLE person (id int, current mood DEFAULT 'happy', shirt size);""");
+		TestDatabase.Database b = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'elated');
+				CREATE TYPE size AS ENUM ('s', 'm', 'l');
+				CREATE TABLE person (id int, current mood DEFAULT 'ok' CHECK (current <> 'elated'), shirt size,
+					note text);
+				CREATE INDEX person_ok ON person (id) WHERE current = 'ok';""");
+		try {
+			DatabaseSchema from = RoundTrip.read(a);
+			DatabaseSchema to = RoundTrip.read(b);
+			SchemaChanges whole = SchemaDiffer.diff(from, to);
+			assertThat(whole.isTransactional()).isFalse();
+			assertThat(sqlStateInOneTransaction(a, whole)).as("the whole diff in one transaction").isEqualTo("55P04");
+			DatabaseSchema values = SchemaDiffer.withNewEnumValues(from, to, whole);
+			assertThat(values).isNotNull();
+			SchemaChanges first = SchemaDiffer.diff(from, values);
+			SchemaChanges rest = SchemaDiffer.diff(values, to);
+			assertThat(first.script()).isEqualTo("""
+					ALTER TYPE public.mood ADD VALUE 'ok' BEFORE 'happy';
+					ALTER TYPE public.mood ADD VALUE 'elated';
+					ALTER TYPE public.size ADD VALUE 'm' BEFORE 'l';
+					""");
+			assertThat(rest.script()).doesNotContain("ADD VALUE").contains("SET DEFAULT 'ok'::mood");
+			assertThat(first.isTransactional()).isTrue();
+			assertThat(rest.isTransactional()).isTrue();
+			Psql.runOrFail(a, "BEGIN;\n" + first.script() + "COMMIT;\n");
+			Psql.runOrFail(a, "BEGIN;\n" + rest.script() + "COMMIT;\n");
+			assertThat(RoundTrip.read(a)).isEqualTo(to);
+			// back: the rest undone first, then the values (the type rebuilt without
+			// them)
+			SchemaChanges restBack = SchemaDiffer.diff(to, values);
+			SchemaChanges firstBack = SchemaDiffer.diff(values, from);
+			assertThat(restBack.isTransactional()).isTrue();
+			assertThat(firstBack.isTransactional()).isTrue();
+			Psql.runOrFail(b, "BEGIN;\n" + restBack.script() + "COMMIT;\n");
+			Psql.runOrFail(b, "BEGIN;\n" + firstBack.script() + "COMMIT;\n");
+			assertThat(RoundTrip.read(b)).isEqualTo(from);
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	@Test
+	void addedEnumValuesThatNothingUsesNeedNoStepOfTheirOwn() {
+		TestDatabase.Database a = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'happy');""");
+		TestDatabase.Database b = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'happy', 'ok');
+				CREATE TABLE person (current mood DEFAULT 'happy', note text);""");
+		try {
+			DatabaseSchema from = RoundTrip.read(a);
+			DatabaseSchema to = RoundTrip.read(b);
+			SchemaChanges whole = SchemaDiffer.diff(from, to);
+			assertThat(whole.isTransactional()).isTrue();
+			assertThat(SchemaDiffer.withNewEnumValues(from, to, whole)).isNull();
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	/**
+	 * Runs the changes in one transaction and rolls it back; the SQLSTATE of the
+	 * statement that failed, or {@code null} when none did.
+	 */
+	private static @Nullable String sqlStateInOneTransaction(TestDatabase.Database database, SchemaChanges changes)
+			throws SQLException {
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			try {
+				for (Change change : changes.changes()) {
+					statement.execute(change.sql());
+				}
+				return null;
+			}
+			catch (SQLException ex) {
+				return ex.getSQLState();
+			}
+			finally {
+				connection.rollback();
+			}
+		}
 	}
 
 	@Test
