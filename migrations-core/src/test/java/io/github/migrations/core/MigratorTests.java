@@ -736,6 +736,47 @@ class MigratorTests {
 	}
 
 	@Test
+	void anEnumValueUsedInTheTransactionThatAddedItSaysToCommitTheValueFirst() {
+		this.files.write("d4_status.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TYPE status AS ENUM ('active');
+				-- +downgrade
+				DROP TYPE status;
+				""");
+		this.files.write("e5_suspend.sql", """
+				-- revision: e5
+				-- down_revision: d4
+				-- +upgrade
+				ALTER TYPE status ADD VALUE 'suspended';
+				-- +downgrade
+				""");
+		this.files.write("f6_accounts.sql", """
+				-- revision: f6
+				-- down_revision: e5
+				-- +upgrade
+				CREATE TABLE accounts (id bigint, status status DEFAULT 'suspended');
+				-- +downgrade
+				DROP TABLE accounts;
+				""");
+		migrator().upgrade(Target.parse("d4"));
+		Migrator all = oneTransactionMigrator();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> all.upgrade(Target.head()))
+			.withMessageContaining("f6_accounts.sql:4: revision 'f6' failed: unsafe use of new value \"suspended\"")
+			.withMessageContaining("(SQLSTATE 55P04)")
+			.withMessageContaining("An enum value added in this transaction is used before it was committed, which "
+					+ "PostgreSQL refuses: add the value in a revision of its own, which commits before the "
+					+ "revision that uses it; with transaction mode 'all', upgrade to that revision first, then "
+					+ "run again.");
+		assertThat(all.current()).containsExactly("d4");
+		assertThat(this.database.query("SELECT enum_range(NULL::status)::text")).containsExactly("{active}");
+		all.upgrade(Target.parse("e5"));
+		all.upgrade(Target.head());
+		assertThat(all.current()).containsExactly("f6");
+	}
+
+	@Test
 	void placeholdersAreReplacedAndAMissingOneFailsBeforeAnythingRuns() {
 		this.files.write("d4_grant.sql", """
 				-- revision: d4

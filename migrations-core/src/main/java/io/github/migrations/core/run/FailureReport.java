@@ -264,6 +264,11 @@ final class FailureReport {
 					+ "again (the baseline setting on a database with no history, or stamp); else drop the object or "
 					+ "fix the statement, and start again.";
 		}
+		if ("55P04".equals(state)) {
+			return "An enum value added in this transaction is used before it was committed, which PostgreSQL "
+					+ "refuses: add the value in a revision of its own, which commits before the revision that uses "
+					+ "it; with transaction mode 'all', upgrade to that revision first, then run again.";
+		}
 		if ("42501".equals(state)) {
 			return "The user lacks a privilege the statement needs: grant it (for example CREATE on the schema), or "
 					+ "migrate as the owner of the schema, and start again.";
