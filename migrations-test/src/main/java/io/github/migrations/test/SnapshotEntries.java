@@ -92,8 +92,10 @@ final class SnapshotEntries {
 			entries.put(name, "composite (" + String.join(", ", attributes) + ")");
 		}
 		else if (object instanceof Sequence s) {
-			entries.put(name, "%s increment %d start %d".formatted(s.type(), s.increment(), s.start())
-					+ ((s.ownedBy() != null) ? " owned by " + s.ownedBy() : ""));
+			entries.put(name,
+					"%s increment %d start %d".formatted(s.type(), s.increment(), s.start())
+							+ bounds(s.type(), s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle())
+							+ ((s.ownedBy() != null) ? " owned by " + s.ownedBy() : ""));
 		}
 		else if (object instanceof Table t) {
 			entries.put(name, table(t));
@@ -166,8 +168,44 @@ final class SnapshotEntries {
 		}
 		if (column.identity() != null) {
 			text.append(" GENERATED ").append(column.identity()).append(" AS IDENTITY");
+			Table.IdentitySequence sequence = column.identitySequence();
+			if (sequence != null) {
+				String options = ((sequence.start() != first(sequence.increment(), sequence.minValue(),
+						sequence.maxValue())) ? " start " + sequence.start() : "")
+						+ ((sequence.increment() != 1) ? " increment " + sequence.increment() : "")
+						+ bounds(column.type(), sequence.increment(), sequence.minValue(), sequence.maxValue(),
+								sequence.cache(), sequence.cycle());
+				if (!options.isEmpty()) {
+					text.append(" (").append(options.strip()).append(')');
+				}
+			}
 		}
 		return text.toString();
+	}
+
+	/**
+	 * A sequence's bounds, cache and cycle where they differ from PostgreSQL's defaults
+	 * for its type and direction, so that a downgrade that leaves them changed shows.
+	 */
+	private static String bounds(String type, long increment, long minValue, long maxValue, long cache, boolean cycle) {
+		long typeMax = switch (type) {
+			case "smallint" -> Short.MAX_VALUE;
+			case "integer" -> Integer.MAX_VALUE;
+			default -> Long.MAX_VALUE;
+		};
+		long typeMin = -typeMax - 1;
+		long defaultMin = (increment > 0) ? 1 : typeMin;
+		long defaultMax = (increment > 0) ? typeMax : -1;
+		return ((minValue != defaultMin) ? " minvalue " + minValue : "")
+				+ ((maxValue != defaultMax) ? " maxvalue " + maxValue : "") + ((cache != 1) ? " cache " + cache : "")
+				+ (cycle ? " cycle" : "");
+	}
+
+	/**
+	 * Where a sequence starts by default: its minimum going up, its maximum going down.
+	 */
+	private static long first(long increment, long minValue, long maxValue) {
+		return (increment > 0) ? minValue : maxValue;
 	}
 
 }
