@@ -198,8 +198,15 @@ class ServerCrashTests {
 	 * ended.
 	 */
 	private static void crash(EmbeddedPostgres server) throws Exception {
-		long backend = Long.parseLong(query(server.getPostgresDatabase(), "SELECT pg_backend_pid()"));
-		long postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid();
+		long postmaster;
+		// the backend is asked for its parent while its session is open: once it closes,
+		// the backend process ends and has no parent to ask for
+		try (Connection connection = server.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+			row.next();
+			postmaster = ProcessHandle.of(row.getLong(1)).flatMap(ProcessHandle::parent).orElseThrow().pid();
+		}
 		assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor()).isZero();
 		Server.await("the crashed server to end", Duration.ofSeconds(60),
 				() -> ProcessHandle.of(postmaster).map((process) -> !process.isAlive()).orElse(true));
