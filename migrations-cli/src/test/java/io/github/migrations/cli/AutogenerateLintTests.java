@@ -104,6 +104,113 @@ class AutogenerateLintTests {
 				""").formatted(file, lineOf(file, "CREATE TABLE public.orders")));
 	}
 
+	@Test
+	void withNotValidTheConstraintsAreValidatedByARevisionOfTheirOwnWhichLintPassesAndBothReachTheDesiredSchema()
+			throws IOException {
+		this.cli.write("a2_events.sql", """
+				-- revision: a2
+				-- down_revision: a1
+				-- message: events
+
+				-- +upgrade
+				CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+				CREATE TABLE events_2026 (id bigint NOT NULL, at date NOT NULL);
+
+				-- +downgrade
+				DROP TABLE events_2026;
+				DROP TABLE events;
+				""");
+		Path desired = desired("""
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL CONSTRAINT named CHECK (name <> ''),
+					referrer bigint CONSTRAINT referrer_fk REFERENCES customers (id));
+				CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+				CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "checks", "--rev-id", "b1", "--desired",
+				desired.toString(), "--not-valid");
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(revision.err()).as("lint of what was written").isEmpty();
+		String validate = written("_checks_validate_constraints.sql");
+		String id = validate.substring("-- revision: ".length(), validate.indexOf('\n'));
+		assertThat(revision.out()).endsWith(("Wrote '%s' after 'b1' to validate the constraints that 'b1' adds NOT "
+				+ "VALID, in a transaction of its own: in the transaction that adds a constraint, VALIDATE CONSTRAINT "
+				+ "would check the rows under the lock the ADD took.\n")
+			.formatted(id));
+		assertThat(written("_b1_checks.sql")).doesNotContain("VALIDATE", "ATTACH", "transactional")
+			.contains("ADD CONSTRAINT named CHECK ((name <> ''::text)) NOT VALID;",
+					"ADD CONSTRAINT events_2026_partition_bound CHECK (at IS NOT NULL AND at >= '2026-01-01' AND "
+							+ "at < '2027-01-01') NOT VALID;");
+		assertThat(validate).contains("-- down_revision: b1\n", "-- message: checks (validate constraints)\n")
+			.doesNotContain("transactional")
+			.contains("""
+					ALTER TABLE public.events_2026 VALIDATE CONSTRAINT events_2026_partition_bound;
+					ALTER TABLE public.events ATTACH PARTITION public.events_2026 FOR VALUES FROM ('2026-01-01') TO \
+					('2027-01-01');
+					ALTER TABLE public.events_2026 DROP CONSTRAINT events_2026_partition_bound;
+					""", "ALTER TABLE public.customers VALIDATE CONSTRAINT named;\n");
+		CliRun lint = this.cli.run("lint", "b1", id);
+		assertThat(lint.code()).as(lint.out()).isZero();
+		assertThat(lint.out()).isEqualTo("OK: 0 errors, 0 warnings in 2 revisions.\n");
+		CliRun upgrade = this.cli.run("upgrade", "head");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		CliRun check = this.cli.run("check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.err()).isZero();
+		assertThat(this.cli.run("downgrade", "a2").code()).isZero();
+		assertThat(this.cli.database()
+			.query("SELECT count(*) FROM pg_constraint WHERE conrelid IN ('customers'::regclass, "
+					+ "'events_2026'::regclass) AND contype IN ('c', 'f')"))
+			.containsExactly("0");
+		assertThat(this.cli.database().query("SELECT relispartition FROM pg_class WHERE relname = 'events_2026'"))
+			.containsExactly("f");
+	}
+
+	@Test
+	void withNotValidADomainCheckIsAddedWithoutAScanAndOnlyItsValidationIsReported() throws IOException {
+		this.cli.write("a2_code.sql", """
+				-- revision: a2
+				-- down_revision: a1
+				-- message: code
+
+				-- +upgrade
+				CREATE DOMAIN code AS text;
+				ALTER TABLE customers ADD COLUMN code code;
+
+				-- +downgrade
+				ALTER TABLE customers DROP COLUMN code;
+				DROP DOMAIN code;
+				""");
+		Path desired = desired("""
+				CREATE DOMAIN code AS text CONSTRAINT code_len CHECK (length(VALUE) < 10);
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, code code);
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "code length", "--rev-id", "b1", "--desired",
+				desired.toString(), "--not-valid");
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(written("_b1_code_length.sql"))
+			.contains("ALTER DOMAIN public.code ADD CONSTRAINT code_len CHECK ((length(VALUE) < 10)) NOT VALID;");
+		Path validate = file("_code_length_validate_constraints.sql");
+		assertThat(revision.err())
+			.startsWith(("%s:%d: error [domain-constraint-scan] ALTER DOMAIN 'public.code' "
+					+ "VALIDATE CONSTRAINT code_len checks the values of every column of that domain, under SHARE on "
+					+ "each table that has one.\n  fix: Add the constraint NOT VALID")
+				.formatted(validate, lineOf(validate, "ALTER DOMAIN public.code VALIDATE CONSTRAINT code_len")))
+			.containsOnlyOnce("error [")
+			.contains("lint: 1 error, 0 warnings in the new revisions.");
+		CliRun upgrade = this.cli.run("upgrade", "head");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		assertThat(this.cli.run("check", "--desired", desired.toString()).code()).isZero();
+	}
+
+	private String written(String suffix) throws IOException {
+		return Files.readString(file(suffix));
+	}
+
+	private Path file(String suffix) throws IOException {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+		}
+	}
+
 	private int lineOf(Path file, String text) throws IOException {
 		List<String> lines = Files.readAllLines(file);
 		for (int i = 0; i < lines.size(); i++) {
