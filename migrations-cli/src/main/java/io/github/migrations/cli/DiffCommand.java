@@ -61,10 +61,24 @@ final class DiffCommand implements Callable<Integer> {
 		}
 		SchemaChanges changes = SchemaDiffer.diff(from, to, this.flags.options());
 		if (!changes.isEmpty()) {
-			this.root.out.print(changes.script());
+			this.root.out.print(script(from, to, changes));
 			this.root.out.flush();
 		}
 		return 0;
+	}
+
+	/**
+	 * The script; with {@code --not-valid}, the constraints added {@code NOT VALID} first
+	 * and their validation after them (psql commits each statement on its own, so each
+	 * {@code VALIDATE} runs after its {@code ADD} committed).
+	 */
+	private String script(DatabaseSchema from, DatabaseSchema to, SchemaChanges changes) {
+		DatabaseSchema pending = this.flags.notValid ? SchemaDiffer.withConstraintsNotValid(from, to) : null;
+		if (pending == null) {
+			return changes.script();
+		}
+		return SchemaDiffer.diff(from, pending, this.flags.options()).script()
+				+ SchemaDiffer.validation(pending, to).script();
 	}
 
 	/**

@@ -23,8 +23,10 @@ final class DiffFlags {
 	boolean concurrently;
 
 	@Option(names = "--not-valid",
-			description = "Add new foreign keys and checks on existing tables NOT VALID, then VALIDATE them in a "
-					+ "statement of their own.")
+			description = "Add new foreign keys and checks on existing tables, and checks on existing domains, NOT "
+					+ "VALID, and VALIDATE them after the ADD committed (a revision of their own); attach an existing "
+					+ "table as a partition after a CHECK of its bounds is validated, so nothing is scanned under "
+					+ "the attach's lock.")
 	boolean notValid;
 
 	/**

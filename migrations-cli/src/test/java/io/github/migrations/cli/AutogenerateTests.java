@@ -3,6 +3,7 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -130,7 +131,7 @@ class AutogenerateTests {
 	}
 
 	@Test
-	void safeFormsWriteANonTransactionalRevisionThatRuns() throws IOException {
+	void safeFormsWriteANonTransactionalRevisionAndAValidationAfterItThatRun() throws IOException {
 		Path desired = desired("""
 				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL CONSTRAINT named CHECK (name <> ''),
 					fax text);
@@ -139,13 +140,29 @@ class AutogenerateTests {
 		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "index names", "--desired",
 				desired.toString(), "--concurrently", "--not-valid");
 		assertThat(revision.code()).as(revision.err()).isZero();
-		String file = Files.readString(newRevision());
+		String file;
+		String validation;
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			List<Path> written = files.filter((path) -> !path.getFileName().toString().startsWith("a1_"))
+				.sorted(Comparator.comparing((path) -> path.getFileName().toString().endsWith("_constraints.sql")))
+				.toList();
+			assertThat(written).hasSize(2);
+			file = Files.readString(written.get(0));
+			validation = Files.readString(written.get(1));
+		}
 		assertThat(file).contains("-- transactional: false")
 			.contains("CREATE INDEX CONCURRENTLY")
-			.contains("NOT VALID")
-			.contains("VALIDATE CONSTRAINT named");
+			.contains("ADD CONSTRAINT named CHECK ((name <> ''::text)) NOT VALID;")
+			.doesNotContain("VALIDATE");
+		// what lint still says: a transactional: false revision runs without the 2 s
+		// lock_timeout
+		assertThat(revision.err()).containsOnlyOnce("error [")
+			.contains("error [strong-lock-without-timeout] the revision takes ACCESS EXCLUSIVE on public.customers "
+					+ "without a lock_timeout.");
+		// the validation, in a transaction of its own
+		assertThat(validation).doesNotContain("transactional").contains("VALIDATE CONSTRAINT named");
 		CliRun upgrade = this.cli.run("upgrade", "head");
-		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
+		assertThat(upgrade.code()).as(file + validation + upgrade.err()).isZero();
 		assertThat(this.cli.database().query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers'"))
 			.contains("customers_name");
 		assertThat(this.cli.database().query("SELECT convalidated FROM pg_constraint WHERE conname = 'named'"))
@@ -190,6 +207,10 @@ class AutogenerateTests {
 		}
 		String first = Files.readString(values);
 		String id = first.substring("-- revision: ".length(), first.indexOf('\n'));
+		// the pair is linted as one release
+		assertThat(revision.err()).contains("error [index-without-concurrently] CREATE INDEX 'customers_suspended'")
+			.contains("in the new revisions. Advice: the revisions are written, but 'migrations lint %s b2'"
+				.formatted(id));
 		assertThat(first).contains("-- down_revision: a2\n").doesNotContain("transactional").contains("""
 				-- +upgrade
 				ALTER TYPE public.status ADD VALUE 'suspended' BEFORE 'closed';

@@ -61,6 +61,30 @@ class DiffCommandTests {
 	}
 
 	@Test
+	void withNotValidAnExistingTableIsAttachedAfterACheckOfItsBoundsIsValidatedAndTheDomainCheckAddedNotValid()
+			throws Exception {
+		String partitioned = "CREATE DOMAIN code AS text; CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, "
+				+ "c code) PARTITION BY RANGE (at);";
+		this.from.execute(partitioned + " CREATE TABLE events_2026 (id bigint NOT NULL, at date NOT NULL, c code);");
+		this.to.execute(partitioned.replace("AS text;", "AS text CONSTRAINT code_len CHECK (length(VALUE) < 10);")
+				+ " CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');");
+		CliRun diff = diff("--not-valid");
+		assertThat(diff.code()).as(diff.err()).isZero();
+		assertThat(diff.out()).isEqualTo("""
+				ALTER DOMAIN public.code ADD CONSTRAINT code_len CHECK ((length(VALUE) < 10)) NOT VALID;
+				ALTER TABLE public.events_2026 ADD CONSTRAINT events_2026_partition_bound CHECK (at IS NOT NULL AND \
+				at >= '2026-01-01' AND at < '2027-01-01') NOT VALID;
+				ALTER DOMAIN public.code VALIDATE CONSTRAINT code_len;
+				ALTER TABLE public.events_2026 VALIDATE CONSTRAINT events_2026_partition_bound;
+				ALTER TABLE public.events ATTACH PARTITION public.events_2026 FOR VALUES FROM ('2026-01-01') TO \
+				('2027-01-01');
+				ALTER TABLE public.events_2026 DROP CONSTRAINT events_2026_partition_bound;
+				""");
+		psql(this.from, diff.out());
+		assertThat(diff().out()).as("equal schemas print nothing").isEmpty();
+	}
+
+	@Test
 	void theVersionStoreIsNeverPartOfADiff() throws IOException {
 		Path revisions = Files.createDirectories(this.folder.resolve("revisions"));
 		Files.writeString(revisions.resolve("a1_t.sql"), """

@@ -121,6 +121,36 @@ public final class SchemaDiffer {
 	}
 
 	/**
+	 * The schema at which {@code --not-valid}'s safe form commits before it validates:
+	 * {@code to} with each foreign key and check added to a table of {@code from}, and
+	 * each check added to a domain of {@code from}, {@code NOT VALID}. The diff from
+	 * {@code from} to it adds them {@code NOT VALID}, which checks no existing row; the
+	 * diff from it to {@code to} is their {@code VALIDATE CONSTRAINT}s, which must run in
+	 * a later transaction than the {@code ADD} (in the same one, the validation runs
+	 * under the lock the {@code ADD} took). A table of {@code from} that {@code to}
+	 * attaches as a partition (by range or list, on one column) is left apart there, with
+	 * a {@code CHECK} of its bounds {@code NOT VALID}, so that {@link #validation}
+	 * validates it before attaching: the server then skips the scan that proves the rows
+	 * fit.
+	 * @param from the schema as it is
+	 * @param to the schema as it should be
+	 * @return that schema, or {@code null} when the diff adds no such constraint
+	 */
+	public static @Nullable DatabaseSchema withConstraintsNotValid(DatabaseSchema from, DatabaseSchema to) {
+		return PendingValidation.between(from, to);
+	}
+
+	/**
+	 * The second step of {@code --not-valid}'s safe form, from
+	 * {@link #withConstraintsNotValid} to {@code to}: each {@code VALIDATE CONSTRAINT},
+	 * and for a table attached as a partition, its bounds' check validated, the table
+	 * attached, the check dropped.
+	 */
+	public static SchemaChanges validation(DatabaseSchema pending, DatabaseSchema to) {
+		return PendingValidation.validation(pending, to);
+	}
+
+	/**
 	 * The statements that turn {@code from} into {@code to}, with no renames and plain
 	 * forms.
 	 */
