@@ -171,8 +171,9 @@ final class ApplicationConfig {
 	 */
 	private static List<Document> read(Path path, UnaryOperator<@Nullable String> environment) {
 		List<Document> documents = new ArrayList<>();
+		String text = "";
 		try {
-			String text = Files.readString(path);
+			text = Files.readString(path);
 			String name = path.getFileName().toString();
 			List<Map<String, String>> parts = new ArrayList<>();
 			if (name.endsWith(".yml") || name.endsWith(".yaml")) {
@@ -204,15 +205,19 @@ final class ApplicationConfig {
 			}
 		}
 		catch (MarkedYAMLException ex) {
-			// the exception's message quotes the line, which may hold a password
+			// the exception's message quotes the line, and its problem may quote a value
+			// (a tag, an alias), either of which may be a password
 			Mark mark = ex.getProblemMark();
 			throw new CliException(
-					"Could not read configuration file '%s': %s at line %d, column %d.".formatted(path, ex.getProblem(),
+					"Could not read configuration file '%s': %s at line %d, column %d.".formatted(path,
+							SecretValues.masked(String.valueOf(ex.getProblem()), text),
 							(mark != null) ? mark.getLine() + 1 : 0, (mark != null) ? mark.getColumn() + 1 : 0),
 					"Check that it is a valid YAML file.");
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new CliException("Could not read configuration file '%s': %s".formatted(path, ex.getMessage()),
+			throw new CliException(
+					"Could not read configuration file '%s': %s".formatted(path,
+							SecretValues.masked(String.valueOf(ex.getMessage()), text)),
 					"Check that it is a valid properties or YAML file.");
 		}
 		return documents;

@@ -253,4 +253,20 @@ class ApplicationConfigTests {
 		assertThat(ProfileExpression.matches("dev | us", active, "test")).isFalse();
 	}
 
+	@Test
+	void yamlErrorQuotingAPasswordAsATagOrAnAliasDoesNotShowIt() throws IOException {
+		for (String password : List.of("!S3cret-Tag", "*S3cretAlias", "!!int S3cretNumber", "!!S3cretGlobal")) {
+			write("application.yml", """
+					spring:
+					  datasource:
+					    username: app
+					    password: %s
+					""".formatted(password));
+			CliRun run = upgrade();
+			assertThat(run.code()).as(run.err()).isEqualTo(2);
+			assertThat(run.err()).contains("Could not read configuration file", "application.yml")
+				.doesNotContain("S3cret");
+		}
+	}
+
 }
