@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The CLI reads the settings the application would bind where it runs: the active
@@ -267,6 +268,44 @@ class ApplicationConfigTests {
 			assertThat(run.err()).contains("Could not read configuration file", "application.yml")
 				.doesNotContain("S3cret");
 		}
+	}
+
+	@Test
+	void profileNameThatIsAPathIsRefusedBeforeAnyFileIsRead() throws IOException {
+		write("application.properties", "app.migrations.locations=classpath:db/revisions\n");
+		Files.createDirectories(this.resources.resolve("application-x"));
+		Files.writeString(this.cli.folder().resolve("outside.properties"), "app.migrations.lock-timeout=5s\n");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "x/../../../outside");
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("error: Profile 'x/../../../outside' of 'spring.profiles.active' in environment "
+				+ "variable SPRING_PROFILES_ACTIVE is not a valid profile name.");
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
+	}
+
+	@Test
+	void profileGroupsThatFormACycleOrALongChainAreEachReadOnce() throws IOException {
+		StringBuilder chain = new StringBuilder("app.migrations.locations=classpath:db/revisions\n");
+		chain.append("spring.profiles.active=g0\nspring.profiles.group.a=b\nspring.profiles.group.b=a\n");
+		for (int i = 0; i < 100_000; i++) {
+			chain.append("spring.profiles.group.g%d=g%d%n".formatted(i, i + 1));
+		}
+		chain.append("spring.profiles.group.g100000=a\n#---\nspring.config.activate.on-profile=b & g100000\n");
+		chain.append("app.migrations.lock-timeout=5s\n");
+		write("application.properties", chain.toString());
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void deeplyNestedProfileExpressionIsAnErrorNotACrash() {
+		for (String expression : List.of("!".repeat(100_000) + "prod", "(".repeat(100_000) + "prod")) {
+			assertThatExceptionOfType(CliException.class)
+				.isThrownBy(() -> ProfileExpression.matches(expression, List.of("prod"), "test"))
+				.withMessage("test has a profile expression that nests '(' and '!' more than 64 deep.");
+		}
+		assertThat(ProfileExpression.matches("!".repeat(62) + "prod", List.of("prod"), "test")).isTrue();
 	}
 
 }
