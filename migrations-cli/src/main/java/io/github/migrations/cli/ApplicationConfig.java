@@ -213,6 +213,7 @@ final class ApplicationConfig {
 			if (name.endsWith(".yml") || name.endsWith(".yaml")) {
 				Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
 				for (Object document : yaml.loadAll(text)) {
+					YamlExpansion.check(document, path);
 					if (document instanceof Map<?, ?> map) {
 						Map<String, String> flat = new LinkedHashMap<>();
 						flatten("", map, flat);
@@ -237,6 +238,9 @@ final class ApplicationConfig {
 					documents.add(new Document(path.toString(), profileCondition(part), part));
 				}
 			}
+		}
+		catch (CliException ex) {
+			throw ex;
 		}
 		catch (MarkedYAMLException ex) {
 			// the exception's message quotes the line, and its problem may quote a value

@@ -308,4 +308,36 @@ class ApplicationConfigTests {
 		assertThat(ProfileExpression.matches("!".repeat(62) + "prod", List.of("prod"), "test")).isTrue();
 	}
 
+	@Test
+	void yamlAliasOfASectionIsReadAsTheSectionItNames() throws IOException {
+		write("application.yml", """
+				defaults: &migrations
+				  locations: classpath:db/revisions
+				  lock-timeout: 5s
+				app:
+				  migrations: *migrations
+				""");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void yamlAliasesOfAliasesThatExpandBeyondAnyConfigurationAreRefusedBeforeFlattening() throws IOException {
+		// 18 lines that would expand to 2^18 settings
+		StringBuilder laughs = new StringBuilder("l0: &l0 {a: 1, b: 2}\n");
+		for (int i = 1; i < 18; i++) {
+			laughs.append("l%d: &l%d {a: *l%d, b: *l%d}%n".formatted(i, i, i - 1, i - 1));
+		}
+		write("application.yml", laughs.toString());
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("application.yml' expands to more than 100000 values: its aliases (*name) "
+				+ "repeat what their anchors (&name) hold");
+		write("application.yml", "a: &a {b: *a}\n");
+		CliRun itself = upgrade();
+		assertThat(itself.code()).isEqualTo(2);
+		assertThat(itself.err()).contains("application.yml' has an anchor (&name) that holds an alias of itself");
+	}
+
 }
