@@ -340,4 +340,18 @@ class ApplicationConfigTests {
 		assertThat(itself.err()).contains("application.yml' has an anchor (&name) that holds an alias of itself");
 	}
 
+	@Test
+	void booleanSettingIsReadAsSpringBootBindsItAndAnyOtherValueIsRefused() throws IOException {
+		write("application.properties", "app.migrations.locations=classpath:db/revisions\n");
+		this.cli.environment().put("APP_MIGRATIONS_VALIDATE_CHECKSUMS", "ture");
+		CliRun typo = upgrade();
+		assertThat(typo.code()).isEqualTo(2);
+		assertThat(typo.err()).contains("error: 'app.migrations.validate-checksums' has an invalid value 'ture' in "
+				+ "environment variable APP_MIGRATIONS_VALIDATE_CHECKSUMS.");
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
+		this.cli.environment().put("APP_MIGRATIONS_VALIDATE_CHECKSUMS", "Yes");
+		CliRun yes = upgrade();
+		assertThat(yes.code()).as(yes.err()).isZero();
+	}
+
 }
