@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +77,7 @@ final class ApplicationConfig {
 		Map<String, Setting> settings = new LinkedHashMap<>();
 		if (path != null) {
 			List<Document> documents = read(path, environment);
-			List<String> profiles = activeProfiles(documents, environment);
+			List<String> profiles = activeProfiles(path, documents, environment);
 			apply(documents, profiles, settings);
 			for (String profile : profiles) {
 				for (Path profileFile : profileFiles(path, profile)) {
@@ -111,29 +113,61 @@ final class ApplicationConfig {
 	 * ({@code SPRING_PROFILES_ACTIVE}) or else from the documents that no profile
 	 * activates.
 	 */
-	private static List<String> activeProfiles(List<Document> documents, UnaryOperator<@Nullable String> environment) {
+	private static List<String> activeProfiles(Path path, List<Document> documents,
+			UnaryOperator<@Nullable String> environment) {
 		Map<String, String> unconditional = new LinkedHashMap<>();
 		documents.stream().filter((document) -> document.onProfile() == null).forEach((document) -> {
 			unconditional.putAll(document.values());
 		});
 		Set<String> profiles = new LinkedHashSet<>();
 		for (String key : List.of("spring.profiles.include", "spring.profiles.active")) {
-			String variable = environment.apply(environmentNames(key).get(0));
-			String names = (variable != null && !variable.isBlank()) ? variable : unconditional.get(key);
-			addWithGroups(names, unconditional, profiles);
+			String variableName = environmentNames(key).get(0);
+			String variable = environment.apply(variableName);
+			boolean fromEnvironment = variable != null && !variable.isBlank();
+			String names = fromEnvironment ? variable : unconditional.get(key);
+			addWithGroups(names,
+					"'%s' in %s".formatted(key, fromEnvironment ? "environment variable " + variableName : path), path,
+					unconditional, profiles);
 		}
 		return List.copyOf(profiles);
 	}
 
-	private static void addWithGroups(@Nullable String names, Map<String, String> settings, Set<String> profiles) {
-		if (names == null) {
-			return;
-		}
-		for (String name : names.split(",")) {
-			if (!name.isBlank() && profiles.add(name.strip())) {
-				addWithGroups(settings.get("spring.profiles.group." + name.strip()), settings, profiles);
+	/**
+	 * Adds the profiles named, each followed by the members of its group, depth first,
+	 * each once (a group that names itself, or a cycle of groups, ends there).
+	 */
+	private static void addWithGroups(@Nullable String names, String where, Path file, Map<String, String> settings,
+			Set<String> profiles) {
+		Deque<List<String>> pending = new ArrayDeque<>();
+		Deque<String> sources = new ArrayDeque<>();
+		pending.push(split(names));
+		sources.push(where);
+		while (!pending.isEmpty()) {
+			List<String> next = pending.peek();
+			if (next.isEmpty()) {
+				pending.pop();
+				sources.pop();
+				continue;
+			}
+			String name = next.remove(0);
+			if (profiles.add(ProfileExpression.checkedName(name, sources.peek()))) {
+				String group = "spring.profiles.group." + name;
+				pending.push(split(settings.get(group)));
+				sources.push("'%s' in %s".formatted(group, file));
 			}
 		}
+	}
+
+	private static List<String> split(@Nullable String names) {
+		List<String> split = new ArrayList<>();
+		if (names != null) {
+			for (String name : names.split(",")) {
+				if (!name.isBlank()) {
+					split.add(name.strip());
+				}
+			}
+		}
+		return split;
 	}
 
 	/**
@@ -171,13 +205,15 @@ final class ApplicationConfig {
 	 */
 	private static List<Document> read(Path path, UnaryOperator<@Nullable String> environment) {
 		List<Document> documents = new ArrayList<>();
+		String text = "";
 		try {
-			String text = Files.readString(path);
+			text = Files.readString(path);
 			String name = path.getFileName().toString();
 			List<Map<String, String>> parts = new ArrayList<>();
 			if (name.endsWith(".yml") || name.endsWith(".yaml")) {
 				Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
 				for (Object document : yaml.loadAll(text)) {
+					YamlExpansion.check(document, path);
 					if (document instanceof Map<?, ?> map) {
 						Map<String, String> flat = new LinkedHashMap<>();
 						flatten("", map, flat);
@@ -203,16 +239,23 @@ final class ApplicationConfig {
 				}
 			}
 		}
+		catch (CliException ex) {
+			throw ex;
+		}
 		catch (MarkedYAMLException ex) {
-			// the exception's message quotes the line, which may hold a password
+			// the exception's message quotes the line, and its problem may quote a value
+			// (a tag, an alias), either of which may be a password
 			Mark mark = ex.getProblemMark();
 			throw new CliException(
-					"Could not read configuration file '%s': %s at line %d, column %d.".formatted(path, ex.getProblem(),
+					"Could not read configuration file '%s': %s at line %d, column %d.".formatted(path,
+							SecretValues.masked(String.valueOf(ex.getProblem()), text),
 							(mark != null) ? mark.getLine() + 1 : 0, (mark != null) ? mark.getColumn() + 1 : 0),
 					"Check that it is a valid YAML file.");
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new CliException("Could not read configuration file '%s': %s".formatted(path, ex.getMessage()),
+			throw new CliException(
+					"Could not read configuration file '%s': %s".formatted(path,
+							SecretValues.masked(String.valueOf(ex.getMessage()), text)),
 					"Check that it is a valid properties or YAML file.");
 		}
 		return documents;

@@ -78,7 +78,7 @@ final class CliSettings {
 		MigratorSettings.Builder settings = MigratorSettings.defaults().toBuilder().locations(locations());
 		String schema = first(this.options.schema, config("app.migrations.schema"));
 		settings.schema(schema);
-		ifSet("app.migrations.create-schemas", (value) -> settings.createSchemas(Boolean.parseBoolean(value)));
+		ifSet("app.migrations.create-schemas", (value) -> settings.createSchemas(bool(value)));
 		ifSet("app.migrations.table-prefix", settings::tablePrefix);
 		ifSet("app.migrations.transaction-mode",
 				(value) -> settings.transactionMode(TransactionMode.valueOf(constant(value))));
@@ -88,12 +88,11 @@ final class CliSettings {
 		ifSet("app.migrations.lock-retries", (value) -> settings.lockRetries(count("lock-retries", value)));
 		ifSet("app.migrations.statement-timeout",
 				(value) -> settings.statementTimeout(duration("statement-timeout", value)));
-		ifSet("app.migrations.validate-checksums", (value) -> settings.validateChecksums(Boolean.parseBoolean(value)));
+		ifSet("app.migrations.validate-checksums", (value) -> settings.validateChecksums(bool(value)));
 		ifSet("app.migrations.unknown-revisions",
 				(value) -> settings.unknownRevisions(UnknownRevisionPolicy.valueOf(constant(value))));
 		ifSet("app.migrations.baseline", settings::baseline);
-		ifSet("app.migrations.adopt-alembic-version",
-				(value) -> settings.adoptAlembicVersion(Boolean.parseBoolean(value)));
+		ifSet("app.migrations.adopt-alembic-version", (value) -> settings.adoptAlembicVersion(bool(value)));
 		String alembicTable = first(this.alembicVersionTable, config("app.migrations.alembic-version-table"));
 		if (alembicTable != null) {
 			settings.alembicVersionTable(alembicTable);
@@ -333,6 +332,20 @@ final class CliSettings {
 						"See the README's property table for the values it takes.");
 			}
 		}
+	}
+
+	/**
+	 * A boolean as Spring Boot binds it: {@code true}, {@code on}, {@code yes} or
+	 * {@code 1}, and {@code false}, {@code off}, {@code no} or {@code 0}, in any case;
+	 * anything else is refused rather than read as false ({@code ture} would turn
+	 * {@code validate-checksums} off).
+	 */
+	static boolean bool(String value) {
+		return switch (value.strip().toLowerCase(Locale.ROOT)) {
+			case "true", "on", "yes", "1" -> true;
+			case "false", "off", "no", "0" -> false;
+			default -> throw new IllegalArgumentException(value);
+		};
 	}
 
 	private static String constant(String value) {

@@ -14,6 +14,18 @@ import java.util.regex.Pattern;
  */
 final class ProfileExpression {
 
+	/**
+	 * How deep parentheses and {@code !} may nest: far more than a person writes, far
+	 * less than the stack holds.
+	 */
+	private static final int DEEPEST = 64;
+
+	/**
+	 * A profile name as Spring Boot accepts it: letters and digits, with
+	 * {@code - _ . + @} between them; never a path.
+	 */
+	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_.+@-]*[\\p{L}\\p{N}])?");
+
 	private static final Pattern TOKEN = Pattern.compile("\\s*([()!&|]|[^()!&|\\s]+)");
 
 	private final List<String> tokens;
@@ -23,6 +35,8 @@ final class ProfileExpression {
 	private final String where;
 
 	private int next;
+
+	private int depth;
 
 	private ProfileExpression(String expression, String where) {
 		this.expression = expression;
@@ -53,6 +67,21 @@ final class ProfileExpression {
 		return false;
 	}
 
+	/**
+	 * The profile name, when Spring Boot would accept it: it also names the
+	 * {@code application-{profile}} files read beside the configuration file.
+	 * @param where where the name was given, for the error
+	 */
+	static String checkedName(String name, String where) {
+		if (!NAME.matcher(name).matches()) {
+			throw new CliException("Profile '%s' of %s is not a valid profile name.".formatted(name, where),
+					"Start and end it with a letter or digit, with only letters, digits, '-', '_', '.', '+' and '@' "
+							+ "between, as Spring Boot requires; it names the application-{profile} files read "
+							+ "beside the configuration file.");
+		}
+		return name;
+	}
+
 	private boolean evaluate(Collection<String> active) {
 		boolean result = expression(active);
 		if (this.next != this.tokens.size()) {
@@ -80,6 +109,19 @@ final class ProfileExpression {
 		if (this.next >= this.tokens.size()) {
 			throw invalid();
 		}
+		if (++this.depth > DEEPEST) {
+			throw new CliException("%s has a profile expression that nests '(' and '!' more than %d deep."
+				.formatted(this.where, DEEPEST), "Write it with fewer parentheses and '!'.");
+		}
+		try {
+			return operandWithin(active);
+		}
+		finally {
+			this.depth--;
+		}
+	}
+
+	private boolean operandWithin(Collection<String> active) {
 		String token = this.tokens.get(this.next++);
 		if (token.equals("!")) {
 			return !operand(active);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The CLI reads the settings the application would bind where it runs: the active
@@ -251,6 +252,106 @@ class ApplicationConfigTests {
 		assertThat(ProfileExpression.matches("prod & (us | dev)", active, "test")).isFalse();
 		assertThat(ProfileExpression.matches("(prod & eu) | dev", active, "test")).isTrue();
 		assertThat(ProfileExpression.matches("dev | us", active, "test")).isFalse();
+	}
+
+	@Test
+	void yamlErrorQuotingAPasswordAsATagOrAnAliasDoesNotShowIt() throws IOException {
+		for (String password : List.of("!S3cret-Tag", "*S3cretAlias", "!!int S3cretNumber", "!!S3cretGlobal")) {
+			write("application.yml", """
+					spring:
+					  datasource:
+					    username: app
+					    password: %s
+					""".formatted(password));
+			CliRun run = upgrade();
+			assertThat(run.code()).as(run.err()).isEqualTo(2);
+			assertThat(run.err()).contains("Could not read configuration file", "application.yml")
+				.doesNotContain("S3cret");
+		}
+	}
+
+	@Test
+	void profileNameThatIsAPathIsRefusedBeforeAnyFileIsRead() throws IOException {
+		write("application.properties", "app.migrations.locations=classpath:db/revisions\n");
+		Files.createDirectories(this.resources.resolve("application-x"));
+		Files.writeString(this.cli.folder().resolve("outside.properties"), "app.migrations.lock-timeout=5s\n");
+		this.cli.environment().put("SPRING_PROFILES_ACTIVE", "x/../../../outside");
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("error: Profile 'x/../../../outside' of 'spring.profiles.active' in environment "
+				+ "variable SPRING_PROFILES_ACTIVE is not a valid profile name.");
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
+	}
+
+	@Test
+	void profileGroupsThatFormACycleOrALongChainAreEachReadOnce() throws IOException {
+		StringBuilder chain = new StringBuilder("app.migrations.locations=classpath:db/revisions\n");
+		chain.append("spring.profiles.active=g0\nspring.profiles.group.a=b\nspring.profiles.group.b=a\n");
+		for (int i = 0; i < 100_000; i++) {
+			chain.append("spring.profiles.group.g%d=g%d%n".formatted(i, i + 1));
+		}
+		chain.append("spring.profiles.group.g100000=a\n#---\nspring.config.activate.on-profile=b & g100000\n");
+		chain.append("app.migrations.lock-timeout=5s\n");
+		write("application.properties", chain.toString());
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void deeplyNestedProfileExpressionIsAnErrorNotACrash() {
+		for (String expression : List.of("!".repeat(100_000) + "prod", "(".repeat(100_000) + "prod")) {
+			assertThatExceptionOfType(CliException.class)
+				.isThrownBy(() -> ProfileExpression.matches(expression, List.of("prod"), "test"))
+				.withMessage("test has a profile expression that nests '(' and '!' more than 64 deep.");
+		}
+		assertThat(ProfileExpression.matches("!".repeat(62) + "prod", List.of("prod"), "test")).isTrue();
+	}
+
+	@Test
+	void yamlAliasOfASectionIsReadAsTheSectionItNames() throws IOException {
+		write("application.yml", """
+				defaults: &migrations
+				  locations: classpath:db/revisions
+				  lock-timeout: 5s
+				app:
+				  migrations: *migrations
+				""");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(lockTimeoutSeen()).isEqualTo("5s");
+	}
+
+	@Test
+	void yamlAliasesOfAliasesThatExpandBeyondAnyConfigurationAreRefusedBeforeFlattening() throws IOException {
+		// 18 lines that would expand to 2^18 settings
+		StringBuilder laughs = new StringBuilder("l0: &l0 {a: 1, b: 2}\n");
+		for (int i = 1; i < 18; i++) {
+			laughs.append("l%d: &l%d {a: *l%d, b: *l%d}%n".formatted(i, i, i - 1, i - 1));
+		}
+		write("application.yml", laughs.toString());
+		CliRun run = upgrade();
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("application.yml' expands to more than 100000 values: its aliases (*name) "
+				+ "repeat what their anchors (&name) hold");
+		write("application.yml", "a: &a {b: *a}\n");
+		CliRun itself = upgrade();
+		assertThat(itself.code()).isEqualTo(2);
+		assertThat(itself.err()).contains("application.yml' has an anchor (&name) that holds an alias of itself");
+	}
+
+	@Test
+	void booleanSettingIsReadAsSpringBootBindsItAndAnyOtherValueIsRefused() throws IOException {
+		write("application.properties", "app.migrations.locations=classpath:db/revisions\n");
+		this.cli.environment().put("APP_MIGRATIONS_VALIDATE_CHECKSUMS", "ture");
+		CliRun typo = upgrade();
+		assertThat(typo.code()).isEqualTo(2);
+		assertThat(typo.err()).contains("error: 'app.migrations.validate-checksums' has an invalid value 'ture' in "
+				+ "environment variable APP_MIGRATIONS_VALIDATE_CHECKSUMS.");
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
+		this.cli.environment().put("APP_MIGRATIONS_VALIDATE_CHECKSUMS", "Yes");
+		CliRun yes = upgrade();
+		assertThat(yes.code()).as(yes.err()).isZero();
 	}
 
 }

@@ -195,7 +195,7 @@ final class AlembicAdoption {
 		if (!missing.isEmpty()) {
 			throw new AlembicDatabaseException(
 					"%s holds %s, which no revision file declares, so it cannot be adopted".formatted(alembic.table(),
-							String.join(", ", missing.stream().map((id) -> "'" + id + "'").toList())),
+							String.join(", ", missing.stream().map(AlembicVersion::quoted).toList())),
 					"Port each of them from Alembic's versions/*.py to a revision file with the same id "
 							+ "('-- revision: <id>'), then adopt again. Nothing was changed.",
 					null);

@@ -176,6 +176,22 @@ class AlembicAdoptionTests {
 	}
 
 	@Test
+	void alembicRevisionsHoldingTerminalControlsAreShownEscapedOnTheirLine() {
+		this.database.execute("ALTER TABLE alembic_version ALTER COLUMN version_num TYPE text");
+		this.database.execute("INSERT INTO alembic_version VALUES (E'x\\x1b[2J\\x1b]0;title\\x07\\nerror: forged')");
+		this.database.execute("INSERT INTO alembic_version VALUES ('" + "y".repeat(1000) + "')");
+		assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.satisfies((ex) -> assertThat(ex.problem()).startsWith("The database was migrated by Alembic: "
+					+ "public.alembic_version holds 'b2', 'x\\u001b[2J\\u001b]0;title\\u0007\\u000aerror: forged', '"
+					+ "y".repeat(64) + "...', and the version store"));
+		assertThatExceptionOfType(AlembicDatabaseException.class).isThrownBy(() -> migrator().adoptAlembicVersion())
+			.satisfies((ex) -> assertThat(ex.problem())
+				.startsWith(
+						"public.alembic_version holds 'x\\u001b[2J\\u001b]0;title\\u0007\\u000aerror: forged', 'yyyy")
+				.doesNotContain("\u001b", "\n"));
+	}
+
+	@Test
 	void upgradeWithAdoptingTurnedOnAdoptsThenAppliesOnlyWhatFollows() {
 		MigrationResult upgrade = adoptingMigrator().upgrade(Target.head());
 		assertThat(upgrade.revisions()).containsExactly(RevisionId.of("c3"));

@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,7 +196,18 @@ class SecurityTests {
 				    password: "%s
 				""".formatted(jdbc, SECRET));
 		scan("broken configuration file", expect(2, cli(Map.of(), "--config", yaml.toString(), "upgrade")));
+		for (String indicator : List.of("!", "*", "!!int ")) {
+			Path tagged = Files.writeString(this.folder.resolve("tagged.yml"), """
+					spring:
+					  datasource:
+					    url: %s
+					    password: %s%s
+					""".formatted(jdbc, indicator, SECRET));
+			scan("configuration file with the password read as YAML '" + indicator.strip() + "'",
+					expect(2, cli(Map.of(), "--config", tagged.toString(), "upgrade")));
+		}
 		scan("lock wait timeout", lockTimeout(libpq));
+		scan("lock holder whose query holds the password", lockHolderWithASecret(libpq));
 
 		scan("engine: failing revision", failure(() -> engine(this.hostAndPort, SECRET).upgrade(Target.head())));
 		scan("engine: wrong password", failure(() -> engine(this.hostAndPort, WRONG_SECRET).upgrade(Target.head())));
@@ -356,6 +369,31 @@ class SecurityTests {
 				shortWait.toString(), "upgrade");
 		holding.get(60, TimeUnit.SECONDS);
 		return expect(1, result);
+	}
+
+	/**
+	 * A revision that gives way on its lock timeout to a session idle in a transaction
+	 * whose last query holds the password, in a string constant and in a comment; the
+	 * error names that session and quotes the query without them.
+	 */
+	private CliResult lockHolderWithASecret(String url) throws Exception {
+		RevisionFolder blocked = new RevisionFolder(this.folder.resolve("blocked"));
+		blocked.revision("b1", "base", "ALTER TABLE accounts ADD COLUMN note text;");
+		Path quick = Files.writeString(this.folder.resolve("quick.properties"),
+				"app.migrations.lock-timeout=100ms\napp.migrations.lock-retries=0\napp.migrations.table-prefix=blocked_\n");
+		try (Connection holder = dataSource(this.hostAndPort, SECRET).getConnection();
+				Statement statement = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			statement.execute("LOCK TABLE accounts IN ACCESS SHARE MODE");
+			statement.execute("SELECT count(*) FROM accounts WHERE '%s' <> '' /* %s */".formatted(SECRET, SECRET));
+			CliResult result = new InProcessCli(Map.of("DATABASE_URL", url)).run("--locations", blocked.location(),
+					"--config", quick.toString(), "upgrade");
+			holder.rollback();
+			assertThat(result.err()).as(result.toString())
+				.contains("holds ACCESS SHARE on accounts",
+						"last query: SELECT count(*) FROM accounts WHERE '...' <> '...'");
+			return expect(1, result);
+		}
 	}
 
 	private Migrator engine(String hostAndPort, String password) {

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,18 @@ import org.jspecify.annotations.Nullable;
  * base
  */
 public record AlembicVersion(String table, List<String> revisions) {
+
+	/**
+	 * Characters that a terminal acts on rather than shows: control characters (an escape
+	 * sequence, a line break that starts a forged line), format characters (which reorder
+	 * a line) and line separators.
+	 */
+	private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
+	/**
+	 * The longest id shown: a revision id has at most 64 characters.
+	 */
+	private static final int LONGEST = 64;
 
 	/**
 	 * Alembic's table by its catalog name: in the given schema, or else in the first
@@ -79,7 +93,24 @@ public record AlembicVersion(String table, List<String> revisions) {
 	 * The revisions, quoted and separated by commas, for messages.
 	 */
 	public String describe() {
-		return String.join(", ", this.revisions.stream().map((id) -> "'" + id + "'").toList());
+		return String.join(", ", this.revisions.stream().map(AlembicVersion::quoted).toList());
+	}
+
+	/**
+	 * A value of Alembic's table (anyone who can write to it chose it), quoted for a
+	 * message: each character a terminal would act on is shown as its escape
+	 * ({@code \u001b}), and a value longer than a revision id is cut.
+	 */
+	public static String quoted(String value) {
+		String shown = (value.length() <= LONGEST) ? value : value.substring(0, LONGEST) + "...";
+		Matcher unprintable = UNPRINTABLE.matcher(shown);
+		StringBuilder quoted = new StringBuilder("'");
+		while (unprintable.find()) {
+			unprintable.appendReplacement(quoted,
+					Matcher.quoteReplacement("\\u%04x".formatted((int) unprintable.group().charAt(0))));
+		}
+		unprintable.appendTail(quoted);
+		return quoted.append('\'').toString();
 	}
 
 }

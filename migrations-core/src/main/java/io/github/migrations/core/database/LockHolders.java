@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * before the statement's step was sent: the sessions that queued behind the statement are
  * granted their locks the moment it gives way, and did not block it. Each holder is told
  * as an operator looks for it: backend, application, user and address, how long its
- * transaction has been open, its state and its last query (on one line, masked, and not
- * quoted at all when it may hold a secret). The server shows another user's session in
- * full only to a superuser or a member of {@code pg_read_all_stats}; a session it hides
- * is not named.
+ * transaction has been open, its state and its last query (on one line, its string
+ * constants and comments left out, masked, and not quoted at all when it may hold a
+ * secret). The server shows another user's session in full only to a superuser or a
+ * member of {@code pg_read_all_stats}; a session it hides is not named.
  */
 public final class LockHolders {
 
@@ -40,9 +40,14 @@ public final class LockHolders {
 	/** Line breaks, control and format characters (bidirectional overrides included). */
 	private static final Pattern UNPRINTABLE = Pattern.compile("[\\s\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
 
-	/** What a query that may hold a password or a key mentions. */
+	/**
+	 * What a query that may hold a password or a key mentions: a name for one, a function
+	 * that takes one, or a custom setting given a value ({@code set_config},
+	 * {@code SET app.key = ...}), whose value may be written without quotes.
+	 */
 	private static final Pattern SECRETIVE = Pattern
-		.compile("(?i)passw|pwd|secret|crypt|pgp_|hmac|token|credential|dblink|user mapping|connection|_key");
+		.compile("(?i)passw|pwd|secret|crypt|pgp_|hmac|token|credential|dblink|user mapping|connection|_key|apikey"
+				+ "|\\bkey\\b|jwt|set_config|\\bset\\s+(?:session\\s+|local\\s+)?[\\w\"$]+\\.");
 
 	/**
 	 * A relation by its name: bound name, then bound schema twice ({@code null} for the
@@ -243,11 +248,12 @@ public final class LockHolders {
 	}
 
 	/**
-	 * A query on one line, cut after {@value #LONGEST_QUERY} characters; one that may
-	 * hold a password or a key is not quoted at all.
+	 * A query on one line, its string constants and comments left out (they hold the
+	 * data, and a secret is one), cut after {@value #LONGEST_QUERY} characters; one that
+	 * may hold a password or a key is not quoted at all.
 	 */
 	static String shortened(String query) {
-		String line = printable(query).replaceAll("[\\s;]+$", "");
+		String line = printable(QueryShape.of(query)).replaceAll("[\\s;]+$", "");
 		if (SECRETIVE.matcher(line).find()) {
 			return "(not shown: it may hold a secret)";
 		}

@@ -27,9 +27,33 @@ class LockHoldersTests {
 	}
 
 	@Test
+	void aQueryIsQuotedWithoutItsStringConstantsAndComments() {
+		assertThat(LockHolders.shortened("UPDATE users SET note = 'S3cret' WHERE id = 1 -- S3cret too\n"))
+			.isEqualTo("UPDATE users SET note = '...' WHERE id = 1");
+		assertThat(LockHolders.shortened(
+				"SELECT E'it\\'s S3cret', 'it''s S3cret', $t$S3cret$t$, \"we\"\"ird\", $1 /* S3cret /* nested */ */ FROM t"))
+			.isEqualTo("SELECT E'...', '...', '...', \"we\"\"ird\", $1 FROM t");
+		assertThat(LockHolders.shortened("INSERT INTO notes VALUES ('cut off by the server: S3cr"))
+			.isEqualTo("INSERT INTO notes VALUES ('...'");
+	}
+
+	@Test
+	void aQueryGivingACustomSettingOrAKeyIsNotQuoted() {
+		assertThat(LockHolders.shortened("SELECT set_config('app.key', 'S3cret', false)"))
+			.isEqualTo("(not shown: it may hold a secret)");
+		assertThat(LockHolders.shortened("SET app.key = S3cret")).isEqualTo("(not shown: it may hold a secret)");
+		assertThat(LockHolders.shortened("SET SESSION \"app\".key TO S3cret"))
+			.isEqualTo("(not shown: it may hold a secret)");
+		assertThat(LockHolders.shortened("SELECT id FROM clients WHERE apikey = 'S3cret'"))
+			.isEqualTo("(not shown: it may hold a secret)");
+		assertThat(LockHolders.shortened("UPDATE invoices SET amount = 2 WHERE id = 1"))
+			.isEqualTo("UPDATE invoices SET amount = 2 WHERE id = 1");
+	}
+
+	@Test
 	void controlAndFormatCharactersCannotStartALineOrReorderIt() {
 		assertThat(LockHolders.shortened("SELECT 1\u0085-- x\u202E\u2028\nFAKE LOG LINE"))
-			.isEqualTo("SELECT 1 -- x FAKE LOG LINE");
+			.isEqualTo("SELECT 1 FAKE LOG LINE");
 		assertThat(LockHolders.backend(7, "app\nERROR forged", "u\u202Eser", null))
 			.isEqualTo("PostgreSQL backend 7 ('app ERROR forged', user u ser)");
 	}
