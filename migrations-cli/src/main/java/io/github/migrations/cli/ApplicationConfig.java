@@ -211,7 +211,11 @@ final class ApplicationConfig {
 			String name = path.getFileName().toString();
 			List<Map<String, String>> parts = new ArrayList<>();
 			if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-				Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+				// as Spring Boot reads it: a key given twice is an error, not the last
+				// one
+				LoaderOptions options = new LoaderOptions();
+				options.setAllowDuplicateKeys(false);
+				Yaml yaml = new Yaml(new SafeConstructor(options));
 				for (Object document : yaml.loadAll(text)) {
 					YamlExpansion.check(document, path);
 					if (document instanceof Map<?, ?> map) {

@@ -255,6 +255,25 @@ class ApplicationConfigTests {
 	}
 
 	@Test
+	void yamlKeyGivenTwiceIsRefusedWithItsLineAsSpringBootRefusesIt() throws IOException {
+		write("application.yml", """
+				app:
+				  migrations:
+				    lock-timeout: 5s
+				app:
+				  migrations:
+				    lock-timeout: 0
+				""");
+		CliRun run = upgrade();
+		assertThat(run.code()).as(run.err()).isEqualTo(2);
+		assertThat(run.err())
+			.contains("Could not read configuration file", "application.yml",
+					"found duplicate key app at line 4, column 1.")
+			.doesNotContain("WARNING");
+		assertThat(this.cli.database().tableExists("seen")).isFalse();
+	}
+
+	@Test
 	void yamlErrorQuotingAPasswordAsATagOrAnAliasDoesNotShowIt() throws IOException {
 		for (String password : List.of("!S3cret-Tag", "*S3cretAlias", "!!int S3cretNumber", "!!S3cretGlobal")) {
 			write("application.yml", """
