@@ -206,21 +206,22 @@ public final class MigrationsCli implements Runnable {
 	 * its option, else its key in the {@code --config} file or its environment variable.
 	 */
 	static String settingAdvice(String setting) {
-		if (setting.equals("alembic-version-table")) {
-			return "Option: --alembic-version-table of 'stamp --from-alembic' (or 'app.migrations.%s' in the --config file)."
-				.formatted(setting);
-		}
-		if (setting.equals("locations") || setting.equals("schema")) {
-			return "Option: --%s (or 'app.migrations.%s' in the --config file).".formatted(setting, setting);
-		}
+		String key = "'app.migrations.%s' in the --config file".formatted(setting);
 		if (setting.startsWith("placeholders.")) {
 			// read from the files only
-			return "Setting: 'app.migrations.%s' in the --config file.".formatted(setting);
+			return "Setting: %s.".formatted(key);
 		}
 		// an operator with no configuration file (DATABASE_URL only, a container) sets it
 		// in the environment, as Spring Boot would read it there
-		return "Setting: 'app.migrations.%s' in the --config file (or environment variable APP_MIGRATIONS_%s)."
-			.formatted(setting, setting.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'));
+		String variable = "environment variable APP_MIGRATIONS_"
+				+ setting.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+		if (setting.equals("alembic-version-table")) {
+			return "Option: --alembic-version-table of 'stamp --from-alembic' (or %s, or %s).".formatted(key, variable);
+		}
+		if (setting.equals("locations") || setting.equals("schema")) {
+			return "Option: --%s (or %s, or %s).".formatted(setting, key, variable);
+		}
+		return "Setting: %s (or %s).".formatted(key, variable);
 	}
 
 	private static @Nullable String server(CommandLine.ParseResult parsed) {

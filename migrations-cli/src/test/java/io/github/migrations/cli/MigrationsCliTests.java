@@ -179,7 +179,7 @@ class MigrationsCliTests {
 		String error = "error: Revision location 'classpath:db/revisionz' names no folder on the class path.\n"
 				+ "hint: Check the locations for a typo, or create the folder (for example "
 				+ "src/main/resources/db/revisionz). Option: --locations (or 'app.migrations.locations' in the "
-				+ "--config file).\n";
+				+ "--config file, or environment variable APP_MIGRATIONS_LOCATIONS).\n";
 		CliRun downgrade = this.cli.runExactly("--locations", "classpath:db/revisionz", "downgrade", "base");
 		assertThat(downgrade.code()).isEqualTo(2);
 		assertThat(downgrade.out()).isEmpty();

@@ -161,7 +161,8 @@ class StampFromAlembicTests {
 			.startsWith("error: No table 'alembic_version' is on the search path of this "
 					+ "connection, so there is nothing of Alembic's to adopt.\n")
 			.endsWith("Option: --alembic-version-table of 'stamp --from-alembic' (or "
-					+ "'app.migrations.alembic-version-table' in the --config file).\n");
+					+ "'app.migrations.alembic-version-table' in the --config file, or environment variable "
+					+ "APP_MIGRATIONS_ALEMBIC_VERSION_TABLE).\n");
 		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
 				"app.migrations.alembic-version-table=alembic.versions\n");
 		CliRun upgrade = this.cli.run("--config", config.toString(), "upgrade");
