@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.Planning;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.revision.Target;
+import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.revision.TargetResolver;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.script.Catalog;
@@ -89,13 +91,15 @@ final class HistoryWrites {
 	 */
 	List<AppliedRevision> baselineIfNeeded(Connection connection, Catalog catalog, List<AppliedRevision> applied)
 			throws SQLException {
-		if (baselineToStamp(this.settings, this.store, connection, applied) == null) {
+		Target baseline = baselineToStamp(this.settings, this.store, connection, applied);
+		if (baseline == null) {
 			return applied;
 		}
-		String baseline = this.settings.baseline();
+		// its revisions are resolved before the version store is created
+		baselineScripts(catalog, baseline);
 		logger.info("The database has tables but no version store: stamping baseline '{}'", baseline);
 		this.store.ensure(connection);
-		stamp(connection, catalog, applied, List.of(Target.parse(baseline)), false);
+		stamp(connection, catalog, applied, List.of(baseline), false);
 		return this.store.applied(connection);
 	}
 
@@ -111,7 +115,12 @@ final class HistoryWrites {
 				|| !store.schemaHasTables(connection)) {
 			return null;
 		}
-		return Target.parse(baseline);
+		try {
+			return Target.parse(baseline);
+		}
+		catch (TargetException ex) {
+			throw asBaseline(baseline, ex);
+		}
 	}
 
 	/**
@@ -119,8 +128,25 @@ final class HistoryWrites {
 	 * first.
 	 */
 	static List<Script> baselineScripts(Catalog catalog, Target baseline) {
-		Set<RevisionId> after = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(baseline), false);
+		Set<RevisionId> after;
+		try {
+			after = new TargetResolver(catalog.graph(), Set.of()).stamped(List.of(baseline), false);
+		}
+		catch (TargetException ex) {
+			throw asBaseline(baseline.toString(), ex);
+		}
 		return catalog.graph().inOrder(after).stream().map((id) -> catalog.scripts().get(id)).toList();
+	}
+
+	/**
+	 * A baseline that is no target, or names no revision, told as the setting's problem:
+	 * the setting is what must change.
+	 */
+	private static TargetException asBaseline(String baseline, TargetException ex) {
+		return new TargetException(
+				"The baseline '%s' is not a revision to stamp: %s".formatted(baseline, ex.problem()), Objects
+					.requireNonNullElse(ex.hint(), "Set the baseline to the revision the database's schema matches."),
+				"baseline");
 	}
 
 	private Set<RevisionId> stamp(Connection connection, Catalog catalog, List<AppliedRevision> applied,

@@ -961,6 +961,20 @@ class MigratorTests {
 	}
 
 	@Test
+	void aBaselineThatNamesNoRevisionIsTheBaselineSettingsErrorAndCreatesNothing() {
+		this.database.execute("CREATE TABLE customers (id bigint PRIMARY KEY)");
+		for (String baseline : List.of("zz9", "b2+")) {
+			Migrator migrator = Migrator.builder(this.database.dataSource())
+				.settings(MigratorSettings.defaults().withLocations(this.files.location()).withBaseline(baseline))
+				.build();
+			assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+				.withMessageStartingWith("The baseline '%s' is not a revision to stamp: ".formatted(baseline))
+				.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("baseline"));
+			assertThat(this.database.tableExists("migrations_revisions")).isFalse();
+		}
+	}
+
+	@Test
 	void revertRemovesExactlyOneRevisionAndLeavesOtherBranchesAlone() {
 		this.files.table("x2", "a1", "meetings");
 		migrator().upgrade(Target.heads());

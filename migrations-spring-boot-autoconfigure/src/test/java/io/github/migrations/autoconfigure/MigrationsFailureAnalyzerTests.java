@@ -2,6 +2,7 @@ package io.github.migrations.autoconfigure;
 
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.ScriptLocation;
+import io.github.migrations.core.revision.TargetException;
 import io.github.migrations.core.run.MigrationFailedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -47,6 +48,15 @@ class MigrationsFailureAnalyzerTests {
 		assertThat(analyze(failed("canceling statement due to user request", "57014")).getAction())
 			.as("cancelled by someone, not by its timeout")
 			.doesNotContain("Property:");
+	}
+
+	@Test
+	void aTargetFromTheBaselineNamesTheBaselinePropertyNotTheTarget() {
+		FailureAnalysis baseline = analyze(new TargetException(
+				"The baseline 'zz9' is not a revision to stamp: No revision 'zz9'.", "Check the id.", "baseline"));
+		assertThat(baseline.getAction()).isEqualTo("Check the id. Property: 'app.migrations.baseline'.");
+		FailureAnalysis target = analyze(new TargetException("No revision 'zz9'.", "Check the id."));
+		assertThat(target.getAction()).isEqualTo("Check the id. Property: 'app.migrations.target'.");
 	}
 
 	private static MigrationFailedException failed(String message, String sqlState) {

@@ -13,4 +13,11 @@ public final class TargetException extends MigrationException {
 		super(problem, hint);
 	}
 
+	/**
+	 * A target read from a setting ({@code baseline}), which the setting must fix.
+	 */
+	public TargetException(String problem, String hint, String setting) {
+		super(problem, hint, null, null, setting, null);
+	}
+
 }
