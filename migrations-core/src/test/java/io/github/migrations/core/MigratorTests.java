@@ -562,6 +562,69 @@ class MigratorTests {
 	}
 
 	@Test
+	void aNonTransactionalRevisionWhoseFirstStatementFailsWithoutEffectIsNotMarkedAndRunsAgainOnceFixed() {
+		for (String first : List.of("ALTER TABLE no_such_table ADD COLUMN note text;",
+				"CREATE INDEX CONCURRENTLY invoices_id_idx ON no_such_table (id);")) {
+			this.files.write("d4_index.sql", """
+					-- revision: d4
+					-- down_revision: c3
+					-- transactional: false
+
+					-- +upgrade
+					%s
+					CREATE INDEX CONCURRENTLY invoices_number_idx ON invoices (id);
+
+					-- +downgrade
+					DROP INDEX CONCURRENTLY invoices_number_idx;
+					""".formatted(first));
+			assertThatExceptionOfType(MigrationFailedException.class)
+				.isThrownBy(() -> migrator().upgrade(Target.head()))
+				.withMessageContaining(
+						"d4_index.sql:6: revision 'd4' failed: relation \"no_such_table\" does not exist")
+				.satisfies((ex) -> assertThat(ex.hint()).startsWith("The revision runs outside a transaction "
+						+ "(transactional: false); its first statement failed without taking effect, so it is not "
+						+ "recorded as applied. Fix the statement and start again."))
+				.satisfies((ex) -> assertThat(ex.interrupted()).isNull());
+			assertThat(migrator().current()).containsExactly("c3");
+			assertThat(migrator().appliedRevisions()).extracting(AppliedRevision::revision)
+				.containsExactly("a1", "b2", "c3");
+		}
+		this.files.write("d4_index.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- transactional: false
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY invoices_number_idx ON invoices (id);
+
+				-- +downgrade
+				DROP INDEX CONCURRENTLY invoices_number_idx;
+				""");
+		assertThat(ids(migrator().upgrade(Target.head()).revisions())).containsExactly("d4");
+	}
+
+	@Test
+	void aNonTransactionalRevisionWhoseFirstStatementMayHaveCommittedPartIsStillInterrupted() {
+		this.files.write("d4_call.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- transactional: false
+
+				-- +upgrade
+				DO $$ BEGIN CREATE TABLE half (id int); COMMIT; PERFORM 1 / 0; END $$;
+
+				-- +downgrade
+				DROP TABLE half;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("division by zero")
+			.satisfies((ex) -> assertThat(ex.interrupted()).isNotNull());
+		assertThat(this.database.tableExists("half")).as("committed by the block before it failed").isTrue();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("was interrupted during upgrade");
+	}
+
+	@Test
 	void aCreateIndexConcurrentlyThatStopsHalfwayNamesTheInvalidIndexItLeavesAndHowToUndoOrFinishIt() {
 		this.database.execute("CREATE TABLE emails (address text); INSERT INTO emails VALUES ('a@x'), ('a@x')");
 		this.files.write("d4_unique.sql", """

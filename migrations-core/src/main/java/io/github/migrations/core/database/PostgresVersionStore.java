@@ -531,6 +531,15 @@ public final class PostgresVersionStore implements VersionStore {
 	}
 
 	@Override
+	public void forgetUpgrading(Connection connection, Script script) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("DELETE FROM " + this.revisions + " WHERE revision = ? AND state = 'UPGRADING'")) {
+			statement.setString(1, script.revision().id().value());
+			statement.executeUpdate();
+		}
+	}
+
+	@Override
 	public String describe() {
 		return this.revisions;
 	}

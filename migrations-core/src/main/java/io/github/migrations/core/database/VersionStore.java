@@ -135,6 +135,12 @@ public interface VersionStore {
 	String markRunningSql(Script script, Direction direction);
 
 	/**
+	 * Removes the mark of a revision marked as upgrading whose upgrade left nothing
+	 * behind, so that it is not applied, as before its mark.
+	 */
+	void forgetUpgrading(Connection connection, Script script) throws SQLException;
+
+	/**
 	 * The qualified name of the applied-set table, as shown to users.
 	 */
 	String describe();

@@ -19,6 +19,7 @@ import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.JavaRevisionScript;
 import io.github.migrations.core.script.SqlStatement;
+import io.github.migrations.core.script.StatementClassifier;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -183,6 +184,35 @@ final class FailureReport {
 			return "%s (SQLSTATE %s)".formatted(Secrets.maskNullable(sql.getMessage()), sql.getSQLState());
 		}
 		return ex.getClass().getSimpleName() + ": " + Secrets.maskNullable(ex.getMessage());
+	}
+
+	/**
+	 * For an upgrade outside a transaction whose first statement failed: whether that
+	 * statement left nothing behind (one that takes effect whole or not at all, or a
+	 * {@code CREATE INDEX CONCURRENTLY} that left no {@code INVALID} index), and if so,
+	 * its mark as running is removed, so that the revision is not applied, as before the
+	 * run. Nothing is removed when the session ended (whether the statement took effect
+	 * is then unknown) or anything cannot be read.
+	 */
+	boolean forgetIfNothingTookEffect(Connection connection, MigrationStep step, Command command, Throwable ex) {
+		if (step.direction() != Direction.UPGRADE || !(command instanceof Command.Statement statement)
+				|| endedSession(ex, connection)) {
+			return false;
+		}
+		SqlStatement sql = new SqlStatement(statement.sql(), statement.statement().line());
+		Leftovers.Leftover leftover = Leftovers.of(step.script().source(), sql);
+		try {
+			if (!StatementClassifier.atomicAlone(sql)
+					&& (leftover == null || InvalidIndexes.any(connection, leftover.index()))) {
+				return false;
+			}
+			this.store.forgetUpgrading(connection, step.script());
+			return true;
+		}
+		catch (SQLException unreadable) {
+			logger.debug("Could not tell whether the failed statement left anything", unreadable);
+			return false;
+		}
 	}
 
 	/**

@@ -193,6 +193,12 @@ public final class Runner {
 		else {
 			resetTimeouts(connection);
 			MigrationFailedException.Interrupted interrupted = interrupted(step, commands, command);
+			if (interrupted.ran().isEmpty() && this.failures.forgetIfNothingTookEffect(connection, step, command, ex)) {
+				return this.failures.failed(connection, step, command, ex,
+						"The revision runs outside a transaction (transactional: false); its first statement failed "
+								+ "without taking effect, so it is not recorded as applied.",
+						lastApplied, running, null);
+			}
 			outcome = "The revision runs outside a transaction (transactional: false), so %s, and it is marked as "
 				.formatted(interrupted.ran().isEmpty() ? "no statement ran before the failing one"
 						: "the statements before the failing one took effect and stay (line%s %s)".formatted(

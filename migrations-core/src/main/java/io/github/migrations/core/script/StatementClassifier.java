@@ -80,6 +80,17 @@ public final class StatementClassifier {
 	}
 
 	/**
+	 * Whether a statement sent on its own outside a transaction takes effect whole or not
+	 * at all: not one that PostgreSQL refuses inside a transaction block (such as
+	 * {@code CREATE INDEX CONCURRENTLY}, which commits as it goes), nor a {@code CALL} or
+	 * {@code DO}, whose code may commit.
+	 */
+	public static boolean atomicAlone(SqlStatement statement) {
+		String first = Tokens.read(statement.sql()).at(0);
+		return !first.equals("CALL") && !first.equals("DO") && refusal(statement).isEmpty();
+	}
+
+	/**
 	 * Whether a statement is a query ({@code SELECT}, {@code WITH}, {@code VALUES},
 	 * {@code TABLE}): one that returns rows and that PostgreSQL runs inside a transaction
 	 * as it runs outside one.
