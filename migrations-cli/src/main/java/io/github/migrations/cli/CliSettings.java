@@ -261,7 +261,9 @@ final class CliSettings {
 	 * What the schema comparisons read: every user schema, without the version store.
 	 */
 	SchemaFilter schemaFilter() {
-		return SchemaFilter.allSchemas().withTablePrefix(settings().tablePrefix());
+		return SchemaFilter.allSchemas()
+			.withTablePrefix(settings().tablePrefix())
+			.withAlembicVersionTable(settings().alembicVersionTable());
 	}
 
 	/**

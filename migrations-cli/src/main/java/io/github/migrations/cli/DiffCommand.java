@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
 		description = "Print the SQL that turns the --from database's schema into the --to database's (nothing when "
-				+ "they are equal). The version store's tables are never part of it.")
+				+ "they are equal). The version store's tables and Alembic's version table are never part of it.")
 final class DiffCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -53,7 +53,8 @@ final class DiffCommand implements Callable<Integer> {
 		BackgroundPreinitializer.awaitLogging();
 		refuseUnusedOptions(this.root.options);
 		CliSettings settings = new CliSettings(this.root.options, this.root.environment, this.root.workingDirectory);
-		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix());
+		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix(),
+				settings.settings().alembicVersionTable());
 		DatabaseSchema from = Schemas.read(settings.otherDatabase(this.from), filter, "--from");
 		DatabaseSchema to = Schemas.read(settings.otherDatabase(this.to), filter, "--to");
 		for (String schema : this.schemas) {

@@ -84,6 +84,50 @@ class StampFromAlembicTests {
 	}
 
 	@Test
+	void afterStampFromAlembicDriftCheckAndAutogenerateLeaveAlembicVersionOut() throws IOException {
+		assertThat(this.cli.run("stamp", "--from-alembic").code()).isZero();
+		assertThat(this.cli.run("upgrade").code()).isZero();
+		CliRun drift = this.cli.run("drift");
+		assertThat(drift.code()).as(drift.out()).isZero();
+		Path desired = Files.writeString(this.cli.folder().resolve("schema.sql"), """
+				CREATE TABLE customers (id bigint PRIMARY KEY);
+				CREATE TABLE orders (id bigint PRIMARY KEY);
+				CREATE TABLE invoices (id bigint PRIMARY KEY);
+				""");
+		CliRun check = this.cli.run("check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.out() + check.err()).isZero();
+		Files.writeString(desired, """
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text);
+				CREATE TABLE orders (id bigint PRIMARY KEY);
+				CREATE TABLE invoices (id bigint PRIMARY KEY);
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "names", "--rev-id", "d4", "--desired",
+				desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		try (var files = Files.list(this.cli.revisions())) {
+			Path written = files.filter((file) -> file.getFileName().toString().contains("d4"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(Files.readString(written)).contains("ADD COLUMN name text").doesNotContain("alembic_version");
+		}
+		assertThat(this.cli.database().query("SELECT version_num FROM alembic_version")).containsExactly("b2");
+	}
+
+	@Test
+	void driftLeavesOutAnAlembicVersionTableOfAnotherNameAsConfigured() throws IOException {
+		this.cli.database()
+			.execute("CREATE SCHEMA alembic; ALTER TABLE alembic_version SET SCHEMA alembic; "
+					+ "ALTER TABLE alembic.alembic_version RENAME TO versions");
+		Path config = Files.writeString(this.cli.folder().resolve("application.properties"),
+				"app.migrations.alembic-version-table=alembic.versions\n");
+		assertThat(this.cli.run("--config", config.toString(), "stamp", "--from-alembic").code()).isZero();
+		CliRun drift = this.cli.run("--config", config.toString(), "drift");
+		assertThat(drift.out()).contains("DROP SCHEMA alembic").doesNotContain("versions");
+		this.cli.database().execute("CREATE TABLE versions (id bigint)");
+		assertThat(this.cli.run("--config", config.toString(), "drift").out()).contains("DROP TABLE public.versions");
+	}
+
+	@Test
 	void stampFromAlembicAgainHintsAStampThatWorksWhenPasted() {
 		assertThat(this.cli.run("stamp", "--from-alembic").code()).isZero();
 		CliRun again = this.cli.run("stamp", "--from-alembic");

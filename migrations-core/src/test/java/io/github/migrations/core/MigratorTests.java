@@ -731,6 +731,27 @@ class MigratorTests {
 	}
 
 	@Test
+	void aConstraintThatRowsBreakSaysToFixTheRowsNotTheStatement() {
+		this.files.write("d4_positive.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE payments (id bigint PRIMARY KEY, amount numeric NOT NULL);
+				INSERT INTO payments VALUES (1, 10), (2, -5);
+				ALTER TABLE payments ADD CONSTRAINT payments_amount_positive CHECK (amount > 0);
+				-- +downgrade
+				DROP TABLE payments;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_positive.sql:6: revision 'd4' failed: check constraint "
+					+ "\"payments_amount_positive\" of relation \"payments\" is violated by some row (SQLSTATE 23514)")
+			.withMessageContaining("Rows in the database break the constraint the statement checks")
+			.withMessageContaining("a statement before this one in the revision (a data migration)")
+			.withMessageNotContaining("Fix the statement");
+		assertThat(this.database.tableExists("payments")).isFalse();
+	}
+
+	@Test
 	void aRevisionDeniedAPrivilegeSaysToGrantIt() {
 		String role = "owner_" + this.database.name();
 		this.database.execute("CREATE ROLE " + role + " LOGIN; CREATE SCHEMA app AUTHORIZATION " + role

@@ -119,7 +119,7 @@ public final class SchemaReader {
 		else {
 			return false;
 		}
-		return filter.isVersionStore(table.name());
+		return filter.isVersionStore(table);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.migrations.core.lint;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import io.github.migrations.core.script.SqlTokens.Token;
 import org.jspecify.annotations.Nullable;
@@ -101,13 +102,7 @@ final class AlterReader {
 			if (c.accept("collate")) {
 				c.name();
 			}
-			boolean using = c.accept("using");
-			if (using) {
-				// USING the column itself (in any parentheses) converts as no USING would
-				List<Token> expression = c.rest().stream().filter((t) -> !t.isSymbol("(") && !t.isSymbol(")")).toList();
-				using = !(expression.size() == 1 && expression.get(0).isName()
-						&& SchemaModel.key(expression.get(0).text()).equals(SchemaModel.key(column)));
-			}
+			boolean using = c.accept("using") && !convertsAsWithoutUsing(c.rest(), column, ColumnReader.type(type));
 			return new Action.AlterType(column, ColumnReader.type(type), using);
 		}
 		if (c.accept("set", "not", "null")) {
@@ -117,6 +112,73 @@ final class AlterReader {
 			return new Action.Other("COLUMN STATISTICS", Lock.SHARE_UPDATE_EXCLUSIVE);
 		}
 		return new Action.Other("ALTER COLUMN", Lock.ACCESS_EXCLUSIVE);
+	}
+
+	/**
+	 * Whether a {@code USING} expression converts as no {@code USING} would: the column
+	 * itself, or the column cast to the new type ({@code amount::numeric(12,2)},
+	 * {@code CAST(amount AS numeric(12,2))}, as the differ writes every type change), in
+	 * any parentheses. The server plans either into the conversion it makes without
+	 * {@code USING}, so a widening keeps the table as it is.
+	 */
+	private static boolean convertsAsWithoutUsing(List<Token> expression, String column, String type) {
+		List<Token> tokens = unwrap(expression);
+		if (tokens.size() == 1) {
+			return tokens.get(0).isName() && SchemaModel.key(tokens.get(0).text()).equals(SchemaModel.key(column));
+		}
+		if (tokens.size() > 3 && tokens.get(0).is("cast") && tokens.get(1).isSymbol("(")
+				&& tokens.get(tokens.size() - 1).isSymbol(")")) {
+			List<Token> inside = tokens.subList(2, tokens.size() - 1);
+			int as = topLevel(inside, (t) -> t.is("as"));
+			return as > 0 && convertsAsWithoutUsing(inside.subList(0, as), column, type)
+					&& ColumnReader.type(inside.subList(as + 1, inside.size())).equals(type);
+		}
+		int cast = topLevel(tokens, (t) -> t.isSymbol("::"));
+		return cast > 0 && convertsAsWithoutUsing(tokens.subList(0, cast), column, type)
+				&& ColumnReader.type(tokens.subList(cast + 1, tokens.size())).equals(type);
+	}
+
+	/**
+	 * The tokens without the parentheses that enclose all of them.
+	 */
+	private static List<Token> unwrap(List<Token> tokens) {
+		List<Token> inner = tokens;
+		while (inner.size() >= 2 && inner.get(0).isSymbol("(") && inner.get(inner.size() - 1).isSymbol(")")
+				&& closes(inner.subList(1, inner.size() - 1))) {
+			inner = inner.subList(1, inner.size() - 1);
+		}
+		return inner;
+	}
+
+	/**
+	 * Whether every parenthesis in the tokens closes within them (so the parentheses
+	 * around them enclose all of them).
+	 */
+	private static boolean closes(List<Token> tokens) {
+		int depth = 0;
+		for (Token token : tokens) {
+			depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+			if (depth < 0) {
+				return false;
+			}
+		}
+		return depth == 0;
+	}
+
+	/**
+	 * The position of the last token outside parentheses that the test accepts, or -1.
+	 */
+	private static int topLevel(List<Token> tokens, Predicate<Token> test) {
+		int depth = 0;
+		int found = -1;
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+			if (depth == 0 && test.test(token)) {
+				found = i;
+			}
+		}
+		return found;
 	}
 
 	private static boolean isConstraint(Cursor c) {

@@ -299,6 +299,11 @@ final class FailureReport {
 					+ "refuses: add the value in a revision of its own, which commits before the revision that uses "
 					+ "it; with transaction mode 'all', upgrade to that revision first, then run again.";
 		}
+		if (state != null && state.startsWith("23")) {
+			return "Rows in the database break the constraint the statement checks (the server's message names it): "
+					+ "the data is what to fix, not the statement. Fix or remove those rows, by hand or in a statement "
+					+ "before this one in the revision (a data migration), and start again.";
+		}
 		if ("42501".equals(state)) {
 			return "The user lacks a privilege the statement needs: grant it (for example CREATE on the schema), or "
 					+ "migrate as the owner of the schema, and start again.";

@@ -23,7 +23,9 @@ public final class Drift {
 	 * produce; empty when nothing drifted. The version store is never part of them.
 	 */
 	public static SchemaChanges of(Migrator migrator, ScratchServer server) {
-		SchemaFilter filter = SchemaFilter.allSchemas().withTablePrefix(migrator.settings().tablePrefix());
+		SchemaFilter filter = SchemaFilter.allSchemas()
+			.withTablePrefix(migrator.settings().tablePrefix())
+			.withAlembicVersionTable(migrator.settings().alembicVersionTable());
 		DatabaseSchema live = Schemas.read(migrator.dataSource(), filter, "the database");
 		try (ScratchDatabase scratch = server.create()) {
 			RevisionReplay.appliedRevisions(migrator, scratch);
