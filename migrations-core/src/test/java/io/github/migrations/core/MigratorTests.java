@@ -752,6 +752,26 @@ class MigratorTests {
 	}
 
 	@Test
+	void rowsAStatementWritesThatBreakAConstraintSayToFixTheStatementsData() {
+		this.files.write("d4_currencies.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE currencies (code text PRIMARY KEY);
+				INSERT INTO currencies VALUES ('USD'), ('EUR'), ('USD');
+				-- +downgrade
+				DROP TABLE currencies;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("d4_currencies.sql:5: revision 'd4' failed: duplicate key value violates unique "
+					+ "constraint \"currencies_pkey\"")
+			.withMessageContaining("The rows the statement writes break a constraint (the server's message names it): "
+					+ "fix the statement's data, or the rows already there that it conflicts with")
+			.withMessageNotContaining("a data migration");
+		assertThat(this.database.tableExists("currencies")).isFalse();
+	}
+
+	@Test
 	void aRevisionDeniedAPrivilegeSaysToGrantIt() {
 		String role = "owner_" + this.database.name();
 		this.database.execute("CREATE ROLE " + role + " LOGIN; CREATE SCHEMA app AUTHORIZATION " + role

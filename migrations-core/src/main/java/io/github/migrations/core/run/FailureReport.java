@@ -119,7 +119,7 @@ final class FailureReport {
 				: "downgrade of revision '%s' failed";
 		String hint = outcome + " "
 				+ ((interrupted != null) ? recordInterrupted(connection, step, command, ended, interrupted)
-						: advice(ex, step, ended, lastApplied, holders));
+						: advice(ex, step, command, ended, lastApplied, holders));
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
 				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
 	}
@@ -256,13 +256,23 @@ final class FailureReport {
 		}
 	}
 
+	/**
+	 * Whether the command is a statement that writes rows ({@code INSERT},
+	 * {@code UPDATE}, {@code DELETE}, {@code MERGE}, or a {@code WITH} before one),
+	 * rather than one that checks the rows already there (a constraint added or
+	 * validated, a column retyped).
+	 */
+	private static boolean writesRows(Command command) {
+		return command instanceof Command.Statement statement && StatementClassifier.writesRows(statement.sql());
+	}
+
 	private static String stamped(List<String> ids) {
 		return ids.equals(List.of("base")) ? "base" : ((ids.size() == 1) ? "revision " : "revisions ")
 				+ ids.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", "));
 	}
 
-	private static String advice(Throwable ex, MigrationStep step, boolean ended, @Nullable RevisionId lastApplied,
-			List<LockHolders.Holder> holders) {
+	private static String advice(Throwable ex, MigrationStep step, Command command, boolean ended,
+			@Nullable RevisionId lastApplied, List<LockHolders.Holder> holders) {
 		String state = sqlState(ex);
 		if (ended) {
 			return ("The connection to the database was lost; run again once it is back. The migration lock "
@@ -298,6 +308,10 @@ final class FailureReport {
 			return "An enum value added in this transaction is used before it was committed, which PostgreSQL "
 					+ "refuses: add the value in a revision of its own, which commits before the revision that uses "
 					+ "it; with transaction mode 'all', upgrade to that revision first, then run again.";
+		}
+		if (state != null && state.startsWith("23") && writesRows(command)) {
+			return "The rows the statement writes break a constraint (the server's message names it): fix the "
+					+ "statement's data, or the rows already there that it conflicts with, and start again.";
 		}
 		if (state != null && state.startsWith("23")) {
 			return "Rows in the database break the constraint the statement checks (the server's message names it): "

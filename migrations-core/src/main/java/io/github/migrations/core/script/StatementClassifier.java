@@ -91,6 +91,17 @@ public final class StatementClassifier {
 	}
 
 	/**
+	 * Whether a statement writes rows: {@code INSERT}, {@code UPDATE}, {@code DELETE},
+	 * {@code MERGE}, or a {@code WITH} query (whose body may be any of them).
+	 */
+	public static boolean writesRows(String sql) {
+		return switch (Tokens.read(sql).at(0)) {
+			case "INSERT", "UPDATE", "DELETE", "MERGE", "WITH" -> true;
+			default -> false;
+		};
+	}
+
+	/**
 	 * Whether a statement is a query ({@code SELECT}, {@code WITH}, {@code VALUES},
 	 * {@code TABLE}): one that returns rows and that PostgreSQL runs inside a transaction
 	 * as it runs outside one.
