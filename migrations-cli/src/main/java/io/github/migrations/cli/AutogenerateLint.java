@@ -97,7 +97,7 @@ final class AutogenerateLint {
 	@Nullable String flag(Finding finding) {
 		Rule rule = finding.rule();
 		if (rule == Rule.INDEX_WITHOUT_CONCURRENTLY && !this.flags.concurrently
-				&& finding.statement().toUpperCase(Locale.ROOT).startsWith("CREATE")) {
+				&& finding.statement().toUpperCase(Locale.ROOT).matches("(?s)(CREATE|DROP) .*")) {
 			return "--concurrently";
 		}
 		if (this.flags.notValid) {

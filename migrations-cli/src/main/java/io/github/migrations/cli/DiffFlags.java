@@ -18,8 +18,9 @@ final class DiffFlags {
 	List<String> renames = new ArrayList<>();
 
 	@Option(names = "--concurrently",
-			description = "Build new indexes on existing tables CONCURRENTLY (a revision is then written "
-					+ "'transactional: false').")
+			description = "Build new indexes on existing tables, and drop theirs, CONCURRENTLY; with --autogenerate, in "
+					+ "revisions of their own ('transactional: false'): the drops before the rest, the builds after it, "
+					+ "so that the rest keeps its transaction.")
 	boolean concurrently;
 
 	@Option(names = "--not-valid",

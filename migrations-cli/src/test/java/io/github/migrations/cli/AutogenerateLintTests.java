@@ -75,6 +75,47 @@ class AutogenerateLintTests {
 	}
 
 	@Test
+	void anIndexDroppedFromAKeptTableNamesConcurrentlyAsTheFlagWhichThenWritesTheDropConcurrently() throws IOException {
+		this.cli.write("a2_index.sql", """
+				-- revision: a2
+				-- down_revision: a1
+				-- message: index names
+
+				-- +upgrade
+				-- lint: allow index-without-concurrently (customers is created empty by a1)
+				CREATE INDEX customers_name ON customers (name);
+
+				-- +downgrade
+				DROP INDEX customers_name;
+				""");
+		Path desired = desired("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);");
+		CliRun plain = this.cli.run("revision", "--autogenerate", "-m", "drop index", "--rev-id", "b1", "--desired",
+				desired.toString());
+		assertThat(plain.code()).as(plain.err()).isZero();
+		assertThat(plain.err()).contains("error [index-without-concurrently] DROP INDEX")
+			.contains("  fix: --concurrently writes the safe form");
+		Files.delete(newRevision("b1"));
+		CliRun concurrently = this.cli.run("revision", "--autogenerate", "-m", "drop index", "--rev-id", "b1",
+				"--desired", desired.toString(), "--concurrently");
+		assertThat(concurrently.code()).as(concurrently.err()).isZero();
+		assertThat(Files.readString(newRevision("b1"))).contains("-- transactional: false\n",
+				"DROP INDEX CONCURRENTLY public.customers_name;", "CREATE INDEX CONCURRENTLY customers_name");
+		assertThat(concurrently.err()).doesNotContain("index-without-concurrently");
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
+		assertThat(this.cli.run("downgrade", "-1").code()).isZero();
+		assertThat(this.cli.database().query("SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_name'"))
+			.containsExactly("1");
+	}
+
+	private Path newRevision(String id) throws IOException {
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			return files.filter((file) -> file.getFileName().toString().contains("_" + id + "_"))
+				.findFirst()
+				.orElseThrow();
+		}
+	}
+
+	@Test
 	void aCheckOnATableAnEarlierRevisionCreatedNamesNotValidAsTheFlag() throws IOException {
 		Path desired = desired("""
 				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL CONSTRAINT named CHECK (name <> ''));

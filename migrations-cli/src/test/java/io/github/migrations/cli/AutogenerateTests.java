@@ -131,42 +131,49 @@ class AutogenerateTests {
 	}
 
 	@Test
-	void safeFormsWriteANonTransactionalRevisionAndAValidationAfterItThatRun() throws IOException {
+	void safeFormsWriteTheIndexBuildsAndTheValidationAsRevisionsOfTheirOwnAfterATransactionalMainRevision()
+			throws IOException {
 		Path desired = desired("""
 				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL CONSTRAINT named CHECK (name <> ''),
 					fax text);
 				CREATE INDEX customers_name ON customers (name);
 				""");
-		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "index names", "--desired",
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "index names", "--rev-id", "b1", "--desired",
 				desired.toString(), "--concurrently", "--not-valid");
 		assertThat(revision.code()).as(revision.err()).isZero();
 		String file;
+		String indexes;
 		String validation;
 		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			List<Path> written = files.filter((path) -> !path.getFileName().toString().startsWith("a1_"))
-				.sorted(Comparator.comparing((path) -> path.getFileName().toString().endsWith("_constraints.sql")))
+				.sorted(Comparator.comparing((path) -> path.getFileName().toString()))
 				.toList();
-			assertThat(written).hasSize(2);
+			assertThat(written).extracting((path) -> path.getFileName().toString().replaceFirst("^\\d+_\\d+_", ""))
+				.containsExactly("b1_index_names.sql", "b1_indexes_index_names_build_indexes_concurrently.sql",
+						"b1_validate_index_names_validate_constraints.sql");
 			file = Files.readString(written.get(0));
-			validation = Files.readString(written.get(1));
+			indexes = Files.readString(written.get(1));
+			validation = Files.readString(written.get(2));
 		}
-		assertThat(file).contains("-- transactional: false")
-			.contains("CREATE INDEX CONCURRENTLY")
-			.contains("ADD CONSTRAINT named CHECK ((name <> ''::text)) NOT VALID;")
-			.doesNotContain("VALIDATE");
-		// what lint still says: a transactional: false revision runs without the 2 s
-		// lock_timeout
-		assertThat(revision.err()).containsOnlyOnce("error [")
-			.contains("error [strong-lock-without-timeout] the revision takes ACCESS EXCLUSIVE on public.customers "
-					+ "without a lock_timeout.");
+		assertThat(file).doesNotContain("transactional", "INDEX", "VALIDATE")
+			.contains("ADD CONSTRAINT named CHECK ((name <> ''::text)) NOT VALID;");
+		assertThat(indexes).contains("-- down_revision: b1\n", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY customers_name", "DROP INDEX CONCURRENTLY public.customers_name;");
 		// the validation, in a transaction of its own
-		assertThat(validation).doesNotContain("transactional").contains("VALIDATE CONSTRAINT named");
+		assertThat(validation).contains("-- down_revision: b1_indexes\n", "VALIDATE CONSTRAINT named")
+			.doesNotContain("transactional");
+		// the main revision keeps its transaction, and with it the 2 s lock_timeout
+		assertThat(revision.err()).doesNotContain("error [");
 		CliRun upgrade = this.cli.run("upgrade", "head");
-		assertThat(upgrade.code()).as(file + validation + upgrade.err()).isZero();
+		assertThat(upgrade.code()).as(file + indexes + validation + upgrade.err()).isZero();
 		assertThat(this.cli.database().query("SELECT indexname FROM pg_indexes WHERE tablename = 'customers'"))
 			.contains("customers_name");
 		assertThat(this.cli.database().query("SELECT convalidated FROM pg_constraint WHERE conname = 'named'"))
 			.containsExactly("t");
+		CliRun downgrade = this.cli.run("downgrade", "a1");
+		assertThat(downgrade.code()).as(downgrade.err()).isZero();
+		assertThat(this.cli.database().query("SELECT count(*) FROM pg_constraint WHERE conname = 'named'"))
+			.containsExactly("0");
 	}
 
 	@Test
@@ -195,10 +202,10 @@ class AutogenerateTests {
 				desired.toString());
 		assertThat(revision.code()).as(revision.err()).isZero();
 		assertThat(revision.out())
-			.containsPattern("(?s)^Generating [^\\n]*_suspend_new_enum_values\\.sql \\.\\.\\. done\\n"
-					+ "Generating [^\\n]*b2_suspend\\.sql \\.\\.\\. done\\nWrote two revisions: '\\w+' adds the values "
-					+ "public\\.status \\('suspended'\\), and 'b2' after it uses them\\. PostgreSQL refuses an enum value "
-					+ "in the transaction that adds it \\(SQLSTATE 55P04\\)");
+			.containsPattern("(?s)^Generating [^\\n]*b2_values_suspend_new_enum_values\\.sql \\.\\.\\. done\\n"
+					+ "Generating [^\\n]*b2_suspend\\.sql \\.\\.\\. done\\nWrote 'b2_values' before 'b2' to add the values "
+					+ "public\\.status \\('suspended'\\): PostgreSQL refuses an enum value in the transaction that adds "
+					+ "it \\(SQLSTATE 55P04\\), so they are committed first\\.\\n$");
 		Path values;
 		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			values = files.filter((file) -> file.getFileName().toString().endsWith("_suspend_new_enum_values.sql"))

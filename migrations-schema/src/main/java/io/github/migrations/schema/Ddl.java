@@ -138,6 +138,15 @@ final class Ddl {
 	}
 
 	/**
+	 * {@code DROP INDEX CONCURRENTLY}: waits for the transactions that use the index
+	 * instead of blocking the table's readers and writers; it cannot run in a transaction
+	 * block.
+	 */
+	static Change dropIndexConcurrently(Index index) {
+		return Change.of(index.key(), "DROP INDEX CONCURRENTLY " + index.name().sql()).nonTransactional();
+	}
+
+	/**
 	 * The statement that drops the unit.
 	 */
 	static Change drop(Node node) {

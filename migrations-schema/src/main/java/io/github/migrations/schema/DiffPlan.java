@@ -83,14 +83,18 @@ final class DiffPlan {
 		for (String key : union(this.dropped, this.recreated)) {
 			if (impliedDrop(key) == null) {
 				Node node = this.from.node(key);
-				drops.put(key, order.add(0, -node.rank(), node.sortKey(), List.of(Ddl.drop(node))));
+				Change drop = (this.options.concurrentIndexes() && node.model() instanceof Index index
+						&& keepsTable(index)) ? Ddl.dropIndexConcurrently(index) : Ddl.drop(node);
+				drops.put(key, order.add(0, -node.rank(), node.sortKey(), List.of(drop)));
 			}
 		}
 		for (String key : union(this.created, this.recreated)) {
 			if (impliedCreate(key) == null) {
 				Node node = this.to.node(key);
 				boolean existing = isExistingTable(node);
-				Ddl.CreateContext context = new Ddl.CreateContext(this.options.concurrentIndexes() && existing,
+				// PostgreSQL builds no partitioned table's index CONCURRENTLY
+				Ddl.CreateContext context = new Ddl.CreateContext(
+						this.options.concurrentIndexes() && existing && !onPartitionedTable(node),
 						this.options.notValidConstraints() && existing);
 				List<Change> statements = new ArrayList<>(Ddl.create(node, context));
 				if (node.model() instanceof ColumnPart part && requiresAValue(part)) {
@@ -340,6 +344,25 @@ final class DiffPlan {
 			table = "table " + c.table();
 		}
 		return table != null && this.from.contains(table) && !this.recreated.contains(table);
+	}
+
+	/**
+	 * Whether the index's table is a plain table that stays, neither dropped nor created
+	 * again: writes go on to it while the index is dropped, so {@code --concurrently}
+	 * drops it {@code CONCURRENTLY} (which PostgreSQL refuses for a partitioned table's
+	 * index).
+	 */
+	private boolean keepsTable(Index index) {
+		String table = "table " + index.table();
+		return this.from.contains(table) && this.to.contains(table) && !this.dropped.contains(table)
+				&& !this.recreated.contains(table) && this.from.node(table).model() instanceof Table t
+				&& t.partitionKey() == null;
+	}
+
+	private boolean onPartitionedTable(Node node) {
+		return node.model() instanceof Index index && this.to.contains("table " + index.table())
+				&& this.to.node("table " + index.table()).model() instanceof Table table
+				&& table.partitionKey() != null;
 	}
 
 	/**

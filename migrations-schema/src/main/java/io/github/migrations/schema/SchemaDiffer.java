@@ -151,6 +151,36 @@ public final class SchemaDiffer {
 	}
 
 	/**
+	 * The schema after {@code --concurrently}'s index drops and before the rest of a
+	 * diff: {@code from} without the indexes that {@code changes} drops
+	 * {@code CONCURRENTLY}. The diff from {@code from} to it holds only those drops,
+	 * which run outside a transaction; the rest runs after them, in one, on columns that
+	 * no dropped index covers any longer.
+	 * @param from the schema as it is
+	 * @param changes {@code diff(from, to, options)} with concurrent indexes
+	 * @return that schema, or {@code null} when the diff drops no index
+	 * {@code CONCURRENTLY} that nothing else depends on
+	 */
+	public static @Nullable DatabaseSchema withoutIndexesDroppedConcurrently(DatabaseSchema from,
+			SchemaChanges changes) {
+		return ConcurrentIndexes.withoutDropped(from, changes);
+	}
+
+	/**
+	 * The schema after the rest of a diff and before {@code --concurrently}'s index
+	 * builds: {@code to} without the indexes that {@code changes} builds
+	 * {@code CONCURRENTLY}. The diff from it to {@code to} holds only those builds, which
+	 * run outside a transaction, after the rest has added the columns they cover.
+	 * @param to the schema as it should be
+	 * @param changes {@code diff(from, to, options)} with concurrent indexes
+	 * @return that schema, or {@code null} when the diff builds no index
+	 * {@code CONCURRENTLY} that nothing else depends on
+	 */
+	public static @Nullable DatabaseSchema withoutIndexesBuiltConcurrently(DatabaseSchema to, SchemaChanges changes) {
+		return ConcurrentIndexes.withoutBuilt(to, changes);
+	}
+
+	/**
 	 * The statements that turn {@code from} into {@code to}, with no renames and plain
 	 * forms.
 	 */
