@@ -53,6 +53,23 @@ class TextSearchDiffTests {
 	}
 
 	@Test
+	void aFunctionAndATriggerThatNameAConfigurationOnlyAsTextComeAfterItAndGoBeforeIt() {
+		SchemaChanges changes = RoundTrip.check("", SPANISH + """
+				CREATE TABLE notes (body text, words tsvector);
+				CREATE FUNCTION search_notes(q text) RETURNS SETOF notes LANGUAGE sql
+					AS $$ SELECT * FROM notes WHERE words @@ plainto_tsquery('es_unaccent', q) $$;
+				CREATE TRIGGER notes_words BEFORE INSERT OR UPDATE ON notes
+					FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(words, 'public.es_unaccent', body);""");
+		assertThat(changes.script()).containsSubsequence("CREATE TEXT SEARCH CONFIGURATION public.es_unaccent",
+				"FUNCTION public.search_notes(q text)", "CREATE TRIGGER notes_words");
+		assertThat(RoundTrip.diffOnly(SPANISH + """
+				CREATE TABLE notes (body text, words tsvector);
+				CREATE FUNCTION search_notes(q text) RETURNS SETOF notes LANGUAGE sql
+					AS $$ SELECT * FROM notes WHERE words @@ plainto_tsquery('es_unaccent', q) $$;""", "").script())
+			.containsSubsequence("DROP FUNCTION public.search_notes", "DROP TEXT SEARCH CONFIGURATION");
+	}
+
+	@Test
 	void theIndexGeneratedColumnAndViewThatNameAConfigurationDependOnItAndItOnItsDictionaries() {
 		DatabaseSchema schema = RoundTrip.read(RoundTrip.database(SPANISH + UNACCENTED + DOCS));
 		String configuration = "text search configuration public.es_unaccent";
@@ -82,7 +99,7 @@ class TextSearchDiffTests {
 	}
 
 	@Test
-	void aDictionaryWhoseOptionsChangeIsAlteredInPlace() {
+	void aDictionaryWhoseOptionsChangeAndCommentsAreAlteredInPlace() {
 		String configuration = """
 				CREATE TEXT SEARCH CONFIGURATION es (PARSER = default);
 				ALTER TEXT SEARCH CONFIGURATION es ADD MAPPING FOR word, asciiword WITH es_stem;
@@ -93,9 +110,14 @@ class TextSearchDiffTests {
 				"""
 						CREATE TABLE docs (body text);
 						CREATE TEXT SEARCH DICTIONARY es_stem (TEMPLATE = snowball, stopwords = 'spanish',
-							language = 'spanish');""" + configuration);
-		assertThat(changes.script())
-			.isEqualTo("ALTER TEXT SEARCH DICTIONARY public.es_stem (stopwords = 'spanish');\n");
+							language = 'spanish');
+						COMMENT ON TEXT SEARCH DICTIONARY es_stem IS 'stems';""" + configuration
+						+ "COMMENT ON TEXT SEARCH CONFIGURATION es IS 'Spanish';");
+		assertThat(changes.script()).isEqualTo("""
+				ALTER TEXT SEARCH DICTIONARY public.es_stem (stopwords = 'spanish');
+				COMMENT ON TEXT SEARCH DICTIONARY public.es_stem IS 'stems';
+				COMMENT ON TEXT SEARCH CONFIGURATION public.es IS 'Spanish';
+				""");
 	}
 
 	@Test
