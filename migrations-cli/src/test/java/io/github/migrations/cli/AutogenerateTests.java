@@ -94,6 +94,32 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void aTextSearchConfigurationIsWrittenBeforeTheIndexAndColumnThatNameItSoTheRevisionAppliesAndCheckPasses()
+			throws IOException {
+		Path desired = desired("""
+				CREATE EXTENSION unaccent;
+				CREATE TEXT SEARCH CONFIGURATION es_unaccent (COPY = spanish);
+				ALTER TEXT SEARCH CONFIGURATION es_unaccent
+					ALTER MAPPING FOR hword, hword_part, word WITH unaccent, spanish_stem;
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text,
+					words tsvector GENERATED ALWAYS AS (to_tsvector('es_unaccent', name)) STORED);
+				CREATE INDEX customers_name ON customers USING gin (to_tsvector('es_unaccent', name));
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "search", "--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		assertThat(Files.readString(newRevision())).doesNotContain("UNSUPPORTED")
+			.containsSubsequence("CREATE EXTENSION unaccent", "CREATE TEXT SEARCH CONFIGURATION public.es_unaccent",
+					"ALTER TABLE public.customers ADD COLUMN words", "CREATE INDEX customers_name", "-- +downgrade",
+					"DROP INDEX public.customers_name", "DROP TEXT SEARCH CONFIGURATION public.es_unaccent");
+		CliRun upgrade = this.cli.run("upgrade", "head");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		CliRun check = this.cli.run("check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.err()).isZero();
+		CliRun downgrade = this.cli.run("downgrade", "-1");
+		assertThat(downgrade.code()).as(downgrade.err()).isZero();
+	}
+
+	@Test
 	void checkWithADesiredSchemaThatDoesNotExistIsAnInputToFix() {
 		Path missing = this.cli.folder().resolve("missing.sql");
 		CliRun check = this.cli.run("check", "--desired", missing.toString());

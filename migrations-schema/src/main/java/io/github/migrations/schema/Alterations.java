@@ -87,6 +87,18 @@ final class Alterations {
 		if (before instanceof Table b) {
 			return TableChanges.alter(b, (Table) after);
 		}
+		if (before instanceof TextSearchDictionary b) {
+			return TextSearchDdl.alter(b, (TextSearchDictionary) after);
+		}
+		if (before instanceof TextSearchConfiguration b) {
+			// the indexes and generated columns that stay hold what it computed
+			List<String> stored = from.dependentsOf(key)
+				.stream()
+				.filter((dependent) -> to.dependenciesOf(dependent).contains(key)
+						&& (dependent.startsWith("index ") || dependent.startsWith("column ")))
+				.toList();
+			return TextSearchDdl.alter(b, (TextSearchConfiguration) after, stored);
+		}
 		if (before instanceof ColumnPart b) {
 			return ColumnChanges.alter(b, (ColumnPart) after, key, usesEnum(from, old.key()) || usesEnum(to, key),
 					from.serverVersion());

@@ -131,6 +131,12 @@ final class Ddl {
 		else if (model instanceof Policy p) {
 			changes.add(Change.of(key, createPolicy(p)));
 		}
+		else if (model instanceof TextSearchDictionary d) {
+			TextSearchDdl.create(d).forEach((sql) -> changes.add(Change.of(key, sql)));
+		}
+		else if (model instanceof TextSearchConfiguration c) {
+			TextSearchDdl.create(c).forEach((sql) -> changes.add(Change.of(key, sql)));
+		}
 		if (model instanceof SchemaObject object && object.comment() != null) {
 			changes.add(Change.of(key, comment(model, object.comment())));
 		}
@@ -203,6 +209,9 @@ final class Ddl {
 		if (model instanceof Trigger t) {
 			return Change.of(key, "DROP TRIGGER %s ON %s".formatted(Sql.ident(t.name()), t.table().sql()));
 		}
+		if (model instanceof TextSearchDictionary || model instanceof TextSearchConfiguration) {
+			return Change.of(key, TextSearchDdl.drop(model));
+		}
 		Policy p = (Policy) model;
 		return Change.of(key, "DROP POLICY %s ON %s".formatted(Sql.ident(p.name()), p.table().sql()));
 	}
@@ -250,6 +259,9 @@ final class Ddl {
 		}
 		if (model instanceof Trigger t) {
 			return "TRIGGER %s ON %s".formatted(Sql.ident(t.name()), t.table().sql());
+		}
+		if (model instanceof TextSearchDictionary || model instanceof TextSearchConfiguration) {
+			return TextSearchDdl.target(model);
 		}
 		Policy p = (Policy) model;
 		return "POLICY %s ON %s".formatted(Sql.ident(p.name()), p.table().sql());

@@ -11,7 +11,11 @@ import java.util.TreeSet;
  * {@code DROP COLUMN} drops with it), with both ends named by the keys of the model: a
  * view's rule is its view, a column default is {@code default schema.table.column}, an
  * array type is its element type, a table's row type is its table, an index that backs a
- * constraint is that constraint, and what belongs to an extension is the extension.
+ * constraint is that constraint, and what belongs to an extension is the extension. A
+ * text search configuration that an expression names ({@code to_tsvector('es_unaccent',
+ * body)}, kept as a {@code regconfig} constant) is a dependency of its index, column,
+ * view or {@code BEGIN ATOMIC} function, as the dictionaries a configuration maps to are
+ * its own.
  */
 final class Dependencies {
 
@@ -87,6 +91,16 @@ final class Dependencies {
 			         'policy ' || n.nspname || '.' || c.relname || '.' || p.polname
 			  FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
 			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			  WHERE n.nspname = ANY (?)
+			  UNION ALL
+			  SELECT 'pg_catalog.pg_ts_dict'::regclass::oid, d.oid, 0,
+			         'text search dictionary ' || n.nspname || '.' || d.dictname
+			  FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
+			  WHERE n.nspname = ANY (?)
+			  UNION ALL
+			  SELECT 'pg_catalog.pg_ts_config'::regclass::oid, f.oid, 0,
+			         'text search configuration ' || n.nspname || '.' || f.cfgname
+			  FROM pg_catalog.pg_ts_config f JOIN pg_catalog.pg_namespace n ON n.oid = f.cfgnamespace
 			  WHERE n.nspname = ANY (?)
 			  UNION ALL
 			  SELECT 'pg_catalog.pg_namespace'::regclass::oid, n.oid, 0, 'schema ' || n.nspname

@@ -146,6 +146,15 @@ final class NodeGraph {
 			depend(structural, key, "schema " + x.schema());
 			return;
 		}
+		if (object instanceof TextSearchDictionary || object instanceof TextSearchConfiguration) {
+			// among the first created, the last dropped: a function's body names a
+			// configuration as text, which leaves no dependency in the catalog
+			QualifiedName name = (object instanceof TextSearchDictionary d) ? d.name()
+					: ((TextSearchConfiguration) object).name();
+			nodes.put(key, new Node(key, 1, object, null, Set.of(), key));
+			depend(structural, key, "schema " + name.schema());
+			return;
+		}
 		if (object instanceof EnumType || object instanceof Domain || object instanceof CompositeType) {
 			int rank = (object instanceof EnumType) ? 2 : (object instanceof Domain) ? 3 : 4;
 			QualifiedName name = typeName(object);

@@ -58,6 +58,8 @@ public final class SchemaReader {
 		List<SchemaObject> objects = new ArrayList<>(schemas);
 		Map<String, String> unsupported = new TreeMap<>();
 		objects.addAll(extensions(query));
+		objects.addAll(TextSearchReader.dictionaries(query));
+		objects.addAll(TextSearchReader.configurations(query));
 		objects.addAll(enums(query));
 		objects.addAll(domains(query));
 		objects.addAll(compositeTypes(query));

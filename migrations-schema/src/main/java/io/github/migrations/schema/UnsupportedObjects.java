@@ -5,11 +5,10 @@ import java.util.Map;
 /**
  * Reads the objects the differ cannot express, so that a difference in them is named in
  * the output rather than passed over: rules other than a view's, foreign tables, range
- * and base types, operators, collations, text search configurations (with their parser
- * and the dictionaries of each token type, so that a changed mapping is named too),
- * extended statistics and casts (such as those Hibernate writes beside a named enum
- * type). (Aggregates and table inheritance are noted by {@link SchemaReader} as it meets
- * them.)
+ * and base types, operators, collations, text search parsers and templates (their
+ * functions are C; an extension brings them), extended statistics and casts (such as
+ * those Hibernate writes beside a named enum type). (Aggregates and table inheritance are
+ * noted by {@link SchemaReader} as it meets them.)
  */
 final class UnsupportedObjects {
 
@@ -49,22 +48,19 @@ final class UnsupportedObjects {
 			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_collation'::regclass
 			                  AND e.objid = k.oid AND e.deptype = 'e')
 			UNION ALL
-			SELECT 'text search configuration ' || n.nspname || '.' || f.cfgname,
-			       'parser ' || CASE WHEN p.prsnamespace = 'pg_catalog'::regnamespace THEN pg_catalog.quote_ident(p.prsname)
-			                         ELSE pg_catalog.quote_ident(p.prsnamespace::regnamespace::text) || '.'
-			                              || pg_catalog.quote_ident(p.prsname) END
-			       || coalesce((SELECT '; ' || string_agg(t.alias || ' WITH ' || m.dictionaries, '; ' ORDER BY t.alias)
-			                    FROM (SELECT c.maptokentype,
-			                                 string_agg(c.mapdict::pg_catalog.regdictionary::text, ', '
-			                                            ORDER BY c.mapseqno) AS dictionaries
-			                          FROM pg_catalog.pg_ts_config_map c WHERE c.mapcfg = f.oid
-			                          GROUP BY c.maptokentype) m
-			                    JOIN pg_catalog.ts_token_type(f.cfgparser) t ON t.tokid = m.maptokentype), '')
-			FROM pg_catalog.pg_ts_config f JOIN pg_catalog.pg_namespace n ON n.oid = f.cfgnamespace
-			JOIN pg_catalog.pg_ts_parser p ON p.oid = f.cfgparser
+			SELECT 'text search parser ' || n.nspname || '.' || p.prsname,
+			       p.prsstart::pg_catalog.regproc::text || ', ' || p.prstoken::pg_catalog.regproc::text
+			FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace
 			WHERE n.nspname = ANY (?)
-			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_ts_config'::regclass
-			                  AND e.objid = f.oid AND e.deptype = 'e')
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_ts_parser'::regclass
+			                  AND e.objid = p.oid AND e.deptype = 'e')
+			UNION ALL
+			SELECT 'text search template ' || n.nspname || '.' || t.tmplname,
+			       coalesce(t.tmplinit::pg_catalog.regproc::text || ', ', '') || t.tmpllexize::pg_catalog.regproc::text
+			FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
+			WHERE n.nspname = ANY (?)
+			  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_ts_template'::regclass
+			                  AND e.objid = t.oid AND e.deptype = 'e')
 			UNION ALL
 			SELECT 'statistics ' || n.nspname || '.' || s.stxname, pg_catalog.pg_get_statisticsobjdef(s.oid)
 			FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace

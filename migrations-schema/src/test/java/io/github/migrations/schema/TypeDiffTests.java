@@ -218,30 +218,6 @@ class TypeDiffTests {
 	}
 
 	@Test
-	void aTextSearchConfigurationWhoseMappingChangedIsNamedAsUnsupportedWithBothMappings() {
-		String config = "CREATE TEXT SEARCH CONFIGURATION docs (COPY = english);";
-		SchemaChanges changes = RoundTrip.diffOnly(config,
-				config + "ALTER TEXT SEARCH CONFIGURATION docs ALTER MAPPING FOR word WITH simple, english_stem;");
-		assertThat(changes.unsupported()).singleElement()
-			.asString()
-			.startsWith("text search configuration public.docs differs (parser \"default\"; asciihword WITH "
-					+ "english_stem;")
-			.contains("; word WITH english_stem, then parser \"default\"; asciihword WITH english_stem;")
-			.endsWith("; word WITH simple, english_stem); not changed: change it by hand");
-	}
-
-	@Test
-	void aNewTextSearchConfigurationIsNamedWithItsParserAndMappings() {
-		SchemaChanges changes = RoundTrip.diffOnly("", """
-				CREATE TEXT SEARCH CONFIGURATION docs (PARSER = default);
-				ALTER TEXT SEARCH CONFIGURATION docs ADD MAPPING FOR asciiword WITH simple;""");
-		assertThat(changes.unsupported()).singleElement()
-			.asString()
-			.isEqualTo("text search configuration public.docs (parser \"default\"; asciiword WITH simple) exists only "
-					+ "in the target schema; not created: create it by hand");
-	}
-
-	@Test
 	void enumLosingAValueUnderADomainOrCompositeTypeIsNamedAsUnsupportedNotRebuiltHalfway() {
 		SchemaChanges changes = RoundTrip.diffOnly("""
 				CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');

@@ -19,6 +19,8 @@ import io.github.migrations.schema.Schema;
 import io.github.migrations.schema.SchemaObject;
 import io.github.migrations.schema.Sequence;
 import io.github.migrations.schema.Table;
+import io.github.migrations.schema.TextSearchConfiguration;
+import io.github.migrations.schema.TextSearchDictionary;
 import io.github.migrations.schema.Trigger;
 import io.github.migrations.schema.View;
 import org.jspecify.annotations.Nullable;
@@ -128,6 +130,13 @@ final class SnapshotEntries {
 					(p.permissive() ? "permissive " : "restrictive ") + p.command() + " to "
 							+ String.join(", ", p.roles()) + ((p.using() != null) ? " using (" + p.using() + ")" : "")
 							+ ((p.check() != null) ? " with check (" + p.check() + ")" : ""));
+		}
+		else if (object instanceof TextSearchConfiguration c) {
+			entries.put(name, c.definition());
+		}
+		else if (object instanceof TextSearchDictionary d) {
+			entries.put(name, "template " + d.template()
+					+ (d.options().isEmpty() ? "" : " (" + String.join(", ", d.options()) + ")"));
 		}
 	}
 

@@ -57,6 +57,21 @@ class SchemaSnapshotTests {
 	}
 
 	@Test
+	void textSearchDictionariesAndConfigurationsAreInTheSnapshotWithTheirMappings() {
+		this.database.execute("CREATE TEXT SEARCH DICTIONARY en_stem (TEMPLATE = snowball, language = 'english'); "
+				+ "CREATE TEXT SEARCH CONFIGURATION docs (PARSER = default); "
+				+ "ALTER TEXT SEARCH CONFIGURATION docs ADD MAPPING FOR asciiword WITH simple");
+		SchemaSnapshot before = SchemaSnapshot.of(this.database.dataSource());
+		assertThat(before.objects())
+			.containsEntry("text search dictionary public.en_stem", "template snowball (language = 'english')")
+			.containsEntry("text search configuration public.docs", "parser \"default\"; asciiword WITH simple");
+		this.database.execute("ALTER TEXT SEARCH CONFIGURATION docs ALTER MAPPING FOR asciiword WITH en_stem");
+		assertThat(SchemaSnapshot.of(this.database.dataSource()).diff(before).toString())
+			.isEqualTo("~ text search configuration public.docs: parser \"default\"; asciiword WITH simple -> "
+					+ "parser \"default\"; asciiword WITH en_stem");
+	}
+
+	@Test
 	void diffNamesWhatWasAddedRemovedAndChanged() {
 		this.database.execute("CREATE TABLE a (id int, note text); CREATE INDEX a_note ON a (note)");
 		SchemaSnapshot before = SchemaSnapshot.of(this.database.dataSource());
