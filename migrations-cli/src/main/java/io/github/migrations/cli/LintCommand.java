@@ -59,6 +59,7 @@ final class LintCommand extends CliCommand {
 		json.put("revision", finding.revision());
 		json.put("file", finding.location().file());
 		json.put("line", finding.location().line());
+		json.put("statement_line", finding.statementLocation().line());
 		json.put("statement", finding.statement());
 		json.put("lock", (finding.lock() != null) ? finding.lock().lock().sql() : null);
 		json.put("table", (finding.lock() != null) ? finding.lock().table() : null);
