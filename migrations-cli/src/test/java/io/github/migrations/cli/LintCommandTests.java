@@ -114,6 +114,25 @@ class LintCommandTests {
 	}
 
 	@Test
+	void quietPrintsOnlyTheFindingsThatFailAndTheCount() throws IOException {
+		this.cli.write("c3_events.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamp);
+				""");
+		CliRun quiet = this.cli.run("lint", "-q");
+		assertThat(quiet.code()).isEqualTo(1);
+		assertThat(quiet.out()).contains("b2_index.sql:4: error [index-without-concurrently]")
+			.doesNotContain("prefer-timestamptz")
+			.endsWith("FAILED: 1 error, 1 warning in 3 revisions.\n");
+		assertThat(this.cli.run("lint", "--quiet", "c3").out()).isEqualTo("OK: 0 errors, 1 warning in 1 revision.\n");
+		assertThat(this.cli.run("-q", "lint", "--strict", "c3").out())
+			.contains("c3_events.sql:4: warning [prefer-timestamptz] column 'at' is timestamp.")
+			.endsWith("FAILED: 0 errors, 1 warning in 1 revision.\n");
+	}
+
+	@Test
 	void jsonOutputForCi() {
 		CliRun run = this.cli.run("lint", "--json", "b2");
 		assertThat(run.code()).isEqualTo(1);
