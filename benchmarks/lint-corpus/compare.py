@@ -116,7 +116,8 @@ def ours(jar, corpus):
         sys.exit("migrations lint failed (%d): %s" % (result.returncode, result.stderr))
     found = set()
     for finding in json.loads(result.stdout)["findings"]:
-        found.add(key(os.path.basename(finding["file"]), finding["line"], finding["rule"]))
+        # a finding about a column points at the column's line; it counts for its statement
+        found.add(key(os.path.basename(finding["file"]), finding["statement_line"], finding["rule"]))
     return found
 
 

@@ -43,6 +43,8 @@ final class CliSettings {
 
 	private final ApplicationConfig config;
 
+	private final Path workingDirectory;
+
 	private @Nullable String alembicVersionTable;
 
 	/**
@@ -52,6 +54,7 @@ final class CliSettings {
 	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory) {
 		this.options = options;
 		this.environment = environment;
+		this.workingDirectory = workingDirectory;
 		this.config = ApplicationConfig.load(options.config, workingDirectory, environment);
 	}
 
@@ -122,12 +125,16 @@ final class CliSettings {
 	 */
 	private static String fromSources(String location, Path resources) {
 		if (location.startsWith("classpath:")) {
-			Path folder = resources.resolve(location.substring("classpath:".length()).replaceFirst("^/", ""));
+			Path folder = besideConfiguration(location, resources);
 			if (Files.isDirectory(folder)) {
 				return "filesystem:" + folder;
 			}
 		}
 		return location;
+	}
+
+	private static Path besideConfiguration(String classpathLocation, Path resources) {
+		return resources.resolve(classpathLocation.substring("classpath:".length()).replaceFirst("^/", ""));
 	}
 
 	/**
@@ -287,7 +294,32 @@ final class CliSettings {
 	 * The first folder of the filesystem locations, where new revision files go.
 	 */
 	Path revisionFolder() {
-		for (String location : settings().locations()) {
+		return firstFolder(settings().locations());
+	}
+
+	/**
+	 * The folder that {@code init} makes for the revision files, whether or not it exists
+	 * yet: the one {@link #revisionFolder()} names once it exists, with a
+	 * {@code classpath:} location of the configuration file taken as the folder beside
+	 * the file ({@code src/main/resources/db/revisions} for
+	 * {@code classpath:db/revisions}), and a relative folder from the working directory.
+	 */
+	Path newRevisionFolder() {
+		List<String> locations = locations();
+		String configured = config("app.migrations.locations");
+		if ((this.options.locations == null || this.options.locations.isEmpty()) && configured != null) {
+			Path resources = folder();
+			locations = Arrays.stream(configured.split(","))
+				.map(String::strip)
+				.map((location) -> location.startsWith("classpath:")
+						? "filesystem:" + besideConfiguration(location, resources) : location)
+				.toList();
+		}
+		return this.workingDirectory.resolve(firstFolder(locations));
+	}
+
+	private static Path firstFolder(List<String> locations) {
+		for (String location : locations) {
 			if (!location.startsWith("classpath:")) {
 				return Path
 					.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);

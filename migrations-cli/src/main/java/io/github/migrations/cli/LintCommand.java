@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lint", mixinStandardHelpOptions = true,
 		description = "Flag statements that take locks which stall the application (with file:line, the lock, what it "
 				+ "blocks and the safe rewrite) and style problems. Reads the files only. Exit 1 when a lock-safety "
-				+ "rule fires (or, with --strict, any rule), 0 when clean or only style rules warn.")
+				+ "rule fires (or, with --strict, any rule), 0 when clean or only style rules warn. With -q, prints "
+				+ "only the findings that fail it and the count.")
 final class LintCommand extends CliCommand {
 
 	@Parameters(paramLabel = "REV", arity = "0..*",
@@ -38,14 +39,28 @@ final class LintCommand extends CliCommand {
 			printJson(document);
 		}
 		else {
-			report.findings().forEach((finding) -> out().println(finding.describe(MigrationsCli::settingAdvice)));
-			report.skipped()
-				.forEach((id) -> out().printf("note: revision '%s' is written in Java and was not linted%n", id));
+			// --quiet: only what fails the command, then the count
+			report.findings()
+				.stream()
+				.filter((finding) -> !quiet() || fails(finding))
+				.forEach((finding) -> out().println(finding.describe(MigrationsCli::settingAdvice)));
+			if (!quiet()) {
+				report.skipped()
+					.forEach((id) -> out().printf("note: revision '%s' is written in Java and was not linted%n", id));
+			}
 			out().printf("%s: %d error%s, %d warning%s in %d revision%s.%n", failed ? "FAILED" : "OK",
 					report.errors().size(), plural(report.errors().size()), report.warnings().size(),
 					plural(report.warnings().size()), report.revisions().size(), plural(report.revisions().size()));
 		}
 		return failed ? MigrationsCli.FAILURE : 0;
+	}
+
+	/**
+	 * Whether a finding makes the command fail: a lock-safety error, or with
+	 * {@code --strict} a style warning too.
+	 */
+	private boolean fails(Finding finding) {
+		return finding.rule().lockSafety() || this.strict;
 	}
 
 	private static String plural(int count) {
@@ -59,6 +74,7 @@ final class LintCommand extends CliCommand {
 		json.put("revision", finding.revision());
 		json.put("file", finding.location().file());
 		json.put("line", finding.location().line());
+		json.put("statement_line", finding.statementLocation().line());
 		json.put("statement", finding.statement());
 		json.put("lock", (finding.lock() != null) ? finding.lock().lock().sql() : null);
 		json.put("table", (finding.lock() != null) ? finding.lock().table() : null);

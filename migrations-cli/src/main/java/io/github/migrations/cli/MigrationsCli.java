@@ -40,7 +40,7 @@ public final class MigrationsCli implements Runnable {
 	 * registered, since loading each command's class and building its model by reflection
 	 * costs start-up time.
 	 */
-	private static final List<String> COMMANDS = List.of("upgrade", "downgrade", "current", "heads", "branches",
+	private static final List<String> COMMANDS = List.of("init", "upgrade", "downgrade", "current", "heads", "branches",
 			"history", "show", "stamp", "revision", "merge", "repair", "check", "lint", "diff", "drift");
 
 	static final int FAILURE = 1;
@@ -133,6 +133,7 @@ public final class MigrationsCli implements Runnable {
 
 	private static Object command(String name) {
 		return switch (name) {
+			case "init" -> new InitCommand();
 			case "upgrade" -> new UpgradeCommand();
 			case "downgrade" -> new DowngradeCommand();
 			case "current" -> new CurrentCommand();

@@ -142,7 +142,7 @@ class AutogenerateLintTests {
 				(length(column) <= n) where a limit matters.
 				lint: 0 errors, 1 warning in the new revision: 'migrations lint b1' passes (style warnings fail it \
 				only with --strict).
-				""").formatted(file, lineOf(file, "CREATE TABLE public.orders")));
+				""").formatted(file, lineOf(file, "\tcode character varying(12)")));
 	}
 
 	@Test

@@ -93,13 +93,53 @@ class LintCommandTests {
 	}
 
 	@Test
+	void styleWarningsOnATableSpanningLinesNameTheLineOfEachColumn() throws IOException {
+		Files.delete(this.cli.revisions().resolve("b2_index.sql"));
+		this.cli.write("b2_events.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				CREATE TABLE events (
+					id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+					kind varchar(20) NOT NULL,
+					at timestamp
+				);
+				""");
+		CliRun run = this.cli.run("lint");
+		assertThat(run.out()).contains("b2_events.sql:6: warning [prefer-text] column 'kind' is varchar(20).")
+			.contains("b2_events.sql:7: warning [prefer-timestamptz] column 'at' is timestamp.");
+		assertThat(this.cli.run("lint", "--json", "b2").out())
+			.contains("b2_events.sql\",\"line\":6,\"statement_line\":4,\"statement\":\"CREATE TABLE events ( ...\"")
+			.contains("b2_events.sql\",\"line\":7,\"statement_line\":4,");
+	}
+
+	@Test
+	void quietPrintsOnlyTheFindingsThatFailAndTheCount() throws IOException {
+		this.cli.write("c3_events.sql", """
+				-- revision: c3
+				-- down_revision: b2
+				-- +upgrade
+				CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamp);
+				""");
+		CliRun quiet = this.cli.run("lint", "-q");
+		assertThat(quiet.code()).isEqualTo(1);
+		assertThat(quiet.out()).contains("b2_index.sql:4: error [index-without-concurrently]")
+			.doesNotContain("prefer-timestamptz")
+			.endsWith("FAILED: 1 error, 1 warning in 3 revisions.\n");
+		assertThat(this.cli.run("lint", "--quiet", "c3").out()).isEqualTo("OK: 0 errors, 1 warning in 1 revision.\n");
+		assertThat(this.cli.run("-q", "lint", "--strict", "c3").out())
+			.contains("c3_events.sql:4: warning [prefer-timestamptz] column 'at' is timestamp.")
+			.endsWith("FAILED: 0 errors, 1 warning in 1 revision.\n");
+	}
+
+	@Test
 	void jsonOutputForCi() {
 		CliRun run = this.cli.run("lint", "--json", "b2");
 		assertThat(run.code()).isEqualTo(1);
 		assertThat(run.out()).startsWith("{\"ok\":false,\"revisions\":[\"b2\"],\"skipped\":[],\"findings\":[")
 			.contains("{\"rule\":\"index-without-concurrently\",\"severity\":\"error\",\"revision\":\"b2\",\"file\":\"")
 			.contains(
-					"b2_index.sql\",\"line\":4,\"statement\":\"CREATE INDEX invoices_status_idx ON invoices (status)\","
+					"b2_index.sql\",\"line\":4,\"statement_line\":4,\"statement\":\"CREATE INDEX invoices_status_idx ON invoices (status)\","
 							+ "\"lock\":\"SHARE\",\"table\":\"invoices\",\"blocks\":\"writes (INSERT, UPDATE, DELETE); reads go on\"");
 	}
 

@@ -600,7 +600,7 @@ class MigrationsCliTests {
 
 	@Test
 	void everyCommandHasHelp() {
-		for (String command : List.of("upgrade", "downgrade", "current", "heads", "branches", "history", "show",
+		for (String command : List.of("init", "upgrade", "downgrade", "current", "heads", "branches", "history", "show",
 				"stamp", "revision", "merge", "repair", "check")) {
 			CliRun run = this.cli.runExactly(command, "--help");
 			assertThat(run.code()).as(command).isZero();

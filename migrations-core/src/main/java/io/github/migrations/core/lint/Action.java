@@ -23,8 +23,10 @@ sealed interface Action {
 
 	/**
 	 * {@code ALTER COLUMN ... TYPE}.
+	 *
+	 * @param offset where the column's name starts in the statement's text
 	 */
-	record AlterType(String column, String type, boolean using) implements Action {
+	record AlterType(String column, String type, boolean using, int offset) implements Action {
 	}
 
 	record SetNotNull(String column) implements Action {

@@ -67,7 +67,8 @@ final class AlterReader {
 		}
 		if (c.accept("alter")) {
 			c.accept("column");
-			return alterColumn(c, c.name());
+			int offset = c.peek().offset();
+			return alterColumn(c, c.name(), offset);
 		}
 		if (c.accept("validate", "constraint")) {
 			return new Action.ValidateConstraint(c.name());
@@ -96,14 +97,14 @@ final class AlterReader {
 		return new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
 	}
 
-	private static Action alterColumn(Cursor c, String column) {
+	private static Action alterColumn(Cursor c, String column, int offset) {
 		if (c.accept("set", "data", "type") || c.accept("type")) {
 			List<Token> type = c.until("collate", "using");
 			if (c.accept("collate")) {
 				c.name();
 			}
 			boolean using = c.accept("using") && !convertsAsWithoutUsing(c.rest(), column, ColumnReader.type(type));
-			return new Action.AlterType(column, ColumnReader.type(type), using);
+			return new Action.AlterType(column, ColumnReader.type(type), using, offset);
 		}
 		if (c.accept("set", "not", "null")) {
 			return new Action.SetNotNull(column);

@@ -22,14 +22,15 @@ final class AlterRules {
 				ColumnDef column = add.column();
 				StyleRules.check(check, List.of(column), List.of());
 				if (existing) {
-					addColumn(check, table, column);
+					addColumn(check.at(column.offset()), table, column);
 				}
 			}
 			else if (action instanceof Action.AlterType type) {
-				StyleRules.type(check, type.column(), type.type());
+				RevisionLinter.Check at = check.at(type.offset());
+				StyleRules.type(at, type.column(), type.type());
 				String from = model.columnType(table, type.column());
 				if (existing && (type.using() || !keepsValues(linter, table, type.column(), from, type.type()))) {
-					check.report(Rule.COLUMN_TYPE_CHANGE,
+					at.report(Rule.COLUMN_TYPE_CHANGE,
 							"changes the type of '%s.%s'%s to %s%s".formatted(table, type.column(),
 									(from != null) ? " from " + from : "", type.type(),
 									type.using() ? " with USING" : ""));

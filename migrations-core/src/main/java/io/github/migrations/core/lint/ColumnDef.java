@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param check whether it has a {@code CHECK} constraint
  * @param computed whether its values are computed for every row: an identity, a serial or
  * a stored generated column
+ * @param offset where its name starts in the statement's text, for the line of a finding
+ * about it
  */
 record ColumnDef(String name, String type, @Nullable List<Token> defaultValue, boolean notNull, boolean primaryKey,
-		boolean unique, @Nullable String references, boolean check, boolean computed) {
+		boolean unique, @Nullable String references, boolean check, boolean computed, int offset) {
 
 	boolean isSerial() {
 		return this.type.endsWith("serial") || this.type.matches("serial[248]");

@@ -66,6 +66,7 @@ final class ColumnReader {
 	 * A column definition: name, type, constraints; {@code null} when there is no name.
 	 */
 	static @Nullable ColumnDef column(Cursor c) {
+		int offset = c.peek().offset();
 		String name = c.name();
 		if (name.isEmpty()) {
 			return null;
@@ -114,7 +115,8 @@ final class ColumnReader {
 				c.next();
 			}
 		}
-		return new ColumnDef(name, type, defaultValue, notNull, primaryKey, unique, references, check, computed);
+		return new ColumnDef(name, type, defaultValue, notNull, primaryKey, unique, references, check, computed,
+				offset);
 	}
 
 	/**

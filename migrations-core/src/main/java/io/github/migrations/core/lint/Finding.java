@@ -10,13 +10,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param rule the rule
  * @param revision the revision's id
- * @param location the statement's file and first line
+ * @param location where the finding points: the line of the column it is about (a
+ * column's definition, in a {@code CREATE TABLE} or {@code ADD COLUMN}, or an
+ * {@code ALTER COLUMN ... TYPE}), else the statement's first line
+ * @param statementLocation the statement's file and first line (what a
+ * {@code -- lint: allow} comment and the labelled corpora refer to)
  * @param statement the statement's first line, for the report
  * @param lock the lock the statement takes, or {@code null} for a style rule
  * @param problem what is wrong with this statement
  */
-public record Finding(Rule rule, String revision, ScriptLocation location, String statement, @Nullable LockOn lock,
-		String problem) {
+public record Finding(Rule rule, String revision, ScriptLocation location, ScriptLocation statementLocation,
+		String statement, @Nullable LockOn lock, String problem) {
 
 	/**
 	 * What blocks while the lock is held or waited for, or {@code null}.

@@ -208,8 +208,9 @@ final class RevisionLinter {
 
 	void invalidDirectives(List<Finding> findings) {
 		for (int line : this.directives.invalid) {
-			findings.add(new Finding(Rule.INVALID_ALLOW, this.revision, ScriptLocation.at(this.script.source(), line),
-					"-- lint: ...", null, "this comment does not opt anything out"));
+			ScriptLocation location = ScriptLocation.at(this.script.source(), line);
+			findings.add(new Finding(Rule.INVALID_ALLOW, this.revision, location, location, "-- lint: ...", null,
+					"this comment does not opt anything out"));
 		}
 	}
 
@@ -224,10 +225,29 @@ final class RevisionLinter {
 
 		private final List<Finding> findings;
 
+		/** The line its findings point at. */
+		private final int line;
+
 		Check(Shape shape, int index, List<Finding> findings) {
+			this(shape, index, findings, shape.statement.line());
+		}
+
+		private Check(Shape shape, int index, List<Finding> findings, int line) {
 			this.shape = shape;
 			this.index = index;
 			this.findings = findings;
+			this.line = line;
+		}
+
+		/**
+		 * The same check, with its findings pointing at the line of a part of the
+		 * statement (a column's definition) rather than at the statement's first line.
+		 * @param offset where the part starts in the statement's text; negative for the
+		 * statement's first line
+		 */
+		Check at(int offset) {
+			return (offset < 0) ? this
+					: new Check(this.shape, this.index, this.findings, this.shape.statement.lineOf(offset + 1));
 		}
 
 		boolean report(Rule rule, String problem) {
@@ -243,8 +263,9 @@ final class RevisionLinter {
 			String sql = this.shape.statement.sql();
 			int newline = sql.indexOf('\n');
 			String first = (newline >= 0) ? sql.substring(0, newline) + " ..." : sql;
-			this.findings.add(new Finding(rule, RevisionLinter.this.revision,
-					ScriptLocation.at(RevisionLinter.this.script.source(), this.shape.statement.line()),
+			String source = RevisionLinter.this.script.source();
+			this.findings.add(new Finding(rule, RevisionLinter.this.revision, ScriptLocation.at(source, this.line),
+					ScriptLocation.at(source, this.shape.statement.line()),
 					(first.length() > 120) ? first.substring(0, 117) + "..." : first, lock, problem));
 			return true;
 		}

@@ -125,8 +125,9 @@ final class SchemaModel {
 		switch (shape.verb) {
 			case CREATE_TABLE -> {
 				Table table = new Table(revision);
-				shape.columns.forEach((column) -> table.columns.put(column.name(), new Column(column.type(), revision,
-						nullable(column) && !shape.primaryKey.contains(column.name()))));
+				shape.columns
+					.forEach((column) -> table.columns.put(column.name(), new Column(Types.stored(column.type()),
+							revision, nullable(column) && !shape.primaryKey.contains(column.name()))));
 				shape.columns.stream()
 					.filter((column) -> column.primaryKey() || column.unique())
 					.forEach((column) -> table.indexed.add(key(column.name())));
@@ -144,6 +145,11 @@ final class SchemaModel {
 				this.indexColumns.remove(key(shape.index));
 			}
 			case CREATE_TYPE -> this.types.put(key(shape.name), revision);
+			case ALTER_TYPE, ALTER_DOMAIN -> {
+				if (shape.renamedTo != null) {
+					renameType(shape.name, shape.renamedTo);
+				}
+			}
 			case CREATE_MATERIALIZED_VIEW -> this.tables.put(key(shape.table), new Table(revision));
 			case DROP_TABLE -> shape.tables.forEach((table) -> this.tables.remove(key(table)));
 			case ALTER_TABLE -> shape.actions.forEach((action) -> alter(shape.table, action, revision));
@@ -167,7 +173,8 @@ final class SchemaModel {
 		}
 		checks(table, name, action);
 		if (action instanceof Action.AddColumn add) {
-			table.columns.put(add.column().name(), new Column(add.column().type(), revision, nullable(add.column())));
+			table.columns.put(add.column().name(),
+					new Column(Types.stored(add.column().type()), revision, nullable(add.column())));
 		}
 		else if (action instanceof Action.DropColumn drop) {
 			table.columns.remove(drop.column());
@@ -203,6 +210,32 @@ final class SchemaModel {
 			if (check != null && this.tables.containsKey(check[0])) {
 				this.tables.get(check[0]).checkedNotNull.add(check[1]);
 			}
+		}
+	}
+
+	/**
+	 * Follows {@code ALTER TYPE old RENAME TO new} (or a domain's): the type keeps its
+	 * schema, and the columns of that type (or an array of it) now name it by its new
+	 * name, as the catalog would print them.
+	 */
+	private void renameType(String old, String to) {
+		int dot = old.lastIndexOf('.');
+		String renamed = (dot >= 0) ? old.substring(0, dot + 1) + to : to;
+		String createdIn = this.types.remove(key(old));
+		if (createdIn != null) {
+			this.types.put(key(renamed), createdIn);
+		}
+		for (Table table : this.tables.values()) {
+			table.columns.replaceAll((name, column) -> {
+				String type = column.type;
+				String base = type.replaceFirst("(\\[\\d*\\])+$", "");
+				if (!key(base).equals(key(old))) {
+					return column;
+				}
+				int at = base.lastIndexOf('.');
+				String named = (at >= 0) ? base.substring(0, at + 1) + to : to;
+				return new Column(named + type.substring(base.length()), column.createdIn, column.nullable);
+			});
 		}
 	}
 

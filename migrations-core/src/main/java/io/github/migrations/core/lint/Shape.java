@@ -62,6 +62,12 @@ final class Shape {
 	/** The value an {@code ALTER TYPE ... RENAME VALUE} renames, or {@code null}. */
 	@Nullable String renamedValue;
 
+	/**
+	 * The new name an {@code ALTER TYPE ... RENAME TO} or {@code ALTER DOMAIN ... RENAME
+	 * TO} gives, or {@code null}.
+	 */
+	@Nullable String renamedTo;
+
 	/** The columns of a {@code CREATE TABLE}. */
 	final List<ColumnDef> columns = new ArrayList<>();
 

@@ -62,6 +62,9 @@ final class ShapeReader {
 			if (c.accept("rename", "value")) {
 				shape.renamedValue = c.next().text();
 			}
+			else if (c.accept("rename", "to")) {
+				shape.renamedTo = c.name();
+			}
 		}
 		else if (c.accept("drop", "table")) {
 			shape.verb = Verb.DROP_TABLE;
@@ -181,6 +184,9 @@ final class ShapeReader {
 		}
 		else if (c.accept("validate", "constraint")) {
 			shape.domainScan = "VALIDATE CONSTRAINT " + c.name();
+		}
+		else if (c.accept("rename", "to")) {
+			shape.renamedTo = c.name();
 		}
 	}
 

@@ -17,12 +17,13 @@ final class StyleRules {
 	 */
 	static void check(RevisionLinter.Check check, List<ColumnDef> columns, List<String> primaryKey) {
 		for (ColumnDef column : columns) {
+			RevisionLinter.Check at = check.at(column.offset());
 			boolean key = column.primaryKey() || (primaryKey.size() == 1 && primaryKey.get(0).equals(column.name()));
 			if (key && Types.isSmallKey(column.type())) {
-				check.report(Rule.PREFER_BIGINT_IDENTITY,
+				at.report(Rule.PREFER_BIGINT_IDENTITY,
 						"primary key '%s' is %s".formatted(column.name(), column.type()));
 			}
-			type(check, column.name(), column.type());
+			type(at, column.name(), column.type());
 		}
 	}
 

@@ -47,6 +47,20 @@ final class Types {
 	private Types() {
 	}
 
+	/**
+	 * The type a column defined with this type has in the catalog: a {@code serial} is an
+	 * {@code integer} with a sequence default, a {@code bigserial} a {@code bigint}, a
+	 * {@code smallserial} a {@code smallint}; any other type is itself.
+	 */
+	static String stored(String type) {
+		return switch (type) {
+			case "serial", "serial4" -> "integer";
+			case "bigserial", "serial8" -> "bigint";
+			case "smallserial", "serial2" -> "smallint";
+			default -> type;
+		};
+	}
+
 	private static String base(String type) {
 		return type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
 	}
