@@ -64,14 +64,6 @@ public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boole
 	}
 
 	/**
-	 * These options with an enum type that gains values the diff uses rebuilt with them,
-	 * in the diff's transaction, rather than given them by {@code ADD VALUE} outside it.
-	 */
-	public DiffOptions withEnumValuesInTransaction(boolean enumValuesInTransaction) {
-		return new DiffOptions(this.renames, this.concurrentIndexes, this.notValidConstraints, enumValuesInTransaction);
-	}
-
-	/**
 	 * These options for the diff back (a downgrade's): every rename undone, in the order
 	 * that diff needs. Tables are renamed first, the last one first; then columns, each
 	 * naming its table by the name the table has again once the tables are renamed back.
