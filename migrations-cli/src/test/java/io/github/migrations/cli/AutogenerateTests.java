@@ -3,11 +3,16 @@ package io.github.migrations.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.migrations.schema.DatabaseSchema;
+import io.github.migrations.schema.SchemaFilter;
+import io.github.migrations.schema.SchemaReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -275,6 +280,66 @@ class AutogenerateTests {
 					.query("SELECT column_default FROM information_schema.columns "
 							+ "WHERE table_name = 'customers' AND column_name = 'status'"))
 			.containsExactly("'active'::status");
+	}
+
+	@Test
+	void removedEnumValuesThatTheDowngradeUsesAreRestoredByARebuildSoTheRevisionKeepsItsTransaction()
+			throws IOException {
+		Files.writeString(this.cli.revisions().resolve("a2_status.sql"), """
+				-- revision: a2
+				-- down_revision: a1
+				-- message: status
+
+				-- +upgrade
+				CREATE TYPE status AS ENUM ('active', 'suspended', 'closed');
+				ALTER TABLE customers ADD COLUMN status status NOT NULL DEFAULT 'suspended';
+				CREATE INDEX customers_suspended ON customers (id) WHERE status = 'suspended';
+
+				-- +downgrade
+				ALTER TABLE customers DROP COLUMN status;
+				DROP TYPE status;
+				""");
+		Path desired = desired("""
+				CREATE TYPE status AS ENUM ('active', 'closed');
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text,
+					status status NOT NULL DEFAULT 'active');
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "no suspension", "--rev-id", "b2",
+				"--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		Path written;
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			written = files.filter((file) -> file.getFileName().toString().endsWith("_b2_no_suspension.sql"))
+				.findFirst()
+				.orElseThrow();
+		}
+		String file = Files.readString(written);
+		String downgrade = file.substring(file.indexOf("-- +downgrade"));
+		assertThat(file).doesNotContain("transactional", "ADD VALUE");
+		assertThat(downgrade).contains("CREATE TYPE public.status AS ENUM ('active', 'suspended', 'closed');",
+				"USING status::text::status", "SET DEFAULT 'suspended'::status", "customers_suspended");
+		assertThat(this.cli.run("upgrade", "a2").code()).isZero();
+		this.cli.database().execute("INSERT INTO customers (id, name, status) VALUES (1, 'Ada', 'closed')");
+		DatabaseSchema before = snapshot();
+		CliRun upgrade = this.cli.run("upgrade", "head");
+		assertThat(upgrade.code()).as(file + upgrade.err()).isZero();
+		CliRun check = this.cli.run("check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.err()).isZero();
+		CliRun back = this.cli.run("downgrade", "a2");
+		assertThat(back.code()).as(file + back.err()).isZero();
+		assertThat(this.cli.database().query("SELECT enum_range(NULL::status)::text"))
+			.containsExactly("{active,suspended,closed}");
+		assertThat(this.cli.database().query("SELECT id || ':' || status FROM customers")).containsExactly("1:closed");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	private DatabaseSchema snapshot() {
+		try (Connection connection = this.cli.database().dataSource().getConnection()) {
+			return SchemaReader.read(connection, SchemaFilter.allSchemas());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -16,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param notValidConstraints new foreign keys and checks on tables that already exist are
  * added {@code NOT VALID}, then validated by a second statement, so that existing rows
  * are checked without blocking writes
+ * @param enumValuesInTransaction an enum type that gains values the same diff uses is
+ * rebuilt with them (a new type, its columns converted through {@code text}, the old one
+ * dropped), which runs in a transaction, instead of getting them by {@code ADD VALUE},
+ * which must then run outside one (PostgreSQL refuses a value in the transaction that
+ * added it, SQLSTATE 55P04); {@link #reversed()} turns it on
  */
-public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boolean notValidConstraints) {
+public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boolean notValidConstraints,
+		boolean enumValuesInTransaction) {
 
 	public DiffOptions {
 		renames = List.copyOf(renames);
@@ -27,7 +33,7 @@ public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boole
 	 * No renames, plain {@code CREATE INDEX} and constraints validated as they are added.
 	 */
 	public static DiffOptions defaults() {
-		return new DiffOptions(List.of(), false, false);
+		return new DiffOptions(List.of(), false, false, false);
 	}
 
 	/**
@@ -39,14 +45,14 @@ public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boole
 	public DiffOptions withRename(String hint) {
 		List<Rename> all = new ArrayList<>(this.renames);
 		all.add(Rename.parse(hint));
-		return new DiffOptions(all, this.concurrentIndexes, this.notValidConstraints);
+		return new DiffOptions(all, this.concurrentIndexes, this.notValidConstraints, this.enumValuesInTransaction);
 	}
 
 	/**
 	 * These options with new indexes on existing tables built {@code CONCURRENTLY}.
 	 */
 	public DiffOptions withConcurrentIndexes(boolean concurrentIndexes) {
-		return new DiffOptions(this.renames, concurrentIndexes, this.notValidConstraints);
+		return new DiffOptions(this.renames, concurrentIndexes, this.notValidConstraints, this.enumValuesInTransaction);
 	}
 
 	/**
@@ -54,13 +60,16 @@ public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boole
 	 * {@code NOT VALID} and then validated.
 	 */
 	public DiffOptions withNotValidConstraints(boolean notValidConstraints) {
-		return new DiffOptions(this.renames, this.concurrentIndexes, notValidConstraints);
+		return new DiffOptions(this.renames, this.concurrentIndexes, notValidConstraints, this.enumValuesInTransaction);
 	}
 
 	/**
 	 * These options for the diff back (a downgrade's): every rename undone, in the order
 	 * that diff needs. Tables are renamed first, the last one first; then columns, each
 	 * naming its table by the name the table has again once the tables are renamed back.
+	 * And enum values the diff back uses are restored in its transaction
+	 * ({@link #enumValuesInTransaction()}): no revision before a downgrade can commit
+	 * them, as one before an upgrade does ({@link SchemaDiffer#withNewEnumValues}).
 	 */
 	public DiffOptions reversed() {
 		List<Rename> reversed = new ArrayList<>();
@@ -80,7 +89,7 @@ public record DiffOptions(List<Rename> renames, boolean concurrentIndexes, boole
 				reversed.add(new Rename(true, rename.schema(), table, rename.to(), rename.from()));
 			}
 		}
-		return new DiffOptions(reversed, this.concurrentIndexes, this.notValidConstraints);
+		return new DiffOptions(reversed, this.concurrentIndexes, this.notValidConstraints, true);
 	}
 
 	/**

@@ -44,6 +44,8 @@ final class DiffPlan {
 
 	private final DiffOptions options;
 
+	private final Set<String> rebuiltEnums;
+
 	private final List<Renamed> renamed;
 
 	private final Map<String, String> fromUnsupported;
@@ -62,11 +64,17 @@ final class DiffPlan {
 
 	private final List<String> unsupported = new ArrayList<>();
 
-	DiffPlan(NodeGraph from, NodeGraph to, DiffOptions options, List<Renamed> renamed,
+	/**
+	 * @param rebuiltEnums the keys of the enum types that gain values, to rebuild with
+	 * them rather than add them in place (see
+	 * {@link DiffOptions#enumValuesInTransaction})
+	 */
+	DiffPlan(NodeGraph from, NodeGraph to, DiffOptions options, Set<String> rebuiltEnums, List<Renamed> renamed,
 			Map<String, String> fromUnsupported, Map<String, String> toUnsupported) {
 		this.from = from;
 		this.to = to;
 		this.options = options;
+		this.rebuiltEnums = rebuiltEnums;
 		this.renamed = renamed;
 		this.fromUnsupported = fromUnsupported;
 		this.toUnsupported = toUnsupported;
@@ -206,7 +214,10 @@ final class DiffPlan {
 			if (Objects.equals(old.definition(), now.definition()) || isInherited(old) || isInherited(now)) {
 				continue;
 			}
-			Alteration alteration = Alterations.alter(old, now, this.from, this.to);
+			Alteration alteration = (this.rebuiltEnums.contains(key) && old.model() instanceof EnumType b
+					&& now.model() instanceof EnumType a)
+							? EnumChanges.withValuesInTransaction(b, a, this.from, this.to)
+							: Alterations.alter(old, now, this.from, this.to);
 			if (alteration == null) {
 				this.recreated.add(key);
 			}

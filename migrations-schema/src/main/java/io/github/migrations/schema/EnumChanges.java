@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.migrations.schema.Node.ColumnPart;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The changes of an enum type: values added in place
@@ -45,6 +46,32 @@ final class EnumChanges {
 			}
 			return Alteration.of(changes);
 		}
+		String blocked = whyNotRebuilt(b, a, from, to);
+		if (blocked != null) {
+			return new Alteration(List.of(), Set.of(), List.of(blocked));
+		}
+		return rebuild(b, a, from, to, from.castsOf(b.name()));
+	}
+
+	/**
+	 * The changes of an enum type that gains values which the same diff uses: a rebuild
+	 * with them, which runs in a transaction, where {@code ADD VALUE} could not (SQLSTATE
+	 * 55P04); values added in place when the type cannot be rebuilt (a domain or
+	 * composite type built on it, a cast through a function).
+	 */
+	static Alteration withValuesInTransaction(EnumType b, EnumType a, NodeGraph from, NodeGraph to) {
+		if (whyNotRebuilt(b, a, from, to) != null) {
+			return alter(b, a, from, to);
+		}
+		return rebuild(b, a, from, to, from.castsOf(b.name()));
+	}
+
+	/**
+	 * What keeps the type from being rebuilt, as the sentence that names it, or
+	 * {@code null} when nothing does.
+	 */
+	private static @Nullable String whyNotRebuilt(EnumType b, EnumType a, NodeGraph from, NodeGraph to) {
+		String key = a.key();
 		List<String> builtOn = from.dependentsOf(key)
 			.stream()
 			.filter((dependent) -> dependent.startsWith("type ") && to.contains(dependent))
@@ -54,9 +81,8 @@ final class EnumChanges {
 			// a domain or composite type keeps the old type by its oid: the rebuild could
 			// not
 			// drop it, and PostgreSQL has no statement that moves them to the new one
-			return new Alteration(List.of(), Set.of(), List
-				.of("enum type %s loses or reorders values, but %s %s built on it; not changed: rebuild them by hand"
-					.formatted(a.name(), String.join(", ", builtOn), (builtOn.size() == 1) ? "is" : "are")));
+			return "enum type %s loses or reorders values, but %s %s built on it; not changed: rebuild them by hand"
+				.formatted(a.name(), String.join(", ", builtOn), (builtOn.size() == 1) ? "is" : "are");
 		}
 		Map<String, String> casts = from.castsOf(b.name());
 		List<String> withFunction = casts.entrySet()
@@ -66,12 +92,10 @@ final class EnumChanges {
 			.toList();
 		if (!withFunction.isEmpty()) {
 			// the cast's function takes or returns the old type, which the rebuild drops
-			return new Alteration(List.of(), Set.of(), List
-				.of("enum type %s loses or reorders values, but %s %s a function on it; not changed: rebuild by hand"
-					.formatted(a.name(), String.join(", ", withFunction),
-							(withFunction.size() == 1) ? "uses" : "use")));
+			return "enum type %s loses or reorders values, but %s %s a function on it; not changed: rebuild by hand"
+				.formatted(a.name(), String.join(", ", withFunction), (withFunction.size() == 1) ? "uses" : "use");
 		}
-		return rebuild(b, a, from, to, casts);
+		return null;
 	}
 
 	private static Alteration rebuild(EnumType b, EnumType a, NodeGraph from, NodeGraph to, Map<String, String> casts) {

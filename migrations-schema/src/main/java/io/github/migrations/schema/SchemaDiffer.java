@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,23 @@ public final class SchemaDiffer {
 	 */
 	public static SchemaChanges diff(DatabaseSchema from, DatabaseSchema to, DiffOptions options) {
 		Renames renames = Renames.apply(from, to, options.renames());
-		return new DiffPlan(NodeGraph.of(renames.schema()), NodeGraph.of(to), options, renames.renamed(),
+		SchemaChanges changes = plan(renames, to, options, Set.of());
+		if (options.enumValuesInTransaction()) {
+			Set<String> rebuilt = changes.changes()
+				.stream()
+				.filter(NewEnumValues::isAddedValueUsedBelow)
+				.map(Change::object)
+				.collect(Collectors.toCollection(LinkedHashSet::new));
+			if (!rebuilt.isEmpty()) {
+				changes = plan(renames, to, options, rebuilt);
+			}
+		}
+		return changes;
+	}
+
+	private static SchemaChanges plan(Renames renames, DatabaseSchema to, DiffOptions options,
+			Set<String> rebuiltEnums) {
+		return new DiffPlan(NodeGraph.of(renames.schema()), NodeGraph.of(to), options, rebuiltEnums, renames.renamed(),
 				renames.schema().unsupported(), to.unsupported())
 			.changes();
 	}

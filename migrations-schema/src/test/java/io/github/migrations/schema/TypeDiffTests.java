@@ -1,6 +1,7 @@
 package io.github.migrations.schema;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -104,6 +105,79 @@ class TypeDiffTests {
 			SchemaChanges whole = SchemaDiffer.diff(from, to);
 			assertThat(whole.isTransactional()).isTrue();
 			assertThat(SchemaDiffer.withNewEnumValues(from, to, whole)).isNull();
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	@Test
+	void theWayBackFromRemovedEnumValuesThatItUsesRebuildsTheTypeInOneTransactionInTheOriginalOrder()
+			throws SQLException {
+		TestDatabase.Database a = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'meh', 'happy');
+				CREATE TABLE person (id int, current mood NOT NULL DEFAULT 'sad' CHECK (current <> 'meh' OR id > 0),
+					history mood[]);
+				CREATE INDEX person_sad ON person (id) WHERE current = 'sad';
+				CREATE VIEW sad_people AS SELECT id FROM person WHERE current = 'sad';
+				INSERT INTO person VALUES (1, 'ok', '{ok,happy}'), (2, 'happy', NULL);""");
+		TestDatabase.Database b = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('ok', 'happy');
+				CREATE TABLE person (id int, current mood NOT NULL DEFAULT 'ok', history mood[]);
+				CREATE INDEX person_sad ON person (id) WHERE current = 'ok';""");
+		try {
+			DatabaseSchema from = RoundTrip.read(a);
+			DatabaseSchema to = RoundTrip.read(b);
+			SchemaChanges upgrade = SchemaDiffer.diff(from, to);
+			assertThat(upgrade.isTransactional()).isTrue();
+			Psql.runOrFail(a, "BEGIN;\n" + upgrade.script() + "COMMIT;\n");
+			assertThat(RoundTrip.read(a)).isEqualTo(to);
+			// in place, the way back would add 'sad' and use it: outside a transaction
+			assertThat(SchemaDiffer.diff(to, from, DiffOptions.defaults()).isTransactional()).isFalse();
+			SchemaChanges downgrade = SchemaDiffer.diff(to, from, DiffOptions.defaults().reversed());
+			assertThat(downgrade.isTransactional()).isTrue();
+			assertThat(downgrade.script()).doesNotContain("ADD VALUE")
+				.contains("CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'meh', 'happy');")
+				.contains("ALTER TABLE public.person ALTER COLUMN current TYPE mood USING current::text::mood;");
+			Psql.runOrFail(a, "BEGIN;\n" + downgrade.script() + "COMMIT;\n");
+			assertThat(RoundTrip.read(a)).isEqualTo(from);
+			try (Connection connection = a.dataSource().getConnection();
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement
+						.executeQuery("SELECT enum_range(NULL::mood)::text, string_agg(id || ':' || current || ':' "
+								+ "|| coalesce(history::text, '-'), ' ' ORDER BY id) FROM person")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("{sad,ok,meh,happy}");
+				assertThat(rows.getString(2)).isEqualTo("1:ok:{ok,happy} 2:happy:-");
+			}
+		}
+		finally {
+			TestDatabase.shared().drop(a);
+			TestDatabase.shared().drop(b);
+		}
+	}
+
+	@Test
+	void enumValuesThatTheWayBackDoesNotUseAreStillAddedInPlace() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'ok');""", """
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'happy');""", DiffOptions.defaults().reversed(),
+				DiffOptions.defaults().reversed());
+		assertThat(changes.script()).contains("ALTER TYPE public.mood RENAME TO mood_old;");
+		TestDatabase.Database a = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'happy');""");
+		TestDatabase.Database b = RoundTrip.database("""
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'happy');""");
+		try {
+			SchemaChanges back = SchemaDiffer.diff(RoundTrip.read(a), RoundTrip.read(b),
+					DiffOptions.defaults().reversed());
+			assertThat(back.script()).isEqualTo("ALTER TYPE public.mood ADD VALUE 'ok' BEFORE 'happy';\n");
+			assertThat(back.isTransactional()).isTrue();
 		}
 		finally {
 			TestDatabase.shared().drop(a);
