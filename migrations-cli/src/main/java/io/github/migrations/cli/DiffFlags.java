@@ -25,7 +25,8 @@ final class DiffFlags {
 
 	@Option(names = "--not-valid",
 			description = "Add new foreign keys and checks on existing tables, and checks on existing domains, NOT "
-					+ "VALID, and VALIDATE them after the ADD committed (a revision of their own); attach an existing "
+					+ "VALID, and VALIDATE them after the ADD committed (with --autogenerate, in a revision of their own; "
+					+ "diff prints them after the rest); attach an existing "
 					+ "table as a partition after a CHECK of its bounds is validated, so nothing is scanned under "
 					+ "the attach's lock.")
 	boolean notValid;
