@@ -1,5 +1,6 @@
 package io.github.migrations.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,12 @@ final class RevisionCommand extends CliCommand {
 					"Add --autogenerate to write the revision from the desired schema.");
 		}
 		RevisionInputs.reference("The parent", "--head", this.head);
+		Path folder = settings().newRevisionFolder();
+		if (!Files.exists(folder)) {
+			throw new CliException("The revisions folder '%s' does not exist.".formatted(folder),
+					"Run 'migrations init' to create it, or name the folder that holds the revision files with "
+							+ "--locations (or app.migrations.locations).");
+		}
 		RevisionGraph graph = settings().offlineMigrator().graph();
 		List<RevisionId> parents = parents(graph);
 		RevisionId id = RevisionInputs.revisionId(this.revId, graph);

@@ -23,7 +23,11 @@ class InitCommandTests {
 		Path revisions = this.cli.folder().resolve("src/main/resources/db/revisions");
 		CliRun before = this.cli.runExactly("--locations", revisions.toString(), "revision", "-m", "first");
 		assertThat(before.code()).as("no folder yet").isEqualTo(2);
-		assertThat(before.err()).contains("which does not exist");
+		assertThat(before.err()).isEqualTo("""
+				error: The revisions folder '%s' does not exist.
+				hint: Run 'migrations init' to create it, or name the folder that holds the revision files with \
+				--locations (or app.migrations.locations).
+				""".formatted(revisions));
 		CliRun init = this.cli.runInFolder("init");
 		assertThat(init.code()).as(init.err()).isZero();
 		assertThat(revisions).isDirectory();
