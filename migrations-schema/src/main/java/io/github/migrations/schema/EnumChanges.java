@@ -57,13 +57,40 @@ final class EnumChanges {
 	 * The changes of an enum type that gains values which the same diff uses: a rebuild
 	 * with them, which runs in a transaction, where {@code ADD VALUE} could not (SQLSTATE
 	 * 55P04); values added in place when the type cannot be rebuilt (a domain or
-	 * composite type built on it, a cast through a function).
+	 * composite type built on it, a cast through a function). The rebuild's first
+	 * statement carries a note for the reviewer: converting the columns rewrites their
+	 * tables under an {@code ACCESS EXCLUSIVE} lock.
 	 */
 	static Alteration withValuesInTransaction(EnumType b, EnumType a, NodeGraph from, NodeGraph to) {
 		if (whyNotRebuilt(b, a, from, to) != null) {
 			return alter(b, a, from, to);
 		}
-		return rebuild(b, a, from, to, from.castsOf(b.name()));
+		Alteration rebuilt = rebuild(b, a, from, to, from.castsOf(b.name()));
+		List<Change> changes = new ArrayList<>(rebuilt.changes());
+		changes.set(0, changes.get(0).withReview(rebuildNote(b, a, to, rebuilt.around())));
+		return new Alteration(changes, rebuilt.around(), rebuilt.unsupported());
+	}
+
+	/**
+	 * What a rebuild that restores values does and costs, in one line: the tables whose
+	 * columns of the type it converts, each rewritten under an exclusive lock.
+	 */
+	private static String rebuildNote(EnumType b, EnumType a, NodeGraph to, Set<String> around) {
+		List<String> restored = a.labels().stream().filter((label) -> !b.labels().contains(label)).toList();
+		List<String> tables = around.stream()
+			.filter((key) -> key.startsWith("column "))
+			.map((key) -> to.node(key).model())
+			.filter(ColumnPart.class::isInstance)
+			.map((model) -> ((ColumnPart) model).table().name().toString())
+			.distinct()
+			.toList();
+		String replaces = "replaces enum type %s to restore %s in one transaction".formatted(a.name(),
+				String.join(", ", restored.stream().map(Sql::literal).toList()));
+		if (tables.isEmpty()) {
+			return replaces + " (no column uses it)";
+		}
+		return "%s, which rewrites %s %s under an ACCESS EXCLUSIVE lock".formatted(replaces,
+				(tables.size() == 1) ? "table" : "tables", String.join(", ", tables));
 	}
 
 	/**

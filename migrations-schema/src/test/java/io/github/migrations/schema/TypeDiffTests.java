@@ -159,6 +159,25 @@ class TypeDiffTests {
 	}
 
 	@Test
+	void theWayBackThatRebuildsAnEnumTypeToRestoreValuesIsMarkedForReviewWithTheTablesItRewrites() {
+		SchemaChanges back = RoundTrip.check("""
+				CREATE TYPE mood AS ENUM ('ok', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'ok');
+				CREATE TABLE visit (moods mood[], before mood);""", """
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'meh', 'happy');
+				CREATE TABLE person (current mood DEFAULT 'sad');
+				CREATE TABLE visit (moods mood[], before mood);""", DiffOptions.defaults().reversed(),
+				DiffOptions.defaults().reversed());
+		assertThat(back.isTransactional()).isTrue();
+		assertThat(back.script()).contains("""
+				-- REVIEW: replaces enum type public.mood to restore 'sad', 'meh' in one transaction, \
+				which rewrites tables public.person, public.visit under an ACCESS EXCLUSIVE lock
+				ALTER TYPE public.mood RENAME TO mood_old;
+				""");
+		assertThat(back.changes().stream().filter((change) -> change.review() != null)).hasSize(1);
+	}
+
+	@Test
 	void enumValuesThatTheWayBackDoesNotUseAreStillAddedInPlace() {
 		SchemaChanges changes = RoundTrip.check("""
 				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
