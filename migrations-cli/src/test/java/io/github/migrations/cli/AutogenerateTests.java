@@ -283,6 +283,45 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void theDowngradesReviewNotesAreListedPrefixedButNotItsDropsOfWhatTheUpgradeAdds() throws IOException {
+		Files.writeString(this.cli.revisions().resolve("a2_status.sql"), """
+				-- revision: a2
+				-- down_revision: a1
+				-- message: status
+
+				-- +upgrade
+				CREATE TYPE status AS ENUM ('active', 'suspended', 'closed');
+				ALTER TABLE customers ADD COLUMN status status NOT NULL DEFAULT 'suspended';
+
+				-- +downgrade
+				ALTER TABLE customers DROP COLUMN status;
+				DROP TYPE status;
+				""");
+		Path desired = desired("""
+				CREATE TYPE status AS ENUM ('active', 'closed');
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text,
+					status status NOT NULL DEFAULT 'active', email text);
+				CREATE TABLE notes (id bigint PRIMARY KEY);
+				""");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "no suspension", "--rev-id", "b2",
+				"--desired", desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		String note = "replaces enum type public.status to restore 'suspended' in one transaction, which rewrites "
+				+ "table public.customers under an ACCESS EXCLUSIVE lock";
+		try (Stream<Path> files = Files.list(this.cli.revisions())) {
+			Path written = files.filter((file) -> file.getFileName().toString().endsWith("_b2_no_suspension.sql"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(Files.readString(written)).contains("-- REVIEW: " + note + "\n");
+		}
+		assertThat(revision.err())
+			.contains("note: review: converts column public.customers.status to the new values of public.status; "
+					+ "rows holding suspended fail (marked '-- REVIEW:' in the file)\n")
+			.contains("note: review (downgrade): " + note + " (marked '-- REVIEW:' in the file)\n")
+			.doesNotContain("drops table public.notes", "drops column public.customers.email");
+	}
+
+	@Test
 	void removedEnumValuesThatTheDowngradeUsesAreRestoredByARebuildSoTheRevisionKeepsItsTransaction()
 			throws IOException {
 		Files.writeString(this.cli.revisions().resolve("a2_status.sql"), """
