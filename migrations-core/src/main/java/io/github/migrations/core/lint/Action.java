@@ -8,6 +8,13 @@ import org.jspecify.annotations.Nullable;
 sealed interface Action {
 
 	/**
+	 * Where the action starts in the statement's text (for {@code ALTER COLUMN} and
+	 * {@code ADD COLUMN}, the column's name), for the line of a finding about it;
+	 * negative when unknown (the statement's first line).
+	 */
+	int offset();
+
+	/**
 	 * The lock the action takes on the altered table: {@code ACCESS EXCLUSIVE}, as for
 	 * most of {@code ALTER TABLE}, unless the action says otherwise.
 	 */
@@ -16,9 +23,15 @@ sealed interface Action {
 	}
 
 	record AddColumn(ColumnDef column) implements Action {
+
+		@Override
+		public int offset() {
+			return this.column.offset();
+		}
+
 	}
 
-	record DropColumn(String column) implements Action {
+	record DropColumn(String column, int offset) implements Action {
 	}
 
 	/**
@@ -29,7 +42,7 @@ sealed interface Action {
 	record AlterType(String column, String type, boolean using, int offset) implements Action {
 	}
 
-	record SetNotNull(String column) implements Action {
+	record SetNotNull(String column, int offset) implements Action {
 	}
 
 	/**
@@ -44,9 +57,10 @@ sealed interface Action {
 	 * @param references the table a foreign key references, or {@code null}
 	 * @param notNullColumn the column of a {@code CHECK (column IS NOT NULL)}, or
 	 * {@code null}
+	 * @param offset where {@code ADD} starts in the statement's text
 	 */
 	record AddConstraint(@Nullable String name, String kind, boolean notValid, @Nullable String usingIndex,
-			@Nullable String references, @Nullable String notNullColumn) implements Action {
+			@Nullable String references, @Nullable String notNullColumn, int offset) implements Action {
 
 		@Override
 		public Lock lock() {
@@ -55,7 +69,7 @@ sealed interface Action {
 
 	}
 
-	record ValidateConstraint(String name) implements Action {
+	record ValidateConstraint(String name, int offset) implements Action {
 
 		@Override
 		public Lock lock() {
@@ -70,14 +84,14 @@ sealed interface Action {
 	 *
 	 * @param what {@code COLUMN}, {@code CONSTRAINT} or {@code TABLE}
 	 */
-	record Rename(String what, String from, String to) implements Action {
+	record Rename(String what, String from, String to, int offset) implements Action {
 	}
 
 	/**
 	 * An action that copies the whole table: {@code SET LOGGED}, {@code SET UNLOGGED},
 	 * {@code SET TABLESPACE}.
 	 */
-	record Rewrite(String what) implements Action {
+	record Rewrite(String what, int offset) implements Action {
 	}
 
 	/**
@@ -88,7 +102,7 @@ sealed interface Action {
 	 * @param partition the table attached or detached
 	 * @param concurrently a {@code DETACH ... CONCURRENTLY} (or its {@code FINALIZE})
 	 */
-	record Partition(boolean attach, String partition, boolean concurrently) implements Action {
+	record Partition(boolean attach, String partition, boolean concurrently, int offset) implements Action {
 
 		@Override
 		public Lock lock() {
@@ -108,7 +122,7 @@ sealed interface Action {
 	/**
 	 * Any other action, with its lock.
 	 */
-	record Other(String what, Lock lock) implements Action {
+	record Other(String what, Lock lock, int offset) implements Action {
 
 	}
 

@@ -20,8 +20,9 @@ final class AlterReader {
 		c.accept("only");
 		shape.table = c.name();
 		c.acceptSymbol("*");
-		if (c.accept("rename")) {
-			shape.actions.add(rename(c, shape.table));
+		if (c.is("rename")) {
+			int offset = c.next().offset();
+			shape.actions.add(rename(c, shape.table, offset));
 			return;
 		}
 		for (Cursor part : c.split()) {
@@ -33,21 +34,22 @@ final class AlterReader {
 		}
 	}
 
-	private static Action rename(Cursor c, String table) {
+	private static Action rename(Cursor c, String table, int offset) {
 		if (c.accept("to")) {
-			return new Action.Rename("TABLE", table, c.name());
+			return new Action.Rename("TABLE", table, c.name(), offset);
 		}
 		String what = c.accept("constraint") ? "CONSTRAINT" : "COLUMN";
 		c.accept("column");
 		String from = c.name();
 		c.accept("to");
-		return new Action.Rename(what, from, c.name());
+		return new Action.Rename(what, from, c.name(), offset);
 	}
 
 	private static Action action(Cursor c, Shape shape) {
+		int offset = c.peek().offset();
 		if (c.accept("add")) {
 			if (isConstraint(c)) {
-				return constraint(c);
+				return constraint(c, offset);
 			}
 			c.accept("column");
 			c.accept("if", "not", "exists");
@@ -55,46 +57,47 @@ final class AlterReader {
 			if (column != null && column.references() != null) {
 				shape.references.add(column.references());
 			}
-			return (column != null) ? new Action.AddColumn(column) : new Action.Other("ADD", Lock.ACCESS_EXCLUSIVE);
+			return (column != null) ? new Action.AddColumn(column)
+					: new Action.Other("ADD", Lock.ACCESS_EXCLUSIVE, offset);
 		}
 		if (c.accept("drop")) {
 			if (c.accept("constraint")) {
-				return new Action.Other("DROP CONSTRAINT", Lock.ACCESS_EXCLUSIVE);
+				return new Action.Other("DROP CONSTRAINT", Lock.ACCESS_EXCLUSIVE, offset);
 			}
 			c.accept("column");
 			c.accept("if", "exists");
-			return new Action.DropColumn(c.name());
+			return new Action.DropColumn(c.name(), offset);
 		}
 		if (c.accept("alter")) {
 			c.accept("column");
-			int offset = c.peek().offset();
-			return alterColumn(c, c.name(), offset);
+			int column = c.peek().offset();
+			return alterColumn(c, c.name(), column);
 		}
 		if (c.accept("validate", "constraint")) {
-			return new Action.ValidateConstraint(c.name());
+			return new Action.ValidateConstraint(c.name(), offset);
 		}
 		if (c.is("enable") || c.is("disable")) {
 			return (c.is("enable", "trigger") || c.is("disable", "trigger"))
-					? new Action.Other("TRIGGER", Lock.SHARE_ROW_EXCLUSIVE)
-					: new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
+					? new Action.Other("TRIGGER", Lock.SHARE_ROW_EXCLUSIVE, offset)
+					: new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE, offset);
 		}
 		if (c.is("attach", "partition") || c.is("detach", "partition")) {
 			boolean attach = c.next().is("attach");
 			c.next();
 			// FINALIZE completes an interrupted DETACH ... CONCURRENTLY, under its lock
-			return new Action.Partition(attach, c.name(), c.contains("concurrently") || c.contains("finalize"));
+			return new Action.Partition(attach, c.name(), c.contains("concurrently") || c.contains("finalize"), offset);
 		}
 		if (c.is("set", "without", "cluster") || c.is("cluster", "on")) {
-			return new Action.Other("SHARE UPDATE EXCLUSIVE ACTION", Lock.SHARE_UPDATE_EXCLUSIVE);
+			return new Action.Other("SHARE UPDATE EXCLUSIVE ACTION", Lock.SHARE_UPDATE_EXCLUSIVE, offset);
 		}
 		if ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("(")) {
-			return new Action.Other("STORAGE PARAMETERS", Lock.SHARE_UPDATE_EXCLUSIVE);
+			return new Action.Other("STORAGE PARAMETERS", Lock.SHARE_UPDATE_EXCLUSIVE, offset);
 		}
 		if (c.is("set", "logged") || c.is("set", "unlogged") || c.is("set", "tablespace")) {
 			c.next();
-			return new Action.Rewrite("SET " + c.next().text().toUpperCase(Locale.ROOT));
+			return new Action.Rewrite("SET " + c.next().text().toUpperCase(Locale.ROOT), offset);
 		}
-		return new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE);
+		return new Action.Other(c.peek().text(), Lock.ACCESS_EXCLUSIVE, offset);
 	}
 
 	private static Action alterColumn(Cursor c, String column, int offset) {
@@ -107,12 +110,12 @@ final class AlterReader {
 			return new Action.AlterType(column, ColumnReader.type(type), using, offset);
 		}
 		if (c.accept("set", "not", "null")) {
-			return new Action.SetNotNull(column);
+			return new Action.SetNotNull(column, offset);
 		}
 		if (c.is("set", "statistics") || ((c.is("set") || c.is("reset")) && c.peek(1).isSymbol("("))) {
-			return new Action.Other("COLUMN STATISTICS", Lock.SHARE_UPDATE_EXCLUSIVE);
+			return new Action.Other("COLUMN STATISTICS", Lock.SHARE_UPDATE_EXCLUSIVE, offset);
 		}
-		return new Action.Other("ALTER COLUMN", Lock.ACCESS_EXCLUSIVE);
+		return new Action.Other("ALTER COLUMN", Lock.ACCESS_EXCLUSIVE, offset);
 	}
 
 	/**
@@ -187,7 +190,7 @@ final class AlterReader {
 				|| c.is("exclude");
 	}
 
-	private static Action constraint(Cursor c) {
+	private static Action constraint(Cursor c, int offset) {
 		String name = c.accept("constraint") ? c.name() : null;
 		List<Token> rest = c.rest();
 		boolean notValid = false;
@@ -195,16 +198,16 @@ final class AlterReader {
 			notValid |= rest.get(i).is("not") && rest.get(i + 1).is("valid");
 		}
 		if (c.accept("check")) {
-			return new Action.AddConstraint(name, "CHECK", notValid, null, null, notNullColumn(c.group()));
+			return new Action.AddConstraint(name, "CHECK", notValid, null, null, notNullColumn(c.group()), offset);
 		}
 		if (c.accept("foreign", "key")) {
 			c.group();
 			c.accept("references");
-			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, null, c.name(), null);
+			return new Action.AddConstraint(name, "FOREIGN KEY", notValid, null, c.name(), null, offset);
 		}
 		String kind = c.accept("primary", "key") ? "PRIMARY KEY" : c.accept("unique") ? "UNIQUE" : "EXCLUDE";
 		String index = c.accept("using", "index") ? c.name() : null;
-		return new Action.AddConstraint(name, kind, notValid, index, null, null);
+		return new Action.AddConstraint(name, kind, notValid, index, null, null, offset);
 	}
 
 	/**

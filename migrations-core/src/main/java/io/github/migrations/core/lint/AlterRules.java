@@ -18,15 +18,16 @@ final class AlterRules {
 		boolean existing = linter.existing(table);
 		SchemaModel model = linter.model();
 		for (Action action : shape.actions) {
+			// a finding about one action points at the action's line
+			RevisionLinter.Check at = check.at(action.offset());
 			if (action instanceof Action.AddColumn add) {
 				ColumnDef column = add.column();
 				StyleRules.check(check, List.of(column), List.of());
 				if (existing) {
-					addColumn(check.at(column.offset()), table, column);
+					addColumn(at, table, column);
 				}
 			}
 			else if (action instanceof Action.AlterType type) {
-				RevisionLinter.Check at = check.at(type.offset());
 				StyleRules.type(at, type.column(), type.type());
 				String from = model.columnType(table, type.column());
 				if (existing && (type.using() || !keepsValues(linter, table, type.column(), from, type.type()))) {
@@ -37,39 +38,39 @@ final class AlterRules {
 				}
 			}
 			else if (action instanceof Action.Partition partition) {
-				partition(check, table, partition, linter);
+				partition(at, table, partition, linter);
 			}
 			else if (!existing) {
 				continue;
 			}
 			else if (action instanceof Action.SetNotNull set) {
 				if (!model.hasValidatedNotNullCheck(table, set.column())) {
-					check.report(Rule.SET_NOT_NULL_WITHOUT_CHECK,
+					at.report(Rule.SET_NOT_NULL_WITHOUT_CHECK,
 							"SET NOT NULL on '%s.%s' scans the table: no validated CHECK (%s IS NOT NULL) is known"
 								.formatted(table, set.column(), set.column()));
 				}
 			}
 			else if (action instanceof Action.AddConstraint constraint) {
-				addConstraint(check, table, constraint, model);
+				addConstraint(at, table, constraint, model);
 			}
 			else if (action instanceof Action.ValidateConstraint validate
 					&& linter.session().validatesUnderItsOwnLock(validate.name())) {
-				check.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+				at.report(Rule.CONSTRAINT_WITHOUT_NOT_VALID,
 						("validates '%s' in the transaction that added it NOT VALID: "
 								+ "the lock the ADD took is held through the scan")
 							.formatted(validate.name()));
 			}
 			else if (action instanceof Action.DropColumn drop) {
 				if (!linter.inRelease(model.columnCreatedIn(table, drop.column()))) {
-					check.report(Rule.DROP_COLUMN,
+					at.report(Rule.DROP_COLUMN,
 							"drops column '%s.%s', which an earlier release added".formatted(table, drop.column()));
 				}
 			}
 			else if (action instanceof Action.Rename rename) {
-				rename(check, table, rename, linter);
+				rename(at, table, rename, linter);
 			}
 			else if (action instanceof Action.Rewrite rewrite) {
-				check.report(Rule.TABLE_REWRITE, "%s rewrites '%s'".formatted(rewrite.what(), table));
+				at.report(Rule.TABLE_REWRITE, "%s rewrites '%s'".formatted(rewrite.what(), table));
 			}
 		}
 	}

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param rule the rule
  * @param revision the revision's id
  * @param location where the finding points: the line of the column it is about (a
- * column's definition, in a {@code CREATE TABLE} or {@code ADD COLUMN}, or an
- * {@code ALTER COLUMN ... TYPE}), else the statement's first line
+ * column's definition, in a {@code CREATE TABLE} or {@code ADD COLUMN}) or of the
+ * {@code ALTER TABLE} action it is about ({@code ALTER COLUMN}, {@code ADD CONSTRAINT},
+ * {@code DROP COLUMN}, {@code RENAME}, ...), else the statement's first line
  * @param statementLocation the statement's file and first line (what a
  * {@code -- lint: allow} comment and the labelled corpora refer to)
  * @param statement the statement's first line, for the report

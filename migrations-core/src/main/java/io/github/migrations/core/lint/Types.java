@@ -2,6 +2,7 @@ package io.github.migrations.core.lint;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,20 @@ final class Types {
 	private static final Pattern NUMERIC = Pattern.compile("(numeric|decimal)(\\((\\d+)(,(\\d+))?\\))?");
 
 	/**
+	 * A type name and its modifiers, then {@code with time zone} or
+	 * {@code without time zone}: {@code timestamptz(3)}, {@code time(0) with time zone}.
+	 */
+	private static final Pattern NAMED = Pattern
+		.compile("(?<name>[a-z0-9_ ]+?)\\s*(?<modifiers>\\([0-9, ]+\\))?(?<zone> with(out)? time zone)?");
+
+	/** The names PostgreSQL prints ({@code format_type}) for the aliases of its types. */
+	private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("int", "integer"),
+			Map.entry("int4", "integer"), Map.entry("int2", "smallint"), Map.entry("int8", "bigint"),
+			Map.entry("float8", "double precision"), Map.entry("float4", "real"), Map.entry("bool", "boolean"),
+			Map.entry("varchar", "character varying"), Map.entry("char", "character"), Map.entry("decimal", "numeric"),
+			Map.entry("varbit", "bit varying"), Map.entry("timestamptz", "timestamp"), Map.entry("timetz", "time"));
+
+	/**
 	 * Functions that a default may call without making it volatile: stable or immutable
 	 * ones. Any other call counts as volatile, as a function is {@code VOLATILE} unless
 	 * declared otherwise.
@@ -61,6 +76,54 @@ final class Types {
 		};
 	}
 
+	/**
+	 * A type as PostgreSQL names it ({@code format_type}), so that two spellings of one
+	 * type compare equal: {@code int8} is {@code bigint}, {@code varchar(20)}
+	 * {@code character varying(20)}, {@code timestamptz}
+	 * {@code timestamp with time zone}, {@code decimal(10)} {@code numeric(10,0)},
+	 * {@code float} {@code double precision}, {@code char} {@code character(1)}; an array
+	 * is the array of its element's name. A type it does not know (a domain, an enum, a
+	 * qualified name) is itself.
+	 */
+	static String canonical(String type) {
+		if (type.endsWith("[]")) {
+			return canonical(base(type)) + "[]";
+		}
+		String unqualified = type.startsWith("pg_catalog.") ? type.substring("pg_catalog.".length()) : type;
+		Matcher m = NAMED.matcher(unqualified);
+		if (!m.matches()) {
+			return type;
+		}
+		String alias = m.group("name");
+		String name = CANONICAL.getOrDefault(alias, alias);
+		String modifiers = (m.group("modifiers") != null) ? m.group("modifiers").replace(" ", "") : "";
+		String zone = (m.group("zone") != null) ? m.group("zone")
+				: (alias.equals("timestamptz") || alias.equals("timetz")) ? " with time zone" : "";
+		switch (name) {
+			case "timestamp", "time" -> {
+				return name + modifiers + (zone.isEmpty() ? " without time zone" : zone);
+			}
+			case "float", "double precision", "real" -> {
+				if (!modifiers.isEmpty() && !(name.equals("float") && modifiers.matches("\\(\\d{1,2}\\)"))) {
+					return type;
+				}
+				boolean single = name.equals("real") || (!modifiers.isEmpty()
+						&& Integer.parseInt(modifiers.substring(1, modifiers.length() - 1)) <= 24);
+				return single ? "real" : "double precision";
+			}
+			case "numeric" -> {
+				return name
+						+ (modifiers.isEmpty() || modifiers.contains(",") ? modifiers : modifiers.replace(")", ",0)"));
+			}
+			case "character", "bit" -> {
+				return name + (modifiers.isEmpty() ? "(1)" : modifiers);
+			}
+			default -> {
+				return zone.isEmpty() ? name + modifiers : type;
+			}
+		}
+	}
+
 	private static String base(String type) {
 		return type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
 	}
@@ -85,12 +148,13 @@ final class Types {
 	 * Whether changing a column from {@code from} to {@code to} keeps its stored values
 	 * as they are (no rewrite, no scan): a longer or unbounded {@code varchar},
 	 * {@code varchar} to {@code text}, a wider {@code numeric} of the same scale, the
-	 * same type.
+	 * same type (however spelled: {@code int8} and {@code bigint} are one type).
 	 */
 	static boolean keepsValues(@Nullable String from, String to) {
-		if (from == null) {
-			return false;
-		}
+		return from != null && keepsCanonicalValues(canonical(from), canonical(to));
+	}
+
+	private static boolean keepsCanonicalValues(String from, String to) {
 		if (from.equals(to)) {
 			return true;
 		}

@@ -68,6 +68,22 @@ class ColumnTypeChangeTests {
 		assertThat(problems).containsExactly("changes the type of 'facturas.orden' from integer to bigint");
 	}
 
+	@Test
+	void anotherNameOfTheTypeTheColumnHasIsNoChangeAndAnotherTypeStillIs() {
+		List<String> problems = problems("""
+				ALTER TABLE facturas ALTER COLUMN id TYPE int8;
+				ALTER TABLE facturas ALTER COLUMN numero TYPE int4;
+				ALTER TABLE facturas ALTER COLUMN linea TYPE int2;
+				ALTER TABLE facturas ADD COLUMN pagada bool, ADD COLUMN emitida timestamptz, ADD COLUMN tasa float8;
+				ALTER TABLE facturas ALTER COLUMN pagada TYPE boolean, ALTER COLUMN tasa TYPE double precision,
+					ALTER COLUMN emitida TYPE timestamp with time zone;
+				ALTER TABLE facturas ALTER COLUMN numero TYPE int8;
+				ALTER TABLE facturas ALTER COLUMN tasa TYPE float4;
+				""");
+		assertThat(problems).containsExactly("changes the type of 'facturas.numero' from int4 to int8",
+				"changes the type of 'facturas.tasa' from double precision to float4");
+	}
+
 	/**
 	 * The problems of the column-type-change findings of a revision after the base one,
 	 * in its own release.

@@ -19,7 +19,9 @@ class FindingLineTests {
 			-- revision: a1
 			-- down_revision: base
 			-- +upgrade
-			CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, amount integer);
+			CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
+			CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, amount integer,
+				customer_id bigint, code text, note text);
 			""";
 
 	@Test
@@ -55,6 +57,54 @@ class FindingLineTests {
 		assertThat(findings).extracting((finding) -> finding.rule().id() + " " + finding.location().line())
 			.containsExactly("prefer-text 6", "column-type-change 7");
 		assertThat(findings).extracting((finding) -> finding.statementLocation().line()).containsOnly(5);
+	}
+
+	@Test
+	void findingsOnTheOtherActionsOfAnAlterTableSpanningLinesPointAtEachActionsOwnLine() {
+		List<Finding> findings = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices
+					ALTER COLUMN amount SET NOT NULL,
+					ADD CONSTRAINT invoices_amount_positive CHECK (amount > 0),
+					ADD CONSTRAINT invoices_customer_fk
+						FOREIGN KEY (customer_id) REFERENCES customers (id),
+					ADD CONSTRAINT invoices_code_key UNIQUE (code),
+					DROP COLUMN note;
+				""");
+		assertThat(findings).extracting((finding) -> finding.rule().id() + " " + finding.location().line())
+			.containsExactly("set-not-null-without-check 6", "constraint-without-not-valid 7",
+					"constraint-without-not-valid 8", "unique-without-index 10", "drop-column 11");
+		assertThat(findings).extracting((finding) -> finding.statementLocation().line()).containsOnly(5);
+	}
+
+	@Test
+	void aRenameOrAValidateOnTheLineAfterAlterTablePointsAtItsOwnLine() {
+		List<Finding> findings = lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				ALTER TABLE invoices ADD CONSTRAINT invoices_amount_positive CHECK (amount > 0) NOT VALID;
+				ALTER TABLE invoices
+					VALIDATE CONSTRAINT invoices_amount_positive;
+				ALTER TABLE invoices
+					RENAME COLUMN note TO remark;
+				""");
+		assertThat(findings)
+			.extracting((finding) -> finding.rule().id() + " " + finding.location().line() + " of "
+					+ finding.statementLocation().line())
+			.containsExactly("constraint-without-not-valid 7 of 6", "rename-column 9 of 8");
+	}
+
+	@Test
+	void anAllowCommentAboveAnAlterTableStillOptsOutAFindingOnOneOfItsActions() {
+		assertThat(lint("""
+				-- lock_timeout: 2s
+				-- +upgrade
+				-- lint: allow drop-column (no release reads the note since 2.3)
+				ALTER TABLE invoices
+					ALTER COLUMN code SET DEFAULT '',
+					DROP COLUMN note;
+				""")).isEmpty();
 	}
 
 	@Test
