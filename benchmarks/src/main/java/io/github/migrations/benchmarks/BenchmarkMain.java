@@ -35,7 +35,8 @@ public final class BenchmarkMain {
 			  --sizes 100,1000,5000 W1 sizes (default 100,1000,5000)
 			  --workloads w1,w2     which workloads (default both)
 			  --runs N              runs per tool and workload (default 5, and 3 for N > 1000)
-			  --tools LIST          ours,ours-api,ours-api-all,ours-api-cli-jvm,flyway,liquibase,psql (default all)
+			  --tools LIST          ours,ours-api,ours-api-all,ours-api-cli-jvm,flyway,liquibase,psql,
+			                        psql-script (default all)
 			  --pg-bin DIR          bin folder of a PostgreSQL installation to start instead of the
 			                        binaries in the jar (initdb, pg_ctl, postgres)
 			  --url URL             use a running server instead: jdbc:postgresql://host:port
@@ -81,7 +82,7 @@ public final class BenchmarkMain {
 		for (String jar : List.of("bench-ours.jar", "bench-flyway.jar", "bench-liquibase.jar", "bench-jdbc.jar")) {
 			requireFile(jarDirectory.resolve(jar), "a runner jar; build the benchmarks module");
 		}
-		if (options.tools.contains(Tool.PSQL)) {
+		if (options.tools.contains(Tool.PSQL) || options.tools.contains(Tool.PSQL_SCRIPT)) {
 			requireFile(Path.of(options.psql),
 					"the psql client; install it (Debian: postgresql-client) or pass --psql");
 		}

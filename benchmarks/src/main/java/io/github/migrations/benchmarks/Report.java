@@ -150,6 +150,15 @@ final class Report {
 				rows.add(new String[] { "ours, the CLI's JVM options / psql -1", "—",
 						ratio(workload, Tool.OURS_API_CLI_JVM, Tool.PSQL, Sample.APPLY, true), "—", "—" });
 			}
+			if (tools.contains(Tool.PSQL_SCRIPT)) {
+				rows.add(new String[] { "psql, our --sql script / psql -1",
+						ratio(workload, Tool.PSQL_SCRIPT, Tool.PSQL, Sample.APPLY, false), "—", "—", "—" });
+			}
+		}
+		if (tools.contains(Tool.PSQL_SCRIPT)) {
+			rows.add(new String[] { "ours / psql, our --sql script",
+					ratio(workload, Tool.OURS, Tool.PSQL_SCRIPT, Sample.APPLY, false),
+					ratio(workload, Tool.OURS_API, Tool.PSQL_SCRIPT, Sample.APPLY, true), "—", "—" });
 		}
 		for (Tool other : List.of(Tool.FLYWAY, Tool.LIQUIBASE)) {
 			if (tools.contains(other)) {

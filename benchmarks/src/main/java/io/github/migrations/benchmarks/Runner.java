@@ -1,6 +1,8 @@
 package io.github.migrations.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ final class Runner {
 		List<Tool> tools = this.options.tools;
 		BenchmarkMain.log("%s: %d revisions, %d runs of %s".formatted(workload.name(), workload.size(), runs,
 				tools.stream().map((tool) -> tool.id).toList()));
+		if (tools.contains(Tool.PSQL_SCRIPT)) {
+			renderScript(workload, files);
+		}
 		for (int round = 1; round <= runs; round++) {
 			for (int i = 0; i < tools.size(); i++) {
 				Tool tool = tools.get((i + round - 1) % tools.size());
@@ -88,6 +93,44 @@ final class Runner {
 		server.checkpoint();
 	}
 
+	/**
+	 * Renders our {@code upgrade --sql} script of the workload for
+	 * {@link Tool#PSQL_SCRIPT}, against an empty database, and gives it the commit
+	 * setting that our runs use: commits do not wait for the WAL flush, but for the last
+	 * revision's.
+	 */
+	private void renderScript(Workload workload, WorkloadFiles files)
+			throws IOException, InterruptedException, SQLException {
+		String database = ("bench_" + workload.name() + "_render").replace('-', '_');
+		PostgresServer server = this.setup.server();
+		server.createDatabase(database);
+		Path script = files.oursScript();
+		Path log = this.logs.resolve(database + ".log");
+		try {
+			ProcessBuilder builder = new ProcessBuilder(Tool.renderScript(this.setup, files, database))
+				.redirectOutput(script.toFile())
+				.redirectError(log.toFile());
+			builder.environment().putAll(environment());
+			if (builder.start().waitFor() != 0) {
+				throw new IllegalStateException(
+						"Rendering the --sql script of " + workload.name() + " failed; see " + log);
+			}
+		}
+		finally {
+			server.dropDatabase(database);
+		}
+		List<String> lines = new ArrayList<>(Files.readAllLines(script, StandardCharsets.UTF_8));
+		for (int i = lines.size() - 1; i > 0; i--) {
+			if (lines.get(i).startsWith("-- Upgrade ")) {
+				lines.add(i, "RESET synchronous_commit;");
+				break;
+			}
+		}
+		lines.add(0, "SET synchronous_commit TO off;");
+		Files.write(script, lines, StandardCharsets.UTF_8);
+		BenchmarkMain.log("  rendered %s (%d lines) for %s".formatted(script, lines.size(), Tool.PSQL_SCRIPT.id));
+	}
+
 	private void floors(Workload workload, int round) throws IOException, InterruptedException {
 		if (this.setup.server() != null) {
 			time(workload.name(), "jvm-select1", round, Sample.FLOOR, Tool.jvmFloor(this.setup), null);
@@ -98,7 +141,7 @@ final class Runner {
 			if (this.options.tools.contains(Tool.OURS)) {
 				time(workload.name(), "cli-version", round, Sample.FLOOR, Tool.cliFloor(this.setup), null);
 			}
-			if (this.options.tools.contains(Tool.PSQL)) {
+			if (this.options.tools.contains(Tool.PSQL) || this.options.tools.contains(Tool.PSQL_SCRIPT)) {
 				time(workload.name(), "psql-select1", round, Sample.FLOOR, Tool.psqlFloor(this.setup), null);
 			}
 		}

@@ -57,7 +57,17 @@ enum Tool {
 	 * {@code psql -1 -f all.sql}: the statements alone in one transaction, the physical
 	 * limit. It keeps no record, so it has no no-op run.
 	 */
-	PSQL("psql", "psql -1", false, false);
+	PSQL("psql", "psql -1", false, false),
+
+	/**
+	 * {@code psql -f} on the script that our {@code upgrade --sql} renders for the
+	 * workload (once, before the rounds): each revision in its own transaction with its
+	 * record, as ours runs it, and with the same commit setting (no wait for the WAL
+	 * flush but on the last revision). What committing each revision with its record
+	 * costs any client that starts in a few milliseconds and sends one statement at a
+	 * time; no no-op run.
+	 */
+	PSQL_SCRIPT("psql-script", "psql, our --sql script", false, false);
 
 	final String id;
 
@@ -110,11 +120,27 @@ enum Tool {
 						setup.jar("bench-liquibase.jar").toString(), url, user, files.liquibaseFolder().toString(),
 						files.liquibaseChangelog()));
 			}
-			case PSQL -> command.addAll(List.of(setup.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-h",
-					setup.server().host(), "-p", Integer.toString(setup.server().port()), "-U", user, "-d", database,
-					"-f", files.psql().toString()));
+			case PSQL -> command.addAll(psql(setup, database, "-1", "-f", files.psql().toString()));
+			case PSQL_SCRIPT -> command.addAll(psql(setup, database, "-f", files.oursScript().toString()));
 		}
 		return command;
+	}
+
+	private static List<String> psql(Setup setup, String database, String... arguments) {
+		List<String> command = new ArrayList<>(
+				List.of(setup.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", setup.server().host(), "-p",
+						Integer.toString(setup.server().port()), "-U", setup.server().user(), "-d", database));
+		command.addAll(List.of(arguments));
+		return command;
+	}
+
+	/**
+	 * Our CLI rendering the script of an upgrade from base to head
+	 * ({@code upgrade --sql}), which {@link #PSQL_SCRIPT} runs.
+	 */
+	static List<String> renderScript(Setup setup, WorkloadFiles files, String database) {
+		return List.of("sh", setup.launcher().toString(), "--url", setup.server().url(database), "--username",
+				setup.server().user(), "--locations", files.ours().toString(), "-q", "upgrade", "--sql");
 	}
 
 	private static List<String> runner(Setup setup, String jar, String url, String user, Path location) {

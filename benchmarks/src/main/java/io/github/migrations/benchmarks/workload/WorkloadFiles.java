@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * change and its {@code --rollback} lines;</li>
  * <li>{@code psql/all.sql}: every upgrade, concatenated, for {@code psql -1 -f}.</li>
  * </ul>
+ * The script our {@code upgrade --sql} renders goes beside that file
+ * ({@link #oursScript()}) when a run measures it.
  *
  * @param ours folder of our revision files
  * @param flyway folder of Flyway's migrations
@@ -25,6 +27,14 @@ import java.nio.file.Path;
  * @param psql the concatenated file
  */
 public record WorkloadFiles(Path ours, Path flyway, Path liquibaseFolder, String liquibaseChangelog, Path psql) {
+
+	/**
+	 * Where the script that our {@code upgrade --sql} renders for this workload goes.
+	 * @return {@code psql/ours-script.sql}
+	 */
+	public Path oursScript() {
+		return this.psql.resolveSibling("ours-script.sql");
+	}
 
 	public static WorkloadFiles write(Workload workload, Path root) {
 		try {
