@@ -114,11 +114,17 @@ public final class ScriptRenderer {
 					.collect(Collectors.joining(", "));
 				String apply = "apply '%s' with the migrator (Migrator.upgrade, or the application's startup), then "
 						+ "render from '%s' on.";
-				String hint = (step.direction() == Direction.DOWNGRADE)
-						? "Render the script only down to '%s', downgrade '%s' with the migrator (Migrator.revert)%s."
-							.formatted(id, id, parents.isEmpty() ? "" : ", then render from %s down".formatted(parents))
-						: parents.isEmpty() ? "A" + apply.substring(1).formatted(id, id)
-								: ("Render the script only up to %s, " + apply).formatted(parents, id, id);
+				String hint;
+				if (step.direction() == Direction.DOWNGRADE) {
+					hint = "Render the script only down to '%s', downgrade '%s' with the migrator (Migrator.revert)%s."
+						.formatted(id, id, parents.isEmpty() ? "" : ", then render from %s down".formatted(parents));
+				}
+				else if (parents.isEmpty()) {
+					hint = "Start by applying it: " + apply.formatted(id, id);
+				}
+				else {
+					hint = ("Render the script only up to %s, " + apply).formatted(parents, id, id);
+				}
 				throw new MigrationException(("Revision '%s' (%s) is written in Java: its work cannot be rendered as "
 						+ "SQL, and a script that went past it would record it as applied without running it. Nothing "
 						+ "was rendered.")
