@@ -905,9 +905,62 @@ class MigratorTests {
 		assertThat(this.database.tableExists("payments")).isTrue();
 	}
 
-	@Test
-	void javaRevisionJoinsTheGraph() {
-		JavaRevision seed = new JavaRevision() {
+	/**
+	 * An empty Java revision above 'c3' with the given checksum.
+	 */
+	record ChecksummedRevision(String checksum) implements JavaRevision {
+
+		@Override
+		public String id() {
+			return "j4";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("c3");
+		}
+
+		@Override
+		public void upgrade(java.sql.Connection connection) {
+		}
+
+		@Override
+		public void downgrade(java.sql.Connection connection) {
+		}
+
+	}
+
+	/**
+	 * A Java revision above 'c3' that inserts a row, then throws.
+	 */
+	static final class FailingRevision implements JavaRevision {
+
+		@Override
+		public String id() {
+			return "j4";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("c3");
+		}
+
+		@Override
+		public void upgrade(java.sql.Connection connection) throws java.sql.SQLException {
+			try (var statement = connection.createStatement()) {
+				statement.execute("INSERT INTO customers VALUES (1)");
+			}
+			throw new IllegalStateException("no mapping for 'eu-west'");
+		}
+
+		@Override
+		public void downgrade(java.sql.Connection connection) {
+		}
+
+	}
+
+	private static JavaRevision seedRevision() {
+		return new JavaRevision() {
 
 			@Override
 			public String id() {
@@ -934,6 +987,11 @@ class MigratorTests {
 			}
 
 		};
+	}
+
+	@Test
+	void javaRevisionJoinsTheGraph() {
+		JavaRevision seed = seedRevision();
 		Migrator migrator = Migrator.builder(this.database.dataSource())
 			.locations(this.files.location())
 			.javaRevisions(seed)
@@ -942,6 +1000,72 @@ class MigratorTests {
 		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("2");
 		migrator.downgrade(Target.parse("-1"));
 		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("0");
+	}
+
+	@Test
+	void javaRevisionWhoseChecksumChangedIsNamedWithHowToRepairIt() {
+		Migrator applied = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(new ChecksummedRevision("v1"))
+			.build();
+		applied.upgrade(Target.head());
+		Migrator changed = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(new ChecksummedRevision("v2"))
+			.build();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> changed.upgrade(Target.head()))
+			.withMessageContaining("io.github.migrations.core.MigratorTests$ChecksummedRevision: revision 'j4' was "
+					+ "applied with checksum v1, but its checksum() now returns v2: the revision was changed after it "
+					+ "was applied.")
+			.withMessageContaining("call Migrator.repair() to record the new checksum (the command line's "
+					+ "'migrations repair' does not load Java revisions)");
+		assertThat(changed.repair()).containsExactly("j4");
+		changed.upgrade(Target.head());
+		assertThat(changed.appliedRevisions()).filteredOn((row) -> row.revision().equals("j4"))
+			.extracting(AppliedRevision::checksum)
+			.containsExactly("v2");
+	}
+
+	@Test
+	void javaRevisionThatThrowsAfterWritingIsRolledBackAndNamesTheLineOfItsCode() {
+		JavaRevision failing = new FailingRevision();
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(failing)
+			.build();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade(Target.head()))
+			.withMessageStartingWith("io.github.migrations.core.MigratorTests$FailingRevision: revision 'j4' failed: "
+					+ "IllegalStateException: no mapping for 'eu-west' (at "
+					+ "io.github.migrations.core.MigratorTests$FailingRevision.upgrade(MigratorTests.java:")
+			.withMessageContaining("The revision was rolled back and is not recorded as applied. Fix the revision's "
+					+ "code and start again.");
+		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("0");
+		assertThat(migrator.current()).containsExactly("c3");
+	}
+
+	@Test
+	void sqlScriptRefusesAJavaRevisionRatherThanRecordItAsAppliedUnrun() {
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(seedRevision())
+			.build();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator.sql(Direction.UPGRADE, Target.base(), Target.head()))
+			.withMessageStartingWith("Revision 'j4' (io.github.migrations.core.MigratorTests$")
+			.withMessageContaining("is written in Java: its work cannot be rendered as SQL, and a script that went "
+					+ "past it would record it as applied without running it. Nothing was rendered.")
+			.withMessageContaining("Render the script only up to 'c3', apply 'j4' with the migrator")
+			.satisfies((ex) -> assertThat(ex.revision()).isEqualTo("j4"));
+		assertThat(migrator.sql(Direction.UPGRADE, Target.base(), Target.parse("c3"))).contains("-- Upgrade c3")
+			.doesNotContain("'j4'");
+		migrator.upgrade(Target.head());
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator.sql(Direction.DOWNGRADE, null, Target.base()))
+			.withMessageContaining("Revision 'j4'")
+			.withMessageContaining("Render the script only down to 'j4', downgrade 'j4' with the migrator "
+					+ "(Migrator.revert), then render from 'c3' down.");
+		assertThat(migrator.current()).containsExactly("j4");
+		assertThat(this.database.query("SELECT count(*) FROM customers")).containsExactly("2");
 	}
 
 	@Test

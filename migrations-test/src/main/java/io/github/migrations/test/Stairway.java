@@ -84,8 +84,8 @@ public final class Stairway {
 		if (!leftOver.isEmpty()) {
 			throw new AssertionError(("%s: its downgrade does not restore the schema it started from. Compared with "
 					+ "before the upgrade, '+' is left behind by the downgrade, '-' is missing, '~' differs:%n%s%n"
-					+ "Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.")
-				.formatted(where, leftOver));
+					+ "%s")
+				.formatted(where, leftOver, undoExactly(revision)));
 		}
 		step(where, "second upgrade", () -> this.migrator.upgrade(Target.parse(id)));
 		SchemaDiff drift = snapshot().diff(upgraded);
@@ -149,6 +149,17 @@ public final class Stairway {
 					+ "upgrade of that database; lint such a history with StairwayTests.lint() turned off instead.");
 		}
 		return report;
+	}
+
+	/**
+	 * What to fix in a revision whose downgrade leaves the schema changed: its file's
+	 * sections, or a Java revision's methods (revision files are {@code .sql} files; any
+	 * other source is a class).
+	 */
+	private static String undoExactly(Revision revision) {
+		return revision.source().endsWith(".sql")
+				? "Make the '-- +downgrade' section undo exactly what '-- +upgrade' does."
+				: "Make its downgrade(Connection) undo exactly what upgrade(Connection) does.";
 	}
 
 	private void runHook(Revision revision, String where) {

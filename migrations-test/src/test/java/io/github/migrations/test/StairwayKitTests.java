@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.JavaRevision;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.test.database.TestDatabase;
@@ -58,6 +59,24 @@ class StairwayKitTests {
 			.withMessageContaining(
 					"+ index public.orders_customer_idx: CREATE INDEX orders_customer_idx ON public.customers")
 			.withMessageContaining("Make the '-- +downgrade' section undo exactly what '-- +upgrade' does.");
+	}
+
+	@Test
+	void javaRevisionWhoseDowngradeForgetsAnIndexIsToldToFixItsDowngradeMethod() {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		Migrator migrator = Migrator.builder(database.dataSource())
+			.locations("classpath:stairway/good")
+			.javaRevisions(new ForgetfulIndexRevision())
+			.build();
+		Stairway stairway = new Stairway(migrator, database.dataSource(), Stairway.DataHook.NONE);
+		List<Revision> steps = stairway.steps();
+		steps.subList(0, steps.size() - 1).forEach(stairway::climb);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stairway.climb(steps.get(steps.size() - 1)))
+			.withMessageStartingWith(
+					"Revision '0005' (io.github.migrations.test.StairwayKitTests$ForgetfulIndexRevision): "
+							+ "its downgrade does not restore the schema it started from.")
+			.withMessageContaining("+ index public.customers_lower_email_idx: ")
+			.withMessageEndingWith("Make its downgrade(Connection) undo exactly what upgrade(Connection) does.");
 	}
 
 	@Test
@@ -245,6 +264,34 @@ class StairwayKitTests {
 		@Override
 		protected Isolation isolation() {
 			return Isolation.SCHEMA;
+		}
+
+	}
+
+	/**
+	 * A Java revision above 'good' whose downgrade forgets the index its upgrade creates.
+	 */
+	static final class ForgetfulIndexRevision implements JavaRevision {
+
+		@Override
+		public String id() {
+			return "0005";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("0004");
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE INDEX customers_lower_email_idx ON customers (lower(email))");
+			}
+		}
+
+		@Override
+		public void downgrade(Connection connection) {
 		}
 
 	}

@@ -14,6 +14,7 @@ import io.github.migrations.core.database.AppliedState;
 import io.github.migrations.core.lint.Leftovers;
 import io.github.migrations.core.revision.RevisionId;
 import io.github.migrations.core.script.Catalog;
+import io.github.migrations.core.script.JavaRevisionScript;
 import io.github.migrations.core.script.Script;
 import io.github.migrations.core.script.SqlScript;
 import org.jspecify.annotations.Nullable;
@@ -135,6 +136,15 @@ public final class HistoryValidator {
 	}
 
 	private static HistoryMismatchException.Problem changed(AppliedRevision row, Script script) {
+		if (script instanceof JavaRevisionScript) {
+			return new HistoryMismatchException.Problem(row.revision(),
+					"%s: revision '%s' was applied with checksum %s, but its checksum() now returns %s: the revision was changed after it was applied."
+						.formatted(script.source(), row.revision(), abbreviated(row.checksum()),
+								abbreviated(script.checksum())),
+					"Restore the class as it was applied (see version control); if the change was deliberate and the "
+							+ "database already matches it, call Migrator.repair() to record the new checksum (the "
+							+ "command line's 'migrations repair' does not load Java revisions).");
+		}
 		return new HistoryMismatchException.Problem(row.revision(),
 				"%s: revision '%s' was applied with checksum %s, but the file now has checksum %s: it was edited after it was applied."
 					.formatted(script.source(), row.revision(), abbreviated(row.checksum()),

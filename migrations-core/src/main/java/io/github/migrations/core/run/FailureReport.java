@@ -103,6 +103,12 @@ final class FailureReport {
 			// a deferred constraint is checked at the commit
 			problem = problem + " while committing";
 		}
+		else if (command instanceof Command.Java java) {
+			String frame = codeFrame(ex, java.script().migration().getClass());
+			if (frame != null) {
+				problem = problem + " (at " + frame + ")";
+			}
+		}
 		boolean ended = endedSession(ex, connection);
 		if (!ended) {
 			logAttempt(connection, step, problem);
@@ -122,6 +128,23 @@ final class FailureReport {
 						: advice(ex, step, command, ended, lastApplied, holders));
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
 				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
+	}
+
+	/**
+	 * Where in a Java revision's code the error came from: the first frame of the
+	 * revision's class in the error or its causes, as {@code Class.method(File.java:12)},
+	 * or {@code null} when none is there.
+	 */
+	static @Nullable String codeFrame(Throwable ex, Class<?> revision) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			for (StackTraceElement frame : cause.getStackTrace()) {
+				if (frame.getClassName().equals(revision.getName())) {
+					return "%s.%s(%s:%d)".formatted(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+							frame.getLineNumber());
+				}
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -1,14 +1,17 @@
 package io.github.migrations.core.run;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.api.Direction;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.database.CompletedRevision;
 import io.github.migrations.core.database.Session;
 import io.github.migrations.core.database.VersionStore;
 import io.github.migrations.core.plan.MigrationPlan;
 import io.github.migrations.core.plan.MigrationStep;
+import io.github.migrations.core.script.JavaRevisionScript;
 import io.github.migrations.core.script.Script;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +50,7 @@ public final class ScriptRenderer {
 	 * @param why what records them, for the comment above
 	 */
 	public String render(MigrationPlan plan, List<Script> recordedFirst, @Nullable String why) {
+		refuseJavaRevisions(plan);
 		StringBuilder sql = new StringBuilder();
 		sql.append("-- ").append(comment(plan.toString().lines().findFirst().orElse(""))).append('\n');
 		sql.append("-- Rendered by migrations; run with: psql -v ON_ERROR_STOP=1 -f <file>\n\n");
@@ -93,6 +97,42 @@ public final class ScriptRenderer {
 		return sql.toString();
 	}
 
+	/**
+	 * A Java revision's work is code, not SQL: a script that went past it would record it
+	 * as applied without doing it, so none is rendered.
+	 * @throws MigrationException naming the first Java revision of the plan, with the
+	 * ranges to render around it
+	 */
+	private static void refuseJavaRevisions(MigrationPlan plan) {
+		for (MigrationStep step : plan.steps()) {
+			if (step.script() instanceof JavaRevisionScript java) {
+				String id = step.revision().id().value();
+				String parents = step.revision()
+					.downRevisions()
+					.stream()
+					.map((parent) -> "'" + parent + "'")
+					.collect(Collectors.joining(", "));
+				String apply = "apply '%s' with the migrator (Migrator.upgrade, or the application's startup), then "
+						+ "render from '%s' on.";
+				String hint;
+				if (step.direction() == Direction.DOWNGRADE) {
+					hint = "Render the script only down to '%s', downgrade '%s' with the migrator (Migrator.revert)%s."
+						.formatted(id, id, parents.isEmpty() ? "" : ", then render from %s down".formatted(parents));
+				}
+				else if (parents.isEmpty()) {
+					hint = "Start by applying it: " + apply.formatted(id, id);
+				}
+				else {
+					hint = ("Render the script only up to %s, " + apply).formatted(parents, id, id);
+				}
+				throw new MigrationException(("Revision '%s' (%s) is written in Java: its work cannot be rendered as "
+						+ "SQL, and a script that went past it would record it as applied without running it. Nothing "
+						+ "was rendered.")
+					.formatted(id, comment(java.source())), hint, id, null, null, null);
+			}
+		}
+	}
+
 	private static void append(StringBuilder sql, List<Command> commands, @Nullable String schema) {
 		LockComment lockComment = new LockComment(schema);
 		for (Command command : commands) {
@@ -115,10 +155,9 @@ public final class ScriptRenderer {
 			else if (command instanceof Command.Commit) {
 				sql.append("COMMIT;\n");
 			}
-			else if (command instanceof Command.Java java) {
-				sql.append("-- Java revision ")
-					.append(comment(java.script().source()))
-					.append(": its work cannot be rendered as SQL; run it with the migrator.\n");
+			else if (command instanceof Command.Java) {
+				// refused before rendering: refuseJavaRevisions
+				throw new IllegalStateException("A Java revision cannot be rendered as SQL");
 			}
 		}
 	}
