@@ -448,6 +448,51 @@ class MigratorTests {
 	}
 
 	@Test
+	void aRevisionRenamedAfterItWasAppliedStopsTheRunInsteadOfRunningAgainUnderItsNewId() {
+		this.files.write("d4_events.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE TABLE events (note text);
+				-- +downgrade
+				DROP TABLE events;
+				""");
+		this.files.write("e5_seed.sql", """
+				-- revision: e5
+				-- down_revision: d4
+				-- +upgrade
+				INSERT INTO events VALUES ('seeded');
+				-- +downgrade
+				DELETE FROM events;
+				""");
+		this.files.table("f6", "e5", "refunds");
+		migrator().upgrade(Target.head());
+		// renumbered after a database applied it, and its child follows; the edit is
+		// repaired
+		new java.io.File(this.folder.toFile(), "e5_seed.sql").delete();
+		this.files.write("e7_seed.sql", """
+				-- revision: e7
+				-- down_revision: d4
+				-- +upgrade
+				INSERT INTO events VALUES ('seeded');
+				-- +downgrade
+				DELETE FROM events;
+				""");
+		this.files.table("f6", "e7", "refunds");
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageContaining("revision 'f6' was applied with checksum");
+		migrator().repair();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageStartingWith("Revision 'e7' (")
+			.withMessageContaining("e7_seed.sql) is not applied, but revision 'f6' (")
+			.withMessageContaining("It was applied on 'e5', which the database has but no file declares: 'e5' was "
+					+ "probably renamed to 'e7'. Restore the revision ids and down_revision lines as they were applied");
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> migrator().downgrade(Target.base()));
+		assertThat(this.database.query("SELECT note FROM events")).containsExactly("seeded");
+		assertThat(migrator().current()).containsExactly("f6", "e5");
+	}
+
+	@Test
 	void upgradeOfADatabaseAheadOfTheFilesSaysWhereTheDatabaseStands() {
 		this.files.table("d4", "c3", "payments");
 		migrator().upgrade(Target.head());

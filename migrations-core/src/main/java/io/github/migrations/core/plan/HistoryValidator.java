@@ -1,8 +1,10 @@
 package io.github.migrations.core.plan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -51,6 +53,14 @@ public final class HistoryValidator {
 	 */
 	public List<HistoryMismatchException.Problem> problems(Catalog catalog, List<AppliedRevision> applied,
 			Supplier<@Nullable String> lockHolder) {
+		List<HistoryMismatchException.Problem> problems = recordedProblems(catalog, applied, lockHolder);
+		problems.addAll(rewrittenBelowApplied(catalog, applied));
+		return problems;
+	}
+
+	// what is wrong with each row on its own
+	private List<HistoryMismatchException.Problem> recordedProblems(Catalog catalog, List<AppliedRevision> applied,
+			Supplier<@Nullable String> lockHolder) {
 		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
 		// the lock is looked at once, for the first marked revision
 		boolean asked = false;
@@ -80,6 +90,56 @@ public final class HistoryValidator {
 	}
 
 	/**
+	 * The revisions that the files put below an applied revision but that are not
+	 * applied: the history was rewritten after it was applied (an id renamed, a
+	 * {@code down_revision} edited, a revision inserted below). Upgrading would run them
+	 * under work that is already there, work the database may already hold under the old
+	 * id. An older build never does this: what it declares and the database applied, the
+	 * database applied with everything below it.
+	 */
+	private static List<HistoryMismatchException.Problem> rewrittenBelowApplied(Catalog catalog,
+			List<AppliedRevision> applied) {
+		Set<String> appliedIds = applied.stream().map(AppliedRevision::revision).collect(Collectors.toSet());
+		Set<String> reported = new HashSet<>();
+		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
+		for (AppliedRevision row : applied) {
+			Script script = RevisionId.isValid(row.revision()) ? catalog.scripts().get(RevisionId.of(row.revision()))
+					: null;
+			if (script == null) {
+				continue;
+			}
+			for (RevisionId parent : script.revision().downRevisions()) {
+				Script missing = catalog.scripts().get(parent);
+				if (!appliedIds.contains(parent.value()) && missing != null && reported.add(parent.value())) {
+					problems.add(notAppliedBelow(catalog, missing, row, script, appliedIds));
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static HistoryMismatchException.Problem notAppliedBelow(Catalog catalog, Script missing,
+			AppliedRevision row, Script script, Set<String> appliedIds) {
+		// the parents it was applied on that no file declares now: the old ids
+		List<String> gone = row.downRevisions()
+			.stream()
+			.filter((id) -> appliedIds.contains(id) && !Planning.isKnown(catalog, id))
+			.toList();
+		String renamed = gone.isEmpty() ? ""
+				: " It was applied on %s, which the database has but no file declares: %s was probably renamed to '%s'."
+					.formatted(quoted(gone), quoted(gone), missing.revision().id());
+		return new HistoryMismatchException.Problem(missing.revision().id().value(),
+				("Revision '%s' (%s) is not applied, but revision '%s' (%s), which is applied, builds on it: "
+						+ "the history below an applied revision was changed.%s")
+					.formatted(missing.revision().id(), missing.source(), row.revision(), script.source(), renamed),
+				("Restore the revision ids and down_revision lines as they were applied (see version control): "
+						+ "an upgrade would run '%s' below '%s', and run its work a second time where the database "
+						+ "holds it under another id. A new revision goes on top: set its down_revision to the head "
+						+ "('migrations heads').")
+					.formatted(missing.revision().id(), row.revision()));
+	}
+
+	/**
 	 * The revisions marked as running ({@code transactional: false}) that a script
 	 * declares, each told as {@link #problems(Catalog, List, Supplier)} tells it: in
 	 * progress while another session holds the migration lock, else interrupted.
@@ -87,7 +147,7 @@ public final class HistoryValidator {
 	 */
 	public List<HistoryMismatchException.Problem> unfinished(Catalog catalog, List<AppliedRevision> applied,
 			Supplier<@Nullable String> lockHolder) {
-		return problems(catalog,
+		return recordedProblems(catalog,
 				applied.stream()
 					.filter((row) -> row.state() != AppliedState.APPLIED && RevisionId.isValid(row.revision())
 							&& catalog.scripts().containsKey(RevisionId.of(row.revision())))
@@ -151,6 +211,10 @@ public final class HistoryValidator {
 							abbreviated(script.checksum())),
 				"Restore the file as it was applied (see version control); if the edit was deliberate and the database "
 						+ "already matches it, run 'migrations repair' to record the new checksum.");
+	}
+
+	private static String quoted(List<String> ids) {
+		return ids.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", "));
 	}
 
 	private static String abbreviated(String checksum) {
