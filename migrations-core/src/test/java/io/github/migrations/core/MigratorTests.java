@@ -22,9 +22,13 @@ import io.github.migrations.core.run.MigrationListener;
 import io.github.migrations.core.run.MigrationResult;
 import io.github.migrations.core.script.ScriptException;
 import io.github.migrations.test.database.TestDatabase;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -423,6 +427,38 @@ class MigratorTests {
 		this.files.write("b2_orders.sql", "\uFEFF" + original.replace("\n", "  \r\n"));
 		migrator().validate();
 		assertThat(migrator().upgrade(Target.head()).steps()).isEmpty();
+	}
+
+	@Test
+	void anAppliedRevisionThatNoScriptDeclaresAsksWhetherItWasRenamedToAScriptOnTheSameParents() {
+		this.files.table("d4", "c3", "payments");
+		migrator().upgrade(Target.head());
+		new java.io.File(this.folder.toFile(), "d4_payments.sql").delete();
+		this.files.table("d9", "c3", "payments");
+		Migrator strict = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withUnknownRevisions(UnknownRevisionPolicy.FAIL))
+			.build();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> strict.upgrade(Target.head()))
+			.withMessageContaining("but no script declares it. Was it renamed to 'd9' (")
+			.withMessageContaining("d9_payments.sql)? Then give it its applied id back: under the new one it would run "
+					+ "a second time.");
+		Logger logger = (Logger) LoggerFactory.getLogger("io.github.migrations.core.Migrator");
+		ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+		warnings.start();
+		logger.addAppender(warnings);
+		try {
+			// left alone by default: d9 runs, and here fails on the table d4 made
+			assertThatExceptionOfType(MigrationFailedException.class)
+				.isThrownBy(() -> migrator().upgrade(Target.head()));
+			assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
+				.anySatisfy((message) -> assertThat(message).startsWith("The database has revision 'd4' applied")
+					.contains("Was it renamed to 'd9' ("));
+		}
+		finally {
+			logger.detachAppender(warnings);
+		}
 	}
 
 	@Test

@@ -62,6 +62,7 @@ public final class HistoryValidator {
 	private List<HistoryMismatchException.Problem> recordedProblems(Catalog catalog, List<AppliedRevision> applied,
 			Supplier<@Nullable String> lockHolder) {
 		List<HistoryMismatchException.Problem> problems = new ArrayList<>();
+		Set<String> appliedIds = applied.stream().map(AppliedRevision::revision).collect(Collectors.toSet());
 		// the lock is looked at once, for the first marked revision
 		boolean asked = false;
 		String holder = null;
@@ -70,7 +71,7 @@ public final class HistoryValidator {
 					: null;
 			if (script == null) {
 				if (this.settings.unknownRevisions() == UnknownRevisionPolicy.FAIL) {
-					problems.add(unknown(row));
+					problems.add(unknown(row, renamedTo(catalog, row, appliedIds)));
 				}
 				continue;
 			}
@@ -155,13 +156,35 @@ public final class HistoryValidator {
 				lockHolder);
 	}
 
-	public static HistoryMismatchException.Problem unknown(AppliedRevision row) {
+	private static HistoryMismatchException.Problem unknown(AppliedRevision row, String renamedTo) {
 		return new HistoryMismatchException.Problem(row.revision(),
-				"The database has revision '%s' applied (on %s by '%s'), but no script declares it."
-					.formatted(row.revision(), row.appliedAt().toLocalDate(), row.appliedBy()),
+				"The database has revision '%s' applied (on %s by '%s'), but no script declares it.%s"
+					.formatted(row.revision(), row.appliedAt().toLocalDate(), row.appliedBy(), renamedTo),
 				"This happens when an older build runs against a newer database: deploy the build that has it, "
 						+ "or set unknown revisions to 'warn' to leave it alone.",
 				"unknown-revisions");
+	}
+
+	/**
+	 * A question for an applied revision that no script declares, when a script that is
+	 * not applied builds on exactly the parents it was applied on: was it renamed? Under
+	 * its new id it would run again. Another branch's revision on the same parents looks
+	 * the same, so it is asked, not told.
+	 * @return the question as a sentence with a leading space, or an empty string
+	 */
+	public static String renamedTo(Catalog catalog, AppliedRevision row, Set<String> appliedIds) {
+		Set<String> parents = Set.copyOf(row.downRevisions());
+		return catalog.scripts()
+			.values()
+			.stream()
+			.filter((script) -> !appliedIds.contains(script.revision().id().value()))
+			.filter((script) -> parents
+				.equals(script.revision().downRevisions().stream().map(RevisionId::value).collect(Collectors.toSet())))
+			.findFirst()
+			.map((script) -> (" Was it renamed to '%s' (%s)? Then give it its applied id back: under the new one "
+					+ "it would run a second time.")
+				.formatted(script.revision().id(), script.source()))
+			.orElse("");
 	}
 
 	private static HistoryMismatchException.Problem interrupted(AppliedRevision row, Script script) {

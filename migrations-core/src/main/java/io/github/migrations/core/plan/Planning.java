@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.github.migrations.core.api.Direction;
 import io.github.migrations.core.api.MigrationException;
@@ -141,12 +142,14 @@ public final class Planning {
 	}
 
 	public static void warnAboutUnknown(Catalog catalog, List<AppliedRevision> applied) {
+		Set<String> appliedIds = applied.stream().map(AppliedRevision::revision).collect(Collectors.toSet());
 		for (AppliedRevision row : applied) {
 			if (!isKnown(catalog, row.revision())) {
 				logger.warn(
 						"The database has revision '{}' applied (on {} by '{}'), but no script declares it; leaving it "
-								+ "alone. This happens when an older build runs against a newer database.",
-						row.revision(), row.appliedAt().toLocalDate(), row.appliedBy());
+								+ "alone. This happens when an older build runs against a newer database.{}",
+						row.revision(), row.appliedAt().toLocalDate(), row.appliedBy(),
+						HistoryValidator.renamedTo(catalog, row, appliedIds));
 			}
 		}
 	}
