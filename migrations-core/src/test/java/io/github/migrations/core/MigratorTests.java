@@ -1198,7 +1198,7 @@ class MigratorTests {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
 			.withMessage(
 					"Target 'head' is ambiguous: there are 2 heads ('c3', 'x2'). Merge them with 'migrations merge -m \"merge heads\" c3 x2', "
-							+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
+							+ "or use target 'heads' to apply all of them, or one head's id ('c3') for its branch.");
 		assertThat(this.database.tableExists("migrations_revisions")).isFalse();
 		assertThat(ids(migrator().upgrade(Target.heads()).revisions())).containsExactly("a1", "b2", "c3", "x2");
 	}

@@ -266,8 +266,8 @@ public final class TargetResolver {
 		}
 		throw new TargetException(
 				"Target 'head' is ambiguous: there are %d heads (%s).".formatted(heads.size(), quoted(heads)),
-				"Merge them with 'migrations merge -m \"merge heads\" %s', or use target 'heads' to apply all of them, or '<label>@head' for one branch."
-					.formatted(heads.stream().map(RevisionId::value).collect(Collectors.joining(" "))));
+				"Merge them with 'migrations merge -m \"merge heads\" %s', or use target 'heads' to apply all of them, or one head's id ('%s') for its branch."
+					.formatted(heads.stream().map(RevisionId::value).collect(Collectors.joining(" ")), heads.get(0)));
 	}
 
 	private RevisionId relativeTo(Target.RelativeTo target, boolean downgrade) {

@@ -83,7 +83,7 @@ class TargetResolverTests {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> up(this.twoHeads, ids(), "head"))
 			.withMessage(
 					"Target 'head' is ambiguous: there are 2 heads ('b3', 'c3'). Merge them with 'migrations merge -m \"merge heads\" b3 c3', "
-							+ "or use target 'heads' to apply all of them, or '<label>@head' for one branch.");
+							+ "or use target 'heads' to apply all of them, or one head's id ('b3') for its branch.");
 	}
 
 	@Test
