@@ -25,6 +25,7 @@ import io.github.migrations.test.database.TestDatabase;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -989,7 +990,7 @@ class MigratorTests {
 	/**
 	 * An empty Java revision above 'c3' with the given checksum.
 	 */
-	record ChecksummedRevision(String checksum) implements JavaRevision {
+	record ChecksummedRevision(@Nullable String checksum) implements JavaRevision {
 
 		@Override
 		public String id() {
@@ -1105,6 +1106,22 @@ class MigratorTests {
 		assertThat(changed.appliedRevisions()).filteredOn((row) -> row.revision().equals("j4"))
 			.extracting(AppliedRevision::checksum)
 			.containsExactly("v2");
+	}
+
+	@Test
+	void javaRevisionThatStopsDeclaringAChecksumIsNoLongerValidated() {
+		Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(new ChecksummedRevision("v1"))
+			.build()
+			.upgrade(Target.head());
+		Migrator withoutChecksum = Migrator.builder(this.database.dataSource())
+			.locations(this.files.location())
+			.javaRevisions(new ChecksummedRevision(null))
+			.build();
+		// nothing to compare with, and so nothing for repair() to record either
+		assertThat(withoutChecksum.upgrade(Target.head()).steps()).isEmpty();
+		assertThat(withoutChecksum.repair()).isEmpty();
 	}
 
 	@Test

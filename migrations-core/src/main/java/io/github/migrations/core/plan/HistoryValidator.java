@@ -82,7 +82,9 @@ public final class HistoryValidator {
 				}
 				problems.add((holder != null) ? inProgress(row, holder) : interrupted(row, script));
 			}
-			else if (this.settings.validateChecksums() && row.checksum() != null
+			// a revision that declares no checksum (a Java revision's default) is not
+			// compared
+			else if (this.settings.validateChecksums() && row.checksum() != null && script.checksum() != null
 					&& !Objects.equals(row.checksum(), script.checksum())) {
 				problems.add(changed(row, script));
 			}
