@@ -1,6 +1,8 @@
 package io.github.migrations.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.migrations.core.Migrator;
@@ -33,6 +35,7 @@ final class DriftCommand extends CliCommand {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("drift", !changes.isEmpty());
 			document.put("statements", changes.changes().stream().map(Change::sql).toList());
+			document.put("review", review(changes));
 			document.put("unsupported", changes.unsupported());
 			printJson(document);
 		}
@@ -48,6 +51,22 @@ final class DriftCommand extends CliCommand {
 			out().print(changes.script());
 		}
 		return changes.isEmpty() ? 0 : MigrationsCli.FAILURE;
+	}
+
+	/**
+	 * Each {@code -- REVIEW:} note of the script with the statement it stands above.
+	 */
+	private static List<Map<String, String>> review(SchemaChanges changes) {
+		List<Map<String, String>> review = new ArrayList<>();
+		for (Change change : changes.changes()) {
+			for (String note : change.reviewNotes()) {
+				Map<String, String> entry = new LinkedHashMap<>();
+				entry.put("statement", change.sql());
+				entry.put("note", note);
+				review.add(entry);
+			}
+		}
+		return review;
 	}
 
 	private static String revisions(int applied) {
