@@ -48,7 +48,7 @@ final class SchemaSources {
 	 * @param source the desired schema, as {@link #desired(String)} takes it
 	 */
 	DatabaseSchema head(String source) {
-		boolean desiredIsConfigured = this.settings.hasDatabase() && isConfiguredDatabase(source);
+		boolean desiredIsConfigured = isConfiguredDatabase(source);
 		if (this.settings.hasDatabase() && !desiredIsConfigured) {
 			Migrator migrator = this.settings.migrator(MigrationListener.NONE);
 			MigrationStatus status = migrator.status(Target.heads());
@@ -77,8 +77,11 @@ final class SchemaSources {
 		return Schemas.read(database.dataSource(), this.filter, "the scratch database at head");
 	}
 
-	private boolean isConfiguredDatabase(String source) {
-		return !DeclarativeSchema.isPath(source)
+	/**
+	 * Whether the desired schema {@code source} is the configured database itself.
+	 */
+	boolean isConfiguredDatabase(String source) {
+		return this.settings.hasDatabase() && !DeclarativeSchema.isPath(source)
 				&& SameDatabase.test(this.settings.dataSource(), this.settings.otherDatabase(source));
 	}
 

@@ -158,6 +158,8 @@ class AutogenerateTests {
 		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade")))
 			.contains("ADD COLUMN phone text", "CREATE INDEX customers_name");
 		// the database already has the change: recorded, not run again
+		assertThat(revision.err()).contains("note: the configured database is the desired one and has these changes "
+				+ "already: record the revision there with 'migrations stamp b2' rather than upgrade it");
 		assertThat(this.cli.run("stamp", "b2").code()).isZero();
 		CliRun drift = this.cli.run("drift");
 		assertThat(drift.code()).as(drift.out()).isZero();
