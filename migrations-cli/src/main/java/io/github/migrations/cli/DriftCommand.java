@@ -49,6 +49,9 @@ final class DriftCommand extends CliCommand {
 				.println("-- to keep the change instead, write it as a revision (migrations revision --autogenerate).");
 			out().println();
 			out().print(changes.script());
+			if (applied == 0) {
+				note(nothingRecorded());
+			}
 		}
 		return changes.isEmpty() ? 0 : MigrationsCli.FAILURE;
 	}
@@ -67,6 +70,20 @@ final class DriftCommand extends CliCommand {
 			}
 		}
 		return review;
+	}
+
+	/**
+	 * A database whose version store holds no revision has everything as drift: more
+	 * likely a version store looked for in the wrong schema, or a database built without
+	 * the revisions, than objects to drop.
+	 */
+	private String nothingRecorded() {
+		String schema = settings().settings().schema();
+		String where = (schema != null) ? "schema '" + schema + "'" : "the connection's schema";
+		return ("no revision is recorded in this database's version store (in %s), so everything in it counts as "
+				+ "drift. If the revisions are recorded in another schema, pass --schema (app.migrations.schema); if "
+				+ "the database was built without them, record where it stands with 'migrations stamp <revision>'.")
+			.formatted(where);
 	}
 
 	private static String revisions(int applied) {

@@ -74,6 +74,16 @@ class DriftCommandTests {
 	}
 
 	@Test
+	void aVersionStoreLookedForInAnotherSchemaIsNamedRatherThanEveryObjectCalledDrift() {
+		CliRun drift = this.cli.run("--schema", "elsewhere", "drift");
+		assertThat(drift.code()).isEqualTo(1);
+		assertThat(drift.out()).contains("DROP TABLE public.customers");
+		assertThat(drift.err()).contains("note: no revision is recorded in this database's version store (in schema "
+				+ "'elsewhere'), so everything in it counts as drift. If the revisions are recorded in another schema, "
+				+ "pass --schema");
+	}
+
+	@Test
 	void driftNeedsADatabase() {
 		this.cli.environment().clear();
 		CliRun drift = this.cli.run("drift");
