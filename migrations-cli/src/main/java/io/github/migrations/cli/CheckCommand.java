@@ -139,7 +139,8 @@ final class CheckCommand extends CliCommand {
 		}
 		try (ScratchServers scratch = new ScratchServers(settings()::scratchServer)) {
 			SchemaSources sources = new SchemaSources(settings(), scratch, this.root.workingDirectory);
-			SchemaChanges changes = SchemaDiffer.diff(sources.head(), sources.desired(source), DiffOptions.defaults());
+			SchemaChanges changes = SchemaDiffer.diff(sources.head(source), sources.desired(source),
+					DiffOptions.defaults());
 			if (changes.isEmpty()) {
 				return null;
 			}

@@ -1,6 +1,8 @@
 package io.github.migrations.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.migrations.core.Migrator;
@@ -33,6 +35,7 @@ final class DriftCommand extends CliCommand {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("drift", !changes.isEmpty());
 			document.put("statements", changes.changes().stream().map(Change::sql).toList());
+			document.put("review", review(changes));
 			document.put("unsupported", changes.unsupported());
 			printJson(document);
 		}
@@ -46,8 +49,41 @@ final class DriftCommand extends CliCommand {
 				.println("-- to keep the change instead, write it as a revision (migrations revision --autogenerate).");
 			out().println();
 			out().print(changes.script());
+			if (applied == 0) {
+				note(nothingRecorded());
+			}
 		}
 		return changes.isEmpty() ? 0 : MigrationsCli.FAILURE;
+	}
+
+	/**
+	 * Each {@code -- REVIEW:} note of the script with the statement it stands above.
+	 */
+	private static List<Map<String, String>> review(SchemaChanges changes) {
+		List<Map<String, String>> review = new ArrayList<>();
+		for (Change change : changes.changes()) {
+			for (String note : change.reviewNotes()) {
+				Map<String, String> entry = new LinkedHashMap<>();
+				entry.put("statement", change.sql());
+				entry.put("note", note);
+				review.add(entry);
+			}
+		}
+		return review;
+	}
+
+	/**
+	 * A database whose version store holds no revision has everything as drift: more
+	 * likely a version store looked for in the wrong schema, or a database built without
+	 * the revisions, than objects to drop.
+	 */
+	private String nothingRecorded() {
+		String schema = settings().settings().schema();
+		String where = (schema != null) ? "schema '" + schema + "'" : "the connection's schema";
+		return ("no revision is recorded in this database's version store (in %s), so everything in it counts as "
+				+ "drift. If the revisions are recorded in another schema, pass --schema (app.migrations.schema); if "
+				+ "the database was built without them, record where it stands with 'migrations stamp <revision>'.")
+			.formatted(where);
 	}
 
 	private static String revisions(int applied) {

@@ -97,6 +97,10 @@ final class RevisionCommand extends CliCommand {
 				parents, message, labels, dependsOn);
 		revision.reviews().forEach((review) -> note("review: " + review));
 		revision.downgradeReviews().forEach((review) -> note("review (downgrade): " + review));
+		if (revision.fromConfiguredDatabase()) {
+			note("the configured database is the desired one and has these changes already: record %s there with 'migrations stamp %s' rather than upgrade it, and upgrade the other databases."
+				.formatted((written.size() == 1) ? "the revision" : "the revisions", written.get(written.size() - 1)));
+		}
 		if (!quiet()) {
 			// advice: the revision is written whatever lint says of it
 			new AutogenerateLint(this.diff).print(settings().offlineMigrator(), written, this.root.err);

@@ -20,9 +20,9 @@ import io.github.migrations.schema.scratch.Schemas;
 
 /**
  * The two schemas that {@code revision --autogenerate} and {@code check} compare: the
- * schema at head (the configured database when it is at head, else the revisions applied
- * to a scratch database) and the desired one (a database, or a declarative schema applied
- * to a scratch database).
+ * schema at head (the configured database when it is at head and is not the desired one,
+ * else the revisions applied to a scratch database) and the desired one (a database, or a
+ * declarative schema applied to a scratch database).
  */
 final class SchemaSources {
 
@@ -42,10 +42,14 @@ final class SchemaSources {
 	}
 
 	/**
-	 * The schema at head.
+	 * The schema at head, to compare with the desired schema {@code source}. The
+	 * configured database, when it is the desired one (its drift, to be written as a
+	 * revision), is not read as head: that would compare it with itself.
+	 * @param source the desired schema, as {@link #desired(String)} takes it
 	 */
-	DatabaseSchema head() {
-		if (this.settings.hasDatabase()) {
+	DatabaseSchema head(String source) {
+		boolean desiredIsConfigured = isConfiguredDatabase(source);
+		if (this.settings.hasDatabase() && !desiredIsConfigured) {
 			Migrator migrator = this.settings.migrator(MigrationListener.NONE);
 			MigrationStatus status = migrator.status(Target.heads());
 			if (!migrator.graph().isEmpty() && status.pending().isEmpty() && status.unknown().isEmpty()) {
@@ -60,12 +64,25 @@ final class SchemaSources {
 			if (!this.settings.hasDatabase()) {
 				throw ex;
 			}
+			if (desiredIsConfigured) {
+				throw new MigrationException(ex.problem(), ex.hint()
+						+ " The desired database is the configured one, so head cannot be read from it: or configure"
+						+ " another database at head (--url), which is then read as head.", ex);
+			}
 			throw new MigrationException(ex.problem(), ex.hint()
 					+ " Or upgrade the configured database to head ('migrations upgrade'): head is then read from it.",
 					ex);
 		}
 		RevisionReplay.toHeads(this.settings.offlineMigrator(), database);
 		return Schemas.read(database.dataSource(), this.filter, "the scratch database at head");
+	}
+
+	/**
+	 * Whether the desired schema {@code source} is the configured database itself.
+	 */
+	boolean isConfiguredDatabase(String source) {
+		return this.settings.hasDatabase() && !DeclarativeSchema.isPath(source)
+				&& SameDatabase.test(this.settings.dataSource(), this.settings.otherDatabase(source));
 	}
 
 	/**

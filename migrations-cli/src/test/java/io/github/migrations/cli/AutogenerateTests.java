@@ -146,6 +146,26 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void theConfiguredDatabaseChangedByHandIsWrittenAsARevisionAgainstHeadReplayedNotAgainstItself()
+			throws IOException {
+		assertThat(this.cli.run("upgrade", "head").code()).isZero();
+		this.cli.database()
+			.execute("ALTER TABLE customers ADD COLUMN phone text; CREATE INDEX customers_name ON customers (name)");
+		CliRun revision = this.cli.run("revision", "--autogenerate", "-m", "keep drift", "--rev-id", "b2", "--desired",
+				this.cli.database().url());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		String file = Files.readString(newRevision());
+		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade")))
+			.contains("ADD COLUMN phone text", "CREATE INDEX customers_name");
+		// the database already has the change: recorded, not run again
+		assertThat(revision.err()).contains("note: the configured database is the desired one and has these changes "
+				+ "already: record the revision there with 'migrations stamp b2' rather than upgrade it");
+		assertThat(this.cli.run("stamp", "b2").code()).isZero();
+		CliRun drift = this.cli.run("drift");
+		assertThat(drift.code()).as(drift.out()).isZero();
+	}
+
+	@Test
 	void aRenameHintTurnsADropAndAddIntoARename() throws IOException {
 		Path desired = desired("CREATE TABLE clients (id bigint CONSTRAINT customers_pkey PRIMARY KEY, "
 				+ "full_name text NOT NULL, fax text);");

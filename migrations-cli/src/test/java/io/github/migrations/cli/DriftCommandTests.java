@@ -62,6 +62,28 @@ class DriftCommandTests {
 	}
 
 	@Test
+	void jsonKeepsTheReviewNotesOfTheStatementsThatMayLoseData() {
+		this.cli.database()
+			.execute("ALTER TABLE customers ADD COLUMN nickname text; CREATE INDEX customers_name ON customers (name)");
+		CliRun drift = this.cli.run("drift", "--json");
+		assertThat(drift.code()).isEqualTo(1);
+		assertThat(drift.out()).startsWith("{\"drift\":true,\"statements\":[")
+			.contains("\"review\":[{\"statement\":\"ALTER TABLE public.customers DROP COLUMN nickname\","
+					+ "\"note\":\"drops column public.customers.nickname and its data\"}]")
+			.doesNotContain("\"statement\":\"DROP INDEX");
+	}
+
+	@Test
+	void aVersionStoreLookedForInAnotherSchemaIsNamedRatherThanEveryObjectCalledDrift() {
+		CliRun drift = this.cli.run("--schema", "elsewhere", "drift");
+		assertThat(drift.code()).isEqualTo(1);
+		assertThat(drift.out()).contains("DROP TABLE public.customers");
+		assertThat(drift.err()).contains("note: no revision is recorded in this database's version store (in schema "
+				+ "'elsewhere'), so everything in it counts as drift. If the revisions are recorded in another schema, "
+				+ "pass --schema");
+	}
+
+	@Test
 	void driftNeedsADatabase() {
 		this.cli.environment().clear();
 		CliRun drift = this.cli.run("drift");

@@ -1,5 +1,8 @@
 package io.github.migrations.schema;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +36,22 @@ public record Change(String object, String sql, @Nullable String destructive, @N
 	 */
 	public boolean isDestructive() {
 		return this.destructive != null;
+	}
+
+	/**
+	 * What the reviewer should look at before running it, as the script's
+	 * {@code -- REVIEW:} lines above it say: why it may lose data, then the review note;
+	 * empty when neither.
+	 */
+	public List<String> reviewNotes() {
+		List<String> notes = new ArrayList<>(2);
+		if (this.destructive != null) {
+			notes.add(this.destructive);
+		}
+		if (this.review != null) {
+			notes.add(this.review);
+		}
+		return List.copyOf(notes);
 	}
 
 	Change withReview(String note) {

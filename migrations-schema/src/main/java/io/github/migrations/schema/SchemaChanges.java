@@ -54,11 +54,8 @@ public record SchemaChanges(List<Change> changes, List<String> unsupported) {
 			script.append('\n');
 		}
 		for (Change change : this.changes) {
-			if (change.destructive() != null) {
-				script.append("-- REVIEW: ").append(change.destructive()).append('\n');
-			}
-			if (change.review() != null) {
-				script.append("-- REVIEW: ").append(change.review()).append('\n');
+			for (String note : change.reviewNotes()) {
+				script.append("-- REVIEW: ").append(note).append('\n');
 			}
 			if (!change.transactional()) {
 				script.append("-- cannot run inside a transaction block\n");

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.DriftDescriptor;
+import io.github.migrations.autoconfigure.endpoint.MigrationsEndpoint.ReviewDescriptor;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.Secrets;
@@ -31,7 +32,13 @@ final class DriftInspector {
 		try (ScratchServer server = ScratchServer.sameServerAs(migrator.dataSource(),
 				(name) -> onSameServer(migrator.dataSource(), name))) {
 			SchemaChanges changes = Drift.of(migrator, server);
-			return new DriftDescriptor(!changes.isEmpty(), changes.changes().stream().map(Change::sql).toList(),
+			List<ReviewDescriptor> review = changes.changes()
+				.stream()
+				.flatMap((change) -> change.reviewNotes()
+					.stream()
+					.map((note) -> new ReviewDescriptor(change.sql(), note)))
+				.toList();
+			return new DriftDescriptor(!changes.isEmpty(), changes.changes().stream().map(Change::sql).toList(), review,
 					changes.unsupported(), null);
 		}
 		catch (MigrationException ex) {
@@ -44,7 +51,7 @@ final class DriftInspector {
 	}
 
 	private static DriftDescriptor failed(String error) {
-		return new DriftDescriptor(null, List.of(), List.of(), Secrets.mask(error));
+		return new DriftDescriptor(null, List.of(), List.of(), List.of(), Secrets.mask(error));
 	}
 
 	/**

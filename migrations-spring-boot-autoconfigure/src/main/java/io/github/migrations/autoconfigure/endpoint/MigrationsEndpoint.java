@@ -316,12 +316,26 @@ public final class MigrationsEndpoint {
 	 *
 	 * @param drift whether the schema differs; {@code null} when it could not be compared
 	 * @param statements the statements that undo what was changed out of band, in order
+	 * @param review the statements to look at before running them (they may lose data, or
+	 * are a guess), each with its note, as {@code migrations drift} marks them
+	 * {@code -- REVIEW:}
 	 * @param unsupported what differs that the statements cannot express
 	 * @param error why the drift could not be computed (for example a role without
 	 * {@code CREATEDB}), or {@code null}
 	 */
-	public record DriftDescriptor(@Nullable Boolean drift, List<String> statements, List<String> unsupported,
-			@Nullable String error) {
+	public record DriftDescriptor(@Nullable Boolean drift, List<String> statements, List<ReviewDescriptor> review,
+			List<String> unsupported, @Nullable String error) {
+
+	}
+
+	/**
+	 * A statement of a drift to look at before running it.
+	 *
+	 * @param statement the statement, as in {@link DriftDescriptor#statements()}
+	 * @param note why: what it may lose (a dropped column's data, a narrowed type), or
+	 * what it guesses
+	 */
+	public record ReviewDescriptor(String statement, String note) {
 
 	}
 

@@ -181,6 +181,7 @@ class MigrationsEndpointTests {
 			DriftDescriptor none = endpoint.drift().migrators().get("migrator");
 			assertThat(none.drift()).isFalse();
 			assertThat(none.statements()).isEmpty();
+			assertThat(none.review()).isEmpty();
 			assertThat(none.error()).isNull();
 			this.database.execute("ALTER TABLE customers ADD COLUMN nickname text");
 			DriftsDescriptor drifts = (DriftsDescriptor) endpoint.revision("drift");
@@ -189,6 +190,11 @@ class MigrationsEndpointTests {
 			assertThat(drift.error()).isNull();
 			assertThat(drift.drift()).isTrue();
 			assertThat(drift.statements()).singleElement().asString().contains("DROP COLUMN").contains("nickname");
+			// the script's -- REVIEW: note, which a list of statements alone would lose
+			assertThat(drift.review()).singleElement().satisfies((review) -> {
+				assertThat(review.statement()).isEqualTo(drift.statements().get(0));
+				assertThat(review.note()).isEqualTo("drops column public.customers.nickname and its data");
+			});
 			assertThat(this.database.query("SELECT datname FROM pg_database"))
 				.noneMatch((name) -> name.startsWith("migrations_scratch_"));
 		});
