@@ -162,7 +162,10 @@ final class Ddl {
 			return Change.of(key, "DROP SCHEMA " + Sql.ident(s.name()));
 		}
 		if (model instanceof Extension x) {
-			return Change.of(key, "DROP EXTENSION " + Sql.ident(x.name()));
+			return Change.destructive(key, "DROP EXTENSION " + Sql.ident(x.name()),
+					("drops extension %s and what it provides (functions, types, operators, the rows of its own "
+							+ "tables); a DBA may have installed it for a use these revisions do not know of")
+						.formatted(x.name()));
 		}
 		if (model instanceof EnumType || model instanceof CompositeType) {
 			return Change.of(key, "DROP TYPE " + NodeGraph.typeName(model).sql());
