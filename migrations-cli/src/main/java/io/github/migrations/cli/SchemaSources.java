@@ -94,7 +94,7 @@ final class SchemaSources {
 		}
 		ScratchDatabase database = this.scratch.create();
 		createVersionStoreSchema(database);
-		DeclarativeSchema.apply(this.workingDirectory.resolve(source), database);
+		DeclarativeSchema.apply(this.workingDirectory.resolve(source), database, this.settings.settings().schema());
 		return Schemas.read(database.dataSource(), this.filter, "the desired schema");
 	}
 

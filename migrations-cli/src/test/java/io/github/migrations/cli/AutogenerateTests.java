@@ -99,6 +99,26 @@ class AutogenerateTests {
 	}
 
 	@Test
+	void aDeclarativeSchemaPutsUnqualifiedNamesInTheConfiguredSchemaAsTheRevisionsDo() throws IOException {
+		CliRun upgrade = this.cli.run("--schema", "billing", "upgrade", "head");
+		assertThat(upgrade.code()).as(upgrade.err()).isZero();
+		Path desired = desired("""
+				CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, fax text, email text);
+				""");
+		CliRun revision = this.cli.run("--schema", "billing", "revision", "--autogenerate", "-m", "email", "--desired",
+				desired.toString());
+		assertThat(revision.code()).as(revision.err()).isZero();
+		String file = Files.readString(newRevision());
+		assertThat(file.substring(file.indexOf("-- +upgrade"), file.indexOf("-- +downgrade")).strip())
+			.isEqualTo("-- +upgrade\nALTER TABLE billing.customers ADD COLUMN email text;");
+		CliRun check = this.cli.run("--schema", "billing", "check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.err()).isEqualTo(1);
+		assertThat(this.cli.run("--schema", "billing", "upgrade", "head").code()).isZero();
+		check = this.cli.run("--schema", "billing", "check", "--desired", desired.toString());
+		assertThat(check.code()).as(check.out() + check.err()).isZero();
+	}
+
+	@Test
 	void aTextSearchConfigurationIsWrittenBeforeTheIndexAndColumnThatNameItSoTheRevisionAppliesAndCheckPasses()
 			throws IOException {
 		Path desired = desired("""

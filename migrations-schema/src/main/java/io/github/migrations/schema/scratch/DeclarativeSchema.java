@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.api.Secrets;
 import io.github.migrations.core.script.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A schema written as plain SQL (a file, or a folder of {@code .sql} files applied in
@@ -48,13 +50,23 @@ public final class DeclarativeSchema {
 	}
 
 	/**
-	 * Runs the file, or every {@code .sql} file of the folder, on the scratch database.
+	 * Runs the file, or every {@code .sql} file of the folder, on the scratch database,
+	 * with {@code schema} first on the {@code search_path} as the revisions run (an
+	 * unqualified name lands where a revision's would).
+	 * @param schema the migrator's schema, or {@code null} for the connection's
 	 * @throws MigrationException naming {@code file:line} of a statement that fails
 	 */
-	public static void apply(Path source, ScratchDatabase scratch) {
+	public static void apply(Path source, ScratchDatabase scratch, @Nullable String schema) {
 		List<Path> files = files(source);
 		try (Connection connection = scratch.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
+			if (schema != null) {
+				try (PreparedStatement searchPath = connection.prepareStatement(
+						"SELECT set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {
+					searchPath.setString(1, schema);
+					searchPath.execute();
+				}
+			}
 			for (Path file : files) {
 				for (SqlStatement sql : SqlStatement.split(file.toString(), read(file))) {
 					try {

@@ -88,7 +88,8 @@ class ScratchServerTests {
 		Path file = write("CREATE TABLE ok (id int);\n\nCREATE TABLE broken (id nosuchtype);\n");
 		try (ScratchServer server = sameServer(this.database.username(), this.database.password());
 				ScratchDatabase scratch = server.create()) {
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> DeclarativeSchema.apply(file, scratch))
+			assertThatExceptionOfType(MigrationException.class)
+				.isThrownBy(() -> DeclarativeSchema.apply(file, scratch, null))
 				.satisfies((ex) -> assertThat(ex.location()).hasToString(file + ":3"))
 				.withMessageContaining("type \"nosuchtype\" does not exist");
 		}
