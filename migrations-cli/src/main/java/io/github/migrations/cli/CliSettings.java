@@ -37,6 +37,8 @@ final class CliSettings {
 
 	static final String DESIRED_SCHEMA = "app.migrations.desired-schema";
 
+	static final String IGNORED_OBJECTS = "app.migrations.ignored-objects";
+
 	private final GlobalOptions options;
 
 	private final UnaryOperator<@Nullable String> environment;
@@ -270,7 +272,19 @@ final class CliSettings {
 	SchemaFilter schemaFilter() {
 		return SchemaFilter.allSchemas()
 			.withTablePrefix(settings().tablePrefix())
-			.withAlembicVersionTable(settings().alembicVersionTable());
+			.withAlembicVersionTable(settings().alembicVersionTable())
+			.withIgnored(ignoredObjects());
+	}
+
+	/**
+	 * The objects the revisions do not manage ({@code app.migrations.ignored-objects} of
+	 * the configuration, comma-separated): left out of every schema comparison.
+	 */
+	List<String> ignoredObjects() {
+		String configured = config(IGNORED_OBJECTS);
+		return (configured != null)
+				? Arrays.stream(configured.split(",")).map(String::strip).filter((entry) -> !entry.isEmpty()).toList()
+				: List.of();
 	}
 
 	/**

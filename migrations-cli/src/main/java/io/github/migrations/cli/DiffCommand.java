@@ -54,7 +54,7 @@ final class DiffCommand implements Callable<Integer> {
 		refuseUnusedOptions(this.root.options);
 		CliSettings settings = new CliSettings(this.root.options, this.root.environment, this.root.workingDirectory);
 		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix(),
-				settings.settings().alembicVersionTable());
+				settings.settings().alembicVersionTable(), settings.ignoredObjects());
 		DatabaseSchema from = Schemas.read(settings.otherDatabase(this.from), filter, "--from");
 		DatabaseSchema to = Schemas.read(settings.otherDatabase(this.to), filter, "--to");
 		for (String schema : this.schemas) {

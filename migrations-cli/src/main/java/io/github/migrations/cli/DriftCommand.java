@@ -28,7 +28,7 @@ final class DriftCommand extends CliCommand {
 		Migrator migrator = databaseMigrator("'drift'");
 		SchemaChanges changes;
 		try (ScratchServer server = settings().scratchServer()) {
-			changes = Drift.of(migrator, server);
+			changes = Drift.of(migrator, server, settings().ignoredObjects());
 		}
 		int applied = migrator.appliedRevisions().size();
 		if (json()) {

@@ -1,6 +1,8 @@
 package io.github.migrations.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,34 @@ class DriftCommandTests {
 					.query("SELECT column_name FROM information_schema.columns "
 							+ "WHERE table_name = 'customers' ORDER BY ordinal_position"))
 			.containsExactly("id", "name");
+	}
+
+	@Test
+	void objectsConfiguredAsIgnoredAreNotDrift() throws IOException {
+		this.cli.database()
+			.execute("CREATE EXTENSION pg_stat_statements; CREATE TABLE heartbeat (beat timestamptz PRIMARY KEY)");
+		CliRun drift = this.cli.run("drift");
+		assertThat(drift.code()).isEqualTo(1);
+		assertThat(drift.out()).contains("DROP EXTENSION pg_stat_statements", "DROP TABLE public.heartbeat");
+		Path config = Files.writeString(this.cli.folder().resolve("application.yml"), """
+				app:
+				  migrations:
+				    ignored-objects:
+				      - extension:pg_stat_statements
+				      - table:public.heartbeat
+				""");
+		CliRun ignoring = this.cli.run("--config", config.toString(), "drift");
+		assertThat(ignoring.code()).as(ignoring.out() + ignoring.err()).isZero();
+		this.cli.environment().put("APP_MIGRATIONS_IGNOREDOBJECTS", "extension:pg_stat_statements");
+		CliRun fromEnvironment = this.cli.run("drift");
+		assertThat(fromEnvironment.code()).isEqualTo(1);
+		assertThat(fromEnvironment.out()).doesNotContain("pg_stat_statements").contains("DROP TABLE public.heartbeat");
+		this.cli.environment().put("APP_MIGRATIONS_IGNOREDOBJECTS", "pg_stat_statements");
+		CliRun mistyped = this.cli.run("drift");
+		assertThat(mistyped.code()).isEqualTo(2);
+		assertThat(mistyped.err())
+			.startsWith("error: Ignored object 'pg_stat_statements' is not of the form KIND:NAME.")
+			.contains("Setting: 'app.migrations.ignored-objects'");
 	}
 
 	@Test

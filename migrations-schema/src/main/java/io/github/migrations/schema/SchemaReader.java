@@ -72,7 +72,7 @@ public final class SchemaReader {
 		objects.addAll(triggers(query));
 		objects.addAll(policies(query));
 		UnsupportedObjects.read(query, unsupported);
-		objects.removeIf((object) -> belongsToVersionStore(object, filter));
+		objects.removeIf((object) -> isLeftOut(object, filter));
 		Map<String, Set<String>> dependencies = Dependencies.read(query);
 		return new DatabaseSchema(objects, unsupported, dependencies, Privileges.read(query),
 				serverVersion(connection));
@@ -98,9 +98,16 @@ public final class SchemaReader {
 		}
 	}
 
-	private static boolean belongsToVersionStore(SchemaObject object, SchemaFilter filter) {
+	/**
+	 * Whether the object is the version store's, or one the filter ignores: an ignored
+	 * extension, an ignored table or what belongs to it.
+	 */
+	private static boolean isLeftOut(SchemaObject object, SchemaFilter filter) {
 		QualifiedName table;
-		if (object instanceof Table t) {
+		if (object instanceof Extension x) {
+			return filter.isIgnoredExtension(x.name());
+		}
+		else if (object instanceof Table t) {
 			table = t.name();
 		}
 		else if (object instanceof Constraint c) {
@@ -121,7 +128,7 @@ public final class SchemaReader {
 		else {
 			return false;
 		}
-		return filter.isVersionStore(table);
+		return filter.isLeftOut(table);
 	}
 
 	/**
@@ -143,12 +150,14 @@ public final class SchemaReader {
 				WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
 				  AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
 				  AND (cardinality(?::text[]) = 0 OR n.nspname = ANY (?::text[]))
+				  AND NOT n.nspname = ANY (?::text[])
 				  AND """ + notInExtension("pg_catalog.pg_namespace", "n.oid") + """
 
 				ORDER BY 1""";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setArray(1, connection.createArrayOf("text", filter.schemas().toArray()));
 			statement.setArray(2, connection.createArrayOf("text", filter.schemas().toArray()));
+			statement.setArray(3, connection.createArrayOf("text", filter.ignoredSchemas().toArray()));
 			List<Schema> schemas = new ArrayList<>();
 			try (ResultSet row = statement.executeQuery()) {
 				while (row.next()) {

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.github.migrations.core.Migrator;
+import io.github.migrations.core.api.MigrationException;
 import io.github.migrations.core.api.MigratorSettings;
 import io.github.migrations.core.revision.Target;
 import io.github.migrations.test.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SchemaReaderTests {
 
@@ -42,6 +44,43 @@ class SchemaReaderTests {
 		finally {
 			List.of(empty, migrated, prefixed).forEach(TestDatabase.shared()::drop);
 		}
+	}
+
+	@Test
+	void ignoredObjectsAreLeftOutAsTheVersionStoreIs() {
+		TestDatabase.Database managed = RoundTrip.database("""
+				CREATE TABLE orders (id bigint PRIMARY KEY);""");
+		TestDatabase.Database live = RoundTrip.database("""
+				CREATE TABLE orders (id bigint PRIMARY KEY);
+				CREATE EXTENSION pg_stat_statements;
+				CREATE SCHEMA reporting;
+				CREATE TABLE reporting.daily (day date);
+				CREATE TABLE public.heartbeat (id int PRIMARY KEY, beat timestamptz);
+				CREATE INDEX heartbeat_beat ON public.heartbeat (beat);""");
+		try {
+			SchemaFilter ignoring = SchemaFilter.allSchemas()
+				.withIgnored(List.of("extension:pg_stat_statements", "schema:reporting", "table:public.heartbeat"));
+			assertThat(SchemaDiffer.diff(read(live, ignoring), read(managed, ignoring)).isEmpty()).isTrue();
+			// without them, each is drift
+			assertThat(
+					SchemaDiffer.diff(read(live, SchemaFilter.allSchemas()), read(managed, SchemaFilter.allSchemas()))
+						.script())
+				.contains("DROP EXTENSION pg_stat_statements", "DROP SCHEMA reporting", "DROP TABLE public.heartbeat");
+			// a table named without its schema is left out in every schema
+			assertThat(read(live, SchemaFilter.allSchemas().withIgnored(List.of("table:heartbeat"))).objects().keySet())
+				.noneMatch((key) -> key.contains("heartbeat"));
+		}
+		finally {
+			List.of(managed, live).forEach(TestDatabase.shared()::drop);
+		}
+	}
+
+	@Test
+	void anIgnoredObjectOfAnotherFormIsRefusedNamingTheForms() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> SchemaFilter.allSchemas().withIgnored(List.of("pg_stat_statements")))
+			.withMessageStartingWith("Ignored object 'pg_stat_statements' is not of the form KIND:NAME.")
+			.withMessageContaining("schema:NAME, extension:NAME or table:[SCHEMA.]NAME");
 	}
 
 	@Test

@@ -135,6 +135,15 @@ public class MigrationsProperties {
 	private Duration statusCacheTimeToLive = Duration.ofSeconds(10);
 
 	/**
+	 * Objects that the revisions do not manage, left out of the endpoint's drift (and of
+	 * the command line's drift, check and autogenerate): 'schema:NAME' (with everything
+	 * in it), 'extension:NAME', 'table:NAME' or 'table:SCHEMA.NAME' (with its indexes,
+	 * constraints and triggers), such as 'extension:pg_stat_statements' that a DBA
+	 * installed.
+	 */
+	private List<String> ignoredObjects = new ArrayList<>();
+
+	/**
 	 * JDBC URL of the database to migrate, when the migrations should not use the
 	 * application's DataSource.
 	 */
@@ -333,6 +342,14 @@ public class MigrationsProperties {
 
 	public void setStatusCacheTimeToLive(Duration statusCacheTimeToLive) {
 		this.statusCacheTimeToLive = statusCacheTimeToLive;
+	}
+
+	public List<String> getIgnoredObjects() {
+		return this.ignoredObjects;
+	}
+
+	public void setIgnoredObjects(List<String> ignoredObjects) {
+		this.ignoredObjects = ignoredObjects;
 	}
 
 	public @Nullable String getUrl() {

@@ -1,5 +1,7 @@
 package io.github.migrations.schema.scratch;
 
+import java.util.List;
+
 import io.github.migrations.core.Migrator;
 import io.github.migrations.schema.DatabaseSchema;
 import io.github.migrations.schema.DiffOptions;
@@ -20,12 +22,16 @@ public final class Drift {
 
 	/**
 	 * The changes that turn the migrator's database into what its applied revisions
-	 * produce; empty when nothing drifted. The version store is never part of them.
+	 * produce; empty when nothing drifted. The version store is never part of them, nor
+	 * the ignored objects.
+	 * @param ignored objects the revisions do not manage, as
+	 * {@link SchemaFilter#withIgnored(List)} takes them
 	 */
-	public static SchemaChanges of(Migrator migrator, ScratchServer server) {
+	public static SchemaChanges of(Migrator migrator, ScratchServer server, List<String> ignored) {
 		SchemaFilter filter = SchemaFilter.allSchemas()
 			.withTablePrefix(migrator.settings().tablePrefix())
-			.withAlembicVersionTable(migrator.settings().alembicVersionTable());
+			.withAlembicVersionTable(migrator.settings().alembicVersionTable())
+			.withIgnored(ignored);
 		DatabaseSchema live = Schemas.read(migrator.dataSource(), filter, "the database");
 		try (ScratchDatabase scratch = server.create()) {
 			RevisionReplay.appliedRevisions(migrator, scratch);

@@ -28,10 +28,20 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 final class DriftInspector {
 
+	private final List<String> ignored;
+
+	/**
+	 * @param ignored objects the revisions do not manage
+	 * ({@code app.migrations.ignored-objects})
+	 */
+	DriftInspector(List<String> ignored) {
+		this.ignored = List.copyOf(ignored);
+	}
+
 	DriftDescriptor inspect(Migrator migrator) {
 		try (ScratchServer server = ScratchServer.sameServerAs(migrator.dataSource(),
 				(name) -> onSameServer(migrator.dataSource(), name))) {
-			SchemaChanges changes = Drift.of(migrator, server);
+			SchemaChanges changes = Drift.of(migrator, server, this.ignored);
 			List<ReviewDescriptor> review = changes.changes()
 				.stream()
 				.flatMap((change) -> change.reviewNotes()

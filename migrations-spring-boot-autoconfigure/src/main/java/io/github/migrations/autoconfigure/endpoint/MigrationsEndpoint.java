@@ -44,11 +44,12 @@ public final class MigrationsEndpoint {
 
 	private final MigrationInspector inspector;
 
-	private final DriftInspector drift = new DriftInspector();
+	private final DriftInspector drift;
 
 	public MigrationsEndpoint(ApplicationContext context, MigrationsProperties properties) {
 		this.context = context;
 		this.inspector = new MigrationInspector(properties);
+		this.drift = new DriftInspector(properties.getIgnoredObjects());
 	}
 
 	/**

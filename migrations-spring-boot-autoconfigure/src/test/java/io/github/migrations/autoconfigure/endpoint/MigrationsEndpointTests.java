@@ -201,6 +201,21 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void driftLeavesOutTheObjectsConfiguredAsIgnored() {
+		this.contextRunner
+			.withPropertyValues("app.migrations.ignored-objects=extension:pg_stat_statements,schema:reporting")
+			.run((context) -> {
+				this.database.execute("CREATE EXTENSION pg_stat_statements");
+				this.database.execute("CREATE SCHEMA reporting");
+				this.database.execute("CREATE TABLE reporting.daily (day date)");
+				this.database.execute("CREATE TABLE heartbeat (beat timestamptz)");
+				DriftDescriptor drift = context.getBean(MigrationsEndpoint.class).drift().migrators().get("migrator");
+				assertThat(drift.error()).isNull();
+				assertThat(drift.statements()).containsExactly("DROP TABLE public.heartbeat");
+			});
+	}
+
+	@Test
 	void anUnreachableDatabaseLeavesOutWhatCouldNotBeReadInsteadOfReportingItNotAppliedOrNotPending() {
 		this.contextRunner.withPropertyValues("spring.datasource.hikari.connection-timeout=250").run((context) -> {
 			assertThat(context).hasNotFailed();
