@@ -56,7 +56,8 @@ abstract class CliCommand implements Callable<Integer> {
 
 	CliSettings settings() {
 		if (this.settings == null) {
-			this.settings = new CliSettings(merged(), this.root.environment, this.root.workingDirectory);
+			this.settings = new CliSettings(merged(), this.root.environment, this.root.workingDirectory,
+					this.root.passwordPrompt);
 		}
 		return this.settings;
 	}

@@ -45,16 +45,22 @@ final class CliSettings {
 
 	private final Path workingDirectory;
 
+	private final PasswordPrompt passwordPrompt;
+
 	private @Nullable String alembicVersionTable;
 
 	/**
 	 * @param workingDirectory where a configuration file is looked for when
 	 * {@code --config} is not given
+	 * @param passwordPrompt what asks for the password of a {@code --password} given
+	 * without a value
 	 */
-	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory) {
+	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory,
+			PasswordPrompt passwordPrompt) {
 		this.options = options;
 		this.environment = environment;
 		this.workingDirectory = workingDirectory;
+		this.passwordPrompt = passwordPrompt;
 		this.config = ApplicationConfig.load(options.config, workingDirectory, environment);
 	}
 
@@ -224,7 +230,7 @@ final class CliSettings {
 	}
 
 	private @Nullable String optionPassword() {
-		return (this.options.password != null) ? new String(this.options.password) : null;
+		return GlobalOptions.ASK.equals(this.options.password) ? this.passwordPrompt.password() : this.options.password;
 	}
 
 	private static PGSimpleDataSource dataSource(String url, DatabaseUrl parsed, @Nullable String username,

@@ -203,6 +203,38 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void passwordWithoutAValueIsReadFromStandardInputWithoutAPromptOnStandardOutput() {
+		String password = this.cli.environment().remove("DATABASE_PASSWORD");
+		String[] args = CliRun.withLocations(this.cli.revisions(), "--password", "upgrade", "--json");
+		CliRun run = CliRun.withInput(password + "\n", this.cli.environment(), args);
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}\n");
+		assertThat(run.err()).doesNotContain(password);
+	}
+
+	@Test
+	void passwordWithoutAValueAndNothingToReadItFromSaysHowElseToGiveIt() {
+		this.cli.environment().remove("DATABASE_PASSWORD");
+		CliRun run = CliRun.withInput("", this.cli.environment(),
+				CliRun.withLocations(this.cli.revisions(), "current", "--password", "--json"));
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.out()).isEqualTo("{\"error\":\"--password was given without a value, and there is no terminal "
+				+ "to ask for it on and nothing on standard input.\",\"hint\":\"Set DATABASE_PASSWORD, pipe the "
+				+ "password into the command, or give it as --password=PASSWORD.\"}\n");
+		assertThat(this.cli.database().tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void passwordWithoutAValueIsNotAskedForByACommandThatReadsOnlyTheFiles() {
+		this.cli.environment().remove("DATABASE_PASSWORD");
+		CliRun run = CliRun.withInput("", this.cli.environment(),
+				CliRun.withLocations(this.cli.revisions(), "--password", "heads"));
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("b2 (crm, shop) (head)\n");
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
 	void emptyDatabaseUrlCountsAsUnset() {
 		this.cli.environment().put("DATABASE_URL", "");
 		this.cli.environment().put("SPRING_DATASOURCE_URL", this.cli.database().url());
