@@ -235,6 +235,33 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void checkOfAServerOutOfReachIsAnErrorNamingTheHostAndPortAsOtherCommandsSayIt() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.cli.environment().put("DATABASE_URL", "postgresql://ada:s3cret-pw@127.0.0.1:%d/shop".formatted(port));
+		CliRun refused = this.cli.run("check", "--json");
+		assertThat(refused.code()).isEqualTo(1);
+		assertThat(refused.out()).isEqualTo(("{\"error\":\"Could not connect to the database at 127.0.0.1:%d: the "
+				+ "connection was refused.\",\"hint\":\"Check the host and port of the URL (--url, DATABASE_URL or the "
+				+ "configuration file), and that PostgreSQL is running and accepts connections there.\"}\n")
+			.formatted(port));
+		this.cli.environment().put("DATABASE_URL", "postgresql://ada:s3cret-pw@no-such-host.invalid:5433/shop");
+		CliRun unknown = this.cli.run("check");
+		assertThat(unknown.code()).isEqualTo(1);
+		assertThat(unknown.err()).startsWith(
+				"error: Could not connect to the database at no-such-host.invalid:5433: the host is unknown.\nhint: ");
+		this.cli.environment()
+			.put("DATABASE_URL", this.cli.database().url().replaceFirst("/([^/?]+)(\\?|$)", "/$1_missing$2"));
+		CliRun missing = this.cli.run("check");
+		assertThat(missing.code()).isEqualTo(1);
+		assertThat(missing.err()).startsWith("error: Could not connect: FATAL: database ")
+			.contains("\nhint: Create the database, or fix the database name in the URL.")
+			.doesNotContain("problem:");
+	}
+
+	@Test
 	void emptyDatabaseUrlCountsAsUnset() {
 		this.cli.environment().put("DATABASE_URL", "");
 		this.cli.environment().put("SPRING_DATASOURCE_URL", this.cli.database().url());
