@@ -144,6 +144,23 @@ final class CliSettings {
 	}
 
 	/**
+	 * The revision folders as {@code --locations} gives them, comma-separated, or
+	 * {@code null} when the option is not given.
+	 */
+	@Nullable String locationsOption() {
+		return (this.options.locations != null && !this.options.locations.isEmpty())
+				? String.join(",", this.options.locations) : null;
+	}
+
+	/**
+	 * Whether the settings come from a configuration file ({@code --config}, or one found
+	 * in the working directory).
+	 */
+	boolean hasConfigurationFile() {
+		return this.config.path() != null;
+	}
+
+	/**
 	 * Whether a database URL is configured anywhere.
 	 */
 	boolean hasDatabase() {
