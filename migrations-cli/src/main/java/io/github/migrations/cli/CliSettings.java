@@ -37,6 +37,13 @@ final class CliSettings {
 
 	static final String DESIRED_SCHEMA = "app.migrations.desired-schema";
 
+	/**
+	 * How to configure a database, for a project with a Spring Boot application and for
+	 * one without (a service that runs only the command line).
+	 */
+	static final String NO_URL_HINT = "Pass --url, set DATABASE_URL, or write app.migrations.url=... in a "
+			+ "migrations.properties in this folder (or point --config at the application's configuration).";
+
 	private final GlobalOptions options;
 
 	private final UnaryOperator<@Nullable String> environment;
@@ -210,8 +217,7 @@ final class CliSettings {
 	private PGSimpleDataSource pgDataSource() {
 		String url = url();
 		if (url == null) {
-			throw new CliException("No database URL is configured.",
-					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
+			throw new CliException("No database URL is configured.", NO_URL_HINT);
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		String prefix = credentialsPrefix();

@@ -43,7 +43,9 @@ final class GlobalOptions {
 	@Nullable String schema;
 
 	@Option(names = "--config", paramLabel = "FILE",
-			description = "An application.properties or application.yml to read app.migrations.* and spring.datasource.* from.")
+			description = "A migrations.properties, application.properties or application.yml to read app.migrations.* "
+					+ "and spring.datasource.* from (default: the first of them in this folder, else in "
+					+ "src/main/resources).")
 	@Nullable Path config;
 
 	@Option(names = "--json", description = "Print machine-readable JSON.")

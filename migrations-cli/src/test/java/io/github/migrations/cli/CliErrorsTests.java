@@ -262,6 +262,22 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void aMissingConfigurationFileOrDatabaseUrlIsExplainedToAProjectWithoutSpringToo() {
+		Path missing = this.cli.folder().resolve("migrations.properties");
+		CliRun config = this.cli.run("--config", missing.toString(), "current");
+		assertThat(config.code()).isEqualTo(2);
+		assertThat(config.err()).isEqualTo(("error: Configuration file '%s' does not exist.%nhint: Pass the path of a "
+				+ "migrations.properties, application.properties or application.yml with --config.%n")
+			.formatted(missing));
+		this.cli.environment().clear();
+		CliRun url = this.cli.run("check", "--json");
+		assertThat(url.code()).isEqualTo(2);
+		assertThat(url.out()).isEqualTo("{\"error\":\"No database URL is configured.\",\"hint\":\"Pass --url, set "
+				+ "DATABASE_URL, or write app.migrations.url=... in a migrations.properties in this folder (or point "
+				+ "--config at the application's configuration).\"}\n");
+	}
+
+	@Test
 	void emptyDatabaseUrlCountsAsUnset() {
 		this.cli.environment().put("DATABASE_URL", "");
 		this.cli.environment().put("SPRING_DATASOURCE_URL", this.cli.database().url());
