@@ -91,7 +91,7 @@ final class ApplicationConfig {
 	private static Path existing(Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new CliException("Configuration file '%s' does not exist.".formatted(file),
-					"Pass the path of an application.properties or application.yml with --config.");
+					"Pass the path of a migrations.properties, application.properties or application.yml with --config.");
 		}
 		return file;
 	}

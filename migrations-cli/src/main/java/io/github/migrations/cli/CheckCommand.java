@@ -69,6 +69,12 @@ final class CheckCommand extends CliCommand {
 			ex.problems().forEach((problem) -> problems.add(problem.toString()));
 		}
 		catch (MigrationException ex) {
+			if (couldNotConnect(ex)) {
+				// nothing was checked: reported as every command reports it, with the
+				// host
+				// and port when the server is out of reach
+				throw ex;
+			}
 			problems.add(ex.getMessage());
 		}
 		String desiredDiff = desiredDiff(problems);
@@ -106,6 +112,18 @@ final class CheckCommand extends CliCommand {
 			}
 		}
 		return problems.isEmpty() ? 0 : MigrationsCli.FAILURE;
+	}
+
+	/**
+	 * Whether the database could not be reached or logged into (SQLSTATE classes 08 and
+	 * 28, a database that does not exist), rather than checked.
+	 */
+	private static boolean couldNotConnect(MigrationException ex) {
+		if (!(ex.getCause() instanceof SQLException sql) || sql.getSQLState() == null) {
+			return false;
+		}
+		String state = sql.getSQLState();
+		return state.startsWith("08") || state.startsWith("28") || state.equals("3D000");
 	}
 
 	/**

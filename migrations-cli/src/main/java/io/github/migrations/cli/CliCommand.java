@@ -56,7 +56,8 @@ abstract class CliCommand implements Callable<Integer> {
 
 	CliSettings settings() {
 		if (this.settings == null) {
-			this.settings = new CliSettings(merged(), this.root.environment, this.root.workingDirectory);
+			this.settings = new CliSettings(merged(), this.root.environment, this.root.workingDirectory,
+					this.root.passwordPrompt);
 		}
 		return this.settings;
 	}
@@ -110,7 +111,7 @@ abstract class CliCommand implements Callable<Integer> {
 	Migrator databaseMigrator(String what) {
 		if (!settings().hasDatabase()) {
 			throw new CliException("%s reads the database, and no database URL is configured.".formatted(what),
-					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
+					CliSettings.NO_URL_HINT);
 		}
 		return migrator();
 	}

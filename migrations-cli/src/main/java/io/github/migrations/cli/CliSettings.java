@@ -39,6 +39,13 @@ final class CliSettings {
 
 	static final String IGNORED_OBJECTS = "app.migrations.ignored-objects";
 
+	/**
+	 * How to configure a database, for a project with a Spring Boot application and for
+	 * one without (a service that runs only the command line).
+	 */
+	static final String NO_URL_HINT = "Pass --url, set DATABASE_URL, or write app.migrations.url=... in a "
+			+ "migrations.properties in this folder (or point --config at the application's configuration).";
+
 	private final GlobalOptions options;
 
 	private final UnaryOperator<@Nullable String> environment;
@@ -47,16 +54,22 @@ final class CliSettings {
 
 	private final Path workingDirectory;
 
+	private final PasswordPrompt passwordPrompt;
+
 	private @Nullable String alembicVersionTable;
 
 	/**
 	 * @param workingDirectory where a configuration file is looked for when
 	 * {@code --config} is not given
+	 * @param passwordPrompt what asks for the password of a {@code --password} given
+	 * without a value
 	 */
-	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory) {
+	CliSettings(GlobalOptions options, UnaryOperator<@Nullable String> environment, Path workingDirectory,
+			PasswordPrompt passwordPrompt) {
 		this.options = options;
 		this.environment = environment;
 		this.workingDirectory = workingDirectory;
+		this.passwordPrompt = passwordPrompt;
 		this.config = ApplicationConfig.load(options.config, workingDirectory, environment);
 	}
 
@@ -140,6 +153,23 @@ final class CliSettings {
 	}
 
 	/**
+	 * The revision folders as {@code --locations} gives them, comma-separated, or
+	 * {@code null} when the option is not given.
+	 */
+	@Nullable String locationsOption() {
+		return (this.options.locations != null && !this.options.locations.isEmpty())
+				? String.join(",", this.options.locations) : null;
+	}
+
+	/**
+	 * Whether the settings come from a configuration file ({@code --config}, or one found
+	 * in the working directory).
+	 */
+	boolean hasConfigurationFile() {
+		return this.config.path() != null;
+	}
+
+	/**
 	 * Whether a database URL is configured anywhere.
 	 */
 	boolean hasDatabase() {
@@ -189,8 +219,7 @@ final class CliSettings {
 	private PGSimpleDataSource pgDataSource() {
 		String url = url();
 		if (url == null) {
-			throw new CliException("No database URL is configured.",
-					"Pass --url, set DATABASE_URL, or point --config at the application's configuration.");
+			throw new CliException("No database URL is configured.", NO_URL_HINT);
 		}
 		DatabaseUrl parsed = DatabaseUrl.parse(url);
 		String prefix = credentialsPrefix();
@@ -226,7 +255,7 @@ final class CliSettings {
 	}
 
 	private @Nullable String optionPassword() {
-		return (this.options.password != null) ? new String(this.options.password) : null;
+		return GlobalOptions.ASK.equals(this.options.password) ? this.passwordPrompt.password() : this.options.password;
 	}
 
 	private static PGSimpleDataSource dataSource(String url, DatabaseUrl parsed, @Nullable String username,

@@ -52,7 +52,8 @@ final class DiffCommand implements Callable<Integer> {
 		// as CliCommand.call: the driver logs through SLF4J (DriverLogging)
 		BackgroundPreinitializer.awaitLogging();
 		refuseUnusedOptions(this.root.options);
-		CliSettings settings = new CliSettings(this.root.options, this.root.environment, this.root.workingDirectory);
+		CliSettings settings = new CliSettings(this.root.options, this.root.environment, this.root.workingDirectory,
+				this.root.passwordPrompt);
 		SchemaFilter filter = new SchemaFilter(this.schemas, settings.settings().tablePrefix(),
 				settings.settings().alembicVersionTable(), settings.ignoredObjects());
 		DatabaseSchema from = Schemas.read(settings.otherDatabase(this.from), filter, "--from");

@@ -21,10 +21,17 @@ final class GlobalOptions {
 			description = "Database user (default: $DATABASE_USERNAME, the URL's, or the application's).")
 	@Nullable String username;
 
-	@Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-			description = "Database password; give no value to be asked for it (default: $DATABASE_PASSWORD, the URL's, "
-					+ "or the application's). Never printed.")
-	char @Nullable [] password;
+	/**
+	 * What {@code --password} holds when given without a value: the password is then
+	 * asked for ({@link PasswordPrompt}). A NUL cannot be part of a command-line
+	 * argument, so no password typed as a value is mistaken for it.
+	 */
+	static final String ASK = "\0ask";
+
+	@Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", fallbackValue = ASK,
+			description = "Database password; give no value to be asked for it on the terminal, or to read it from "
+					+ "standard input (default: $DATABASE_PASSWORD, the URL's, or the application's). Never printed.")
+	@Nullable String password;
 
 	@Option(names = "--locations", split = ",", paramLabel = "LOCATION",
 			description = "Revision folders, comma-separated: a path, filesystem:PATH or classpath:PATH "
@@ -36,7 +43,9 @@ final class GlobalOptions {
 	@Nullable String schema;
 
 	@Option(names = "--config", paramLabel = "FILE",
-			description = "An application.properties or application.yml to read app.migrations.* and spring.datasource.* from.")
+			description = "A migrations.properties, application.properties or application.yml to read app.migrations.* "
+					+ "and spring.datasource.* from (default: the first of them in this folder, else in "
+					+ "src/main/resources).")
 	@Nullable Path config;
 
 	@Option(names = "--json", description = "Print machine-readable JSON.")

@@ -36,8 +36,25 @@ final class InitCommand extends CliCommand {
 		}
 		Files.createDirectories(folder);
 		out().printf("Created the revisions folder '%s'.%n", folder);
-		note("next, 'migrations revision -m \"<message>\"' writes the first revision file there.");
+		note(nextStep());
 		return 0;
+	}
+
+	/**
+	 * The command that writes the first revision, as it works when pasted: with the
+	 * {@code --locations} that named the folder, which no configuration records.
+	 */
+	private String nextStep() {
+		String locations = settings().locationsOption();
+		if (locations == null) {
+			return "next, 'migrations revision -m \"<message>\"' writes the first revision file there.";
+		}
+		String word = locations.matches("[A-Za-z0-9_./:,@+=-]+") ? locations : "\"" + locations + "\"";
+		return "next, 'migrations revision -m \"<message>\" --locations %s' writes the first revision file there%s."
+			.formatted(word,
+					settings().hasConfigurationFile() ? ""
+							: "; to leave out --locations in every command, write 'app.migrations.locations=%s' in a "
+								.formatted(locations) + "migrations.properties file in this folder");
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.github.migrations.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.migrations.core.Migrator;
 import io.github.migrations.core.lint.Finding;
 import io.github.migrations.core.lint.LintReport;
 import picocli.CommandLine.Command;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Parameters;
 final class LintCommand extends CliCommand {
 
 	@Parameters(paramLabel = "REV", arity = "0..*",
-			description = "Revisions to lint (ids, prefixes or branch labels), in the context of those before them; "
-					+ "together they form one release. Default: every revision.")
+			description = "Revisions to lint (ids, prefixes, branch labels, or the paths of their .sql files, as "
+					+ "'git diff --name-only' lists them), in the context of those before them; together they form "
+					+ "one release. Default: every revision.")
 	List<String> revisions = new ArrayList<>();
 
 	@Option(names = "--strict", description = "Fail on style warnings too.")
@@ -28,7 +31,8 @@ final class LintCommand extends CliCommand {
 
 	@Override
 	int execute() {
-		LintReport report = settings().offlineMigrator().lint(this.revisions);
+		Migrator migrator = settings().offlineMigrator();
+		LintReport report = migrator.lint(this.revisions.stream().map((named) -> revision(migrator, named)).toList());
 		boolean failed = report.failed(this.strict);
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
@@ -53,6 +57,26 @@ final class LintCommand extends CliCommand {
 					plural(report.warnings().size()), report.revisions().size(), plural(report.revisions().size()));
 		}
 		return failed ? MigrationsCli.FAILURE : 0;
+	}
+
+	/**
+	 * The revision an argument names: the id of the revision whose file a path ending in
+	 * {@code .sql} names (no id, prefix or label holds a '.'), else the argument as the
+	 * engine reads it.
+	 */
+	private static String revision(Migrator migrator, String named) {
+		if (!named.endsWith(".sql")) {
+			return named;
+		}
+		Path file = Path.of(named).toAbsolutePath().normalize();
+		return migrator.revisions()
+			.stream()
+			.filter((revision) -> file.equals(Path.of(revision.source()).toAbsolutePath().normalize()))
+			.map((revision) -> revision.id().value())
+			.findFirst()
+			.orElseThrow(() -> new CliException("'%s' is not a revision file of the revision folders.".formatted(named),
+					"Name a file in the folders of --locations (or app.migrations.locations), or the revision's id; "
+							+ "a file that was deleted or renamed has nothing to lint."));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.migrations.cli;
 
+import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,11 @@ public final class MigrationsCli implements Runnable {
 	Path workingDirectory = Path.of("");
 
 	/**
+	 * What asks for the password of a {@code --password} given without a value.
+	 */
+	PasswordPrompt passwordPrompt;
+
+	/**
 	 * Whether errors are printed as JSON on stdout, as {@code --json} asks.
 	 */
 	boolean jsonErrors;
@@ -99,8 +106,19 @@ public final class MigrationsCli implements Runnable {
 	 */
 	static int run(String[] args, PrintStream out, PrintStream err, UnaryOperator<@Nullable String> environment,
 			Path workingDirectory) {
+		return run(args, System.console(), System.in, out, err, environment, workingDirectory);
+	}
+
+	/**
+	 * Runs one command line as if started in {@code workingDirectory}, with the terminal
+	 * ({@code null} when there is none) and standard input that {@code --password}
+	 * without a value reads.
+	 */
+	static int run(String[] args, @Nullable Console console, InputStream in, PrintStream out, PrintStream err,
+			UnaryOperator<@Nullable String> environment, Path workingDirectory) {
 		MigrationsCli cli = new MigrationsCli(out, err, environment);
 		cli.workingDirectory = workingDirectory;
+		cli.passwordPrompt = new PasswordPrompt(console, in, cli.err);
 		CommandLine commandLine = new CommandLine(cli);
 		List<String> named = Arrays.stream(args).filter(COMMANDS::contains).distinct().toList();
 		(named.isEmpty() ? COMMANDS : named).forEach((name) -> commandLine.addSubcommand(command(name)));

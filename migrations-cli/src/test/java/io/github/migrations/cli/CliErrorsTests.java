@@ -203,6 +203,81 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void passwordWithoutAValueIsReadFromStandardInputWithoutAPromptOnStandardOutput() {
+		String password = this.cli.environment().remove("DATABASE_PASSWORD");
+		String[] args = CliRun.withLocations(this.cli.revisions(), "--password", "upgrade", "--json");
+		CliRun run = CliRun.withInput(password + "\n", this.cli.environment(), args);
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("{\"applied\":[\"a1\",\"b2\"],\"current\":[\"b2\"]}\n");
+		assertThat(run.err()).doesNotContain(password);
+	}
+
+	@Test
+	void passwordWithoutAValueAndNothingToReadItFromSaysHowElseToGiveIt() {
+		this.cli.environment().remove("DATABASE_PASSWORD");
+		CliRun run = CliRun.withInput("", this.cli.environment(),
+				CliRun.withLocations(this.cli.revisions(), "current", "--password", "--json"));
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.out()).isEqualTo("{\"error\":\"--password was given without a value, and there is no terminal "
+				+ "to ask for it on and nothing on standard input.\",\"hint\":\"Set DATABASE_PASSWORD, pipe the "
+				+ "password into the command, or give it as --password=PASSWORD.\"}\n");
+		assertThat(this.cli.database().tableExists("migrations_revisions")).isFalse();
+	}
+
+	@Test
+	void passwordWithoutAValueIsNotAskedForByACommandThatReadsOnlyTheFiles() {
+		this.cli.environment().remove("DATABASE_PASSWORD");
+		CliRun run = CliRun.withInput("", this.cli.environment(),
+				CliRun.withLocations(this.cli.revisions(), "--password", "heads"));
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("b2 (crm, shop) (head)\n");
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
+	void checkOfAServerOutOfReachIsAnErrorNamingTheHostAndPortAsOtherCommandsSayIt() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.cli.environment().put("DATABASE_URL", "postgresql://ada:s3cret-pw@127.0.0.1:%d/shop".formatted(port));
+		CliRun refused = this.cli.run("check", "--json");
+		assertThat(refused.code()).isEqualTo(1);
+		assertThat(refused.out()).isEqualTo(("{\"error\":\"Could not connect to the database at 127.0.0.1:%d: the "
+				+ "connection was refused.\",\"hint\":\"Check the host and port of the URL (--url, DATABASE_URL or the "
+				+ "configuration file), and that PostgreSQL is running and accepts connections there.\"}\n")
+			.formatted(port));
+		this.cli.environment().put("DATABASE_URL", "postgresql://ada:s3cret-pw@no-such-host.invalid:5433/shop");
+		CliRun unknown = this.cli.run("check");
+		assertThat(unknown.code()).isEqualTo(1);
+		assertThat(unknown.err()).startsWith(
+				"error: Could not connect to the database at no-such-host.invalid:5433: the host is unknown.\nhint: ");
+		this.cli.environment()
+			.put("DATABASE_URL", this.cli.database().url().replaceFirst("/([^/?]+)(\\?|$)", "/$1_missing$2"));
+		CliRun missing = this.cli.run("check");
+		assertThat(missing.code()).isEqualTo(1);
+		assertThat(missing.err()).startsWith("error: Could not connect: FATAL: database ")
+			.contains("\nhint: Create the database, or fix the database name in the URL.")
+			.doesNotContain("problem:");
+	}
+
+	@Test
+	void aMissingConfigurationFileOrDatabaseUrlIsExplainedToAProjectWithoutSpringToo() {
+		Path missing = this.cli.folder().resolve("migrations.properties");
+		CliRun config = this.cli.run("--config", missing.toString(), "current");
+		assertThat(config.code()).isEqualTo(2);
+		assertThat(config.err()).isEqualTo(("error: Configuration file '%s' does not exist.%nhint: Pass the path of a "
+				+ "migrations.properties, application.properties or application.yml with --config.%n")
+			.formatted(missing));
+		this.cli.environment().clear();
+		CliRun url = this.cli.run("check", "--json");
+		assertThat(url.code()).isEqualTo(2);
+		assertThat(url.out()).isEqualTo("{\"error\":\"No database URL is configured.\",\"hint\":\"Pass --url, set "
+				+ "DATABASE_URL, or write app.migrations.url=... in a migrations.properties in this folder (or point "
+				+ "--config at the application's configuration).\"}\n");
+	}
+
+	@Test
 	void emptyDatabaseUrlCountsAsUnset() {
 		this.cli.environment().put("DATABASE_URL", "");
 		this.cli.environment().put("SPRING_DATASOURCE_URL", this.cli.database().url());

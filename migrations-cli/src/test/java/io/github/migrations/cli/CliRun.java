@@ -1,5 +1,6 @@
 package io.github.migrations.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,19 @@ record CliRun(int code, String out, String err) {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = MigrationsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8), environment::get, workingDirectory);
+		return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Runs the command line with an environment of its own and {@code input} on standard
+	 * input, without a terminal, as a CI job runs it.
+	 */
+	static CliRun withInput(String input, Map<String, String> environment, String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = MigrationsCli.run(args, null, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+				environment::get, Path.of(""));
 		return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 

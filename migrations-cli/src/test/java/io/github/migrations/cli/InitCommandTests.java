@@ -41,6 +41,42 @@ class InitCommandTests {
 	}
 
 	@Test
+	void initOfAFolderGivenWithLocationsInAProjectWithoutConfigurationSaysTheNextCommandWithIt() throws IOException {
+		// a Python or Go service: no application.yml, its revisions in a folder of its
+		// own
+		// (absolute here: an in-process run resolves a relative location against the
+		// JVM's working directory)
+		Path versions = this.cli.folder().resolve("migrations/versions");
+		CliRun init = this.cli.runInFolder("init", "--locations", versions.toString());
+		assertThat(init.code()).as(init.err()).isZero();
+		assertThat(versions).isDirectory();
+		assertThat(init.err()).isEqualTo(("note: next, 'migrations revision -m \"<message>\" --locations %s' writes "
+				+ "the first revision file there; to leave out --locations in every command, write "
+				+ "'app.migrations.locations=%s' in a migrations.properties file in this folder.\n")
+			.formatted(versions, versions));
+		CliRun pasted = this.cli.runInFolder("revision", "-m", "first", "--locations", versions.toString(), "--rev-id",
+				"a1");
+		assertThat(pasted.code()).as(pasted.err()).isZero();
+		Files.writeString(this.cli.folder().resolve("migrations.properties"),
+				"app.migrations.locations=" + versions + "\n");
+		CliRun configured = this.cli.runInFolder("revision", "-m", "second", "--rev-id", "b2");
+		assertThat(configured.code()).as(configured.err()).isZero();
+		assertThat(versions).isDirectoryContaining("glob:**b2*.sql");
+	}
+
+	@Test
+	void initOfAFolderGivenWithLocationsBesideAConfigurationFileSaysOnlyTheNextCommand() throws IOException {
+		Files.writeString(this.cli.folder().resolve("application.properties"), "app.migrations.schema=billing\n");
+		Path other = this.cli.folder().resolve("db/other revisions");
+		CliRun init = this.cli.runInFolder("init", "--locations", other.toString());
+		assertThat(init.code()).as(init.err()).isZero();
+		assertThat(other).isDirectory();
+		assertThat(init.err()).isEqualTo(("note: next, 'migrations revision -m \"<message>\" --locations \"%s\"' "
+				+ "writes the first revision file there.\n")
+			.formatted(other));
+	}
+
+	@Test
 	void aClasspathLocationOfTheConfigurationIsMadeBesideTheConfigurationFile() throws IOException {
 		Path resources = Files.createDirectories(this.cli.folder().resolve("src/main/resources"));
 		Files.writeString(resources.resolve("application.properties"),

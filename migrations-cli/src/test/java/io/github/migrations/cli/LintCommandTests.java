@@ -159,6 +159,25 @@ class LintCommandTests {
 	}
 
 	@Test
+	void revisionFilesNamedByPathAreLintedAsTheirRevisionsAsCiListsTheFilesOfAChange() {
+		// git diff --name-only --diff-filter=A origin/main -- db/revisions | xargs -r
+		// migrations lint
+		CliRun added = this.cli.run("lint", "--json", this.cli.revisions().resolve("b2_index.sql").toString());
+		assertThat(added.code()).as(added.out()).isEqualTo(1);
+		assertThat(added.out()).startsWith("{\"ok\":false,\"revisions\":[\"b2\"],");
+		CliRun first = this.cli.run("lint", this.cli.revisions().resolve("../revisions/./a1_invoices.sql").toString());
+		assertThat(first.code()).as(first.out()).isZero();
+		assertThat(first.out()).isEqualTo("OK: 0 errors, 0 warnings in 1 revision.\n");
+		Path elsewhere = this.cli.folder().resolve("a1_invoices.sql");
+		CliRun outside = this.cli.run("lint", elsewhere.toString());
+		assertThat(outside.code()).isEqualTo(2);
+		assertThat(outside.err()).isEqualTo(("error: '%s' is not a revision file of the revision folders.\nhint: Name "
+				+ "a file in the folders of --locations (or app.migrations.locations), or the revision's id; a file "
+				+ "that was deleted or renamed has nothing to lint.\n")
+			.formatted(elsewhere));
+	}
+
+	@Test
 	void anUnknownRevisionIsAUsageError() {
 		CliRun run = this.cli.run("lint", "zz9");
 		assertThat(run.code()).isEqualTo(2);

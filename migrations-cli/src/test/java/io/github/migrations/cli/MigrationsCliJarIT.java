@@ -81,6 +81,20 @@ class MigrationsCliJarIT {
 			.contains("io.github.migrations.cli.MigrationsCli source: shared objects file");
 	}
 
+	@Test
+	void passwordAskedForWithoutATerminalIsReadFromStandardInputAndLeavesStandardOutputToTheJson() throws Exception {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				System.getProperty("cli.jar"), "--url", database.url(), "--username", database.username(),
+				"--locations", this.folder.toString(), "--password", "current", "--json");
+		Result current = run(command, Map.of(), database.password() + "\n");
+		assertThat(current.code()).as(current.err()).isZero();
+		assertThat(current.out()).isEqualTo("{\"current\":[],\"interrupted\":[],\"running\":[]}\n");
+		Result nothingToRead = run(command, Map.of(), "");
+		assertThat(nothingToRead.code()).isEqualTo(2);
+		assertThat(nothingToRead.out()).startsWith("{\"error\":\"--password was given without a value");
+	}
+
 	record Result(int code, String out, String err) {
 	}
 
@@ -97,6 +111,11 @@ class MigrationsCliJarIT {
 	}
 
 	private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+		return run(command, environment, "");
+	}
+
+	private Result run(List<String> command, Map<String, String> environment, String input)
+			throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		builder.environment().remove("JAVA_OPTS");
@@ -104,6 +123,7 @@ class MigrationsCliJarIT {
 		builder.environment().putAll(environment);
 		builder.environment().put("DATABASE_PASSWORD", "postgres");
 		Process process = builder.start();
+		process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
 		process.getOutputStream().close();
 		boolean finished = process.waitFor(60, TimeUnit.SECONDS);
 		assertThat(finished).isTrue();

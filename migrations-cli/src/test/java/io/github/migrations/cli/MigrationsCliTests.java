@@ -536,7 +536,8 @@ class MigrationsCliTests {
 		CliRun run = this.cli.run("current");
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).isEqualTo("error: No database URL is configured.\n"
-				+ "hint: Pass --url, set DATABASE_URL, or point --config at the application's configuration.\n");
+				+ "hint: Pass --url, set DATABASE_URL, or write app.migrations.url=... in a migrations.properties in "
+				+ "this folder (or point --config at the application's configuration).\n");
 	}
 
 	@Test

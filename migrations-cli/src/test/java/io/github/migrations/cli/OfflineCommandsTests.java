@@ -65,7 +65,8 @@ class OfflineCommandsTests {
 		assertThat(indicate.out()).isEmpty();
 		assertThat(indicate.err())
 			.isEqualTo("error: 'history --indicate-current' reads the database, and no database URL is configured.\n"
-					+ "hint: Pass --url, set DATABASE_URL, or point --config at the application's configuration.\n");
+					+ "hint: Pass --url, set DATABASE_URL, or write app.migrations.url=... in a migrations.properties in "
+					+ "this folder (or point --config at the application's configuration).\n");
 		assertThat(this.cli.run("history", "-r", "current:").err())
 			.startsWith("error: 'history -r current:' reads the database, and no database URL is configured.\n");
 	}
