@@ -43,7 +43,7 @@ public final class MigrationsCli implements Runnable {
 	 * costs start-up time.
 	 */
 	private static final List<String> COMMANDS = List.of("init", "upgrade", "downgrade", "current", "heads", "branches",
-			"history", "show", "stamp", "revision", "merge", "repair", "check", "lint", "diff", "drift");
+			"history", "show", "stamp", "revision", "merge", "repair", "check", "lint", "diff", "drift", "stairway");
 
 	static final int FAILURE = 1;
 
@@ -167,6 +167,7 @@ public final class MigrationsCli implements Runnable {
 			case "lint" -> new LintCommand();
 			case "diff" -> new DiffCommand();
 			case "drift" -> new DriftCommand();
+			case "stairway" -> new StairwayCommand();
 			default -> throw new IllegalArgumentException("No command " + name);
 		};
 	}
