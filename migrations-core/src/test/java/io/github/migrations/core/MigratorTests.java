@@ -431,6 +431,31 @@ class MigratorTests {
 	}
 
 	@Test
+	void aFailingRevisionSaysWhatTheRunAppliedBeforeItAndKeeps() {
+		this.files.write("d4_broken.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				SELECT 1/0;
+				-- +downgrade
+				SELECT 1;
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().upgrade(Target.head()))
+			.withMessageEndingWith("The revisions this run applied before it stay applied, the last being 'c3'.");
+		assertThat(migrator().current()).containsExactly("c3");
+		migrator().downgrade(Target.base());
+		Migrator oneTransaction = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withTransactionMode(TransactionMode.ALL))
+			.build();
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> oneTransaction.upgrade(Target.head()))
+			.withMessageNotContaining("stay applied");
+		assertThat(migrator().current()).isEmpty();
+	}
+
+	@Test
 	void anAppliedRevisionThatNoScriptDeclaresAsksWhetherItWasRenamedToAScriptOnTheSameParents() {
 		this.files.table("d4", "c3", "payments");
 		migrator().upgrade(Target.head());

@@ -125,9 +125,25 @@ final class FailureReport {
 				: "downgrade of revision '%s' failed";
 		String hint = outcome + " "
 				+ ((interrupted != null) ? recordInterrupted(connection, step, command, ended, interrupted)
-						: advice(ex, step, command, ended, lastApplied, holders));
+						: advice(ex, step, command, ended, lastApplied, holders))
+				+ earlierSteps(step, ended, lastApplied);
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
 				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
+	}
+
+	/**
+	 * What the run did before the failing step, which its commits keep (a run of one
+	 * transaction passes no last revision: it kept nothing); the advice for a lost
+	 * connection says it already.
+	 */
+	private static String earlierSteps(MigrationStep step, boolean ended, @Nullable RevisionId lastApplied) {
+		if (lastApplied == null || ended) {
+			return "";
+		}
+		return (step.direction() == Direction.UPGRADE)
+				? " The revisions this run applied before it stay applied, the last being '%s'.".formatted(lastApplied)
+				: " The revisions this run downgraded before it stay downgraded, the last being '%s'."
+					.formatted(lastApplied);
 	}
 
 	/**
