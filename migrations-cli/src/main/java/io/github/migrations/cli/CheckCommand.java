@@ -10,6 +10,7 @@ import java.util.Set;
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
 import io.github.migrations.core.api.MigrationException;
+import io.github.migrations.core.api.ScriptLocation;
 import io.github.migrations.core.plan.HistoryMismatchException;
 import io.github.migrations.core.plan.MigrationStep;
 import io.github.migrations.core.revision.RevisionGraph;
@@ -37,7 +38,7 @@ final class CheckCommand extends CliCommand {
 
 	@Override
 	int execute() {
-		List<String> problems = new ArrayList<>();
+		List<Problem> problems = new ArrayList<>();
 		Migrator migrator = migrator();
 		boolean noRevisions = false;
 		Map<RevisionId, String> branchHeads = Map.of();
@@ -46,10 +47,10 @@ final class CheckCommand extends CliCommand {
 			noRevisions = graph.heads().isEmpty();
 			branchHeads = branchHeads(graph);
 			if (graph.heads().size() > 1 && branchHeads.size() < graph.heads().size()) {
-				problems.add(("There are %d heads (%s): merge them with 'migrations merge -m \"merge heads\" heads', "
-						+ "or, for branches meant to stay apart (expand and contract), give each a branch label "
-						+ "of its own.")
-					.formatted(graph.heads().size(), String.join(", ", values(graph.heads()))));
+				problems.add(new Problem("heads", null, null, ("There are %d heads (%s): merge them with 'migrations "
+						+ "merge -m \"merge heads\" heads', or, for branches meant to stay apart (expand and contract), "
+						+ "give each a branch label of its own.")
+					.formatted(graph.heads().size(), String.join(", ", values(graph.heads())))));
 			}
 			migrator.validate();
 			MigrationStatus status = migrator.status(Target.heads());
@@ -57,16 +58,21 @@ final class CheckCommand extends CliCommand {
 			String upgrade = unmerged ? "'migrations upgrade heads' (or merge the heads first)"
 					: (graph.heads().size() > 1) ? "'migrations upgrade heads'" : "'migrations upgrade'";
 			for (MigrationStep step : status.pending()) {
-				problems.add("Revision '%s' (%s) is not applied: run %s.".formatted(step.revision().id(),
-						step.script().source(), upgrade));
+				problems.add(new Problem("pending", step.revision().id().value(),
+						ScriptLocation.at(step.script().source(), 0), "Revision '%s' (%s) is not applied: run %s."
+							.formatted(step.revision().id(), step.script().source(), upgrade)));
 			}
 			status.unknown()
-				.forEach((id) -> problems
-					.add("The database has revision '%s', which no script declares.".formatted(id)));
-			problems.addAll(LintStep.problems(migrator, status.pending()));
+				.forEach((id) -> problems.add(new Problem("unknown", id, null,
+						"The database has revision '%s', which no script declares.".formatted(id))));
+			LintStep.findings(migrator, status.pending())
+				.forEach((finding) -> problems
+					.add(new Problem("lint", finding.revision(), finding.location(), LintStep.problem(finding))));
 		}
 		catch (HistoryMismatchException ex) {
-			ex.problems().forEach((problem) -> problems.add(problem.toString()));
+			ex.problems()
+				.forEach((problem) -> problems.add(new Problem("history", problem.revision(),
+						source(migrator, problem.revision()), problem.toString())));
 		}
 		catch (MigrationException ex) {
 			if (couldNotConnect(ex)) {
@@ -75,13 +81,13 @@ final class CheckCommand extends CliCommand {
 				// and port when the server is out of reach
 				throw ex;
 			}
-			problems.add(ex.getMessage());
+			problems.add(new Problem("error", ex.revision(), ex.location(), ex.getMessage()));
 		}
 		String desiredDiff = desiredDiff(problems);
 		if (json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", problems.isEmpty());
-			document.put("problems", problems);
+			document.put("problems", problems.stream().map(Problem::json).toList());
 			if (desiredDiff != null) {
 				document.put("desiredSchemaDiff", desiredDiff);
 			}
@@ -105,7 +111,7 @@ final class CheckCommand extends CliCommand {
 					+ ((settings().desiredSchema(this.desired) != null) ? ", which is the desired schema." : "."));
 		}
 		else {
-			problems.forEach((problem) -> this.root.err.println("problem: " + problem));
+			problems.forEach((problem) -> this.root.err.println("problem: " + problem.message()));
 			if (desiredDiff != null) {
 				this.root.err.println();
 				this.root.err.print(desiredDiff);
@@ -150,7 +156,7 @@ final class CheckCommand extends CliCommand {
 	 * {@code check} compares the models with the database: adds a problem and returns the
 	 * SQL from head to the desired schema when they differ.
 	 */
-	private @Nullable String desiredDiff(List<String> problems) {
+	private @Nullable String desiredDiff(List<Problem> problems) {
 		String source = settings().desiredSchema(this.desired);
 		if (source == null) {
 			return null;
@@ -177,8 +183,8 @@ final class CheckCommand extends CliCommand {
 							? "write them as a revision with 'migrations revision --autogenerate -m \"...\"'"
 							: "write them as a revision with 'migrations revision --autogenerate -m \"...\"', "
 									+ "completed by hand";
-			problems.add("The desired schema '%s' differs from head by %s (below): %s.".formatted(Secrets.mask(source),
-					String.join(" and ", counts), action));
+			problems.add(new Problem("desired-schema", null, null, "The desired schema '%s' differs from head by %s "
+				.formatted(Secrets.mask(source), String.join(" and ", counts)) + "(below): %s.".formatted(action)));
 			return changes.script();
 		}
 		catch (MigrationException ex) {
@@ -187,9 +193,42 @@ final class CheckCommand extends CliCommand {
 				// check
 				throw ex;
 			}
-			problems.add("Could not compare head with the desired schema: " + Secrets.mask(ex.getMessage()));
+			problems.add(new Problem("desired-schema", null, null,
+					"Could not compare head with the desired schema: " + Secrets.mask(ex.getMessage())));
 			return null;
 		}
+	}
+
+	/**
+	 * The file of a revision that the files declare, or {@code null}.
+	 */
+	private static @Nullable ScriptLocation source(Migrator migrator, String revision) {
+		return migrator.revisions()
+			.stream()
+			.filter((declared) -> declared.id().value().equals(revision))
+			.findFirst()
+			.map((declared) -> ScriptLocation.at(declared.source(), 0))
+			.orElse(null);
+	}
+
+	/**
+	 * One thing the check found: what kind ({@code heads}, {@code pending},
+	 * {@code unknown}, {@code history}, {@code lint}, {@code desired-schema},
+	 * {@code error}), the revision and file it is about when it is about one (the line
+	 * when known, else 0), and the message the text output prints.
+	 */
+	record Problem(String kind, @Nullable String revision, @Nullable ScriptLocation location, String message) {
+
+		Map<String, Object> json() {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("kind", this.kind);
+			json.put("revision", this.revision);
+			json.put("file", (this.location != null) ? this.location.file() : null);
+			json.put("line", (this.location != null && this.location.line() > 0) ? this.location.line() : null);
+			json.put("message", this.message);
+			return json;
+		}
+
 	}
 
 }

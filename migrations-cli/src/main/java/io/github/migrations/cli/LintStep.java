@@ -16,15 +16,15 @@ final class LintStep {
 	private LintStep() {
 	}
 
-	static List<String> problems(Migrator migrator, List<MigrationStep> pending) {
+	static List<Finding> findings(Migrator migrator, List<MigrationStep> pending) {
 		if (pending.isEmpty()) {
 			return List.of();
 		}
 		List<String> revisions = pending.stream().map((step) -> step.revision().id().value()).toList();
-		return migrator.lint(revisions).errors().stream().map(LintStep::problem).toList();
+		return migrator.lint(revisions).errors();
 	}
 
-	private static String problem(Finding finding) {
+	static String problem(Finding finding) {
 		return "%s: lint [%s] %s%s. %s".formatted(
 				finding.location(), finding.rule().id(), finding.problem(), (finding.lock() != null)
 						? " (takes " + finding.lock() + ", which blocks " + finding.blocks() + ")" : "",

@@ -242,10 +242,36 @@ class MigrationsCliTests {
 	}
 
 	@Test
+	void checkAsJsonNamesTheKindRevisionFileAndLineOfEachProblem() throws IOException {
+		assertThat(this.cli.run("upgrade").code()).isZero();
+		Path applied = this.cli.revisions().resolve("a1_customers.sql");
+		Files.writeString(applied, Files.readString(applied) + "\n-- edited after it was applied\n");
+		this.cli.write("d4_index.sql", """
+				-- revision: d4
+				-- down_revision: c3
+				-- +upgrade
+				CREATE INDEX customers_id ON customers (id);
+				-- +downgrade
+				DROP INDEX customers_id;
+				""");
+		CliRun edited = this.cli.run("check", "--json");
+		assertThat(edited.code()).isEqualTo(1);
+		assertThat(edited.out()).startsWith("{\"ok\":false,\"problems\":[{\"kind\":\"history\",\"revision\":\"a1\","
+				+ "\"file\":\"" + applied + "\",\"line\":null,\"message\":\"");
+		Files.writeString(applied, CliRun.tableRevision("a1", "base", "customers"));
+		CliRun pending = this.cli.run("check", "--json");
+		assertThat(pending.out()).contains("{\"kind\":\"pending\",\"revision\":\"d4\"")
+			.contains("{\"kind\":\"lint\",\"revision\":\"d4\",\"file\":\""
+					+ this.cli.revisions().resolve("d4_index.sql") + "\",\"line\":4,\"message\":\"");
+	}
+
+	@Test
 	void checkFailsWhileRevisionsArePendingAndPassesAtHead() {
 		CliRun pending = this.cli.run("check", "--json");
 		assertThat(pending.code()).isEqualTo(1);
-		assertThat(pending.out()).startsWith("{\"ok\":false,\"problems\":[\"Revision 'a1' (");
+		assertThat(pending.out()).startsWith("{\"ok\":false,\"problems\":[{\"kind\":\"pending\",\"revision\":\"a1\","
+				+ "\"file\":\"" + this.cli.revisions().resolve("a1_customers.sql") + "\",\"line\":null,"
+				+ "\"message\":\"Revision 'a1' (");
 		this.cli.run("upgrade");
 		CliRun ok = this.cli.run("check");
 		assertThat(ok.code()).isZero();
