@@ -123,10 +123,10 @@ final class FailureReport {
 		ScriptLocation location = location(step, command, ex);
 		String what = (step.direction() == Direction.UPGRADE) ? "revision '%s' failed"
 				: "downgrade of revision '%s' failed";
-		String hint = outcome + " "
-				+ ((interrupted != null) ? recordInterrupted(connection, step, command, ended, interrupted)
-						: advice(ex, step, command, ended, lastApplied, holders))
-				+ earlierSteps(step, ended, lastApplied);
+		// an interrupted revision's stamps name the revisions below it already
+		String hint = outcome + " " + ((interrupted != null)
+				? recordInterrupted(connection, step, command, ended, interrupted)
+				: advice(ex, step, command, ended, lastApplied, holders) + earlierSteps(step, ended, lastApplied));
 		return new MigrationFailedException(what.formatted(step.revision().id()) + ": " + problem, hint,
 				step.revision().id().value(), location, sqlState(ex), described, interrupted, ex);
 	}
