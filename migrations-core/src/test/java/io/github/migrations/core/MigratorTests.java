@@ -1459,7 +1459,8 @@ class MigratorTests {
 					+ "(SQLSTATE 57014)")
 			.satisfies((ex) -> {
 				assertThat(ex.hint()).doesNotContain("statement_timeout")
-					.endsWith("Fix the statement and start again.");
+					.endsWith("Fix the statement and start again. The revisions this run applied before it stay "
+							+ "applied, the last being 'c3'.");
 				assertThat(ex.setting()).isNull();
 			});
 	}
