@@ -38,8 +38,8 @@ abstract class CliCommand implements Callable<Integer> {
 		String textOnly = textOnly();
 		if (textOnly != null && json()) {
 			throw new CliException("%s, so --json does not apply to it.".formatted(textOnly),
-					"Leave out --json; current, heads, history, check, stamp, repair, lint, drift, upgrade and "
-							+ "downgrade print JSON with it.");
+					"Leave out --json; current, heads, history, check, stamp, repair, lint, drift, stairway, upgrade "
+							+ "and downgrade print JSON with it.");
 		}
 		return execute();
 	}

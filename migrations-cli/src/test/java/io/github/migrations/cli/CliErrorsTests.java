@@ -45,6 +45,11 @@ class CliErrorsTests {
 			assertThat(run.code()).as(String.join(" ", command)).isEqualTo(2);
 			assertThat(run.out()).startsWith("{\"error\":\"'migrations " + command[0])
 				.contains(", so --json does not apply to it.\",\"hint\":\"Leave out --json;");
+			// the hint names every command that prints JSON, as the README's list does
+			for (String withJson : List.of("current", "heads", "history", "check", "stamp", "repair", "lint", "drift",
+					"stairway", "upgrade", "downgrade")) {
+				assertThat(run.out()).as(String.join(" ", command)).contains(" " + withJson);
+			}
 		}
 		try (Stream<Path> files = Files.list(this.cli.revisions())) {
 			assertThat(files).hasSize(2);

@@ -57,6 +57,14 @@ class StairwayCommandTests {
 	}
 
 	@Test
+	void theVersionStoresSchemaIsNotCountedAsLeftBehindByTheFirstRevision() {
+		CliRun stairway = this.cli.run("--schema", "app", "stairway");
+		assertThat(stairway.code()).as(stairway.err()).isZero();
+		assertThat(stairway.out())
+			.isEqualTo("Stairway passed: 1 revision upgrade, downgrade and upgrade again to the same schema.\n");
+	}
+
+	@Test
 	void aDowngradeThatLeavesAColumnBehindFailsNamingTheRevisionAndWhatIsLeft() throws IOException {
 		this.cli.write("b2_email.sql", """
 				-- revision: b2

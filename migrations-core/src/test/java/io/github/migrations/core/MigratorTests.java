@@ -488,6 +488,25 @@ class MigratorTests {
 	}
 
 	@Test
+	void anAppliedRevisionThatNoScriptDeclaresNamesEveryScriptOnTheSameParentsItMayHaveBeenRenamedTo() {
+		this.files.table("d4", "c3", "payments");
+		migrator().upgrade(Target.head());
+		new java.io.File(this.folder.toFile(), "d4_payments.sql").delete();
+		// the renamed revision, and another branch's on the same parent
+		this.files.table("d9", "c3", "payments");
+		this.files.table("d8", "c3", "refunds");
+		Migrator strict = Migrator.builder(this.database.dataSource())
+			.settings(MigratorSettings.defaults()
+				.withLocations(this.files.location())
+				.withUnknownRevisions(UnknownRevisionPolicy.FAIL))
+			.build();
+		assertThatExceptionOfType(HistoryMismatchException.class).isThrownBy(() -> strict.upgrade(Target.head()))
+			.withMessageContaining("but no script declares it. Was it renamed to 'd8' (")
+			.withMessageContaining("d8_refunds.sql) or 'd9' (")
+			.withMessageContaining("d9_payments.sql)? Then give it its applied id back");
+	}
+
+	@Test
 	void unknownAppliedRevisionIsLeftAloneOnUpgradeButStopsADowngradeThroughIt() {
 		this.files.table("d4", "c3", "payments");
 		migrator().upgrade(Target.head());
@@ -1440,7 +1459,8 @@ class MigratorTests {
 					+ "(SQLSTATE 57014)")
 			.satisfies((ex) -> {
 				assertThat(ex.hint()).doesNotContain("statement_timeout")
-					.contains("Fix the statement and start again.");
+					.endsWith("Fix the statement and start again. The revisions this run applied before it stay "
+							+ "applied, the last being 'c3'.");
 				assertThat(ex.setting()).isNull();
 			});
 	}

@@ -136,10 +136,10 @@ public class MigrationsProperties {
 
 	/**
 	 * Objects that the revisions do not manage, left out of the endpoint's drift (and of
-	 * the command line's drift, check and autogenerate): 'schema:NAME' (with everything
-	 * in it), 'extension:NAME', 'table:NAME' or 'table:SCHEMA.NAME' (with its indexes,
-	 * constraints and triggers), such as 'extension:pg_stat_statements' that a DBA
-	 * installed.
+	 * the command line's drift, check, diff and autogenerate): 'schema:NAME' (with
+	 * everything in it), 'extension:NAME', 'table:NAME' or 'table:SCHEMA.NAME' (with its
+	 * indexes, constraints, triggers and owned sequences), such as
+	 * 'extension:pg_stat_statements' that a DBA installed.
 	 */
 	private List<String> ignoredObjects = new ArrayList<>();
 

@@ -1,6 +1,7 @@
 package io.github.migrations.core.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -171,22 +172,25 @@ public final class HistoryValidator {
 	 * A question for an applied revision that no script declares, when a script that is
 	 * not applied builds on exactly the parents it was applied on: was it renamed? Under
 	 * its new id it would run again. Another branch's revision on the same parents looks
-	 * the same, so it is asked, not told.
+	 * the same, so it is asked, not told; with several such scripts, each is named.
 	 * @return the question as a sentence with a leading space, or an empty string
 	 */
 	public static String renamedTo(Catalog catalog, AppliedRevision row, Set<String> appliedIds) {
 		Set<String> parents = Set.copyOf(row.downRevisions());
-		return catalog.scripts()
+		List<String> candidates = catalog.scripts()
 			.values()
 			.stream()
 			.filter((script) -> !appliedIds.contains(script.revision().id().value()))
 			.filter((script) -> parents
 				.equals(script.revision().downRevisions().stream().map(RevisionId::value).collect(Collectors.toSet())))
-			.findFirst()
-			.map((script) -> (" Was it renamed to '%s' (%s)? Then give it its applied id back: under the new one "
-					+ "it would run a second time.")
-				.formatted(script.revision().id(), script.source()))
-			.orElse("");
+			.sorted(Comparator.comparing((Script script) -> script.revision().id().value()))
+			.map((script) -> "'%s' (%s)".formatted(script.revision().id(), script.source()))
+			.toList();
+		if (candidates.isEmpty()) {
+			return "";
+		}
+		return " Was it renamed to %s? Then give it its applied id back: under the new one it would run a second time."
+			.formatted(String.join(" or ", candidates));
 	}
 
 	private static HistoryMismatchException.Problem interrupted(AppliedRevision row, Script script) {
