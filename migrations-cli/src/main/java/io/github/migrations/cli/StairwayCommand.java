@@ -1,8 +1,5 @@
 package io.github.migrations.cli;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +9,6 @@ import io.github.migrations.core.Migrator;
 import io.github.migrations.core.revision.Revision;
 import io.github.migrations.schema.scratch.ScratchDatabase;
 import io.github.migrations.test.Stairway;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
 /**
@@ -39,7 +35,6 @@ final class StairwayCommand extends CliCommand {
 			// what a database was baselined or adopted at, the scratch database runs
 			Migrator migrator = offline.on(database.dataSource(),
 					offline.settings().toBuilder().baseline(null).adoptAlembicVersion(false).build());
-			createVersionStoreSchema(database, migrator.settings().schema());
 			Stairway stairway = new Stairway(migrator, database.dataSource(), Stairway.DataHook.NONE);
 			try {
 				for (Revision revision : stairway.steps()) {
@@ -70,26 +65,6 @@ final class StairwayCommand extends CliCommand {
 					climbed.size(), (climbed.size() == 1) ? "" : "s");
 		}
 		return (failure == null) ? 0 : MigrationsCli.FAILURE;
-	}
-
-	/**
-	 * The version store's schema ({@code --schema}), which the configured database has
-	 * and the engine would otherwise create on the scratch database at the first upgrade,
-	 * where the stairway would count it as left behind by the first revision.
-	 */
-	private static void createVersionStoreSchema(ScratchDatabase database, @Nullable String schema) {
-		if (schema == null) {
-			return;
-		}
-		try (Connection connection = database.dataSource().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
-		}
-		catch (SQLException ex) {
-			throw new CliException("Could not create the version store's schema '%s' on the scratch database: %s"
-				.formatted(schema, ex.getMessage()),
-					"Check that the role may create schemas in a database it creates.");
-		}
 	}
 
 	private void progress(String line) {

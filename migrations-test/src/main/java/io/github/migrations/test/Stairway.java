@@ -1,7 +1,10 @@
 package io.github.migrations.test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -75,6 +78,7 @@ public final class Stairway {
 	public void climb(Revision revision) {
 		String id = revision.id().value();
 		String where = "Revision '%s' (%s)".formatted(id, revision.source());
+		createVersionStoreSchema();
 		runHook(revision, where);
 		SchemaSnapshot before = snapshot();
 		step(where, "upgrade", () -> this.migrator.upgrade(Target.parse(id)));
@@ -103,6 +107,7 @@ public final class Stairway {
 	 * database with revisions applied is first taken down to base.
 	 */
 	public SchemaSnapshot fullCycle() {
+		createVersionStoreSchema();
 		if (!this.migrator.current().isEmpty()) {
 			step("The revisions", "downgrade to base", () -> this.migrator.downgrade(Target.base()));
 		}
@@ -160,6 +165,31 @@ public final class Stairway {
 		return revision.source().endsWith(".sql")
 				? "Make the '-- +downgrade' section undo exactly what '-- +upgrade' does."
 				: "Make its downgrade(Connection) undo exactly what upgrade(Connection) does.";
+	}
+
+	/**
+	 * The migrator's schema ({@code MigratorSettings.withSchema}), made before anything
+	 * is compared: the engine makes it at the first upgrade for its version store, and
+	 * the stairway would count it as left behind by the first revision's downgrade.
+	 */
+	private void createVersionStoreSchema() {
+		String versionStore = this.migrator.settings().schema();
+		if (this.schema != null || versionStore == null) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT format('CREATE SCHEMA IF NOT EXISTS %I', ?::text)")) {
+			statement.setString(1, versionStore);
+			try (ResultSet rows = statement.executeQuery(); Statement create = connection.createStatement()) {
+				rows.next();
+				create.execute(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new AssertionError("Could not create the version store's schema '%s' before climbing: %s"
+				.formatted(versionStore, ex.getMessage()), ex);
+		}
 	}
 
 	private void runHook(Revision revision, String where) {

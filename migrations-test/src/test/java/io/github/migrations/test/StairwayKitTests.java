@@ -32,6 +32,17 @@ class StairwayKitTests {
 	}
 
 	@Test
+	void aMigratorWithASchemaForItsVersionStoreClimbsWithoutBlamingTheFirstRevisionForIt() {
+		TestDatabase.Database database = TestDatabase.shared().freshDatabase();
+		Migrator migrator = Migrator.builder(database.dataSource())
+			.settings(MigratorSettings.defaults().withLocations("classpath:stairway/good").withSchema("app"))
+			.build();
+		Stairway stairway = new Stairway(migrator, database.dataSource(), Stairway.DataHook.NONE);
+		stairway.steps().forEach(stairway::climb);
+		assertThat(stairway.fullCycle().names()).contains("table app.orders");
+	}
+
+	@Test
 	void goodRevisionsClimbOneByOneWithDataInPlace() {
 		List<String> hooked = new ArrayList<>();
 		Stairway stairway = stairway("good", (revision, connection) -> {
