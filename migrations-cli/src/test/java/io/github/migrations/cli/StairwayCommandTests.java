@@ -1,6 +1,12 @@
 package io.github.migrations.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +91,52 @@ class StairwayCommandTests {
 		CliRun json = this.cli.run("stairway", "--json");
 		assertThat(json.code()).isEqualTo(1);
 		assertThat(json.out()).startsWith("{\"passed\":false,\"climbed\":[\"a1\"],\"error\":\"Revision 'b2' (");
+	}
+
+	@Test
+	void aStairwayStoppedMidwayDropsItsScratchDatabaseAsItExits() throws Exception {
+		this.cli.write("b2_slow.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				SELECT pg_sleep(600);
+				-- +downgrade
+				SELECT 1;
+				""");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				MigrationsCli.class.getName(), "--locations", this.cli.revisions().toString(), "stairway")
+			.redirectErrorStream(true);
+		builder.environment().putAll(this.cli.environment());
+		Process process = builder.start();
+		List<String> scratch = List.of();
+		try {
+			BufferedReader output = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+			String line = output.readLine();
+			while (line != null && !line.startsWith("a1 (customers): upgrade, downgrade, upgrade ... ok")) {
+				line = output.readLine();
+			}
+			assertThat(line).as("the stairway's progress past a1, on its way to b2").isNotNull();
+			scratch = this.cli.database()
+				.query("SELECT datname FROM pg_database WHERE datname LIKE 'migrations_scratch_%'");
+			assertThat(scratch).isNotEmpty();
+			process.destroy(); // SIGTERM, as kill; Ctrl-C's SIGINT ends the process the
+								// same way
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.cli.database()
+				.query("SELECT datname FROM pg_database WHERE datname LIKE 'migrations_scratch_%'"))
+				.doesNotContainAnyElementsOf(scratch);
+		}
+		finally {
+			process.destroyForcibly();
+			for (String name : scratch) {
+				this.cli.database()
+					.query("SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE datname = '" + name
+							+ "'");
+				this.cli.database().execute("DROP DATABASE IF EXISTS " + name);
+			}
+		}
 	}
 
 }
