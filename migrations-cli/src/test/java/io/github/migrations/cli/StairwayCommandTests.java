@@ -139,4 +139,37 @@ class StairwayCommandTests {
 		}
 	}
 
+	@Test
+	void aRevisionThatChangesARoleIsRefusedOnTheConfiguredServerWhoseRoleItWouldDrop() throws IOException {
+		String role = "stairway_reporting_" + Long.toHexString(System.nanoTime());
+		this.cli.write("b2_role.sql", """
+				-- revision: b2
+				-- down_revision: a1
+				-- +upgrade
+				DO $$ BEGIN
+				  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN CREATE ROLE %1$s; END IF;
+				END $$;
+				-- +downgrade
+				DROP ROLE IF EXISTS %1$s;
+				""".formatted(role));
+		this.cli.database().execute("CREATE ROLE " + role + " CONNECTION LIMIT 5");
+		try {
+			CliRun stairway = this.cli.run("stairway");
+			assertThat(stairway.code()).isEqualTo(2);
+			assertThat(stairway.err())
+				.contains("b2_role.sql:5: revision 'b2' runs CREATE ROLE, which changes the whole "
+						+ "server, not the scratch database")
+				.contains("hint: Run the stairway on a server of its own: give --url of a disposable PostgreSQL");
+			assertThat(
+					this.cli.database().query("SELECT rolconnlimit::text FROM pg_roles WHERE rolname = '" + role + "'"))
+				.as("the role the configured server had, untouched")
+				.containsExactly("5");
+			CliRun throwaway = this.cli.run("stairway", "--throwaway-server");
+			assertThat(throwaway.code()).as(throwaway.err()).isZero();
+		}
+		finally {
+			this.cli.database().execute("DROP ROLE IF EXISTS " + role);
+		}
+	}
+
 }
