@@ -66,6 +66,8 @@ final class PasswordPrompt {
 			}
 		}
 		else {
+			// a terminal without a console: standard output is redirected
+			TerminalEcho echo = (this.in == System.in) ? TerminalEcho.off() : null;
 			this.err.print(PROMPT);
 			this.err.flush();
 			String line;
@@ -73,6 +75,9 @@ final class PasswordPrompt {
 				line = firstLine();
 			}
 			finally {
+				if (echo != null) {
+					echo.restore();
+				}
 				this.err.println();
 			}
 			if (line != null) {
