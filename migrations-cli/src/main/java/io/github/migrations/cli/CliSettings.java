@@ -281,18 +281,19 @@ final class CliSettings {
 	}
 
 	/**
-	 * Where scratch databases are made: on the configured database's server, or on an
-	 * embedded PostgreSQL when no database is configured.
+	 * Where scratch databases are made: on the configured database's server (dropped also
+	 * when the process is stopped), or on an embedded PostgreSQL when no database is
+	 * configured.
 	 */
 	ScratchServer scratchServer() {
 		if (!hasDatabase()) {
 			return ScratchServer.embedded();
 		}
-		return ScratchServer.sameServerAs(dataSource(), (name) -> {
+		return new DroppedAtExit(ScratchServer.sameServerAs(dataSource(), (name) -> {
 			PGSimpleDataSource dataSource = pgDataSource();
 			dataSource.setDatabaseName(name);
 			return dataSource;
-		});
+		}));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.github.migrations.core.revision.Revision;
 import io.github.migrations.schema.scratch.ScratchDatabase;
 import io.github.migrations.test.Stairway;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code stairway}: the test kit's stairway from the command line, for projects that have
@@ -25,10 +26,19 @@ import picocli.CommandLine.Command;
 				+ "again to the same schema; then base, heads, base, heads. Exit 1 at the first that fails.")
 final class StairwayCommand extends CliCommand {
 
+	@Option(names = "--throwaway-server",
+			description = "The configured database's server is disposable: run revisions that change roles, "
+					+ "tablespaces or databases there too (refused otherwise, as their downgrades would change what "
+					+ "the configured database uses).")
+	boolean throwawayServer;
+
 	@Override
 	int execute() {
 		List<String> climbed = new ArrayList<>();
 		String failure = null;
+		if (settings().hasDatabase() && !this.throwawayServer) {
+			ServerWideStatements.refuse(settings().offlineMigrator().revisions());
+		}
 		try (ScratchServers scratch = new ScratchServers(settings()::scratchServer);
 				ScratchDatabase database = scratch.create()) {
 			Migrator offline = settings().offlineMigrator();

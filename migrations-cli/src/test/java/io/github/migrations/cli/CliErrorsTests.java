@@ -230,6 +230,29 @@ class CliErrorsTests {
 	}
 
 	@Test
+	void passwordWithoutAValueIsNotReadFromAFirstLineLongerThanAnyPassword() {
+		this.cli.environment().remove("DATABASE_PASSWORD");
+		String endless = "x".repeat(PasswordPrompt.MAX_LENGTH + 1);
+		CliRun run = CliRun.withInput(endless, this.cli.environment(),
+				CliRun.withLocations(this.cli.revisions(), "--password", "current"));
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("Database password: \n"
+				+ "error: --password was given without a value, and the first line of standard input is longer than "
+				+ "65,536 characters: it is not read as a password.\n"
+				+ "hint: Pipe only the password, ending with a newline (for example 'printenv DB_PASSWORD | "
+				+ "migrations --password ...'), or set DATABASE_PASSWORD.\n");
+	}
+
+	@Test
+	void passwordWithoutAValueIsReadFromAFirstLineEndedTheWindowsWay() {
+		String password = this.cli.environment().remove("DATABASE_PASSWORD");
+		CliRun run = CliRun.withInput(password + "\r\nmore input\n", this.cli.environment(),
+				CliRun.withLocations(this.cli.revisions(), "--password", "current", "--json"));
+		assertThat(run.code()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("{\"current\":[],\"interrupted\":[],\"running\":[]}\n");
+	}
+
+	@Test
 	void passwordWithoutAValueIsNotAskedForByACommandThatReadsOnlyTheFiles() {
 		this.cli.environment().remove("DATABASE_PASSWORD");
 		CliRun run = CliRun.withInput("", this.cli.environment(),

@@ -48,14 +48,14 @@ public record SchemaChanges(List<Change> changes, List<String> unsupported) {
 	public String script() {
 		StringBuilder script = new StringBuilder();
 		for (String note : this.unsupported) {
-			script.append("-- UNSUPPORTED: ").append(note.replace("\n", " ")).append('\n');
+			script.append("-- UNSUPPORTED: ").append(oneLine(note)).append('\n');
 		}
 		if (!this.unsupported.isEmpty() && !this.changes.isEmpty()) {
 			script.append('\n');
 		}
 		for (Change change : this.changes) {
 			for (String note : change.reviewNotes()) {
-				script.append("-- REVIEW: ").append(note).append('\n');
+				script.append("-- REVIEW: ").append(oneLine(note)).append('\n');
 			}
 			if (!change.transactional()) {
 				script.append("-- cannot run inside a transaction block\n");
@@ -66,6 +66,15 @@ public record SchemaChanges(List<Change> changes, List<String> unsupported) {
 			}
 		}
 		return script.toString();
+	}
+
+	/**
+	 * A note as the rest of one comment line: an object's name may hold a line break
+	 * ({@code CREATE TABLE "x<newline>DROP TABLE y;--"}), after which psql would run the
+	 * rest of the note as a statement.
+	 */
+	private static String oneLine(String note) {
+		return note.replaceAll("[\\r\\n]+", " ");
 	}
 
 	@Override

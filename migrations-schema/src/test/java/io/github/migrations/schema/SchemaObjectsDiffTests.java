@@ -47,4 +47,17 @@ class SchemaObjectsDiffTests {
 				COMMENT ON CONSTRAINT t_pk ON t IS 'the key';""");
 	}
 
+	@Test
+	void aLineBreakInAnObjectNameStaysInsideTheReviewCommentAboveItsStatement() {
+		SchemaChanges changes = RoundTrip.check("""
+				CREATE TABLE keep (id int);
+				CREATE TABLE "gone
+				DROP TABLE keep;--" (id int);
+				CREATE TABLE "carriage\rDROP TABLE keep;--" (id int);""", "CREATE TABLE keep (id int);");
+		// RoundTrip ran the script with psql, which left keep alone
+		assertThat(changes.script().lines()).noneMatch((line) -> line.startsWith("DROP TABLE keep;-- and every row"))
+			.contains("-- REVIEW: drops table public.gone DROP TABLE keep;-- and every row in it")
+			.contains("-- REVIEW: drops table public.carriage DROP TABLE keep;-- and every row in it");
+	}
+
 }
