@@ -77,8 +77,7 @@ final class CheckCommand extends CliCommand {
 		catch (MigrationException ex) {
 			if (couldNotConnect(ex)) {
 				// nothing was checked: reported as every command reports it, with the
-				// host
-				// and port when the server is out of reach
+				// host and port when the server is out of reach
 				throw ex;
 			}
 			problems.add(new Problem("error", ex.revision(), ex.location(), ex.getMessage()));
