@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.migrations.core.MigrationStatus;
 import io.github.migrations.core.Migrator;
@@ -33,6 +35,8 @@ final class SchemaSources {
 	private final Path workingDirectory;
 
 	private final SchemaFilter filter;
+
+	private final Map<String, Boolean> configured = new HashMap<>();
 
 	SchemaSources(CliSettings settings, ScratchServers scratch, Path workingDirectory) {
 		this.settings = settings;
@@ -81,8 +85,10 @@ final class SchemaSources {
 	 * Whether the desired schema {@code source} is the configured database itself.
 	 */
 	boolean isConfiguredDatabase(String source) {
-		return this.settings.hasDatabase() && !DeclarativeSchema.isPath(source)
-				&& SameDatabase.test(this.settings.dataSource(), this.settings.otherDatabase(source));
+		// asked once per source: each answer opens a connection to both databases
+		return this.configured.computeIfAbsent(source,
+				(desired) -> this.settings.hasDatabase() && !DeclarativeSchema.isPath(desired)
+						&& SameDatabase.test(this.settings.dataSource(), this.settings.otherDatabase(desired)));
 	}
 
 	/**
